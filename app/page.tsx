@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+// `/` is the careers site.
+export default function Home() {
+  redirect("/careers");
+}

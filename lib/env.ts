@@ -1,0 +1,103 @@
+/**
+ * The only reader of process.env for application code. Parsed lazily and cached, so that
+ * `next build` needs no secrets; the server validates it at start-up (instrumentation.ts ->
+ * assertServerEnv) and refuses to start with a clear message.
+ */
+import { z } from "zod";
+
+/** Literal development defaults: documented in README and .env.example; refused in live mode. */
+export const DEV_DEFAULTS = {
+  NEXTAUTH_SECRET: "dev-only-nextauth-secret-do-not-use-in-production",
+  NYLAS_SANDBOX_API_KEY: "nylas-sandbox-dev-api-key",
+  SEED_PASSWORD: "password",
+} as const;
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+const intFromString = (fallback: number) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().nonnegative().default(fallback));
+
+const ZRawEnv = z.object({
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  NYLAS_MODE: z.preprocess(emptyAsUndefined, z.enum(["sandbox", "live"]).optional()),
+  APP_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+  DATABASE_URL: optionalString,
+  NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).default(DEV_DEFAULTS.NEXTAUTH_SECRET)),
+  NYLAS_API_KEY: optionalString,
+  NYLAS_API_URI: z.preprocess(emptyAsUndefined, z.url().default("https://api.us.nylas.com")),
+  NYLAS_GRANT_ID: optionalString,
+  NYLAS_WEBHOOK_SECRET: optionalString,
+  NYLAS_SANDBOX_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(8).default(DEV_DEFAULTS.NYLAS_SANDBOX_API_KEY)),
+  SEED_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(1).default(DEV_DEFAULTS.SEED_PASSWORD)),
+  // First retry delay of the sandbox's webhook deliveries; later ones grow x5 (Nylas: ~10-20 min in all).
+  SANDBOX_WEBHOOK_RETRY_BASE_MS: intFromString(60_000),
+  LOGIN_MAX_FAILURES: intFromString(10),
+  LOGIN_WINDOW_MINUTES: intFromString(15),
+});
+
+export type NylasMode = "sandbox" | "live";
+
+export type Env = z.infer<typeof ZRawEnv> & {
+  NYLAS_MODE: NylasMode;
+  /** The Nylas API the server talks to: the app itself in sandbox mode. */
+  nylasApiUri: string;
+  /** The API key sent to nylasApiUri. */
+  nylasApiKey: string;
+  /** Same origin as APP_URL, without a trailing slash. */
+  appOrigin: string;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Pure: validates a raw environment and derives the mode-dependent settings. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const parsed = ZRawEnv.safeParse(raw);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+
+  let mode: NylasMode;
+  if (env.NYLAS_MODE) mode = env.NYLAS_MODE;
+  else if (env.NODE_ENV === "production") {
+    problems.push("NYLAS_MODE must be set (sandbox or live) for a production server (npm start).");
+    mode = "sandbox";
+  } else mode = env.NYLAS_API_KEY ? "live" : "sandbox";
+
+  if (mode === "live") {
+    if (env.NEXTAUTH_SECRET === DEV_DEFAULTS.NEXTAUTH_SECRET)
+      problems.push("NEXTAUTH_SECRET is the development default; set a long random value (openssl rand -base64 32).");
+    for (const key of ["NYLAS_API_KEY", "NYLAS_GRANT_ID", "NYLAS_WEBHOOK_SECRET"] as const) {
+      if (!env[key]) problems.push(`${key} is required when NYLAS_MODE=live.`);
+    }
+  }
+  if (problems.length) throw new EnvError(problems);
+
+  const appOrigin = new URL(env.APP_URL).origin;
+  return {
+    ...env,
+    NYLAS_MODE: mode,
+    appOrigin,
+    nylasApiUri: mode === "sandbox" ? appOrigin : env.NYLAS_API_URI.replace(/\/+$/, ""),
+    nylasApiKey: mode === "sandbox" ? env.NYLAS_SANDBOX_API_KEY : (env.NYLAS_API_KEY ?? ""),
+  };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Called once when the server starts; throws EnvError with every problem listed. */
+export function assertServerEnv(): Env {
+  cached = undefined;
+  return getEnv();
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getAvailability } from "./availability";
+import { cancelBooking, confirmBooking, createBooking, findBooking, rescheduleBooking } from "./bookings";
+import { createConfiguration, deleteConfiguration, findConfiguration, listConfigurations, updateConfiguration } from "./configurations";
+import { notFound, SandboxApiError } from "./errors";
+import { findEvent, listCalendars, listEvents } from "./events";
+import { resolveGrant, serializeGrant } from "./grants";
+import { CORS_HEADERS, data, errorToResponse, list, newRequestId, toResponse } from "./http";
+import { renderMeetingRoom } from "./meeting-room";
+import { matchRoute, parseJsonBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
+import { getUiSettings } from "./ui-settings";
+import {
+  createWebhook, deleteWebhook, findWebhook, getWebhookIpAddresses, listWebhooks, rotateWebhookSecret, updateWebhook,
+} from "./webhooks";
+
+const routes: Route[] = [
+  // Grants and calendars (API key)
+  route("GET", "grants", "api_key", async () => {
+    const grants = await db.sandboxGrant.findMany({ orderBy: { createdAt: "asc" } });
+    return list(grants.map(serializeGrant), null);
+  }),
+  route("GET", "grants/:grant", "api_key", async (ctx) => data(serializeGrant(await resolveGrant(ctx.params.grant!)))),
+  route("GET", "grants/:grant/calendars", "api_key", listCalendars),
+  route("GET", "grants/:grant/events", "api_key", listEvents),
+  route("GET", "grants/:grant/events/:id", "api_key", findEvent),
+  // Scheduling configurations (API key)
+  route("GET", "grants/:grant/scheduling/configurations", "api_key", listConfigurations),
+  route("POST", "grants/:grant/scheduling/configurations", "api_key", createConfiguration),
+  route("GET", "grants/:grant/scheduling/configurations/:id", "api_key", findConfiguration),
+  route("PUT", "grants/:grant/scheduling/configurations/:id", "api_key", updateConfiguration),
+  route("DELETE", "grants/:grant/scheduling/configurations/:id", "api_key", deleteConfiguration),
+  // Public Scheduler endpoints used by <NylasScheduling> (no auth for public configurations)
+  route("GET", "scheduling/ui-settings", "public", getUiSettings),
+  route("GET", "scheduling/availability", "public", getAvailability),
+  route("POST", "scheduling/bookings", "public", createBooking),
+  route("GET", "scheduling/bookings/:id", "public", findBooking),
+  route("DELETE", "scheduling/bookings/:id", "public", cancelBooking),
+  route("PATCH", "scheduling/bookings/:id", "public", rescheduleBooking),
+  route("PUT", "scheduling/bookings/:id", "public", confirmBooking),
+  // Webhook subscriptions (API key)
+  route("GET", "webhooks", "api_key", listWebhooks),
+  route("POST", "webhooks", "api_key", createWebhook),
+  route("GET", "webhooks/ip-addresses", "api_key", getWebhookIpAddresses),
+  route("POST", "webhooks/rotate-secret/:id", "api_key", rotateWebhookSecret),
+  route("GET", "webhooks/:id", "api_key", findWebhook),
+  route("PUT", "webhooks/:id", "api_key", updateWebhook),
+  route("DELETE", "webhooks/:id", "api_key", deleteWebhook),
+  // The page behind sandbox conferencing links
+  route("GET", "sandbox/meet/:provider/:code", "public", async (ctx) => renderMeetingRoom(ctx.params.provider!, ctx.params.code!)),
+];
+
+function hasSandboxApiKey(headers: Headers): boolean {
+  const header = headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!match) return false;
+  const given = Buffer.from(match[1]!);
+  const expected = Buffer.from(getEnv().NYLAS_SANDBOX_API_KEY);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Entry point for app/v3/[...path]/route.ts: the whole sandbox API. 404 in live mode. */
+export async function handleSandboxRequest(request: Request, path: string[]): Promise<Response> {
+  const requestId = newRequestId();
+  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
+  try {
+    if (getEnv().NYLAS_MODE !== "sandbox") throw notFound("Not found. The Nylas sandbox is disabled in live mode.");
+    const match = matchRoute(routes, request.method, path.map((s) => decodeURIComponent(s)));
+    if (match === null) throw notFound(`No such endpoint: ${request.method} /v3/${path.join("/")}`);
+    if (match === "method_not_allowed") throw new SandboxApiError(405, "invalid_request_error", `Method ${request.method} is not allowed here.`);
+    const url = new URL(request.url);
+    const ctx: SandboxContext = {
+      method: request.method,
+      params: match.params,
+      query: url.searchParams,
+      body: request.method === "GET" ? undefined : await parseJsonBody(request),
+      headers: request.headers,
+      hasApiKey: hasSandboxApiKey(request.headers),
+      now: new Date(),
+    };
+    if (match.route.auth === "api_key") requireApiKey(ctx);
+    const result = await match.route.handler(ctx);
+    return result instanceof Response ? result : toResponse(result, requestId);
+  } catch (error) {
+    return errorToResponse(error, requestId);
+  }
+}

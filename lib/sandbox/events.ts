@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { invalidRequest, notFound } from "./errors";
+import { resolveCalendarId, resolveGrant } from "./grants";
+import { data, list, nextCursor, parsePaging, type SandboxResult } from "./http";
+import type { SandboxContext } from "./router";
+
+type EventRow = Prisma.SandboxEventGetPayload<object>;
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** An event in Nylas's Event object shape. */
+export function serializeEvent(e: EventRow) {
+  return {
+    id: e.id,
+    grant_id: e.grantId,
+    calendar_id: e.calendarId,
+    object: "event",
+    title: e.title,
+    description: e.description,
+    location: e.location,
+    busy: e.busy,
+    status: e.status,
+    when: { object: "timespan", start_time: seconds(e.startTime), end_time: seconds(e.endTime), start_timezone: e.timezone, end_timezone: e.timezone },
+    participants: e.participants,
+    organizer: e.organizer,
+    conferencing: e.conferencing,
+    metadata: e.metadata,
+    ical_uid: e.icalUid,
+    html_link: null,
+    read_only: false,
+    visibility: "default",
+    created_at: seconds(e.createdAt),
+    updated_at: seconds(e.updatedAt),
+  };
+}
+
+function requireCalendarId(query: URLSearchParams): string {
+  const calendarId = query.get("calendar_id");
+  if (!calendarId) throw invalidRequest("calendar_id is required.");
+  return calendarId;
+}
+
+function optionalSeconds(query: URLSearchParams, key: string): Date | undefined {
+  const raw = query.get(key);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw invalidRequest(`${key} must be Unix seconds.`);
+  return new Date(value * 1000);
+}
+
+// GET /v3/grants/{grant_id}/events?calendar_id=…[&start&end&show_cancelled&limit&page_token]
+export async function listEvents(ctx: SandboxContext): Promise<SandboxResult> {
+  const grant = await resolveGrant(ctx.params.grant!);
+  const calendarId = await resolveCalendarId(grant.id, requireCalendarId(ctx.query));
+  const { limit, offset } = parsePaging(ctx.query);
+  const start = optionalSeconds(ctx.query, "start");
+  const end = optionalSeconds(ctx.query, "end");
+  const showCancelled = ctx.query.get("show_cancelled") === "true";
+  const rows = await db.sandboxEvent.findMany({
+    where: {
+      calendarId,
+      ...(showCancelled ? {} : { status: { not: "cancelled" } }),
+      ...(end ? { startTime: { lt: end } } : {}),
+      ...(start ? { endTime: { gt: start } } : {}),
+    },
+    orderBy: [{ startTime: "asc" }, { id: "asc" }],
+    skip: offset,
+    take: limit,
+  });
+  return list(rows.map(serializeEvent), nextCursor(offset, limit, rows.length));
+}
+
+// GET /v3/grants/{grant_id}/events/{event_id}?calendar_id=…
+export async function findEvent(ctx: SandboxContext): Promise<SandboxResult> {
+  const grant = await resolveGrant(ctx.params.grant!);
+  const calendarId = await resolveCalendarId(grant.id, requireCalendarId(ctx.query));
+  const row = await db.sandboxEvent.findFirst({ where: { id: ctx.params.id!, calendarId } });
+  if (!row) throw notFound(`Event not found: ${ctx.params.id}`);
+  return data(serializeEvent(row));
+}
+
+// GET /v3/grants/{grant_id}/calendars
+export async function listCalendars(ctx: SandboxContext): Promise<SandboxResult> {
+  const grant = await resolveGrant(ctx.params.grant!);
+  const rows = await db.sandboxCalendar.findMany({ where: { grantId: grant.id }, orderBy: { isPrimary: "desc" } });
+  return list(
+    rows.map((c) => ({ id: c.id, grant_id: c.grantId, object: "calendar", name: c.name, is_primary: c.isPrimary, timezone: c.timezone, read_only: false, is_owned_by_user: true })),
+    null,
+  );
+}

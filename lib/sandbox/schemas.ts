@@ -1,0 +1,135 @@
+/** Wire-format (snake_case) validation for what clients send to the sandbox. */
+import { z } from "zod";
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ZTimeZone = z.string().refine(isValidTimeZone, { message: "must be an IANA time zone" });
+const ZClock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, "must be H:MM or HH:MM");
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
+const ZBufferMinutes = z.number().int().min(0).max(120).refine((n) => n % 5 === 0, "must be a multiple of 5");
+
+export const ZOpenHours = z.looseObject({
+  days: z.array(z.number().int().min(0).max(6)).min(1),
+  start: ZClock,
+  end: ZClock,
+  timezone: ZTimeZone.optional(),
+  exdates: z.array(ZDate).optional(),
+});
+
+export const ZParticipant = z.looseObject({
+  name: z.string().optional(),
+  email: z.email(),
+  // Accepted even on round-robin configs: the product owner's recipe sends it (Nylas says omit).
+  is_organizer: z.boolean().optional(),
+  timezone: ZTimeZone.optional(),
+  availability: z
+    .looseObject({
+      calendar_ids: z.array(z.string().min(1)).optional(),
+      open_hours: z.array(ZOpenHours).optional(),
+    })
+    .optional(),
+  booking: z.looseObject({ calendar_id: z.string().min(1) }).optional(),
+});
+
+export const AVAILABILITY_METHODS = ["collective", "max-fairness", "max-availability"] as const;
+
+export const ZConfiguration = z.looseObject({
+  name: z.string().optional(),
+  slug: z.string().min(1).max(200).nullable().optional(),
+  requires_session_auth: z.boolean().nullable().optional(),
+  participants: z.array(ZParticipant).min(1, "at least one participant is required"),
+  availability: z.looseObject({
+    duration_minutes: z.number().int().min(5).max(1440),
+    interval_minutes: z.number().int().min(5).max(1440).optional(),
+    round_to: z.number().int().min(5).max(120).refine((n) => n % 5 === 0, "must be a multiple of 5").optional(),
+    availability_rules: z
+      .looseObject({
+        availability_method: z.enum(AVAILABILITY_METHODS).optional(),
+        buffer: z.looseObject({ before: ZBufferMinutes.optional(), after: ZBufferMinutes.optional() }).optional(),
+        default_open_hours: z.array(ZOpenHours).optional(),
+      })
+      .optional(),
+  }),
+  event_booking: z.looseObject({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    location: z.string().optional(),
+    timezone: ZTimeZone.optional(),
+    booking_type: z.enum(["booking", "organizer-confirmation"]).optional(),
+    conferencing: z
+      .looseObject({ provider: z.string().min(1), autocreate: z.record(z.string(), z.unknown()).optional(), details: z.looseObject({ url: z.string().optional() }).optional() })
+      .nullable()
+      .optional(),
+  }),
+  scheduler: z
+    .looseObject({
+      available_days_in_future: z.number().int().min(1).max(365).optional(),
+      min_booking_notice: z.number().int().min(0).nullable().optional(),
+      min_cancellation_notice: z.number().int().min(0).optional(),
+      additional_fields: z.record(z.string(), z.looseObject({ label: z.string(), type: z.string(), required: z.boolean() })).optional(),
+    })
+    .optional(),
+});
+export type TConfiguration = z.infer<typeof ZConfiguration>;
+
+const ZEpochSeconds = z.number().int().positive();
+
+export const ZBookingCreate = z.looseObject({
+  start_time: ZEpochSeconds,
+  end_time: ZEpochSeconds,
+  guest: z.looseObject({ name: z.string().trim().min(1, "guest.name is required").max(200), email: z.email() }),
+  participants: z.array(z.looseObject({ email: z.email() })).optional(),
+  timezone: ZTimeZone.optional(),
+  email_language: z.string().max(10).optional(),
+  additional_guests: z.array(z.looseObject({ email: z.email(), name: z.string().optional() })).max(10).optional(),
+  additional_fields: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
+export const ZBookingReschedule = z.looseObject({
+  start_time: ZEpochSeconds,
+  end_time: ZEpochSeconds,
+  participants: z.array(z.looseObject({ email: z.email() })).optional(),
+  timezone: ZTimeZone.optional(),
+});
+
+export const ZBookingCancel = z
+  .looseObject({ cancellation_reason: z.string().max(2000).optional(), action: z.string().optional() })
+  .optional();
+
+export const ZBookingConfirm = z.looseObject({
+  salt: z.string().min(1),
+  status: z.enum(["confirmed", "cancelled"]),
+  cancellation_reason: z.string().max(2000).optional(),
+});
+
+export const WEBHOOK_TRIGGERS = [
+  "booking.created", "booking.pending", "booking.rescheduled", "booking.cancelled", "booking.reminder",
+  "notetaker.created", "notetaker.updated", "notetaker.deleted", "notetaker.meeting_state", "notetaker.media",
+  "event.created", "event.updated", "event.deleted", "calendar.created", "calendar.updated", "calendar.deleted",
+  "grant.created", "grant.updated", "grant.deleted", "grant.expired",
+] as const;
+
+export const ZWebhookCreate = z.looseObject({
+  trigger_types: z.array(z.enum(WEBHOOK_TRIGGERS)).min(1),
+  webhook_url: z.url(),
+  description: z.string().max(500).optional(),
+  notification_email_addresses: z.array(z.email()).optional(),
+  compressed_delivery: z.boolean().optional(),
+});
+
+export const ZWebhookUpdate = ZWebhookCreate.partial().extend({ status: z.enum(["active", "pause"]).optional() });
+
+/** Zod issues as one readable sentence for Nylas's `error.message`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}

@@ -1,0 +1,20 @@
+export type {
+  AvailabilityInput,
+  AvailabilityMethod,
+  AvailabilityResult,
+  ChooseHostResult,
+  EngineParticipant,
+  HostDecision,
+  Interval,
+  OpenHours,
+  ParticipantStatus,
+  SkipReason,
+  TimeSlot,
+} from "./types";
+export { computeAvailability } from "./compute-availability";
+export { chooseHost } from "./choose-host";
+export { isParticipantFree } from "./is-participant-free";
+export { rankParticipants, normalizeEmail } from "./round-robin";
+export { mergeIntervals } from "./intervals";
+export { listOpenWindows, parseTimeOfDay, type OpenWindow } from "./open-hours";
+export { convertLocalTimeToInstant, getTimeZoneOffset } from "./zoned-time";

@@ -1,0 +1,92 @@
+/**
+ * Seeds the demo fixture (prisma/demo-fixture.ts). Idempotent: upserts by natural keys, so it
+ * runs at every `npm run dev` start. Demo users and the sandbox's grants and calendars are seeded
+ * only in sandbox mode. No "server-only": it runs from scripts.
+ */
+import { createHash } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
+import { generateDemoBusyEvents } from "./demo-calendar";
+
+export type SeedOptions = { sandbox: boolean; seedPassword: string; now: Date };
+
+/** Stable grant id per email, so grant ids survive reseeding (v4-shaped UUID from a hash). */
+export function demoGrantId(email: string): string {
+  const h = createHash("sha256").update(`sandbox-grant:${email}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<string[]> {
+  const log: string[] = [];
+
+  for (const i of demoInterviewers) {
+    await db.interviewer.upsert({ where: { email: i.email }, create: { name: i.name, email: i.email, timezone: i.timezone }, update: { name: i.name, timezone: i.timezone } });
+  }
+  const interviewers = new Map((await db.interviewer.findMany({ select: { id: true, email: true } })).map((i) => [i.email, i.id]));
+
+  for (const p of demoPanels) {
+    const fields = {
+      availabilityMethod: p.availabilityMethod,
+      durationMinutes: p.durationMinutes,
+      bufferBeforeMinutes: p.bufferBeforeMinutes,
+      bufferAfterMinutes: p.bufferAfterMinutes,
+      timezone: p.timezone,
+      openHours: demoOpenHours as Prisma.InputJsonValue,
+      conferencingProvider: p.conferencingProvider,
+      summaryInstructions: p.summaryInstructions,
+      actionItemsInstructions: p.actionItemsInstructions,
+    };
+    // Only create: an admin's later edits to a seeded panel must survive restarts.
+    const panel = await db.panel.upsert({ where: { name: p.name }, create: { name: p.name, ...fields }, update: {}, select: { id: true, _count: { select: { members: true } } } });
+    if (panel._count.members === 0) {
+      await db.panelMember.createMany({ data: p.members.map((email, position) => ({ panelId: panel.id, interviewerId: interviewers.get(email)!, position })) });
+    }
+  }
+  const panels = new Map((await db.panel.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]));
+
+  for (const r of demoRoles) {
+    const { panel, ...fields } = r;
+    await db.role.upsert({ where: { slug: r.slug }, create: { ...fields, panelId: panels.get(panel)! }, update: {} });
+  }
+  log.push(`${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles`);
+
+  if (!opts.sandbox) return log;
+
+  for (const u of demoUsers) {
+    const existing = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
+    if (!existing) await db.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(opts.seedPassword) } });
+  }
+  log.push(`demo users: ${demoUsers.map((u) => u.email).join(", ")}`);
+
+  // Sandbox: a grant with a primary calendar per interviewer, and fresh busy events around today.
+  let generated = 0;
+  await db.sandboxEvent.deleteMany({ where: { generated: true } });
+  for (const i of demoInterviewers) {
+    const grantId = demoGrantId(i.email);
+    await db.sandboxGrant.upsert({ where: { email: i.email }, create: { id: grantId, email: i.email, name: i.name, timezone: i.timezone }, update: { name: i.name, timezone: i.timezone } });
+    const grant = await db.sandboxGrant.findUniqueOrThrow({ where: { email: i.email }, select: { id: true } });
+    const calendarId = i.email; // Google-style: the primary calendar's id is the account email
+    await db.sandboxCalendar.upsert({ where: { id: calendarId }, create: { id: calendarId, grantId: grant.id, name: i.name, isPrimary: true, timezone: i.timezone }, update: {} });
+    const events = generateDemoBusyEvents({ email: i.email, timezone: i.timezone, blocksFridays: Boolean(i.blocksFridays), now: opts.now.getTime(), daysBefore: 7, daysAfter: 75 });
+    await db.sandboxEvent.createMany({
+      data: events.map((e, n) => ({
+        id: `demo${createHash("sha1").update(`${i.email}|${e.start}|${n}`).digest("hex").slice(0, 22)}`,
+        calendarId,
+        grantId: grant.id,
+        title: e.title,
+        startTime: new Date(e.start),
+        endTime: new Date(e.end),
+        timezone: i.timezone,
+        participants: [{ email: i.email, name: i.name, status: "yes" }],
+        organizer: { email: i.email, name: i.name },
+        icalUid: `demo-${n}-${e.start}@sandbox.nylas`,
+        generated: true,
+      })),
+      skipDuplicates: true,
+    });
+    generated += events.length;
+  }
+  log.push(`sandbox: ${demoInterviewers.length} grants, ${generated} busy events regenerated around today`);
+  return log;
+}

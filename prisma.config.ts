@@ -1,0 +1,10 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
+  // Not Prisma's env() helper: it throws when DATABASE_URL is unset, which would break
+  // `prisma generate` (run on every `npm install`) on a fresh clone.
+  datasource: { url: process.env.DATABASE_URL ?? "" },
+});

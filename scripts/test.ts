@@ -1,0 +1,120 @@
+/**
+ * `npm test`: every suite, with everything it needs set up here — typecheck, unit (Vitest),
+ * integration (Vitest on a real throwaway PostgreSQL), a production build, and e2e (Playwright
+ * in real Chromium against `npm start` in sandbox mode). `npm test -- unit|integration|e2e` runs one.
+ *
+ * Databases: an embedded PostgreSQL under .data/test on port 54339 (never the dev one), with
+ * fresh databases per run. Set TEST_DATABASE_ADMIN_URL to use another server instead.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "@/lib/db/migrate";
+import { TEST_DB } from "./lib/database";
+import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
+
+type Suite = "typecheck" | "unit" | "integration" | "build" | "e2e";
+const ALL: Suite[] = ["typecheck", "unit", "integration", "build", "e2e"];
+const requested = process.argv.slice(2).filter((a) => !a.startsWith("-")) as Suite[];
+const suites: Suite[] = requested.length ? requested : ALL;
+for (const s of suites) if (!ALL.includes(s)) throw new Error(`Unknown suite "${s}". Use: ${ALL.join(", ")}`);
+// `npm test -- e2e` needs a production build: make one if there is none.
+if (suites.includes("e2e") && !suites.includes("build") && !existsSync(".next/BUILD_ID")) suites.splice(suites.indexOf("e2e"), 0, "build");
+
+const log = (line: string) => console.log(`\n[test] ${line}`);
+const reportsDir = path.join(process.cwd(), "test-results");
+mkdirSync(reportsDir, { recursive: true });
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  log(`${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const ok = result.status === 0;
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+function readVitestCounts(file: string): void {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  counts.passed += report.numPassedTests;
+  counts.failed += report.numFailedTests;
+  counts.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function readPlaywrightCounts(file: string): void {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  counts.passed += report.stats.expected + report.stats.flaky;
+  counts.failed += report.stats.unexpected;
+  counts.skipped += report.stats.skipped;
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  return url.toString();
+}
+
+const vitest = path.join("node_modules", "vitest", "vitest.mjs");
+let server: LocalDatabase | undefined;
+try {
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  if (!adminUrl && (suites.includes("integration") || suites.includes("e2e"))) {
+    server = await startEmbeddedPostgres({ ...TEST_DB, log: (l) => console.log(`[test] ${l}`) });
+    adminUrl = server.url;
+  }
+
+  for (const suite of suites) {
+    if (suite === "typecheck") run("typecheck", process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit"]);
+    if (suite === "unit") {
+      const out = path.join(reportsDir, "unit.json");
+      rmSync(out, { force: true });
+      run("unit", process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+      readVitestCounts(out);
+    }
+    if (suite === "integration") {
+      const url = await freshDatabase(adminUrl!, "portal_integration");
+      const out = path.join(reportsDir, "integration.json");
+      rmSync(out, { force: true });
+      run("integration", process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+        DATABASE_URL: url,
+        NYLAS_MODE: "sandbox",
+        NODE_ENV: "test",
+      });
+      readVitestCounts(out);
+    }
+    if (suite === "build") run("build", process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"]);
+    if (suite === "e2e") {
+      if (failures.includes("build")) {
+        failures.push("e2e (skipped: the build failed)");
+        continue;
+      }
+      const url = await freshDatabase(adminUrl!, "portal_e2e");
+      const out = path.join(reportsDir, "e2e.json");
+      rmSync(out, { force: true });
+      run("e2e", process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test"], {
+        E2E_DATABASE_URL: url,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      });
+      readPlaywrightCounts(out);
+    }
+  }
+} finally {
+  await server?.stop();
+}
+
+console.log(`\n[test] ${failures.length ? `FAILED: ${failures.join(", ")}` : "all suites passed"}`);
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,9 @@
+/**
+ * Integration tests run against a real, throwaway PostgreSQL that scripts/test.ts creates and
+ * migrates (DATABASE_URL); each file truncates the tables it needs via resetTables().
+ */
+if (!process.env.DATABASE_URL) {
+  throw new Error("Integration tests need DATABASE_URL: run them with `npm run test:integration` (it starts a test database).");
+}
+process.env.NYLAS_MODE ??= "sandbox";
+process.env.SANDBOX_WEBHOOK_RETRY_BASE_MS ??= "50";
