@@ -1,0 +1,28 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+
+export type SignOutButtonProps = Pick<ButtonProps, "variant" | "size" | "className">;
+
+/** Clears the session cookie, then loads /login. */
+export function SignOutButton({ variant = "secondary", size = "sm", className }: SignOutButtonProps) {
+  const [isPending, setIsPending] = useState(false);
+
+  async function handleClick() {
+    setIsPending(true);
+    try {
+      // redirect: false, then navigate ourselves: next-auth would build the URL from NEXTAUTH_URL.
+      await signOut({ redirect: false });
+    } finally {
+      window.location.assign("/login");
+    }
+  }
+
+  return (
+    <Button variant={variant} size={size} className={className} pending={isPending} onClick={handleClick}>
+      Sign out
+    </Button>
+  );
+}

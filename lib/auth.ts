@@ -1,0 +1,134 @@
+/**
+ * The one session getter and the access checks built on it.
+ *
+ * - getCurrentUser(): the signed-in user, re-read from the database (role, name) once per request.
+ * - requireUser() / requireAdmin(): for pages, layouts (redirect to /login, or the 403 page).
+ * - withAuth(handler, { roles }): for route handlers (401 / 403 JSON).
+ * - authenticatedAction(fn, { roles }): for server actions.
+ *
+ * proxy.ts only redirects signed-out visitors as a convenience; these checks are the boundary.
+ */
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { cache } from "react";
+import { buildLoginUrl } from "@/lib/auth/callback-url";
+import { getAuthOptions } from "@/lib/auth/options";
+import { isAdminPath, REQUEST_PATH_HEADER } from "@/lib/auth/public-paths";
+import { findSessionUserById, type SessionUser } from "@/lib/auth/users";
+import { db } from "@/lib/db";
+import type { UserRole } from "@/lib/generated/prisma/enums";
+
+export type { SessionUser } from "@/lib/auth/users";
+
+export type AccessOptions = {
+  /** Roles allowed in; any signed-in user when omitted. */
+  roles?: readonly UserRole[];
+};
+
+/** The signed-in user with role and name fresh from the database, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  return findSessionUserById(db, id);
+});
+
+export function isAdmin(user: Pick<SessionUser, "role"> | null | undefined): boolean {
+  return user?.role === "ADMIN";
+}
+
+function hasRole(user: SessionUser, roles: readonly UserRole[] | undefined): boolean {
+  return !roles || roles.includes(user.role);
+}
+
+/**
+ * The path + query of the page being rendered, as recorded by proxy.ts; null when unknown.
+ * Used only to build callbackUrl (which is sanitised), never for access decisions.
+ */
+export async function getRequestPath(): Promise<string | null> {
+  return (await headers()).get(REQUEST_PATH_HEADER);
+}
+
+/**
+ * For pages and layouts: the signed-in user, or a redirect to /login?callbackUrl=<path>.
+ * `callbackPath` defaults to the requested path recorded by proxy.ts.
+ */
+export async function requireUser(callbackPath?: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(buildLoginUrl(callbackPath ?? (await getRequestPath())));
+  return user;
+}
+
+/** For pages and layouts: a signed-in ADMIN; signed out → /login, any other role → the 403 page. */
+export async function requireAdmin(callbackPath?: string): Promise<SessionUser> {
+  const user = await requireUser(callbackPath);
+  if (!isAdmin(user)) forbidden();
+  return user;
+}
+
+// ───────────────────────────── Route handlers ─────────────────────────────
+
+export type ApiErrorCode = "unauthorized" | "forbidden";
+
+function jsonError(status: 401 | 403, code: ApiErrorCode, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export function unauthorizedResponse(): Response {
+  return jsonError(401, "unauthorized", "Sign in required.");
+}
+
+export function forbiddenResponse(): Response {
+  return jsonError(403, "forbidden", "You do not have permission to do this.");
+}
+
+type RouteParams = Record<string, string | string[] | undefined>;
+type RouteContext<P extends RouteParams> = { params: Promise<P> };
+
+export type AuthedRouteHandler<P extends RouteParams> = (
+  request: NextRequest,
+  context: RouteContext<P> & { user: SessionUser },
+) => Response | Promise<Response>;
+
+/**
+ * Wraps a route handler: 401 JSON when signed out, 403 JSON when the role is not in `roles`
+ * (and always for non-admins under /api/settings/**), else calls `handler` with the user.
+ *
+ *   export const GET = withAuth(async (request, { user, params }) => Response.json(...), { roles: ["ADMIN"] });
+ */
+export function withAuth<P extends RouteParams = RouteParams>(
+  handler: AuthedRouteHandler<P>,
+  options: AccessOptions = {},
+): (request: NextRequest, context: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    const user = await getCurrentUser();
+    if (!user) return unauthorizedResponse();
+    const needsAdmin = isAdminPath(new URL(request.url).pathname);
+    if (!hasRole(user, options.roles) || (needsAdmin && !isAdmin(user))) return forbiddenResponse();
+    return handler(request, { ...context, user });
+  };
+}
+
+// ───────────────────────────── Server actions ─────────────────────────────
+
+/**
+ * Wraps a server action (every action is a public POST endpoint): signed out → redirect to
+ * /login, role not in `roles` → forbidden(); else calls `action` with the user first.
+ *
+ *   "use server";
+ *   export const archiveRoleAction = authenticatedAction(async (user, formData: FormData) => { … }, { roles: ["ADMIN"] });
+ */
+export function authenticatedAction<Args extends unknown[], Result>(
+  action: (user: SessionUser, ...args: Args) => Promise<Result>,
+  options: AccessOptions = {},
+): (...args: Args) => Promise<Result> {
+  return async (...args: Args) => {
+    const user = await getCurrentUser();
+    if (!user) redirect(buildLoginUrl(await getRequestPath()));
+    if (!hasRole(user, options.roles)) forbidden();
+    return action(user, ...args);
+  };
+}

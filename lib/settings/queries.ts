@@ -1,0 +1,44 @@
+/** Reads for the admin settings overview. Only the columns the pages show. */
+import "server-only";
+import { db } from "@/lib/db";
+import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
+
+export type SettingsPanel = {
+  id: string;
+  name: string;
+  availabilityMethod: AvailabilityMethod;
+  durationMinutes: number;
+  /** In participant order (the round-robin tie-breaker). */
+  members: Array<{ position: number; interviewer: { id: string; name: string; email: string } }>;
+};
+
+export type SettingsRole = {
+  id: string;
+  title: string;
+  slug: string;
+  published: boolean;
+  panel: { id: string; name: string };
+};
+
+export async function listPanelsForSettings(): Promise<SettingsPanel[]> {
+  return db.panel.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      availabilityMethod: true,
+      durationMinutes: true,
+      members: {
+        orderBy: { position: "asc" },
+        select: { position: true, interviewer: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  });
+}
+
+export async function listRolesForSettings(): Promise<SettingsRole[]> {
+  return db.role.findMany({
+    orderBy: [{ published: "desc" }, { title: "asc" }],
+    select: { id: true, title: true, slug: true, published: true, panel: { select: { id: true, name: true } } },
+  });
+}

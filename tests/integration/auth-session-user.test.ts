@@ -1,0 +1,61 @@
+/**
+ * The session getter re-reads the user on every request (lib/auth.ts → findSessionUserById):
+ * a role change applies at once and a deleted user is signed out, whatever the JWT says.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
+import { findSessionUserById } from "@/lib/auth/users";
+import { createPrisma } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+let prisma: PrismaClient;
+const createdEmails: string[] = [];
+
+beforeAll(() => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL must point at a migrated test database.");
+  prisma = createPrisma(url);
+});
+
+afterAll(async () => {
+  if (!prisma) return;
+  await prisma.user.deleteMany({ where: { email: { in: createdEmails } } });
+  await prisma.$disconnect();
+});
+
+async function createAdmin() {
+  const email = `admin-${randomUUID()}@auth-test.example`;
+  createdEmails.push(email);
+  return prisma.user.create({
+    data: { email, name: "Ada Admin", role: "ADMIN", passwordHash: await hashPassword("irrelevant-pw") },
+    select: { id: true, email: true },
+  });
+}
+
+describe("findSessionUserById", () => {
+  it("returns id, email, name and role, never the password hash", async () => {
+    const admin = await createAdmin();
+    const user = await findSessionUserById(prisma, admin.id);
+    expect(user).toEqual({ id: admin.id, email: admin.email, name: "Ada Admin", role: "ADMIN" });
+    expect(user).not.toHaveProperty("passwordHash");
+  });
+
+  it("sees a demotion and a rename at once", async () => {
+    const admin = await createAdmin();
+    await prisma.user.update({ where: { id: admin.id }, data: { role: "RECRUITER", name: "Ada Recruiter" } });
+    expect(await findSessionUserById(prisma, admin.id)).toMatchObject({ role: "RECRUITER", name: "Ada Recruiter" });
+  });
+
+  it("returns null for a deleted user", async () => {
+    const admin = await createAdmin();
+    await prisma.user.delete({ where: { id: admin.id } });
+    expect(await findSessionUserById(prisma, admin.id)).toBeNull();
+  });
+
+  it("returns null for an unknown or malformed id without a database error", async () => {
+    expect(await findSessionUserById(prisma, randomUUID())).toBeNull();
+    expect(await findSessionUserById(prisma, "not-a-uuid")).toBeNull();
+    expect(await findSessionUserById(prisma, "")).toBeNull();
+  });
+});

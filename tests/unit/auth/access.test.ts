@@ -1,0 +1,134 @@
+/**
+ * The server-side access checks in lib/auth.ts, with the session and database mocked:
+ * 401/403 JSON from withAuth, redirect/forbidden from requireUser/requireAdmin/authenticatedAction.
+ */
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const mocks = vi.hoisted(() => ({
+  getServerSession: vi.fn(),
+  findSessionUserById: vi.fn(),
+  requestHeaders: new Headers(),
+}));
+
+vi.mock("server-only", () => ({}));
+vi.mock("next-auth", () => ({ getServerSession: mocks.getServerSession }));
+vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
+vi.mock("@/lib/db", () => ({ db: {} }));
+vi.mock("@/lib/auth/users", () => ({ findSessionUserById: mocks.findSessionUserById }));
+vi.mock("next/headers", () => ({ headers: async () => mocks.requestHeaders }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Error(`REDIRECT ${url}`);
+  },
+  forbidden: () => {
+    throw new Error("FORBIDDEN");
+  },
+}));
+
+const { authenticatedAction, requireAdmin, requireUser, withAuth } = await import("@/lib/auth");
+
+const ADMIN = { id: "a1", email: "admin@example.com", name: "Ada", role: "ADMIN" } as const;
+const RECRUITER = { id: "r1", email: "rec@example.com", name: "Rex", role: "RECRUITER" } as const;
+
+function signIn(user: typeof ADMIN | typeof RECRUITER | null) {
+  mocks.getServerSession.mockResolvedValue(user ? { user: { id: user.id } } : null);
+  mocks.findSessionUserById.mockResolvedValue(user);
+}
+
+const params = { params: Promise.resolve({}) };
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  mocks.requestHeaders = new Headers();
+});
+
+describe("withAuth", () => {
+  const handler = vi.fn(async (_req: NextRequest, ctx: { user: { id: string } }) => Response.json({ userId: ctx.user.id }));
+
+  it("answers 401 JSON when signed out", async () => {
+    signIn(null);
+    const response = await withAuth(handler)(new NextRequest("http://app.test/api/interviews"), params);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in required." } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers 401 when the session's user no longer exists", async () => {
+    mocks.getServerSession.mockResolvedValue({ user: { id: "gone" } });
+    mocks.findSessionUserById.mockResolvedValue(null);
+    const response = await withAuth(handler)(new NextRequest("http://app.test/api/interviews"), params);
+    expect(response.status).toBe(401);
+  });
+
+  it("answers 403 JSON when the role is not allowed", async () => {
+    signIn(RECRUITER);
+    const response = await withAuth(handler, { roles: ["ADMIN"] })(new NextRequest("http://app.test/api/things"), params);
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe("forbidden");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("always requires ADMIN under /api/settings/**", async () => {
+    signIn(RECRUITER);
+    const response = await withAuth(handler)(new NextRequest("http://app.test/api/settings/panels"), params);
+    expect(response.status).toBe(403);
+  });
+
+  it("passes the user and params to the handler when allowed", async () => {
+    signIn(ADMIN);
+    const response = await withAuth(handler, { roles: ["ADMIN"] })(new NextRequest("http://app.test/api/settings/panels"), params);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ userId: "a1" });
+    expect(handler.mock.calls[0]?.[1]).toMatchObject({ user: ADMIN });
+  });
+});
+
+describe("requireUser / requireAdmin", () => {
+  it("redirects a signed-out visitor to /login with the given path", async () => {
+    signIn(null);
+    await expect(requireUser("/dashboard/interviews?x=1")).rejects.toThrow(
+      "REDIRECT /login?callbackUrl=%2Fdashboard%2Finterviews%3Fx%3D1",
+    );
+  });
+
+  it("falls back to the path proxy.ts recorded", async () => {
+    signIn(null);
+    mocks.requestHeaders = new Headers({ "x-portal-request-path": "/settings/webhooks" });
+    await expect(requireUser()).rejects.toThrow("REDIRECT /login?callbackUrl=%2Fsettings%2Fwebhooks");
+  });
+
+  it("never builds an open redirect from the recorded path", async () => {
+    signIn(null);
+    mocks.requestHeaders = new Headers({ "x-portal-request-path": "//evil.com" });
+    await expect(requireUser()).rejects.toThrow(/^REDIRECT \/login$/);
+  });
+
+  it("gives the 403 page to a signed-in non-admin and lets an admin through", async () => {
+    signIn(RECRUITER);
+    await expect(requireAdmin("/settings")).rejects.toThrow("FORBIDDEN");
+    signIn(ADMIN);
+    await expect(requireAdmin("/settings")).resolves.toEqual(ADMIN);
+  });
+});
+
+describe("authenticatedAction", () => {
+  const action = vi.fn(async (user: { id: string }, value: number) => `${user.id}:${value}`);
+
+  it("redirects when signed out and never runs the action", async () => {
+    signIn(null);
+    await expect(authenticatedAction(action)(1)).rejects.toThrow(/^REDIRECT \/login/);
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it("forbids a role that is not allowed", async () => {
+    signIn(RECRUITER);
+    await expect(authenticatedAction(action, { roles: ["ADMIN"] })(1)).rejects.toThrow("FORBIDDEN");
+    expect(action).not.toHaveBeenCalled();
+  });
+
+  it("runs the action with the user first", async () => {
+    signIn(RECRUITER);
+    await expect(authenticatedAction(action)(7)).resolves.toBe("r1:7");
+  });
+});
