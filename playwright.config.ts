@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// E2E runs against a production build served by `npm start` logic (scripts/start.ts) in sandbox
+// mode, on its own port and database (scripts/test.ts creates E2E_DATABASE_URL fresh per run).
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+// Debian's Chromium: Playwright's own browser download is impossible offline.
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One worker: specs share one server and round-robin state; the machine has 2 cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"], ["json"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      // Without the background-networking flags Chromium keeps dialling Google on this offline machine.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "node --conditions=react-server --import tsx scripts/start.ts",
+    // Ready only after migrations, seed, Next.js and the Nylas bootstrap (configurations exist).
+    wait: { stdout: /\[portal\] ready in sandbox mode/ },
+    stdout: "pipe",
+    timeout: 180_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      APP_URL: baseURL,
+      NYLAS_MODE: "sandbox",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Fast webhook retries so delivery tests finish quickly.
+      SANDBOX_WEBHOOK_RETRY_BASE_MS: "200",
+    },
+  },
+});
