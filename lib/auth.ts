@@ -30,6 +30,9 @@ export type AccessOptions = {
 
 /** The signed-in user with role and name fresh from the database, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // Per-request by nature: reading headers first opts the page out of prerendering before env or
+  // cookies are touched (a build has no runtime configuration).
+  await headers();
   const session = await getServerSession(getAuthOptions());
   const id = session?.user?.id;
   if (!id) return null;

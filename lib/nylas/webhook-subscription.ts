@@ -37,8 +37,13 @@ export async function ensureWebhookSubscription(): Promise<SubscriptionOutcome> 
 
   let action: SubscriptionOutcome["action"] = "unchanged";
   const missing = WEBHOOK_TRIGGERS.filter((t) => !existing.triggerTypes.includes(t));
-  if (missing.length) {
-    await nylas.webhooks.update({ webhookId: existing.id, requestBody: { triggerTypes: [...existing.triggerTypes, ...missing] } });
+  // Nylas never reactivates a paused or failed destination by itself; the app needs its webhooks.
+  const inactive = existing.status !== "active" && existing.status !== "failing";
+  if (missing.length || inactive) {
+    await nylas.webhooks.update({
+      webhookId: existing.id,
+      requestBody: { triggerTypes: [...existing.triggerTypes, ...missing], ...(inactive ? { status: "active" } : {}) } as never,
+    });
     action = "updated";
   }
   const stored = await db.webhookSubscription.findUnique({ where: { apiUri_webhookId: { apiUri: env.nylasApiUri, webhookId: existing.id } }, select: { id: true } });

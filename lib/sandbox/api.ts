@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/env";
 import { getAvailability } from "./availability";
 import { cancelBooking, confirmBooking, createBooking, findBooking, rescheduleBooking } from "./bookings";
 import { createConfiguration, deleteConfiguration, findConfiguration, listConfigurations, updateConfiguration } from "./configurations";
-import { notFound, SandboxApiError } from "./errors";
+import { invalidRequest, notFound, SandboxApiError } from "./errors";
 import { findEvent, listCalendars, listEvents } from "./events";
 import { resolveGrant, serializeGrant } from "./grants";
 import { CORS_HEADERS, data, errorToResponse, list, newRequestId, toResponse } from "./http";
@@ -61,13 +61,22 @@ function hasSandboxApiKey(headers: Headers): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Decoded path segments; empty ones (a trailing slash, as in `POST /v3/webhooks/`) are dropped. */
+function decodePath(path: string[]): string[] {
+  try {
+    return path.filter(Boolean).map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw invalidRequest("Malformed URL path.");
+  }
+}
+
 /** Entry point for app/v3/[...path]/route.ts: the whole sandbox API. 404 in live mode. */
 export async function handleSandboxRequest(request: Request, path: string[]): Promise<Response> {
   const requestId = newRequestId();
   if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
   try {
     if (getEnv().NYLAS_MODE !== "sandbox") throw notFound("Not found. The Nylas sandbox is disabled in live mode.");
-    const match = matchRoute(routes, request.method, path.map((s) => decodeURIComponent(s)));
+    const match = matchRoute(routes, request.method, decodePath(path));
     if (match === null) throw notFound(`No such endpoint: ${request.method} /v3/${path.join("/")}`);
     if (match === "method_not_allowed") throw new SandboxApiError(405, "invalid_request_error", `Method ${request.method} is not allowed here.`);
     const url = new URL(request.url);

@@ -87,11 +87,15 @@ export function resolveConfiguration(id: string, grantId: string, config: TConfi
  * `{{invitee_name}}` form used in the product owner's recipe.
  */
 export function renderTitle(template: string, values: { inviteeName: string; inviteeEmail: string; durationMinutes: number }): string {
-  return template
-    .replaceAll("${invitee}", values.inviteeName)
-    .replaceAll("${invitee_email}", values.inviteeEmail)
-    .replaceAll("${duration}", String(values.durationMinutes))
-    .replace(/\{\{\s*invitee_name\s*\}\}/g, values.inviteeName)
-    .replace(/\{\{\s*invitee_email\s*\}\}/g, values.inviteeEmail)
-    .replace(/\{\{\s*duration\s*\}\}/g, String(values.durationMinutes));
+  // One pass with a function replacer: a guest's name is inserted literally (no `$&` patterns, and
+  // never re-scanned for tokens).
+  return template.replace(
+    /\$\{(invitee|invitee_email|duration)\}|\{\{\s*(invitee_name|invitee_email|duration)\s*\}\}/g,
+    (_match, nylasToken: string | undefined, braceToken: string | undefined) => {
+      const token = nylasToken ?? braceToken;
+      if (token === "invitee_email") return values.inviteeEmail;
+      if (token === "duration") return String(values.durationMinutes);
+      return values.inviteeName;
+    },
+  );
 }

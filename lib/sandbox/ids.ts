@@ -25,7 +25,13 @@ export function encodeBookingRef(configurationId: string, bookingId: string, sal
 }
 
 export function decodeBookingRef(ref: string): { configurationId: string; bookingId: string; salt: string } | null {
-  const bytes = Buffer.from(decodeURIComponent(ref), "base64url");
+  let text: string;
+  try {
+    text = decodeURIComponent(ref);
+  } catch {
+    return null;
+  }
+  const bytes = Buffer.from(text, "base64url");
   if (bytes.length < 32) return null;
   return {
     configurationId: bytesToUuid(bytes.subarray(0, 16)),

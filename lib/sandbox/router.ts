@@ -30,7 +30,7 @@ export function route(method: string, path: string, auth: RouteAuth, handler: Sa
 
 export type RouteMatch = { route: Route; params: Record<string, string> };
 
-/** Matches a path (already split, without the leading "v3"), ignoring a trailing slash. */
+/** Matches a path (split, decoded, without the leading "v3" or empty segments). */
 export function matchRoute(routes: Route[], method: string, segments: string[]): RouteMatch | "method_not_allowed" | null {
   let pathMatched = false;
   for (const candidate of routes) {

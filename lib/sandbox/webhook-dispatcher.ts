@@ -37,10 +37,12 @@ export async function dispatchDueDeliveries(opts: { limit?: number; fetchImpl?: 
      WHERE d.webhook_id = w.id
        AND d.id IN (
          SELECT q.id FROM sandbox_webhook_deliveries q
-          WHERE q.status = 'pending' AND q.next_attempt_at <= now()
+           JOIN sandbox_webhooks qw ON qw.id = q.webhook_id
+          -- a paused (or failed) destination gets nothing until it is active again
+          WHERE q.status = 'pending' AND q.next_attempt_at <= now() AND qw.status IN ('active', 'failing')
           ORDER BY q.next_attempt_at, q.created_at
           LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED)
+          FOR UPDATE OF q SKIP LOCKED)
     RETURNING d.id, d.payload, d.attempts, w.webhook_url, w.secret, w.compressed_delivery`;
 
   const { SANDBOX_WEBHOOK_RETRY_BASE_MS } = getEnv();

@@ -1,0 +1,183 @@
+/**
+ * Schema drift: the hand-written SQL in prisma/migrations must create exactly the database that
+ * prisma/schema.prisma describes (Prisma 7's CLI cannot run its schema engine offline, so nothing
+ * else checks this).
+ *
+ * The migrations are applied by our runner (lib/db/migrate.ts) to a scratch database of our own on
+ * the test server, which is then introspected and compared with the schema's DMMF, both ways:
+ * tables/models, columns/fields (type incl. native type and precision, nullability, database
+ * default), primary keys, unique and plain indexes (columns, order, method, names), foreign keys
+ * (columns, referenced table and columns, ON DELETE/ON UPDATE), enums (values, in order). Anything
+ * else found in the database (extensions, CHECK/EXCLUDE constraints, triggers, views, functions …)
+ * must be in SQL_ONLY_ALLOW_LIST, and everything in the allow-list must exist.
+ *
+ * The second test proves the check works: it applies the migrations plus a deliberately drifting
+ * extra migration and asserts every change is reported.
+ */
+import { randomBytes } from "node:crypto";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
+import {
+  diffSchema,
+  expectedSchema,
+  getDmmf,
+  introspectDatabase,
+  type DbSchema,
+  type ExpectedSchema,
+  type SqlOnlyAllowList,
+} from "@/tests/support/schema-introspection";
+
+/**
+ * SQL-only allow-list: what migrations legitimately create but schema.prisma cannot express.
+ * Every entry must exist in the migrated database, and nothing outside the list may.
+ * Add an entry only with the reason it cannot live in schema.prisma.
+ */
+const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
+  {
+    kind: "extension",
+    name: "btree_gist",
+    reason: "gist operator classes for the uuid equality part of sandbox_bookings_no_overlap",
+  },
+  {
+    kind: "exclusion constraint",
+    table: "sandbox_bookings",
+    name: "sandbox_bookings_no_overlap",
+    reason: "one host cannot hold two live bookings whose buffered ranges overlap; Prisma has no EXCLUDE constraints",
+  },
+];
+
+const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
+const adminUrl = process.env.DATABASE_URL!;
+const scratchDatabases: string[] = [];
+const tempDirs: string[] = [];
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a scratch database on the test server, migrates it from `dir`, and returns its URL. */
+async function migratedScratchDatabase(dir?: string): Promise<string> {
+  const name = `drift_${randomBytes(6).toString("hex")}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  scratchDatabases.push(name);
+  const url = databaseUrl(name);
+  await migrate(url, dir ? { dir } : {});
+  return url;
+}
+
+let expected: ExpectedSchema;
+
+beforeAll(async () => {
+  expected = expectedSchema(getDmmf(await readFile(SCHEMA_PATH, "utf8")));
+});
+
+afterAll(async () => {
+  await withClient(adminUrl, async (client) => {
+    for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+  for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("prisma/migrations SQL vs prisma/schema.prisma", () => {
+  let actual: DbSchema;
+  let url: string;
+
+  beforeAll(async () => {
+    url = await migratedScratchDatabase();
+    actual = await withClient(url, introspectDatabase);
+  });
+
+  it("reads every model and enum of the schema", () => {
+    // Guards the comparison against silently comparing nothing.
+    expect(expected.tables.length).toBeGreaterThanOrEqual(10);
+    expect(expected.tables.map((t) => t.name)).toContain("sandbox_bookings");
+    expect([...expected.enums.keys()]).toContain("UserRole");
+    expect(actual.tables.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("creates exactly the database the schema describes (plus the allow-listed SQL-only objects)", () => {
+    const differences = diffSchema(expected, actual, SQL_ONLY_ALLOW_LIST);
+    expect(differences, `schema.prisma and the migration SQL disagree:\n  ${differences.join("\n  ")}\n`).toEqual([]);
+  });
+
+  it("keeps the SQL-only exclusion constraint sandbox_bookings_no_overlap", async () => {
+    const { rows } = await withClient(url, (client) =>
+      client.query<{ conname: string; table_name: string }>(
+        `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
+      ),
+    );
+    expect(rows).toContainEqual({ conname: "sandbox_bookings_no_overlap", table_name: "sandbox_bookings" });
+  });
+});
+
+describe("the drift check itself", () => {
+  it("reports every change of a deliberately drifting extra migration", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "schema-drift-"));
+    tempDirs.push(dir);
+    await cp(MIGRATIONS_DIR, dir, { recursive: true });
+    // Sorts after every real migration, so the drift applies to the final schema.
+    await mkdir(path.join(dir, "99999999999999_drift_probe"));
+    await writeFile(
+      path.join(dir, "99999999999999_drift_probe", "migration.sql"),
+      `
+      ALTER TABLE "users" ALTER COLUMN "name" DROP NOT NULL;
+      ALTER TABLE "users" ALTER COLUMN "last_login_at" TYPE TIMESTAMP(3);
+      ALTER TABLE "candidates" RENAME COLUMN "linkedin_url" TO "linkedin";
+      ALTER TABLE "panels" ALTER COLUMN "buffer_before_minutes" SET DEFAULT 5;
+      ALTER TABLE "users" ALTER COLUMN "id" SET DEFAULT gen_random_uuid();
+      ALTER TABLE "interviews" ADD COLUMN "sql_only" TEXT;
+      DROP INDEX "interviews_starts_at_idx";
+      DROP INDEX "panels_name_key";
+      CREATE INDEX "panels_name_key" ON "panels"("name");
+      ALTER INDEX "roles_slug_key" RENAME TO "roles_slug_unique";
+      ALTER TABLE "panel_members" DROP CONSTRAINT "panel_members_pkey", ADD CONSTRAINT "panel_members_pkey" PRIMARY KEY ("interviewer_id", "panel_id");
+      ALTER TABLE "roles" DROP CONSTRAINT "roles_panel_id_fkey",
+        ADD CONSTRAINT "roles_panel_id_fkey" FOREIGN KEY ("panel_id") REFERENCES "panels"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+      ALTER TYPE "UserRole" ADD VALUE 'GUEST';
+      ALTER TABLE "sandbox_bookings" DROP CONSTRAINT "sandbox_bookings_no_overlap";
+      ALTER TABLE "sandbox_events" ADD CONSTRAINT "sandbox_events_time_order" CHECK ("end_time" > "start_time");
+      CREATE TABLE "sql_only_table" ("id" INTEGER NOT NULL PRIMARY KEY);
+      `,
+    );
+    const url = await migratedScratchDatabase(dir);
+    const differences = diffSchema(expected, await withClient(url, introspectDatabase), SQL_ONLY_ALLOW_LIST);
+
+    expect([...differences].sort()).toEqual(
+      [
+        `enum "UserRole": values differ: schema (ADMIN, RECRUITER, INTERVIEWER), database (ADMIN, RECRUITER, INTERVIEWER, GUEST)`,
+        `model User (table "users"): column "id" (field id): default differs: schema none [@default(uuid(4)) (generated by Prisma Client)], database gen_random_uuid()`,
+        `model User (table "users"): column "name" (field name): nullability differs: schema NOT NULL, database NULL`,
+        `model User (table "users"): column "last_login_at" (field lastLoginAt): type differs: schema timestamp(3) with time zone, database timestamp(3) without time zone`,
+        `model Candidate (table "candidates"): column "linkedin_url" (field linkedinUrl): missing in the database`,
+        `model Candidate (table "candidates"): column "linkedin" (text) exists in the database but no field maps to it`,
+        `model Panel (table "panels"): column "buffer_before_minutes" (field bufferBeforeMinutes): default differs: schema 0 [@default(0)], database 5`,
+        `model Panel (table "panels"): unique index (name) [@unique/@@unique] missing in the database (expected name "panels_name_key")`,
+        `model Panel (table "panels"): index (name) "panels_name_key" exists in the database but not in the schema`,
+        `model Role (table "roles"): unique index (slug) name differs: schema "roles_slug_key", database "roles_slug_unique"`,
+        `model Role (table "roles"): foreign key (panel_id) -> "panels" (relation field panel): ON DELETE differs: schema Restrict, database Cascade`,
+        `model PanelMember (table "panel_members"): primary key columns differ: schema (panel_id, interviewer_id), database (interviewer_id, panel_id)`,
+        `model Interview (table "interviews"): column "sql_only" (text) exists in the database but no field maps to it`,
+        `model Interview (table "interviews"): index (starts_at) [@@index] missing in the database (expected name "interviews_starts_at_idx")`,
+        `table "sql_only_table": exists in the database but no model maps to it`,
+        `check constraint "sandbox_events"."sandbox_events_time_order" [CHECK (end_time > start_time)]: exists in the database only (not expressible in schema.prisma) and is not in the SQL-only allow-list`,
+        `exclusion constraint "sandbox_bookings"."sandbox_bookings_no_overlap": allow-listed as SQL-only but missing in the database (one host cannot hold two live bookings whose buffered ranges overlap; Prisma has no EXCLUDE constraints)`,
+      ].sort(),
+    );
+  });
+});
