@@ -19,8 +19,8 @@ const ALL: Suite[] = ["typecheck", "unit", "integration", "build", "e2e"];
 const requested = process.argv.slice(2).filter((a) => !a.startsWith("-")) as Suite[];
 const suites: Suite[] = requested.length ? requested : ALL;
 for (const s of suites) if (!ALL.includes(s)) throw new Error(`Unknown suite "${s}". Use: ${ALL.join(", ")}`);
-// `npm test -- e2e` needs a production build: make one if there is none.
-if (suites.includes("e2e") && !suites.includes("build") && !existsSync(".next/BUILD_ID")) suites.splice(suites.indexOf("e2e"), 0, "build");
+// e2e runs against a production build of the current tree: always build first.
+if (suites.includes("e2e") && !suites.includes("build")) suites.splice(suites.indexOf("e2e"), 0, "build");
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const reportsDir = path.join(process.cwd(), "test-results");
