@@ -32,6 +32,8 @@ const ZRawEnv = z.object({
   // First retry delay of the sandbox's webhook deliveries; later ones grow x5 (Nylas: ~10-20 min in all).
   SANDBOX_WEBHOOK_RETRY_BASE_MS: intFromString(60_000),
   LOGIN_MAX_FAILURES: intFromString(10),
+  // "off" keeps background workers out of the web process (run `npm run worker` separately).
+  RUN_WORKERS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
   LOGIN_WINDOW_MINUTES: intFromString(15),
 });
 

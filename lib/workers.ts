@@ -1,6 +1,7 @@
 import "server-only";
 import type { Env } from "@/lib/env";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
+import { processDueWebhookEvents } from "@/lib/webhooks/worker";
 
 type WorkerState = { started: boolean; stop?: () => void };
 const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false });
@@ -13,9 +14,12 @@ const IDLE_POLL_MS = 1_000;
  * running them in several processes scales them out.
  */
 export function startWorkers(env: Env): void {
+  if (env.RUN_WORKERS === "off") return;
   if (state.started) return;
   state.started = true;
-  if (env.NYLAS_MODE === "sandbox") state.stop = startLoop("sandbox-webhooks", () => dispatchDueDeliveries(), "__sandboxDispatcherWake");
+  const stops = [startLoop("webhook-inbox", () => processDueWebhookEvents(), "__webhookWorkerWake")];
+  if (env.NYLAS_MODE === "sandbox") stops.push(startLoop("sandbox-webhooks", () => dispatchDueDeliveries(), "__sandboxDispatcherWake"));
+  state.stop = () => stops.forEach((stop) => stop());
 }
 
 /** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes. */

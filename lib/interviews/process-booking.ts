@@ -1,0 +1,153 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { describeNylasError } from "@/lib/nylas/client";
+import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
+import { normalizeEmail } from "@/lib/utils";
+import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingState } from "./booking-reducer";
+import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
+
+/** Thrown after the known data is saved, so the job retries only the missing part later. */
+export class RetryLaterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryLaterError";
+  }
+}
+
+async function loadBookingEvents(bookingId: string): Promise<BookingNotification[]> {
+  const rows = await db.webhookEvent.findMany({
+    where: { bookingId, type: { in: ["booking.created", "booking.rescheduled", "booking.cancelled"] } },
+    select: { notificationId: true, type: true, eventTime: true, payload: true, receivedAt: true },
+  });
+  return rows
+    .filter((r) => isBookingEventType(r.type))
+    .map((r) => {
+      const payload = r.payload as { data?: { object?: BookingNotification["object"] } };
+      return {
+        notificationId: r.notificationId,
+        type: r.type as BookingNotification["type"],
+        time: Math.floor((r.eventTime ?? r.receivedAt).getTime() / 1000),
+        object: payload.data?.object ?? {},
+      };
+    });
+}
+
+const toDate = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
+
+/**
+ * Brings one booking's candidate, application and interview up to date from ALL of its stored
+ * events (any order, duplicates): the reducer makes the result independent of arrival order, and a
+ * per-booking advisory lock keeps two workers from writing the same booking at once.
+ */
+export async function processBooking(bookingId: string): Promise<BookingState> {
+  const state = reduceBookingEvents(bookingId, await loadBookingEvents(bookingId));
+
+  // The role, from the configuration id (kept per Nylas environment; unknown ids keep no role).
+  const configuration = state.configurationId
+    ? await db.roleConfiguration.findFirst({
+        // ids are UUIDs, so one from any Nylas environment names its role
+        where: { configurationId: state.configurationId },
+        select: { role: { select: { id: true, panel: { select: { members: { select: { interviewer: { select: { email: true } } } } } } } } },
+      })
+    : null;
+  const panelEmails = new Set(configuration?.role.panel.members.map((m) => normalizeEmail(m.interviewer.email)) ?? []);
+  const interviewers = await db.interviewer.findMany({ select: { id: true, email: true } });
+  const interviewerEmails = new Set([...panelEmails, ...interviewers.map((i) => normalizeEmail(i.email))]);
+
+  // Who is who: from the payload, else through Nylas; if both fail, keep what the payload has.
+  let roles = classifyParticipants(state.participants, interviewerEmails, state.title);
+  let lookupError: string | null = null;
+  if (roles.kind === "unknown") {
+    try {
+      const participants = await lookupBookingParticipants({
+        bookingId,
+        configurationId: state.configurationId,
+        eventId: state.eventId,
+        calendarId: null,
+      });
+      roles = classifyParticipants(participants, interviewerEmails, state.title);
+      if (roles.kind === "unknown") lookupError = `participants are still ${roles.reason.replace("_", " ")} after the lookup`;
+    } catch (error) {
+      lookupError = `participant lookup failed: ${describeNylasError(error)}`;
+    }
+  }
+  const guest = roles.kind === "resolved" ? roles.guest : null;
+  const interviewerEmail = roles.kind === "resolved" && roles.interviewer ? normalizeEmail(roles.interviewer.email) : null;
+  const interviewerId = interviewerEmail ? (interviewers.find((i) => normalizeEmail(i.email) === interviewerEmail)?.id ?? null) : null;
+  const guestName = guest?.name ?? guestNameFromTitle(state.title) ?? guest?.email ?? null;
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+
+      let candidateId: string | null = null;
+      if (guest) {
+        const email = normalizeEmail(guest.email);
+        const profile = readProfileUrl(state.additionalFields);
+        const candidate = await tx.candidate.upsert({
+          where: { email },
+          create: { email, emailRaw: guest.email, name: guestName ?? guest.email, timezone: state.guestTimezone, linkedinUrl: profile },
+          update: { ...(guest.name ? { name: guest.name } : {}), ...(state.guestTimezone ? { timezone: state.guestTimezone } : {}), ...(profile ? { linkedinUrl: profile } : {}) },
+          select: { id: true },
+        });
+        candidateId = candidate.id;
+      }
+
+      const roleId = configuration?.role.id ?? null;
+      const applicationId =
+        candidateId && roleId
+          ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id
+          : null;
+
+      const existing = await tx.interview.findUnique({ where: { bookingId }, select: { id: true, replacesInterviewId: true } });
+      // Cancel-then-rebook: a new booking by the same person links to their latest cancelled interview for the role.
+      let replacesInterviewId = existing?.replacesInterviewId ?? null;
+      if (!replacesInterviewId && candidateId && state.hasCreated) {
+        const cancelled = await tx.interview.findFirst({
+          where: {
+            candidateId,
+            status: "CANCELLED",
+            bookingId: { not: bookingId },
+            replacedBy: { none: {} },
+            ...(applicationId ? { applicationId } : {}),
+          },
+          orderBy: { cancelledAt: "desc" },
+          select: { id: true, cancelledAt: true },
+        });
+        const createdAt = state.history.find((h) => h.kind === "created")?.at ?? null;
+        if (cancelled && (createdAt === null || !cancelled.cancelledAt || cancelled.cancelledAt.getTime() <= createdAt * 1000)) {
+          replacesInterviewId = cancelled.id;
+        }
+      }
+
+      const data = {
+        applicationId,
+        candidateId,
+        interviewerId,
+        interviewerEmail,
+        configurationId: state.configurationId,
+        eventId: state.eventId,
+        title: state.title,
+        startsAt: toDate(state.startsAt),
+        endsAt: toDate(state.endsAt),
+        guestTimezone: state.guestTimezone,
+        guestName,
+        guestEmail: guest?.email ?? null,
+        meetingUrl: state.location,
+        status: state.status,
+        cancelledAt: toDate(state.cancelledAt),
+        cancellationReason: state.cancellationReason,
+        notetakerId: state.notetakerId,
+        history: state.history as unknown as Prisma.InputJsonValue,
+        needsLookup: roles.kind !== "resolved",
+        replacesInterviewId,
+      };
+      await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data });
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+
+  if (lookupError) throw new RetryLaterError(lookupError);
+  return state;
+}

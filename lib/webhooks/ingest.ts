@@ -1,0 +1,87 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { db } from "@/lib/db";
+import { AppError, badRequest, payloadTooLarge, serviceUnavailable, unauthorizedError } from "@/lib/errors";
+import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, type ParsedEnvelope } from "./envelope";
+import { loadWebhookSecrets } from "./secrets";
+import { verifyNylasSignature } from "./signature";
+
+export type IngestResult = { stored: boolean; duplicate: boolean; ignored: boolean; notificationId: string };
+
+/** Where verified notifications go; the route uses Postgres, tests may pass a failing one. */
+export type InboxStore = { insert: (envelope: ParsedEnvelope, text: string, status: "PENDING" | "IGNORED") => Promise<boolean> };
+
+export const postgresInbox: InboxStore = {
+  // One INSERT: storing is enqueueing (the inbox row is the job). A duplicate id is a no-op.
+  async insert(envelope, text, status) {
+    const inserted = await db.$executeRaw`
+      INSERT INTO webhook_events (id, notification_id, type, source, booking_id, event_time, delivery_attempt, payload, status, updated_at)
+      VALUES (${randomUUID()}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.time},
+              ${envelope.deliveryAttempt}, ${text}::jsonb, ${status}::"WebhookEventStatus", now())
+      ON CONFLICT (notification_id) DO NOTHING`;
+    return inserted === 1;
+  },
+};
+
+async function readLimitedBody(request: Request): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_WEBHOOK_BYTES) throw payloadTooLarge(`Body exceeds ${MAX_WEBHOOK_BYTES} bytes.`);
+  const raw = Buffer.from(await request.arrayBuffer());
+  if (raw.length > MAX_WEBHOOK_BYTES) throw payloadTooLarge(`Body exceeds ${MAX_WEBHOOK_BYTES} bytes.`);
+  return raw;
+}
+
+async function verify(raw: Buffer, signature: string | null): Promise<void> {
+  if (!signature) throw unauthorizedError("Missing x-nylas-signature.");
+  let secrets: string[];
+  try {
+    secrets = await loadWebhookSecrets();
+    if (!verifyNylasSignature(raw, signature, secrets)) {
+      // Perhaps signed with a subscription secret stored since the cache was filled.
+      secrets = await loadWebhookSecrets({ refresh: true });
+    }
+  } catch (error) {
+    console.error("[webhooks] could not load signing secrets", error);
+    throw serviceUnavailable("Temporarily unable to verify webhooks.");
+  }
+  if (!verifyNylasSignature(raw, signature, secrets)) throw unauthorizedError("Invalid webhook signature.");
+}
+
+/**
+ * POST /api/webhooks/nylas, in order: cap the size, verify the HMAC over the exact raw bytes,
+ * gunzip if compressed, check JSON + id + type, store in the inbox (one insert, idempotent), wake
+ * the worker. Never answers 200 before the event is durably stored; a database failure is a 503 so
+ * Nylas retries.
+ */
+export async function ingestNylasWebhook(request: Request, store: InboxStore = postgresInbox): Promise<IngestResult> {
+  const raw = await readLimitedBody(request);
+  await verify(raw, request.headers.get("x-nylas-signature"));
+
+  let text: string;
+  if ((request.headers.get("content-encoding") ?? "").toLowerCase().includes("gzip")) {
+    try {
+      text = gunzipSync(raw, { maxOutputLength: MAX_WEBHOOK_BYTES }).toString("utf8");
+    } catch (error) {
+      const tooLarge = (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+      throw tooLarge ? payloadTooLarge("Decompressed body is too large.") : badRequest("Body is not valid gzip.");
+    }
+  } else {
+    text = raw.toString("utf8");
+  }
+
+  const parsed = parseEnvelope(text);
+  if (!parsed.ok) throw badRequest(parsed.message);
+  const { envelope } = parsed;
+  const ignored = !HANDLED_TRIGGERS.has(envelope.type);
+  let stored: boolean;
+  try {
+    stored = await store.insert(envelope, text, ignored ? "IGNORED" : "PENDING");
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error("[webhooks] could not store notification", error);
+    throw serviceUnavailable("Temporarily unable to store the notification.");
+  }
+  if (stored && !ignored) (globalThis as { __webhookWorkerWake?: () => void }).__webhookWorkerWake?.();
+  return { stored, duplicate: !stored, ignored, notificationId: envelope.id };
+}

@@ -1,0 +1,31 @@
+/**
+ * `npm run worker`: the background workers as a separate process (webhook inbox processing, and
+ * the sandbox's webhook deliveries in sandbox mode). Run any number of them: they share work
+ * through Postgres (FOR UPDATE SKIP LOCKED). Set RUN_WORKERS=off on web processes to keep
+ * workers out of them.
+ */
+import { EnvError, getEnv } from "@/lib/env";
+import { getDatabase } from "./lib/database";
+import { log } from "./lib/tasks";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const database = await getDatabase(log);
+process.env.DATABASE_URL = database.url;
+try {
+  const env = getEnv();
+  const { startWorkers } = await import("@/lib/workers");
+  startWorkers({ ...env, RUN_WORKERS: "on" });
+  log(`workers running (${env.NYLAS_MODE} mode); Ctrl-C to stop`);
+} catch (error) {
+  console.error(error instanceof EnvError ? `[portal] ${error.message}` : error);
+  await database.stop();
+  process.exit(1);
+}
+
+const stop = async () => {
+  log("stopping workers…");
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
