@@ -53,6 +53,7 @@ function readPlaywrightCounts(file: string): void {
 }
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  createdDatabases.push(name);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -67,10 +68,39 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
+// Per-run database names, so two runs sharing the test server never drop each other's data.
+const runId = `${process.pid}`;
+const createdDatabases: string[] = [];
+
+async function dropDatabases(adminUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const name of createdDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Another run still using the shared test server? Then it must keep running. */
+async function serverInUseByOthers(adminUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 const vitest = path.join("node_modules", "vitest", "vitest.mjs");
 let server: LocalDatabase | undefined;
+let adminUrl: string | undefined;
 try {
-  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl && (suites.includes("integration") || suites.includes("e2e"))) {
     server = await startEmbeddedPostgres({ ...TEST_DB, log: (l) => console.log(`[test] ${l}`) });
     adminUrl = server.url;
@@ -85,7 +115,7 @@ try {
       readVitestCounts(out);
     }
     if (suite === "integration") {
-      const url = await freshDatabase(adminUrl!, "portal_integration");
+      const url = await freshDatabase(adminUrl!, `portal_integration_${runId}`);
       const out = path.join(reportsDir, "integration.json");
       rmSync(out, { force: true });
       run("integration", process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
@@ -101,7 +131,7 @@ try {
         failures.push("e2e (skipped: the build failed)");
         continue;
       }
-      const url = await freshDatabase(adminUrl!, "portal_e2e");
+      const url = await freshDatabase(adminUrl!, `portal_e2e_${runId}`);
       const out = path.join(reportsDir, "e2e.json");
       rmSync(out, { force: true });
       run("e2e", process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test"], {
@@ -112,7 +142,8 @@ try {
     }
   }
 } finally {
-  await server?.stop();
+  if (adminUrl) await dropDatabases(adminUrl).catch((e) => console.error("[test] could not drop test databases:", e));
+  if (server && !(await serverInUseByOthers(server.url).catch(() => false))) await server.stop();
 }
 
 console.log(`\n[test] ${failures.length ? `FAILED: ${failures.join(", ")}` : "all suites passed"}`);
