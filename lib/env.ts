@@ -34,6 +34,8 @@ const ZRawEnv = z.object({
   LOGIN_MAX_FAILURES: intFromString(10),
   // "off" keeps background workers out of the web process (run `npm run worker` separately).
   RUN_WORKERS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
+  // Benchmark only: enables /api/bench/webhook-baseline (verify + parse, no storage).
+  BENCH_BASELINE_ROUTE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
   LOGIN_WINDOW_MINUTES: intFromString(15),
 });
 

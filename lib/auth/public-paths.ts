@@ -17,7 +17,8 @@ function isUnder(pathname: string, prefix: string): boolean {
 }
 
 const PUBLIC_TREES = ["/careers", "/api/auth", "/v3", "/_next", "/assets"] as const;
-const PUBLIC_EXACT = ["/login", "/api/webhooks/nylas", "/api/health", "/favicon.ico"] as const;
+// /api/bench/webhook-baseline answers 404 unless BENCH_BASELINE_ROUTE=on (npm run bench only).
+const PUBLIC_EXACT = ["/login", "/api/webhooks/nylas", "/api/bench/webhook-baseline", "/api/health", "/favicon.ico"] as const;
 
 // Files served from /public at the top level. Only single-segment paths, so a route such as
 // /dashboard/x/recording.mp4 can never become public by its extension.
