@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
 import { normalizeEmail } from "@/lib/utils";
-import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingState } from "./booking-reducer";
+import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
 
 /** Thrown after the known data is saved, so the job retries only the missing part later. */
@@ -15,8 +15,10 @@ export class RetryLaterError extends Error {
   }
 }
 
-async function loadBookingEvents(bookingId: string): Promise<BookingNotification[]> {
-  const rows = await db.webhookEvent.findMany({
+type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
+
+async function loadBookingEvents(client: EventReader, bookingId: string): Promise<BookingNotification[]> {
+  const rows = await client.webhookEvent.findMany({
     where: { bookingId, type: { in: ["booking.created", "booking.rescheduled", "booking.cancelled"] } },
     select: { notificationId: true, type: true, eventTime: true, payload: true, receivedAt: true },
   });
@@ -41,13 +43,14 @@ const toDate = (seconds: number | null) => (seconds === null ? null : new Date(s
  * per-booking advisory lock keeps two workers from writing the same booking at once.
  */
 export async function processBooking(bookingId: string): Promise<BookingState> {
-  const state = reduceBookingEvents(bookingId, await loadBookingEvents(bookingId));
+  // A first look, outside the transaction, to prepare what needs the network.
+  const preview = reduceBookingEvents(bookingId, await loadBookingEvents(db, bookingId));
 
-  // The role, from the configuration id (kept per Nylas environment; unknown ids keep no role).
-  const configuration = state.configurationId
+  // The role, from the configuration id (unknown ids keep no role).
+  const configuration = preview.configurationId
     ? await db.roleConfiguration.findFirst({
         // ids are UUIDs, so one from any Nylas environment names its role
-        where: { configurationId: state.configurationId },
+        where: { configurationId: preview.configurationId },
         select: { role: { select: { id: true, panel: { select: { members: { select: { interviewer: { select: { email: true } } } } } } } } },
       })
     : null;
@@ -55,31 +58,28 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
   const interviewers = await db.interviewer.findMany({ select: { id: true, email: true } });
   const interviewerEmails = new Set([...panelEmails, ...interviewers.map((i) => normalizeEmail(i.email))]);
 
-  // Who is who: from the payload, else through Nylas; if both fail, keep what the payload has.
-  let roles = classifyParticipants(state.participants, interviewerEmails, state.title);
+  // Who is who: from the payload, else through Nylas (never inside the transaction).
+  let lookedUp: BookingParticipant[] | null = null;
   let lookupError: string | null = null;
-  if (roles.kind === "unknown") {
+  if (classifyParticipants(preview.participants, interviewerEmails, preview.title).kind === "unknown") {
     try {
-      const participants = await lookupBookingParticipants({
-        bookingId,
-        configurationId: state.configurationId,
-        eventId: state.eventId,
-        calendarId: null,
-      });
-      roles = classifyParticipants(participants, interviewerEmails, state.title);
-      if (roles.kind === "unknown") lookupError = `participants are still ${roles.reason.replace("_", " ")} after the lookup`;
+      lookedUp = await lookupBookingParticipants({ bookingId, configurationId: preview.configurationId, eventId: preview.eventId, calendarId: null });
     } catch (error) {
       lookupError = `participant lookup failed: ${describeNylasError(error)}`;
     }
   }
-  const guest = roles.kind === "resolved" ? roles.guest : null;
-  const interviewerEmail = roles.kind === "resolved" && roles.interviewer ? normalizeEmail(roles.interviewer.email) : null;
-  const interviewerId = interviewerEmail ? (interviewers.find((i) => normalizeEmail(i.email) === interviewerEmail)?.id ?? null) : null;
-  const guestName = guest?.name ?? guestNameFromTitle(state.title) ?? guest?.email ?? null;
 
-  await db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+      // Re-read under the lock: a worker that read fewer events must not overwrite a newer state.
+      const state = reduceBookingEvents(bookingId, await loadBookingEvents(tx, bookingId));
+      let roles = classifyParticipants(state.participants, interviewerEmails, state.title);
+      if (roles.kind === "unknown" && lookedUp) roles = classifyParticipants(lookedUp, interviewerEmails, state.title);
+      const guest = roles.kind === "resolved" ? roles.guest : null;
+      const interviewerEmail = roles.kind === "resolved" && roles.interviewer ? normalizeEmail(roles.interviewer.email) : null;
+      const interviewerId = interviewerEmail ? (interviewers.find((i) => normalizeEmail(i.email) === interviewerEmail)?.id ?? null) : null;
+      const guestName = guest?.name ?? guestNameFromTitle(state.title) ?? guest?.email ?? null;
 
       let candidateId: string | null = null;
       if (guest) {
@@ -143,11 +143,30 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         needsLookup: roles.kind !== "resolved",
         replacesInterviewId,
       };
-      await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data });
+      const saved = await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data, select: { id: true } });
+
+      // The rebooking may have been processed before this cancellation: link it now.
+      if (state.status === "CANCELLED" && candidateId && state.cancelledAt !== null) {
+        const cancelledAt = state.cancelledAt;
+        const laterOnes = await tx.interview.findMany({
+          where: { candidateId, id: { not: saved.id }, replacesInterviewId: null, ...(applicationId ? { applicationId } : {}) },
+          select: { id: true, history: true },
+        });
+        const createdAtOf = (history: unknown) =>
+          Array.isArray(history) ? ((history as HistoryEntry[]).find((h) => h.kind === "created")?.at ?? null) : null;
+        const rebooking = laterOnes
+          .map((i) => ({ id: i.id, createdAt: createdAtOf(i.history) }))
+          .filter((i): i is { id: string; createdAt: number } => i.createdAt !== null && i.createdAt >= cancelledAt)
+          .sort((a, b) => a.createdAt - b.createdAt)[0];
+        const alreadyLinked = await tx.interview.count({ where: { replacesInterviewId: saved.id } });
+        if (rebooking && !alreadyLinked) await tx.interview.update({ where: { id: rebooking.id }, data: { replacesInterviewId: saved.id } });
+      }
+      return { state, unresolved: roles.kind === "unknown" ? roles.reason : null };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
 
-  if (lookupError) throw new RetryLaterError(lookupError);
-  return state;
+  // The known data is saved; retry the missing participants later.
+  if (outcome.unresolved) throw new RetryLaterError(lookupError ?? `participants unknown (${outcome.unresolved.replace("_", " ")}) after the lookup`);
+  return outcome.state;
 }
