@@ -23,7 +23,10 @@ export function classifyParticipants(
   if (!guests.length) return { kind: "unknown", reason: "no_guest" };
   let guest = guests[0]!;
   if (guests.length > 1) {
-    const named = guests.filter((g) => g.name && title?.includes(g.name));
+    // The invitee's exact name from a title made with our template, else a name the title contains.
+    const invitee = guestNameFromTitle(title);
+    const exact = invitee ? guests.filter((g) => g.name === invitee) : [];
+    const named = exact.length ? exact : guests.filter((g) => g.name && title?.includes(g.name));
     if (named.length !== 1) return { kind: "unknown", reason: "ambiguous" };
     guest = named[0]!;
   }

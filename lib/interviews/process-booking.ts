@@ -110,7 +110,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
             status: "CANCELLED",
             bookingId: { not: bookingId },
             replacedBy: { none: {} },
-            ...(applicationId ? { applicationId } : {}),
+            ...(applicationId ? { applicationId } : { applicationId: null, configurationId: state.configurationId }),
           },
           orderBy: { cancelledAt: "desc" },
           select: { id: true, cancelledAt: true },
@@ -149,7 +149,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
       if (state.status === "CANCELLED" && candidateId && state.cancelledAt !== null) {
         const cancelledAt = state.cancelledAt;
         const laterOnes = await tx.interview.findMany({
-          where: { candidateId, id: { not: saved.id }, replacesInterviewId: null, ...(applicationId ? { applicationId } : {}) },
+          where: { candidateId, id: { not: saved.id }, replacesInterviewId: null, ...(applicationId ? { applicationId } : { applicationId: null, configurationId: state.configurationId }) },
           select: { id: true, history: true },
         });
         const createdAtOf = (history: unknown) =>

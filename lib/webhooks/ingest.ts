@@ -27,9 +27,20 @@ export const postgresInbox: InboxStore = {
 async function readLimitedBody(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_WEBHOOK_BYTES) throw payloadTooLarge(`Body exceeds ${MAX_WEBHOOK_BYTES} bytes.`);
-  const raw = Buffer.from(await request.arrayBuffer());
-  if (raw.length > MAX_WEBHOOK_BYTES) throw payloadTooLarge(`Body exceeds ${MAX_WEBHOOK_BYTES} bytes.`);
-  return raw;
+  if (!request.body) return Buffer.alloc(0);
+  // Stop reading past the cap, whatever content-length says (a chunked body has none): never buffer an oversized body.
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > MAX_WEBHOOK_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw payloadTooLarge(`Body exceeds ${MAX_WEBHOOK_BYTES} bytes.`);
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 async function verify(raw: Buffer, signature: string | null): Promise<void> {

@@ -55,3 +55,26 @@ test("a candidate can cancel from the confirmation card", async ({ page, baseURL
   const events = await Promise.all(["priya.patel@northwind.example", "lena.fischer@northwind.example"].map((e) => listBookedEvents(baseURL!, e)));
   expect(events.flat().filter((e) => e.title.includes("Sam Rivera"))).toHaveLength(0);
 });
+
+test("a candidate can reschedule from the confirmation card: same booking and event, new time", async ({ page, baseURL }) => {
+  await page.goto("/careers/frontend-engineer");
+  await bookFirstSlot(page, { name: "Rene Later", email: "rene.later@example.org" });
+  const before = (await Promise.all(ENGINEERING_PANEL.map((e) => listBookedEvents(baseURL!, e)))).flat().filter((e) => e.title === "Interview with Rene Later");
+  expect(before).toHaveLength(1);
+
+  const scheduler = page.getByTestId("booking-scheduler");
+  await scheduler.getByRole("button", { name: /reschedule/i }).click();
+  await expect(scheduler.getByText(/choose another time slot to reschedule/i)).toBeVisible();
+  // Another day than the original booking when the month has one, and the day's last time.
+  const otherDays = scheduler.locator("button[part~='ndp__date']:not([part~='ndp__date--disabled']):not([part~='ndp__date--selected'])");
+  if ((await otherDays.count()) > 0) await otherDays.first().click();
+  await scheduler.locator("[part~='ntp__timeslot']").last().click();
+  await scheduler.getByRole("button", { name: /^next$/i }).click();
+  await scheduler.getByRole("button", { name: /book now/i }).click();
+  await expect(scheduler.getByText(/booking rescheduled/i)).toBeVisible();
+
+  const after = (await Promise.all(ENGINEERING_PANEL.map((e) => listBookedEvents(baseURL!, e)))).flat().filter((e) => e.title === "Interview with Rene Later");
+  expect(after).toHaveLength(1);
+  expect(after[0]!.id).toBe(before[0]!.id);
+  expect(after[0]!.when.start_time).not.toBe(before[0]!.when.start_time);
+});
