@@ -1,0 +1,302 @@
+/**
+ * Reads for the recruiter dashboard: the interview list (/dashboard), its filter options, and one
+ * candidate's timeline (/dashboard/candidates/[id]). Interviews are written only by the webhook
+ * pipeline (process-booking.ts); nothing here writes.
+ *
+ * Visibility: ADMIN and RECRUITER see every interview. An INTERVIEWER sees only the interviews they
+ * run, and a candidate's page only if they interviewed that candidate. The condition is part of
+ * every query's `where` (visibleTo), never a check done beforehand.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStage, InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
+import { getLocalDateRange } from "@/lib/interviews/date-range";
+import { normalizeEmail } from "@/lib/utils";
+import {
+  INTERVIEWS_PAGE_SIZE,
+  readInterviewHistory,
+  toSafeHttpUrl,
+  ZCandidateId,
+  type TInterviewFilters,
+  type TInterviewHistoryEntry,
+} from "@/lib/validations/interviews";
+
+/** Who is looking: the signed-in user (SessionUser fits). */
+export type InterviewViewer = { email: string; role: UserRole };
+
+/** The interviews `viewer` may see. */
+function visibleTo(viewer: InterviewViewer): Prisma.InterviewWhereInput {
+  if (viewer.role !== "INTERVIEWER") return {};
+  const email = normalizeEmail(viewer.email);
+  // interviewerEmail covers an interviewer whose Interviewer row was added after the booking was
+  // processed (interviewerId is then still null); both hold the normalised host email.
+  return { OR: [{ interviewer: { is: { email } } }, { interviewerEmail: email }] };
+}
+
+// ───────────────────────────── Interview list ─────────────────────────────
+
+const LIST_SELECT = {
+  id: true,
+  bookingId: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  meetingUrl: true,
+  guestName: true,
+  interviewerEmail: true,
+  replacesInterviewId: true,
+  needsLookup: true,
+  candidate: { select: { id: true, name: true, email: true } },
+  application: { select: { role: { select: { title: true } } } },
+  interviewer: { select: { name: true, email: true } },
+} satisfies Prisma.InterviewSelect;
+
+type ListRecord = Prisma.InterviewGetPayload<{ select: typeof LIST_SELECT }>;
+
+export type InterviewListRow = {
+  id: string;
+  bookingId: string;
+  status: InterviewStatus;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  /** http(s) only; null when missing or unsafe. */
+  meetingUrl: string | null;
+  /** The name from the booking, shown while the candidate is unknown. */
+  guestName: string | null;
+  /** null while the participants are unknown (needsLookup). */
+  candidate: { id: string; name: string; email: string } | null;
+  /** null when the booking came from a configuration no role owns. */
+  role: { title: string } | null;
+  /** null when unassigned or when the host is not a known interviewer (see interviewerEmail). */
+  interviewer: { name: string; email: string } | null;
+  interviewerEmail: string | null;
+  /** Set on a rebooking: the cancelled interview it replaces. */
+  replacesInterviewId: string | null;
+  needsLookup: boolean;
+};
+
+export type InterviewList = {
+  /** Upcoming interviews first (soonest first), then past ones (most recent first), then undated. */
+  rows: InterviewListRow[];
+  /** Interviews matching the filters (and visible to the viewer). */
+  total: number;
+  /** The page actually returned (a page past the end becomes the last page). */
+  page: number;
+  pageSize: number;
+  /** At least 1, so "page 1 of 1" also describes an empty list. */
+  pageCount: number;
+  /** Whether the viewer can see any interview at all, ignoring the filters (tells the two empty states apart). */
+  hasAnyInterviews: boolean;
+};
+
+export type ListInterviewsOptions = {
+  pageSize?: number;
+  /** Where "upcoming" ends; defaults to the current time. */
+  now?: Date;
+};
+
+function toListRow({ application, meetingUrl, ...record }: ListRecord): InterviewListRow {
+  return { ...record, meetingUrl: toSafeHttpUrl(meetingUrl), role: application?.role ?? null };
+}
+
+/** The `where` of the filters alone (visibility is added by the caller). */
+function filtersWhere(filters: Partial<TInterviewFilters>): Prisma.InterviewWhereInput[] {
+  const clauses: Prisma.InterviewWhereInput[] = [];
+  if (filters.roleId) clauses.push({ application: { is: { roleId: filters.roleId } } });
+  if (filters.interviewerId) clauses.push({ interviewerId: filters.interviewerId });
+  if (filters.status && filters.status !== "ALL") clauses.push({ status: filters.status });
+  if (filters.from || filters.to) {
+    const range = getLocalDateRange({ from: filters.from, to: filters.to, timeZone: filters.tz });
+    clauses.push({ startsAt: { ...(range.gte ? { gte: range.gte } : {}), ...(range.lt ? { lt: range.lt } : {}) } });
+  }
+  return clauses;
+}
+
+/**
+ * One page of the interviews `viewer` may see, filtered. Every status is listed unless the status
+ * filter says otherwise. Order: upcoming (startsAt >= now) soonest first, then past most recent
+ * first, then interviews without a time; ties by id, so pages are stable. The two halves are
+ * queried separately and the page is cut across them.
+ */
+export async function listInterviews(
+  viewer: InterviewViewer,
+  filters: Partial<TInterviewFilters>,
+  { pageSize = INTERVIEWS_PAGE_SIZE, now = new Date() }: ListInterviewsOptions = {},
+): Promise<InterviewList> {
+  const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
+  const visibility = visibleTo(viewer);
+  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters)] };
+  const upcomingWhere: Prisma.InterviewWhereInput = { AND: [where, { startsAt: { gte: now } }] };
+  const pastWhere: Prisma.InterviewWhereInput = { AND: [where, { OR: [{ startsAt: { lt: now } }, { startsAt: null }] }] };
+
+  const [upcomingCount, pastCount] = await Promise.all([db.interview.count({ where: upcomingWhere }), db.interview.count({ where: pastWhere })]);
+  const total = upcomingCount + pastCount;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.trunc(filters.page ?? 1) || 1), pageCount);
+  const offset = (page - 1) * size;
+
+  // The page's slice of each half: [offset, offset + size) over upcoming ++ past.
+  const upcomingTake = Math.max(0, Math.min(size, upcomingCount - offset));
+  const pastSkip = Math.max(0, offset - upcomingCount);
+  const pastTake = Math.min(size - upcomingTake, Math.max(0, pastCount - pastSkip));
+
+  const [upcoming, past, anyVisible] = await Promise.all([
+    upcomingTake > 0
+      ? db.interview.findMany({
+          where: upcomingWhere,
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+          skip: offset,
+          take: upcomingTake,
+          select: LIST_SELECT,
+        })
+      : [],
+    pastTake > 0
+      ? db.interview.findMany({
+          where: pastWhere,
+          orderBy: [{ startsAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+          skip: pastSkip,
+          take: pastTake,
+          select: LIST_SELECT,
+        })
+      : [],
+    // Only needed to tell "nothing yet" from "nothing matches".
+    total > 0 ? true : db.interview.count({ where: visibility, take: 1 }).then((count) => count > 0),
+  ]);
+
+  return { rows: [...upcoming, ...past].map(toListRow), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+}
+
+export type InterviewFilterOptions = {
+  roles: { id: string; title: string }[];
+  interviewers: { id: string; name: string }[];
+};
+
+/** Every role and interviewer, by name, for the filter bar's selects. */
+export async function listInterviewFilterOptions(): Promise<InterviewFilterOptions> {
+  const [roles, interviewers] = await Promise.all([
+    db.role.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true } }),
+    db.interviewer.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+  ]);
+  return { roles, interviewers };
+}
+
+// ───────────────────────────── Candidate timeline ─────────────────────────────
+
+const LINKED_INTERVIEW_SELECT = { id: true, status: true, startsAt: true, cancelledAt: true } satisfies Prisma.InterviewSelect;
+
+const TIMELINE_INTERVIEW_SELECT = {
+  id: true,
+  bookingId: true,
+  status: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  guestTimezone: true,
+  meetingUrl: true,
+  cancelledAt: true,
+  cancellationReason: true,
+  history: true,
+  needsLookup: true,
+  interviewerEmail: true,
+  createdAt: true,
+  application: { select: { id: true, role: { select: { title: true } } } },
+  interviewer: { select: { name: true, email: true } },
+  replaces: { select: LINKED_INTERVIEW_SELECT },
+  replacedBy: { select: LINKED_INTERVIEW_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.InterviewSelect;
+
+type TimelineRecord = Prisma.InterviewGetPayload<{ select: typeof TIMELINE_INTERVIEW_SELECT }>;
+
+export type LinkedInterview = { id: string; status: InterviewStatus; startsAt: Date | null; cancelledAt: Date | null };
+
+export type TimelineInterview = {
+  id: string;
+  bookingId: string;
+  status: InterviewStatus;
+  title: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  guestTimezone: string | null;
+  /** http(s) only; null when missing or unsafe. */
+  meetingUrl: string | null;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+  /** Oldest first. */
+  history: TInterviewHistoryEntry[];
+  needsLookup: boolean;
+  role: { title: string } | null;
+  applicationId: string | null;
+  interviewer: { name: string; email: string } | null;
+  interviewerEmail: string | null;
+  createdAt: Date;
+  /** The cancelled interview this one was booked to replace. */
+  replaces: LinkedInterview | null;
+  /** The interviews booked to replace this one (normally at most one). */
+  replacedBy: LinkedInterview[];
+};
+
+export type CandidateTimeline = {
+  candidate: {
+    id: string;
+    name: string;
+    email: string;
+    timezone: string | null;
+    /** http(s) only; null when missing or unsafe. */
+    linkedinUrl: string | null;
+    createdAt: Date;
+  };
+  /** Oldest first. */
+  applications: { id: string; stage: ApplicationStage; createdAt: Date; role: { id: string; title: string } }[];
+  /** Every interview of the person across all applications, incl. cancelled and rebooked; latest start first. */
+  interviews: TimelineInterview[];
+};
+
+function toTimelineInterview({ application, meetingUrl, history, ...record }: TimelineRecord): TimelineInterview {
+  return {
+    ...record,
+    meetingUrl: toSafeHttpUrl(meetingUrl),
+    history: readInterviewHistory(history),
+    role: application?.role ?? null,
+    applicationId: application?.id ?? null,
+  };
+}
+
+/**
+ * A candidate and every interview of theirs, or null when there is no such candidate, the id is
+ * malformed, or the viewer may not see them (an INTERVIEWER who never interviewed them).
+ */
+export async function getCandidateTimeline(viewer: InterviewViewer, candidateId: string): Promise<CandidateTimeline | null> {
+  if (!ZCandidateId.safeParse(candidateId).success) return null;
+  const id = candidateId.toLowerCase();
+  const visibility = visibleTo(viewer);
+  const isRestricted = Object.keys(visibility).length > 0;
+
+  const candidate = await db.candidate.findFirst({
+    where: { id, ...(isRestricted ? { interviews: { some: visibility } } : {}) },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      timezone: true,
+      linkedinUrl: true,
+      createdAt: true,
+      applications: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, stage: true, createdAt: true, role: { select: { id: true, title: true } } },
+      },
+      interviews: {
+        orderBy: [{ startsAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
+        select: TIMELINE_INTERVIEW_SELECT,
+      },
+    },
+  });
+  if (!candidate) return null;
+
+  const { applications, interviews, linkedinUrl, ...person } = candidate;
+  return {
+    candidate: { ...person, linkedinUrl: toSafeHttpUrl(linkedinUrl) },
+    applications,
+    interviews: interviews.map(toTimelineInterview),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Schemas for the recruiter dashboard (/dashboard and /dashboard/candidates/[id]): the interview
+ * list's search params, and readers for the untrusted values an interview row carries (its history
+ * JSON, meeting and profile URLs from webhook payloads). Pure (no db, no next/*), so pages, lib and
+ * unit tests share them; client components may import the types and constants.
+ */
+import { z } from "zod";
+import { FALLBACK_TIME_ZONE, normalizeTimeZone } from "@/lib/interviews/date-range";
+import { parseLocalDate } from "@/lib/scheduling/zoned-time";
+
+export const INTERVIEW_STATUSES = ["SCHEDULED", "RESCHEDULED", "CANCELLED", "COMPLETED"] as const;
+export type TInterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+/** The status filter: one status, or every status ("ALL", the default). */
+export type TInterviewStatusFilter = TInterviewStatus | "ALL";
+
+export const INTERVIEWS_PAGE_SIZE = 20;
+/** Pages past this are refused (falls back to 1). */
+export const MAX_INTERVIEWS_PAGE = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A search param arrives as a string, repeated (string[]) or missing; the first value counts, trimmed. */
+const firstValue = (value: unknown) => {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === "string" ? first.trim() : first;
+};
+
+const ZIdParam = z.preprocess(
+  (value) => {
+    const first = firstValue(value);
+    return typeof first === "string" ? first.toLowerCase() : first;
+  },
+  z.string().regex(UUID).optional(),
+);
+
+const ZStatusParam = z.preprocess(
+  (value) => {
+    const first = firstValue(value);
+    return typeof first === "string" ? first.toUpperCase() : first;
+  },
+  z.enum(["ALL", ...INTERVIEW_STATUSES]),
+);
+
+/** "YYYY-MM-DD" naming a real calendar day (2026-02-30 is not one). */
+const ZDateParam = z.preprocess(
+  firstValue,
+  z
+    .string()
+    .refine((text) => parseLocalDate(text) !== null)
+    .optional(),
+);
+
+/** An IANA zone the runtime knows, in its canonical spelling. */
+const ZTimeZoneParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  return typeof first === "string" ? (normalizeTimeZone(first) ?? undefined) : first;
+}, z.string());
+
+const ZPageParam = z.preprocess(
+  (value) => {
+    const first = firstValue(value);
+    return typeof first === "string" && /^\d{1,9}$/.test(first) ? Number(first) : first;
+  },
+  z.number().int().min(1).max(MAX_INTERVIEWS_PAGE),
+);
+
+/**
+ * /dashboard search params → filters. The URL names are short (`role`, `interviewer`); the parsed
+ * filters name ids as such (`roleId`, `interviewerId`). Each field falls back on its own rather
+ * than failing the page: a bad role or interviewer id means "any", a bad status means ALL, a bad
+ * date means no bound, an unknown `tz` means UTC, a bad page means 1; unknown params are dropped.
+ * Dates given in the wrong order are swapped.
+ *
+ *   ?status=cancelled&from=2026-03-01&to=2026-03-31&tz=Europe/Paris&page=2
+ *   → { roleId: undefined, interviewerId: undefined, status: "CANCELLED", from: "2026-03-01",
+ *       to: "2026-03-31", tz: "Europe/Paris", page: 2 }
+ */
+export const ZInterviewFilters = z
+  .object({
+    role: ZIdParam.catch(undefined),
+    interviewer: ZIdParam.catch(undefined),
+    status: ZStatusParam.catch("ALL"),
+    from: ZDateParam.catch(undefined),
+    to: ZDateParam.catch(undefined),
+    /** The viewer's browser timezone: the zone `from` and `to` are calendar days in. */
+    tz: ZTimeZoneParam.catch(FALLBACK_TIME_ZONE),
+    page: ZPageParam.catch(1),
+  })
+  .transform(({ role, interviewer, status, from, to, tz, page }) => {
+    const isInverted = Boolean(from && to && from > to);
+    return {
+      roleId: role,
+      interviewerId: interviewer,
+      status: status as TInterviewStatusFilter,
+      from: isInverted ? to : from,
+      to: isInverted ? from : to,
+      tz,
+      page,
+    };
+  });
+export type TInterviewFilters = z.infer<typeof ZInterviewFilters>;
+
+/** The filters when the URL has none: every status, no bounds, UTC, page 1. */
+export const DEFAULT_INTERVIEW_FILTERS: TInterviewFilters = {
+  roleId: undefined,
+  interviewerId: undefined,
+  status: "ALL",
+  from: undefined,
+  to: undefined,
+  tz: FALLBACK_TIME_ZONE,
+  page: 1,
+};
+
+/** Next's `searchParams` prop, or anything else (a non-object parses as "no filters"). */
+export function parseInterviewFilters(searchParams: unknown): TInterviewFilters {
+  const input = searchParams && typeof searchParams === "object" ? searchParams : {};
+  return ZInterviewFilters.parse(input);
+}
+
+/** True when any filter narrows the list (the page number and timezone alone do not). */
+export function hasActiveInterviewFilters(filters: Partial<TInterviewFilters>): boolean {
+  return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.from || filters.to);
+}
+
+/**
+ * The dashboard URL for a set of filters (the inverse of parseInterviewFilters): defaults are left
+ * out, the status is lowercase, and `tz` is kept only while a date bound needs it.
+ */
+export function buildInterviewsHref(filters: Partial<TInterviewFilters>): string {
+  const params = new URLSearchParams();
+  if (filters.roleId) params.set("role", filters.roleId);
+  if (filters.interviewerId) params.set("interviewer", filters.interviewerId);
+  if (filters.status && filters.status !== "ALL") params.set("status", filters.status.toLowerCase());
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if ((filters.from || filters.to) && filters.tz) params.set("tz", filters.tz);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  const query = params.toString();
+  return query ? `/dashboard?${query}` : "/dashboard";
+}
+
+/** Input of getCandidateTimeline: a candidate id from the URL. */
+export const ZCandidateId = z.string().regex(UUID);
+
+// ───────────────────────────── Interview row values ─────────────────────────────
+
+export type TInterviewHistoryEntry = {
+  kind: "created" | "rescheduled" | "cancelled";
+  /** Unix seconds of the notification. */
+  at: number;
+  startsAt: number | null;
+  endsAt: number | null;
+  previousStartsAt: number | null;
+  previousEndsAt: number | null;
+  reason: string | null;
+};
+
+const ZSeconds = z.number().finite();
+
+const ZHistoryEntry = z.object({
+  kind: z.enum(["created", "rescheduled", "cancelled"]),
+  at: ZSeconds,
+  startsAt: ZSeconds.nullable().catch(null),
+  endsAt: ZSeconds.nullable().catch(null),
+  previousStartsAt: ZSeconds.nullable().catch(null),
+  previousEndsAt: ZSeconds.nullable().catch(null),
+  reason: z.string().max(2_000).nullable().catch(null),
+});
+
+/**
+ * An interview's `history` JSON (written by lib/interviews/process-booking.ts), oldest first.
+ * Entries that are not the documented shape are skipped rather than failing the page.
+ */
+export function readInterviewHistory(value: unknown): TInterviewHistoryEntry[] {
+  if (!Array.isArray(value)) return [];
+  const entries: TInterviewHistoryEntry[] = [];
+  for (const item of value) {
+    const parsed = ZHistoryEntry.safeParse(item);
+    if (parsed.success) entries.push(parsed.data);
+  }
+  return entries.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * An http(s) URL safe to put in an href, or null. Meeting links and profile URLs come from webhook
+ * payloads and booking forms, so a `javascript:` or malformed value must never become a link.
+ */
+export function toSafeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}

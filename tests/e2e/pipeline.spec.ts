@@ -1,0 +1,59 @@
+/**
+ * The whole pipeline in a browser: a candidate books on the careers page → the sandbox delivers
+ * signed booking webhooks → the inbox worker records the interview → a recruiter sees it on the
+ * dashboard; the candidate cancels → the recruiter sees it cancelled.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { bookFirstSlot } from "./support";
+
+async function signInAsRecruiter(page: Page) {
+  await page.goto("/login?callbackUrl=%2Fdashboard");
+  await page.getByLabel("Email").fill("recruiter@example.com");
+  await page.getByLabel("Password").fill("password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** The dashboard row for a candidate, waiting (with reloads) until the webhook has been processed. */
+async function findRow(page: Page, candidate: string, status: RegExp) {
+  await expect(async () => {
+    await page.reload();
+    const row = page.getByRole("row").filter({ hasText: candidate });
+    await expect(row).toHaveCount(1, { timeout: 1_000 });
+    await expect(row.getByText(status)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
+  return page.getByRole("row").filter({ hasText: candidate });
+}
+
+test("a booking shows up for the recruiter, and a cancellation shows as cancelled", async ({ browser }) => {
+  const candidatePage = await browser.newPage();
+  await candidatePage.goto("/careers/product-designer");
+  await bookFirstSlot(candidatePage, { name: "Morgan Webhook", email: "morgan.webhook@example.org" });
+
+  const recruiter = await browser.newPage();
+  await signInAsRecruiter(recruiter);
+  const row = await findRow(recruiter, "Morgan Webhook", /^Scheduled$/);
+  await expect(row.getByText(/Priya Patel|Lena Fischer/)).toBeVisible();
+  await expect(row.getByText("Product Designer")).toBeVisible();
+
+  // The candidate cancels from the component's confirmation card.
+  const scheduler = candidatePage.getByTestId("booking-scheduler");
+  await scheduler.getByRole("button", { name: /cancel booking/i }).click();
+  await scheduler.getByRole("textbox").first().fill("Accepted another offer");
+  await scheduler.getByRole("button", { name: /cancel booking/i }).last().click();
+  await expect(scheduler.getByText(/cancelled/i).first()).toBeVisible();
+
+  await findRow(recruiter, "Morgan Webhook", /^Cancelled$/);
+
+  // Rebooking with the same email ties back to the same candidate, linked to the cancelled interview.
+  await candidatePage.goto("/careers/product-designer");
+  await bookFirstSlot(candidatePage, { name: "Morgan Webhook", email: "Morgan.Webhook@example.org" });
+  await expect(async () => {
+    await recruiter.reload();
+    await expect(recruiter.getByRole("row").filter({ hasText: "Morgan Webhook" })).toHaveCount(2, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await recruiter.getByRole("link", { name: "Morgan Webhook" }).first().click();
+  await expect(recruiter.getByRole("heading", { name: "Morgan Webhook", level: 1 })).toBeVisible();
+  await expect(recruiter.getByText(/^Cancelled$/).first()).toBeVisible();
+  await expect(recruiter.getByText(/^Scheduled$/).first()).toBeVisible();
+});

@@ -1,0 +1,345 @@
+/**
+ * The recruiter dashboard's reads on real Postgres (lib/interviews/queries.ts): the interview list
+ * with every filter (role, interviewer, status, days in the viewer's timezone), its upcoming-then-
+ * past order and pagination across that boundary, what an INTERVIEWER may see (the condition is in
+ * the query), and a candidate's timeline with a cancelled interview and the rebooking that replaces it.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createPrisma } from "@/lib/db/client";
+import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
+import { getCandidateTimeline, listInterviewFilterOptions, listInterviews, type InterviewViewer } from "@/lib/interviews/queries";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { DEFAULT_INTERVIEW_FILTERS, parseInterviewFilters, type TInterviewFilters } from "@/lib/validations/interviews";
+import { resetTables } from "../support/database";
+
+const prisma = createPrisma(process.env.DATABASE_URL!);
+
+/** The clock the list is read at: "upcoming" means startsAt >= NOW. */
+const NOW = new Date("2026-03-10T12:00:00.000Z");
+const HOUR_MS = 3_600_000;
+const at = (hoursFromNow: number) => new Date(NOW.getTime() + hoursFromNow * HOUR_MS);
+
+const SARAH = "sarah.kim@northwind.example";
+const MARCUS = "marcus.johnson@northwind.example";
+const LENA = "lena.fischer@northwind.example";
+const recruiter: InterviewViewer = { email: "recruiter@example.com", role: "RECRUITER" };
+const asInterviewer = (email: string, role: UserRole = "INTERVIEWER"): InterviewViewer => ({ email, role });
+
+let roleIds: Record<string, string> = {};
+let interviewerIds: Record<string, string> = {};
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+beforeEach(async () => {
+  await resetTables();
+  // Interviewers, panels and roles only (no users, no sandbox calendars).
+  await seedDemo(prisma, { sandbox: false, seedPassword: "unused", now: NOW });
+  roleIds = Object.fromEntries((await prisma.role.findMany({ select: { slug: true, id: true } })).map((r) => [r.slug, r.id]));
+  interviewerIds = Object.fromEntries((await prisma.interviewer.findMany({ select: { email: true, id: true } })).map((i) => [i.email, i.id]));
+});
+
+async function createCandidate(name: string, email = `${name.toLowerCase().replaceAll(" ", ".")}@example.org`) {
+  return prisma.candidate.create({ data: { name, email, emailRaw: email, timezone: "Europe/Paris" }, select: { id: true } });
+}
+
+async function applicationFor(candidateId: string, slug: string): Promise<string> {
+  const application = await prisma.application.upsert({
+    where: { candidateId_roleId: { candidateId, roleId: roleIds[slug]! } },
+    create: { candidateId, roleId: roleIds[slug]! },
+    update: {},
+    select: { id: true },
+  });
+  return application.id;
+}
+
+type InterviewSeed = {
+  candidateId?: string | null;
+  role?: string | null;
+  interviewer?: string | null;
+  startsAt?: Date | null;
+  status?: InterviewStatus;
+  replacesInterviewId?: string;
+  history?: unknown[];
+  cancellationReason?: string;
+  meetingUrl?: string;
+  guestName?: string;
+  needsLookup?: boolean;
+  interviewerEmail?: string | null;
+};
+
+/** One interview row as process-booking.ts writes them; 45 minutes long. */
+async function createInterview(seed: InterviewSeed): Promise<string> {
+  const candidateId = seed.candidateId ?? null;
+  const startsAt = seed.startsAt === undefined ? at(24) : seed.startsAt;
+  const interviewerEmail = seed.interviewerEmail !== undefined ? seed.interviewerEmail : (seed.interviewer ?? null);
+  const row = await prisma.interview.create({
+    data: {
+      bookingId: randomUUID(),
+      candidateId,
+      applicationId: candidateId && seed.role ? await applicationFor(candidateId, seed.role) : null,
+      interviewerId: seed.interviewer ? interviewerIds[seed.interviewer]! : null,
+      interviewerEmail,
+      startsAt,
+      endsAt: startsAt ? new Date(startsAt.getTime() + 45 * 60_000) : null,
+      status: seed.status ?? "SCHEDULED",
+      cancelledAt: seed.status === "CANCELLED" ? NOW : null,
+      cancellationReason: seed.cancellationReason ?? null,
+      meetingUrl: seed.meetingUrl ?? "https://meet.google.com/abc-defg-hij",
+      guestName: seed.guestName ?? null,
+      needsLookup: seed.needsLookup ?? false,
+      replacesInterviewId: seed.replacesInterviewId ?? null,
+      history: (seed.history ?? []) as object[],
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const list = (viewer: InterviewViewer, filters: Partial<TInterviewFilters> = {}, pageSize?: number) =>
+  listInterviews(viewer, { ...DEFAULT_INTERVIEW_FILTERS, ...filters }, { now: NOW, pageSize });
+
+describe("listInterviews", () => {
+  it("returns an empty first page and says nothing exists yet", async () => {
+    const result = await list(recruiter, { page: 4 });
+    expect(result).toEqual({ rows: [], total: 0, page: 1, pageSize: 20, pageCount: 1, hasAnyInterviews: false });
+  });
+
+  it("lists every status by default with the columns the table shows", async () => {
+    const dana = await createCandidate("Dana Chen");
+    const scheduled = await createInterview({ candidateId: dana.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(2) });
+    await createInterview({ candidateId: dana.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(3), status: "RESCHEDULED" });
+    await createInterview({ candidateId: dana.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(4), status: "CANCELLED" });
+    await createInterview({ candidateId: dana.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(-30), status: "COMPLETED" });
+
+    const result = await list(recruiter);
+    expect(result.total).toBe(4);
+    expect(result.hasAnyInterviews).toBe(true);
+    expect(result.rows.map((r) => r.status)).toEqual(["SCHEDULED", "RESCHEDULED", "CANCELLED", "COMPLETED"]);
+    expect(result.rows[0]).toEqual({
+      id: scheduled,
+      bookingId: expect.any(String),
+      status: "SCHEDULED",
+      startsAt: at(2),
+      endsAt: new Date(at(2).getTime() + 45 * 60_000),
+      meetingUrl: "https://meet.google.com/abc-defg-hij",
+      guestName: null,
+      candidate: { id: dana.id, name: "Dana Chen", email: "dana.chen@example.org" },
+      role: { title: "Backend Engineer" },
+      interviewer: { name: "Sarah Kim", email: SARAH },
+      interviewerEmail: SARAH,
+      replacesInterviewId: null,
+      needsLookup: false,
+    });
+  });
+
+  it("orders upcoming soonest first, then past most recent first, then interviews without a time", async () => {
+    const c = await createCandidate("Order Test");
+    const ids = {
+      pastFar: await createInterview({ candidateId: c.id, startsAt: at(-48) }),
+      soon: await createInterview({ candidateId: c.id, startsAt: at(1) }),
+      undated: await createInterview({ candidateId: c.id, startsAt: null, needsLookup: true }),
+      later: await createInterview({ candidateId: c.id, startsAt: at(50) }),
+      pastNear: await createInterview({ candidateId: c.id, startsAt: at(-1) }),
+      rightNow: await createInterview({ candidateId: c.id, startsAt: NOW }),
+    };
+    const result = await list(recruiter);
+    expect(result.rows.map((r) => r.id)).toEqual([ids.rightNow, ids.soon, ids.later, ids.pastNear, ids.pastFar, ids.undated]);
+  });
+
+  it("shows who is known and who is not: no application, no candidate, no interviewer", async () => {
+    await createInterview({ candidateId: null, guestName: "Morgan Pending", needsLookup: true, interviewer: null, interviewerEmail: null });
+    const unknownRole = await createCandidate("No Role");
+    await createInterview({ candidateId: unknownRole.id, role: null, interviewer: null, interviewerEmail: "new.hire@northwind.example", startsAt: at(30) });
+    const [pending, noRole] = (await list(recruiter)).rows;
+    expect(pending).toMatchObject({ candidate: null, guestName: "Morgan Pending", needsLookup: true, role: null, interviewer: null, interviewerEmail: null });
+    expect(noRole).toMatchObject({ candidate: { name: "No Role" }, role: null, interviewer: null, interviewerEmail: "new.hire@northwind.example" });
+  });
+
+  it("never returns an unsafe meeting URL", async () => {
+    const c = await createCandidate("Unsafe Link");
+    await createInterview({ candidateId: c.id, meetingUrl: "javascript:alert(1)" });
+    expect((await list(recruiter)).rows[0]?.meetingUrl).toBeNull();
+  });
+
+  it("filters by status, role and interviewer, together", async () => {
+    const a = await createCandidate("Ada Filter");
+    const b = await createCandidate("Ben Filter");
+    const backendSarah = await createInterview({ candidateId: a.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(5) });
+    const backendMarcusCancelled = await createInterview({ candidateId: b.id, role: "backend-engineer", interviewer: MARCUS, startsAt: at(6), status: "CANCELLED" });
+    const designLena = await createInterview({ candidateId: b.id, role: "product-designer", interviewer: LENA, startsAt: at(7) });
+    await createInterview({ candidateId: a.id, role: null, interviewer: SARAH, startsAt: at(8) });
+
+    const ids = async (filters: Partial<TInterviewFilters>) => (await list(recruiter, filters)).rows.map((r) => r.id);
+    expect(await ids({ status: "CANCELLED" })).toEqual([backendMarcusCancelled]);
+    expect(await ids({ status: "COMPLETED" })).toEqual([]);
+    expect(await ids({ roleId: roleIds["backend-engineer"] })).toEqual([backendSarah, backendMarcusCancelled]);
+    expect(await ids({ roleId: roleIds["product-designer"] })).toEqual([designLena]);
+    expect(await ids({ interviewerId: interviewerIds[LENA] })).toEqual([designLena]);
+    expect(await ids({ roleId: roleIds["backend-engineer"], interviewerId: interviewerIds[SARAH] })).toEqual([backendSarah]);
+    expect(await ids({ roleId: roleIds["backend-engineer"], status: "SCHEDULED" })).toEqual([backendSarah]);
+
+    const none = await list(recruiter, { roleId: roleIds["product-designer"], status: "CANCELLED" });
+    expect(none).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1, hasAnyInterviews: true });
+  });
+
+  it("reads from / to as whole days in the viewer's timezone", async () => {
+    const c = await createCandidate("Tz Filter");
+    // 23:30 UTC on the 10th is 08:30 on the 11th in Tokyo and 18:30 on the 10th in New York.
+    const lateUtc = await createInterview({ candidateId: c.id, startsAt: new Date("2026-03-10T23:30:00Z") });
+    const earlyUtc = await createInterview({ candidateId: c.id, startsAt: new Date("2026-03-10T00:30:00Z") });
+
+    const ids = async (query: Record<string, string>) => (await list(recruiter, parseInterviewFilters(query))).rows.map((r) => r.id).sort();
+    expect(await ids({ from: "2026-03-10", to: "2026-03-10" })).toEqual([lateUtc, earlyUtc].sort());
+    expect(await ids({ from: "2026-03-10", to: "2026-03-10", tz: "Asia/Tokyo" })).toEqual([earlyUtc]);
+    expect(await ids({ from: "2026-03-11", to: "2026-03-11", tz: "Asia/Tokyo" })).toEqual([lateUtc]);
+    // 00:30 UTC on the 10th is 19:30 on the 9th in New York.
+    expect(await ids({ from: "2026-03-10", to: "2026-03-10", tz: "America/New_York" })).toEqual([lateUtc]);
+    expect(await ids({ to: "2026-03-09", tz: "America/New_York" })).toEqual([earlyUtc]);
+    expect(await ids({ from: "2026-03-11", tz: "Mars/Olympus_Mons" })).toEqual([]);
+  });
+
+  it("pages 20 at a time across the upcoming / past boundary and clamps a page past the end", async () => {
+    const c = await createCandidate("Page Test");
+    const upcoming: string[] = [];
+    const past: string[] = [];
+    for (let i = 1; i <= 13; i++) upcoming.push(await createInterview({ candidateId: c.id, startsAt: at(i) }));
+    for (let i = 1; i <= 12; i++) past.push(await createInterview({ candidateId: c.id, startsAt: at(-i) }));
+    const all = [...upcoming, ...past];
+
+    const first = await list(recruiter, { page: 1 });
+    expect(first).toMatchObject({ total: 25, page: 1, pageCount: 2, pageSize: 20 });
+    expect(first.rows.map((r) => r.id)).toEqual(all.slice(0, 20));
+    const second = await list(recruiter, { page: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual(all.slice(20));
+    expect(await list(recruiter, { page: 9 })).toMatchObject({ page: 2, rows: second.rows });
+
+    // A smaller page lands entirely inside the past half.
+    const third = await list(recruiter, { page: 3 }, 10);
+    expect(third.rows.map((r) => r.id)).toEqual(all.slice(20, 25));
+    const middle = await list(recruiter, { page: 2 }, 10);
+    expect(middle.rows.map((r) => r.id)).toEqual(all.slice(10, 20));
+  });
+
+  it("shows an interviewer only the interviews they run, whatever the filters say", async () => {
+    const c = await createCandidate("Visibility Test");
+    const sarahs = await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(1) });
+    await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: MARCUS, startsAt: at(2) });
+    // A host whose Interviewer row did not exist when the booking was processed: matched by email.
+    const byEmail = await createInterview({ candidateId: c.id, interviewer: null, interviewerEmail: SARAH, startsAt: at(3) });
+    await createInterview({ candidateId: null, guestName: "Pending Guest", needsLookup: true, interviewer: null, interviewerEmail: null });
+
+    const sarah = asInterviewer(SARAH.toUpperCase());
+    const mine = await list(sarah);
+    expect(mine.rows.map((r) => r.id)).toEqual([sarahs, byEmail]);
+    expect(mine.total).toBe(2);
+
+    const otherInterviewer = await list(sarah, { interviewerId: interviewerIds[MARCUS] });
+    expect(otherInterviewer).toMatchObject({ rows: [], total: 0, hasAnyInterviews: true });
+
+    expect(await list(asInterviewer(LENA))).toMatchObject({ rows: [], total: 0, hasAnyInterviews: false });
+    // Recruiters and admins see everything.
+    expect((await list(recruiter)).total).toBe(4);
+    expect((await list(asInterviewer(LENA, "ADMIN"))).total).toBe(4);
+  });
+});
+
+describe("listInterviewFilterOptions", () => {
+  it("lists every role and interviewer by name", async () => {
+    const options = await listInterviewFilterOptions();
+    expect(options.roles.map((r) => r.title)).toEqual([...options.roles.map((r) => r.title)].sort((a, b) => a.localeCompare(b)));
+    expect(options.roles.map((r) => r.id).sort()).toEqual(Object.values(roleIds).sort());
+    expect(options.interviewers.map((i) => i.name)).toEqual(["Lena Fischer", "Marcus Johnson", "Priya Patel", "Sarah Kim"]);
+    expect(options.interviewers[0]).toEqual({ id: interviewerIds[LENA], name: "Lena Fischer" });
+  });
+});
+
+describe("getCandidateTimeline", () => {
+  const T = Math.floor(NOW.getTime() / 1000) - 3_600;
+  const S0 = Math.floor(at(24).getTime() / 1000);
+  const S1 = Math.floor(at(48).getTime() / 1000);
+
+  /** Dana: a backend interview rescheduled then cancelled, its rebooking, and a design interview. */
+  async function seedDana() {
+    const dana = await prisma.candidate.create({
+      data: { name: "Dana Chen", email: "dana.chen@example.org", emailRaw: "Dana.Chen@Example.org", timezone: "Europe/Paris", linkedinUrl: "https://www.linkedin.com/in/dana-chen" },
+      select: { id: true },
+    });
+    const cancelled = await createInterview({
+      candidateId: dana.id,
+      role: "backend-engineer",
+      interviewer: SARAH,
+      startsAt: new Date(S1 * 1000),
+      status: "CANCELLED",
+      cancellationReason: "Moving house that week",
+      history: [
+        { kind: "created", at: T, startsAt: S0, endsAt: S0 + 2_700 },
+        { kind: "rescheduled", at: T + 10, startsAt: S1, endsAt: S1 + 2_700, previousStartsAt: S0, previousEndsAt: S0 + 2_700 },
+        { kind: "cancelled", at: T + 20, startsAt: S1, endsAt: S1 + 2_700, reason: "Moving house that week" },
+        { kind: "unknown-kind", at: T + 30 },
+      ],
+    });
+    const rebooked = await createInterview({
+      candidateId: dana.id,
+      role: "backend-engineer",
+      interviewer: MARCUS,
+      startsAt: at(72),
+      replacesInterviewId: cancelled,
+      history: [{ kind: "created", at: T + 40, startsAt: S1 + 86_400, endsAt: S1 + 86_400 + 2_700 }],
+    });
+    const design = await createInterview({ candidateId: dana.id, role: "product-designer", interviewer: LENA, startsAt: at(-24), status: "COMPLETED" });
+    // Someone else's interview never shows up on Dana's page.
+    const other = await createCandidate("Other Person");
+    await createInterview({ candidateId: other.id, role: "backend-engineer", interviewer: SARAH });
+    return { danaId: dana.id, cancelled, rebooked, design };
+  }
+
+  it("returns the person, their applications and every interview, newest first, with the rebooking links", async () => {
+    const { danaId, cancelled, rebooked, design } = await seedDana();
+    const timeline = await getCandidateTimeline(recruiter, danaId);
+    expect(timeline).not.toBeNull();
+    expect(timeline!.candidate).toEqual({
+      id: danaId,
+      name: "Dana Chen",
+      email: "dana.chen@example.org",
+      timezone: "Europe/Paris",
+      linkedinUrl: "https://www.linkedin.com/in/dana-chen",
+      createdAt: expect.any(Date),
+    });
+    expect(timeline!.applications.map((a) => [a.role.title, a.stage])).toEqual([
+      ["Backend Engineer", "INTERVIEWING"],
+      ["Product Designer", "INTERVIEWING"],
+    ]);
+    expect(timeline!.interviews.map((i) => i.id)).toEqual([rebooked, cancelled, design]);
+
+    const [newer, old, designInterview] = timeline!.interviews;
+    expect(newer).toMatchObject({ status: "SCHEDULED", role: { title: "Backend Engineer" }, interviewer: { name: "Marcus Johnson" }, replacedBy: [] });
+    expect(newer!.replaces).toEqual({ id: cancelled, status: "CANCELLED", startsAt: new Date(S1 * 1000), cancelledAt: NOW });
+    expect(old).toMatchObject({ status: "CANCELLED", cancellationReason: "Moving house that week", replaces: null });
+    expect(old!.replacedBy).toEqual([{ id: rebooked, status: "SCHEDULED", startsAt: at(72), cancelledAt: null }]);
+    expect(old!.history).toEqual([
+      { kind: "created", at: T, startsAt: S0, endsAt: S0 + 2_700, previousStartsAt: null, previousEndsAt: null, reason: null },
+      { kind: "rescheduled", at: T + 10, startsAt: S1, endsAt: S1 + 2_700, previousStartsAt: S0, previousEndsAt: S0 + 2_700, reason: null },
+      { kind: "cancelled", at: T + 20, startsAt: S1, endsAt: S1 + 2_700, previousStartsAt: null, previousEndsAt: null, reason: "Moving house that week" },
+    ]);
+    expect(designInterview).toMatchObject({ status: "COMPLETED", role: { title: "Product Designer" }, interviewer: { name: "Lena Fischer" } });
+  });
+
+  it("is null for unknown and malformed ids", async () => {
+    await seedDana();
+    expect(await getCandidateTimeline(recruiter, randomUUID())).toBeNull();
+    expect(await getCandidateTimeline(recruiter, "not-a-uuid")).toBeNull();
+    expect(await getCandidateTimeline(recruiter, "")).toBeNull();
+  });
+
+  it("shows an interviewer only candidates they interviewed, then with every interview of that person", async () => {
+    const { danaId } = await seedDana();
+    const forLena = await getCandidateTimeline(asInterviewer(LENA), danaId);
+    expect(forLena?.interviews).toHaveLength(3);
+    expect((await getCandidateTimeline(asInterviewer(MARCUS), danaId))?.candidate.id).toBe(danaId);
+    expect(await getCandidateTimeline(asInterviewer("priya.patel@northwind.example"), danaId)).toBeNull();
+    expect(await getCandidateTimeline(asInterviewer("nobody@example.com"), danaId)).toBeNull();
+  });
+});
