@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useIsBrowser } from "@/components/ui/use-is-browser";
 import { cn } from "@/lib/utils";
 
 export type LocalTimeProps = {
@@ -12,17 +12,6 @@ export type LocalTimeProps = {
   display?: "datetime" | "date";
   className?: string;
 };
-
-const noSubscription = () => () => {};
-
-/** true in the browser, false while rendering on the server and during hydration. */
-function useIsBrowser(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 // undefined locale and no timeZone: the viewer's own language and browser timezone.
 const FORMATS = {

@@ -26,13 +26,16 @@ async function findRow(page: Page, candidate: string, status: RegExp) {
 }
 
 test("a booking shows up for the recruiter, and a cancellation shows as cancelled", async ({ browser }) => {
+  // Unique per attempt, so a retry never sees the rows of a failed attempt.
+  const name = test.info().retry ? `Morgan Webhook R${test.info().retry}` : "Morgan Webhook";
+  const email = `morgan.webhook${test.info().retry || ""}@example.org`;
   const candidatePage = await browser.newPage();
   await candidatePage.goto("/careers/product-designer");
-  await bookFirstSlot(candidatePage, { name: "Morgan Webhook", email: "morgan.webhook@example.org" });
+  await bookFirstSlot(candidatePage, { name, email });
 
   const recruiter = await browser.newPage();
   await signInAsRecruiter(recruiter);
-  const row = await findRow(recruiter, "Morgan Webhook", /^Scheduled$/);
+  const row = await findRow(recruiter, name, /^Scheduled$/);
   await expect(row.getByText(/Priya Patel|Lena Fischer/)).toBeVisible();
   await expect(row.getByText("Product Designer")).toBeVisible();
 
@@ -43,17 +46,17 @@ test("a booking shows up for the recruiter, and a cancellation shows as cancelle
   await scheduler.getByRole("button", { name: /cancel booking/i }).last().click();
   await expect(scheduler.getByText(/cancelled/i).first()).toBeVisible();
 
-  await findRow(recruiter, "Morgan Webhook", /^Cancelled$/);
+  await findRow(recruiter, name, /^Cancelled$/);
 
   // Rebooking with the same email ties back to the same candidate, linked to the cancelled interview.
   await candidatePage.goto("/careers/product-designer");
-  await bookFirstSlot(candidatePage, { name: "Morgan Webhook", email: "Morgan.Webhook@example.org" });
+  await bookFirstSlot(candidatePage, { name, email: email.replace("morgan", "Morgan") });
   await expect(async () => {
     await recruiter.reload();
-    await expect(recruiter.getByRole("row").filter({ hasText: "Morgan Webhook" })).toHaveCount(2, { timeout: 1_000 });
+    await expect(recruiter.getByRole("row").filter({ hasText: name })).toHaveCount(2, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await recruiter.getByRole("link", { name: "Morgan Webhook" }).first().click();
-  await expect(recruiter.getByRole("heading", { name: "Morgan Webhook", level: 1 })).toBeVisible();
+  await recruiter.getByRole("link", { name }).first().click();
+  await expect(recruiter.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(recruiter.getByText(/^Cancelled$/).first()).toBeVisible();
   await expect(recruiter.getByText(/^Scheduled$/).first()).toBeVisible();
 });

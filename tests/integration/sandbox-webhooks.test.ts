@@ -16,11 +16,9 @@ import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { SANDBOX_APPLICATION_ID } from "@/lib/sandbox/webhooks";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { resetTables } from "../support/database";
+import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
 import { startSandboxServer, startWebhookReceiver, type TestServer } from "../support/sandbox-server";
 
-const SARAH = "sarah.kim@northwind.example";
-const MARCUS = "marcus.johnson@northwind.example";
-const PRIYA = "priya.patel@northwind.example";
 const LENA = "lena.fischer@northwind.example";
 const DANA = { name: "Dana Chen", email: "dana.chen@example.org" };
 const BOOKING_TRIGGERS = [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled, WebhookTriggers.BookingRescheduled];
@@ -30,48 +28,7 @@ let server: TestServer;
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 const receivers: Receiver[] = [];
 
-// ── helpers (configuration and booking ones copied from sandbox-scheduling.test.ts) ──────────────
-
-/** The recipe's POST body, with seeded interviewers in place of its placeholder emails. */
-function recipeCreateBody() {
-  return {
-    requiresSessionAuth: false,
-    participants: [
-      { name: "Sarah Kim", email: SARAH, isOrganizer: true, availability: { calendarIds: ["primary"] }, booking: { calendarId: "primary" } },
-      { name: "Marcus Johnson", email: MARCUS, isOrganizer: false, availability: { calendarIds: ["primary"] }, booking: { calendarId: "primary" } },
-      { name: "Priya Patel", email: PRIYA, isOrganizer: false, availability: { calendarIds: ["primary"] }, booking: { calendarId: "primary" } },
-    ],
-    availability: { durationMinutes: 45, availabilityRules: { availabilityMethod: "max-fairness" } },
-    eventBooking: { title: "Interview with {{invitee_name}}" },
-  };
-}
-
-/** The recipe's PUT body: Google Meet conferencing and the Notetaker settings. */
-function recipeUpdateBody() {
-  return {
-    eventBooking: { title: "Interview with {{invitee_name}}", conferencing: { provider: "Google Meet", autocreate: {} } },
-    scheduler: {
-      notetakerSettings: {
-        enabled: true, showUiConsentMessage: true, notetakerName: "Interview Recorder",
-        meetingSettings: { videoRecording: true, audioRecording: true, transcription: true, summary: true, summarySettings: { customInstructions: "Focus on signals." }, actionItems: true, actionItemsSettings: { customInstructions: "List follow-ups." } },
-      },
-    },
-  };
-}
-
-async function createRecipeConfiguration(): Promise<string> {
-  const nylas = getNylas();
-  const created = await nylas.scheduler.configurations.create({ identifier: SARAH, requestBody: recipeCreateBody() as never });
-  const id = (created.data as unknown as { id: string }).id;
-  await nylas.scheduler.configurations.update({ identifier: SARAH, configurationId: id, requestBody: recipeUpdateBody() as never });
-  return id;
-}
-
-async function availability(configurationId: string, days = 14) {
-  const now = Math.floor(Date.now() / 1000);
-  const res = await getNylas().scheduler.availability.get({ queryParams: { startTime: now, endTime: now + days * 86400, configurationId } });
-  return res.data;
-}
+// ── helpers ──────────────
 
 async function book(configurationId: string, slot: { startTime: number; endTime: number; emails: string[] }, guest = DANA, timezone?: string) {
   return getNylas().scheduler.bookings.create({

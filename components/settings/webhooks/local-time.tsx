@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useIsBrowser } from "@/components/ui/use-is-browser";
 import { cn } from "@/lib/utils";
 
 export type LocalTimeProps = {
@@ -10,17 +10,6 @@ export type LocalTimeProps = {
   display?: "datetime" | "stacked" | "time";
   className?: string;
 };
-
-const noSubscription = () => () => {};
-
-/** true in the browser, false while rendering on the server and during hydration. */
-function useIsBrowser(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
 const TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
