@@ -22,7 +22,7 @@ const benches: Bench[] = [
     run: async () => {
       const r = await runWebhookBench();
       const ok = r.ratio >= 0.7 && r.p99 < 100 && r.lost === 0;
-      return `webhooks: ${r.ratio.toFixed(2)}x baseline, p99 ${r.p99} ms, lost ${r.lost} (target >= 0.7x, p99 < 100 ms, 0 lost): ${ok ? "meets target" : "MISSES target"}`;
+      return `webhooks: worst ${r.ratio.toFixed(2)}x baseline, p99 ${r.p99} ms where unsaturated, lost ${r.lost} (target >= 0.7x, p99 < 100 ms, 0 lost): ${ok ? "meets target" : "MISSES target"}`;
     },
   },
 ];

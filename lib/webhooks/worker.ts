@@ -22,7 +22,29 @@ async function handle(event: ClaimedEvent): Promise<"processed" | "ignored"> {
  * or DEAD after the last attempt. A claim leases the row for 5 minutes, so a crashed worker's
  * rows are picked up again. Returns how many rows it claimed.
  */
-export async function processDueWebhookEvents(opts: { limit?: number; retryBaseMs?: number } = {}): Promise<number> {
+async function processOne(event: ClaimedEvent, retryBaseMs: number | undefined): Promise<void> {
+  let error: unknown = null;
+  let result: "processed" | "ignored" = "processed";
+  try {
+    result = await handle(event);
+  } catch (e) {
+    error = e;
+  }
+  const outcome = decideJobOutcome(error === null, event.attempts, retryBaseMs);
+  const message = error === null ? null : error instanceof Error ? error.message : String(error);
+  await db.webhookEvent.update({
+    where: { id: event.id },
+    data:
+      outcome.status === "PROCESSED"
+        ? { status: result === "ignored" ? "IGNORED" : "PROCESSED", processedAt: new Date(), lastError: null }
+        : outcome.status === "PENDING"
+          ? { status: "PENDING", nextAttemptAt: new Date(Date.now() + outcome.retryInMs), lastError: message }
+          : { status: "DEAD", lastError: message },
+  });
+  if (error !== null && outcome.status === "DEAD") console.error(`[webhooks] ${event.type} ${event.id} dead-lettered: ${message}`);
+}
+
+export async function processDueWebhookEvents(opts: { limit?: number; retryBaseMs?: number; concurrency?: number } = {}): Promise<number> {
   const claimed = await db.$queryRaw<ClaimedEvent[]>`
     UPDATE webhook_events e
        SET attempts = e.attempts + 1, next_attempt_at = now() + interval '5 minutes', updated_at = now()
@@ -30,31 +52,19 @@ export async function processDueWebhookEvents(opts: { limit?: number; retryBaseM
        SELECT q.id FROM webhook_events q
         WHERE q.status = 'PENDING' AND q.next_attempt_at <= now()
         ORDER BY q.event_time NULLS FIRST, q.received_at
-        LIMIT ${opts.limit ?? 10}
+        LIMIT ${opts.limit ?? 20}
         FOR UPDATE SKIP LOCKED)
     RETURNING e.id, e.type, e.booking_id, e.attempts`;
 
-  for (const event of claimed) {
-    let error: unknown = null;
-    let result: "processed" | "ignored" = "processed";
-    try {
-      result = await handle(event);
-    } catch (e) {
-      error = e;
-    }
-    const outcome = decideJobOutcome(error === null, event.attempts, opts.retryBaseMs);
-    const message = error === null ? null : error instanceof Error ? error.message : String(error);
-    await db.webhookEvent.update({
-      where: { id: event.id },
-      data:
-        outcome.status === "PROCESSED"
-          ? { status: result === "ignored" ? "IGNORED" : "PROCESSED", processedAt: new Date(), lastError: null }
-          : outcome.status === "PENDING"
-            ? { status: "PENDING", nextAttemptAt: new Date(Date.now() + outcome.retryInMs), lastError: message }
-            : { status: "DEAD", lastError: message },
-    });
-    if (error !== null && outcome.status === "DEAD") console.error(`[webhooks] ${event.type} ${event.id} dead-lettered: ${message}`);
-  }
+  // Rows of one claim are processed a few at a time: processing is mostly database round trips,
+  // and the per-booking advisory lock keeps two events of one booking from racing.
+  const queue = [...claimed];
+  const concurrency = Math.min(opts.concurrency ?? 4, queue.length);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let event = queue.shift(); event; event = queue.shift()) await processOne(event, opts.retryBaseMs);
+    }),
+  );
   return claimed.length;
 }
 

@@ -219,14 +219,18 @@ export async function runWebhookBench(): Promise<{ lines: string[]; ratio: numbe
     say(`worker: ${processed} processed into interviews; ${pending} still pending ${((Date.now() - drainStart) / 1000).toFixed(0)} s after the load stopped`);
     await client.end();
 
-    const best = rows.reduce((a, b) => (b.webhook.rps > a.webhook.rps ? b : a));
-    const ratio = best.webhook.rps / best.baseline.rps;
-    const worstP99 = Math.max(...rows.map((r) => r.webhook.p99));
+    // Throughput against the ceiling at every level. Latency is judged where the framework itself
+    // is not saturated (baseline (a) p99 < 100 ms): past that, queueing sets latency for any handler.
+    const ratio = Math.min(...rows.map((r) => r.webhook.rps / r.baseline.rps));
+    const unsaturated = rows.filter((r) => r.baseline.p99 < 100);
+    const p99 = unsaturated.length ? Math.max(...unsaturated.map((r) => r.webhook.p99)) : Number.NaN;
+    const saturated = rows.filter((r) => r.baseline.p99 >= 100).map((r) => `c=${r.baseline.connections} (baseline p99 ${r.baseline.p99} ms, webhooks ${r.webhook.p99} ms)`);
     say(
-      `summary: best ${best.webhook.rps.toFixed(0)} req/s at c=${best.webhook.connections} = ${ratio.toFixed(2)}x baseline (a) (target >= 0.7x); ` +
-        `p99 ${best.webhook.p99} ms at that level, worst p99 ${worstP99} ms (target < 100 ms); lost ${lost} (target 0)`,
+      `summary: worst ratio ${ratio.toFixed(2)}x baseline (a) (target >= 0.7x); p99 ${Number.isNaN(p99) ? "n/a" : `${p99} ms`} at ` +
+        `${unsaturated.map((r) => `c=${r.baseline.connections}`).join(", ") || "no unsaturated level"} (target < 100 ms); lost ${lost} (target 0)` +
+        (saturated.length ? `; saturated, so latency is queueing: ${saturated.join(", ")}` : ""),
     );
-    return { lines, ratio, p99: best.webhook.p99, lost };
+    return { lines, ratio, p99, lost };
   } finally {
     if (next.pid) {
       try {
