@@ -4,12 +4,12 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { InterviewFilters } from "@/components/interviews/filters";
 import { InterviewTable, linkClass } from "@/components/interviews/interview-table";
-import { InterviewPagination } from "@/components/interviews/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { ViewerTimeZone } from "@/components/interviews/time-zone";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
-import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
+import { buildInterviewsHref, hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
 
 export const metadata: Metadata = { title: "Interviews" };
 
@@ -80,8 +80,9 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
                 rows={list.rows}
                 caption={`Interviews${isFiltered ? " matching the filters" : ""}: upcoming first (soonest first), then past (most recent first). Page ${list.page} of ${list.pageCount}.`}
               />
-              <InterviewPagination
-                filters={shownFilters}
+              <Pagination
+                noun={["interview", "interviews"]}
+                hrefForPage={(page) => buildInterviewsHref({ ...shownFilters, page })}
                 page={list.page}
                 pageCount={list.pageCount}
                 pageSize={list.pageSize}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { WebhookEventsPagination } from "@/components/settings/webhooks/webhook-events-pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { WebhookEventsTable } from "@/components/settings/webhooks/webhook-events-table";
 import { WEBHOOK_STATUS_LABELS } from "@/components/settings/webhooks/webhook-status-badge";
 import { WebhookStatusFilter } from "@/components/settings/webhooks/webhook-status-filter";
@@ -94,8 +94,9 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
                 retryAction={retryWebhookEventAction}
                 loadPayload={getWebhookEventPayloadAction}
               />
-              <WebhookEventsPagination
-                filters={shownFilters}
+              <Pagination
+                noun={["notification", "notifications"]}
+                hrefForPage={(page) => buildWebhookEventsHref({ ...shownFilters, page })}
                 page={list.page}
                 pageCount={list.pageCount}
                 pageSize={list.pageSize}
