@@ -3,7 +3,7 @@ import type { Env } from "@/lib/env";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
 
-type WorkerState = { started: boolean; stop?: () => void };
+type WorkerState = { started: boolean };
 const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false });
 
 const IDLE_POLL_MS = 1_000;
@@ -17,18 +17,16 @@ export function startWorkers(env: Env): void {
   if (env.RUN_WORKERS === "off") return;
   if (state.started) return;
   state.started = true;
-  const stops = [startLoop("webhook-inbox", () => processDueWebhookEvents(), "__webhookWorkerWake")];
-  if (env.NYLAS_MODE === "sandbox") stops.push(startLoop("sandbox-webhooks", () => dispatchDueDeliveries(), "__sandboxDispatcherWake"));
-  state.stop = () => stops.forEach((stop) => stop());
+  startLoop("webhook-inbox", () => processDueWebhookEvents(), "__webhookWorkerWake");
+  if (env.NYLAS_MODE === "sandbox") startLoop("sandbox-webhooks", () => dispatchDueDeliveries(), "__sandboxDispatcherWake");
 }
 
 /** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes. */
-function startLoop(name: string, tick: () => Promise<number>, wakeKey: string): () => void {
-  let running = true;
+function startLoop(name: string, tick: () => Promise<number>, wakeKey: string): void {
   let wake: (() => void) | undefined;
   (globalThis as Record<string, unknown>)[wakeKey] = () => wake?.();
   void (async () => {
-    while (running) {
+    for (;;) {
       let worked = 0;
       try {
         worked = await tick();
@@ -37,8 +35,8 @@ function startLoop(name: string, tick: () => Promise<number>, wakeKey: string): 
       }
       if (worked > 0) continue;
       await new Promise<void>((resolve) => {
+        // Not unref'd: this timer is what keeps a standalone `npm run worker` process alive.
         const timer = setTimeout(resolve, IDLE_POLL_MS);
-        timer.unref?.();
         wake = () => {
           clearTimeout(timer);
           resolve();
@@ -47,8 +45,4 @@ function startLoop(name: string, tick: () => Promise<number>, wakeKey: string): 
       wake = undefined;
     }
   })();
-  return () => {
-    running = false;
-    wake?.();
-  };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { BriefcaseIcon, MapPinIcon, ArrowRightIcon } from "@/components/careers/icons";
+import { ArrowRightIcon } from "@/components/careers/icons";
+import { RoleFacts } from "@/components/careers/role-facts";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { PublicRoleSummary } from "@/lib/roles/queries";
@@ -15,18 +16,7 @@ export function RoleCard({ role, headingLevel: Heading = "h3" }: RoleCardProps) 
   return (
     <Card className="group relative flex h-full flex-col p-6 transition-shadow focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-100 hover:shadow-md">
       <Heading className="text-lg font-semibold leading-snug text-ink group-hover:text-brand-700">{role.title}</Heading>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-        <li className="inline-flex items-center gap-1.5">
-          <MapPinIcon className="size-4 text-slate-400" />
-          <span className="sr-only">Location: </span>
-          {role.location}
-        </li>
-        <li className="inline-flex items-center gap-1.5">
-          <BriefcaseIcon className="size-4 text-slate-400" />
-          <span className="sr-only">Employment type: </span>
-          {role.employment}
-        </li>
-      </ul>
+      <RoleFacts role={role} className="mt-2 gap-x-4 gap-y-1" />
       <p className="mt-4 flex-1 text-sm leading-6 text-slate-600">{role.summary}</p>
       <Link
         href={`/careers/${encodeURIComponent(role.slug)}`}

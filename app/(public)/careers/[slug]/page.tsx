@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeftIcon, BriefcaseIcon, ClockIcon, MapPinIcon, UsersIcon } from "@/components/careers/icons";
+import { ArrowLeftIcon, ClockIcon } from "@/components/careers/icons";
 import { InterviewDetails } from "@/components/careers/interview-details";
+import { RoleFacts } from "@/components/careers/role-facts";
 import { RoleDescription } from "@/components/careers/role-description";
 import { BookingScheduler } from "@/components/scheduling/booking-scheduler";
 import { Card } from "@/components/ui/card";
@@ -41,23 +42,7 @@ export default async function RolePage({ params }: RolePageProps) {
           </Link>
           <p className="mt-8 text-sm font-semibold uppercase tracking-wider text-brand-600">{role.team}</p>
           <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink sm:text-4xl">{role.title}</h1>
-          <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm text-muted">
-            <li className="inline-flex items-center gap-1.5">
-              <UsersIcon className="size-4 text-slate-400" />
-              <span className="sr-only">Team: </span>
-              {role.team}
-            </li>
-            <li className="inline-flex items-center gap-1.5">
-              <MapPinIcon className="size-4 text-slate-400" />
-              <span className="sr-only">Location: </span>
-              {role.location}
-            </li>
-            <li className="inline-flex items-center gap-1.5">
-              <BriefcaseIcon className="size-4 text-slate-400" />
-              <span className="sr-only">Employment type: </span>
-              {role.employment}
-            </li>
-          </ul>
+          <RoleFacts role={role} showTeam className="mt-4 gap-x-6 gap-y-2" />
           <p className="mt-6 max-w-3xl text-lg leading-8 text-slate-700">{role.summary}</p>
         </div>
       </section>
