@@ -37,6 +37,27 @@ const ZRawEnv = z.object({
   // Benchmark only: enables /api/bench/webhook-baseline (verify + parse, no storage).
   BENCH_BASELINE_ROUTE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
   LOGIN_WINDOW_MINUTES: intFromString(15),
+  // How long a claimed job (inbox notification, media download) stays leased to its worker; a
+  // worker that dies mid-job has its job taken over once the lease has passed. Live workers renew it.
+  JOB_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
+  // ── Media storage (recordings, transcripts, summaries, action items) ──
+  // "fs" (default): files under MEDIA_DIR; "s3": any S3-compatible store (credentials from the AWS SDK's default chain).
+  MEDIA_STORAGE: z.preprocess(emptyAsUndefined, z.enum(["fs", "s3"]).default("fs")),
+  MEDIA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default(".data/media")),
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+  S3_REGION: z.preprocess(emptyAsUndefined, z.string().min(1).default("us-east-1")),
+  S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
+  // Largest file a recruiter may upload by hand (the Notetaker fallback), in MiB.
+  MEDIA_UPLOAD_MAX_MB: intFromString(1024),
+  // After an interview ends, how long Notetaker media may take before the recruiter is alerted.
+  MEDIA_MISSING_AFTER_MINUTES: intFromString(60),
+  // First retry delay of a failed media download; later ones grow x4 (6 attempts in all).
+  MEDIA_RETRY_BASE_MS: intFromString(10_000),
+  // ── Sandbox Notetaker ──
+  // Lifetime of a signed sandbox media URL (Nylas: 3600 s), and how long files are kept (Nylas: 14 days).
+  SANDBOX_MEDIA_URL_TTL_S: intFromString(3600),
+  SANDBOX_MEDIA_RETENTION_S: intFromString(14 * 24 * 3600),
 });
 
 export type NylasMode = "sandbox" | "live";
@@ -81,6 +102,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       if (!env[key]) problems.push(`${key} is required when NYLAS_MODE=live.`);
     }
   }
+  if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) problems.push("S3_BUCKET is required when MEDIA_STORAGE=s3.");
   if (problems.length) throw new EnvError(problems);
 
   const appOrigin = new URL(env.APP_URL).origin;

@@ -4,6 +4,7 @@ import { NavLink } from "@/components/app-shell/nav-link";
 import { Badge } from "@/components/ui/badge";
 import { getRoleLabel } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/users";
+import { getEnv } from "@/lib/env";
 
 export type AppShellProps = {
   user: SessionUser;
@@ -36,6 +37,11 @@ export function AppShell({ user, children }: AppShellProps) {
               {user.role === "ADMIN" ? (
                 <li>
                   <NavLink href="/settings">Settings</NavLink>
+                </li>
+              ) : null}
+              {user.role === "ADMIN" && getEnv().NYLAS_MODE === "sandbox" ? (
+                <li>
+                  <NavLink href="/sandbox">Sandbox</NavLink>
                 </li>
               ) : null}
             </ul>

@@ -5,7 +5,8 @@
  * Public: /careers/**, /login, /api/auth/**, /api/webhooks/nylas, /api/health, /v3/** (the
  * sandbox has its own Nylas-style auth), and static assets: /_next/**, /favicon.ico, top-level
  * files from /public (e.g. /robots.txt, /logo.svg) and anything under /assets/**.
- * Everything else requires sign-in; /settings/** and /api/settings/** require ADMIN.
+ * Everything else requires sign-in; /settings/**, /api/settings/** and /sandbox (the sandbox
+ * console) require ADMIN.
  */
 
 /** Header proxy.ts sets to the path + query being requested, so server code can build callbackUrl. */
@@ -50,5 +51,5 @@ export function isApiPath(pathname: string): boolean {
 /** Paths that require the ADMIN role: the settings pages and their API. */
 export function isAdminPath(pathname: string): boolean {
   const path = stripTrailingSlash(pathname);
-  return isUnder(path, "/settings") || isUnder(path, "/api/settings");
+  return isUnder(path, "/settings") || isUnder(path, "/api/settings") || isUnder(path, "/sandbox");
 }

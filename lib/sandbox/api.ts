@@ -10,6 +10,10 @@ import { findEvent, listCalendars, listEvents } from "./events";
 import { resolveGrant, serializeGrant } from "./grants";
 import { CORS_HEADERS, data, errorToResponse, list, newRequestId, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
+import {
+  cancelNotetaker, expireNotetakerMediaEndpoint, findNotetaker, getNotetakerHistory, getNotetakerMedia, leaveNotetaker, listNotetakers,
+  runNotetakerEndpoint, serveMediaFileEndpoint, setNotetakerFaults,
+} from "./notetakers";
 import { matchRoute, parseJsonBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
 import { getUiSettings } from "./ui-settings";
 import {
@@ -48,6 +52,22 @@ const routes: Route[] = [
   route("GET", "webhooks/:id", "api_key", findWebhook),
   route("PUT", "webhooks/:id", "api_key", updateWebhook),
   route("DELETE", "webhooks/:id", "api_key", deleteWebhook),
+  // Notetakers, grant-scoped and standalone (API key)
+  ...["grants/:grant/notetakers", "notetakers"].flatMap((base) => [
+    route("GET", base, "api_key", listNotetakers),
+    route("GET", `${base}/:id`, "api_key", findNotetaker),
+    route("DELETE", `${base}/:id/cancel`, "api_key", cancelNotetaker),
+    route("POST", `${base}/:id/leave`, "api_key", leaveNotetaker),
+    route("GET", `${base}/:id/media`, "api_key", getNotetakerMedia),
+    route("GET", `${base}/:id/history`, "api_key", getNotetakerHistory),
+  ]),
+  // Sandbox-only controls (not Nylas): run a notetaker's lifecycle now, inject media faults, end retention
+  route("POST", "sandbox/notetakers/:id/run", "api_key", runNotetakerEndpoint),
+  route("POST", "sandbox/notetakers/:id/faults", "api_key", setNotetakerFaults),
+  route("POST", "sandbox/notetakers/:id/expire-media", "api_key", expireNotetakerMediaEndpoint),
+  // Pre-authenticated media file URLs (signed, expiring; no API key, like Nylas's storage links)
+  route("GET", "sandbox/media/:id/:kind/:name", "public", serveMediaFileEndpoint),
+  route("HEAD", "sandbox/media/:id/:kind/:name", "public", serveMediaFileEndpoint),
   // The page behind sandbox conferencing links
   route("GET", "sandbox/meet/:provider/:code", "public", async (ctx) => renderMeetingRoom(ctx.params.provider!, ctx.params.code!)),
 ];
@@ -84,7 +104,7 @@ export async function handleSandboxRequest(request: Request, path: string[]): Pr
       method: request.method,
       params: match.params,
       query: url.searchParams,
-      body: request.method === "GET" ? undefined : await parseJsonBody(request),
+      body: request.method === "GET" || request.method === "HEAD" ? undefined : await parseJsonBody(request),
       headers: request.headers,
       hasApiKey: hasSandboxApiKey(request.headers),
       now: new Date(),

@@ -22,6 +22,7 @@ export type BookingView = {
   icalUid: string;
   bookingRef: string;
   cancellationReason: string | null;
+  notetakerId: string | null;
 };
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -70,6 +71,7 @@ export function buildBookingNotificationObject(
     event_description: b.description ?? "",
     event_html_link: "",
     ical_uid: b.icalUid,
+    ...(b.notetakerId ? { notetaker_id: b.notetakerId } : {}),
   };
   if (trigger === "booking.rescheduled" && extra.oldStart && extra.oldEnd) {
     info.old_start_time = seconds(extra.oldStart);

@@ -14,7 +14,9 @@ import { data, empty, type SandboxResult } from "./http";
 import { encodeBookingRef, newEventId, newMeetingCode, newSalt } from "./ids";
 import type { SandboxContext } from "./router";
 import { describeIssues, ZBookingCancel, ZBookingConfirm, ZBookingCreate, ZBookingReschedule, type TConfiguration } from "./schemas";
+import { cancelNotetakerForBooking, createNotetakerForBooking, rescheduleNotetaker } from "./notetakers";
 import { enqueueNotification } from "./webhooks";
+import { wakeWorker } from "@/lib/worker-wake";
 
 type BookingRow = Prisma.SandboxBookingGetPayload<object>;
 type EventRow = Prisma.SandboxEventGetPayload<object>;
@@ -59,6 +61,7 @@ function toView(b: BookingRow, e: EventRow | null, hostName: string): BookingVie
     icalUid: e?.icalUid ?? b.eventId,
     bookingRef: encodeBookingRef(b.configurationId, b.id, b.salt),
     cancellationReason: b.cancellationReason,
+    notetakerId: b.notetakerId,
   };
 }
 
@@ -155,6 +158,27 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
           icalUid: `${eventId}@sandbox.nylas`,
         },
       });
+      // Scheduler's Notetaker integration: a bot for the event when the configuration asks for one.
+      const notetaker = await createNotetakerForBooking(
+        tx,
+        {
+          configurationName: effective.name,
+          notetakerSettings: (raw.scheduler as Record<string, unknown> | undefined)?.notetaker_settings,
+          conferencing: conferencing ? { provider: conferencing.provider, url: conferencing.details.url } : null,
+          hostGrantId: hostGrant.id,
+          hostName: host.name,
+          guestName: body.guest.name,
+          otherParticipantNames: effective.participants.filter((p) => p.isHost && p.email !== host.email).map((p) => p.name),
+          bookingId,
+          eventId,
+          calendarId,
+          icalUid: event.icalUid,
+          start,
+          end,
+        },
+        ctx.now,
+      );
+      if (notetaker) await tx.sandboxEvent.update({ where: { id: eventId }, data: { notetaker: notetaker as Prisma.InputJsonValue } });
       const booking = await tx.sandboxBooking.create({
         data: {
           id: bookingId,
@@ -175,6 +199,7 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
           additionalGuests: (body.additional_guests ?? undefined) as Prisma.InputJsonValue | undefined,
           salt,
           decision: choice.decision as unknown as Prisma.InputJsonValue,
+          notetakerId: notetaker?.id ?? null,
         },
       });
       const bookingView = toView(booking, event, host.name);
@@ -221,6 +246,7 @@ async function cancel(ctx: SandboxContext, reason: string): Promise<void> {
     });
     if (count === 0) throw invalidRequest("This booking has already been cancelled.");
     if (event) await tx.sandboxEvent.update({ where: { id: event.id }, data: { status: "cancelled" } });
+    if (booking.notetakerId) await cancelNotetakerForBooking(tx, booking.notetakerId, ctx.now);
     const updated = { ...booking, status: "cancelled", cancellationReason: reason, cancelledAt: ctx.now };
     await emitBookingNotification(tx, "booking.cancelled", toView(updated, event, hostNameOf(config, booking.hostEmail)), config, ctx.now);
   }, TX_OPTIONS);
@@ -276,6 +302,7 @@ export async function rescheduleBooking(ctx: SandboxContext): Promise<SandboxRes
             },
           })
         : null;
+      if (booking.notetakerId) await rescheduleNotetaker(tx, booking.notetakerId, start, end, ctx.now);
       const v = toView(updated, updatedEvent, hostNameOf(config, booking.hostEmail));
       await emitBookingNotification(tx, "booking.rescheduled", v, config, ctx.now, { oldStart: booking.startTime, oldEnd: booking.endTime });
       return v;
@@ -304,7 +331,7 @@ export async function confirmBooking(ctx: SandboxContext): Promise<SandboxResult
 
 /** Lets the in-process dispatcher (lib/workers.ts) deliver right away instead of at its next poll. */
 function wakeDispatcher(): void {
-  (globalThis as { __sandboxDispatcherWake?: () => void }).__sandboxDispatcherWake?.();
+  wakeWorker("sandbox-webhooks");
 }
 
 export { SandboxApiError };

@@ -28,6 +28,7 @@ export function serializeEvent(e: EventRow) {
     conferencing: e.conferencing,
     metadata: e.metadata,
     ical_uid: e.icalUid,
+    ...(e.notetaker ? { notetaker: e.notetaker } : {}),
     html_link: null,
     read_only: false,
     visibility: "default",

@@ -109,6 +109,21 @@ export const ZBookingConfirm = z.looseObject({
   cancellation_reason: z.string().max(2000).optional(),
 });
 
+export const ZNotetakerRun = z.strictObject({
+  outcome: z.enum(["completed", "failed_entry"]).default("completed"),
+  /** Benchmarks: a synthetic recording of this size instead of the sample's. */
+  recording_bytes: z.number().int().min(1).max(20 * 1024 ** 3).optional(),
+});
+
+const ZFaultCount = z.number().int().min(0).max(1000);
+export const ZNotetakerFaults = z.strictObject({
+  fail: z.strictObject({ count: ZFaultCount, status: z.number().int().min(400).max(599).optional() }).optional(),
+  truncate: z.strictObject({ count: ZFaultCount, after_bytes: z.number().int().min(0).optional() }).optional(),
+  pad: z.strictObject({ count: ZFaultCount, bytes: z.number().int().min(1).max(1_000_000).optional() }).optional(),
+  corrupt: z.strictObject({ count: ZFaultCount }).optional(),
+  throttle: z.strictObject({ count: ZFaultCount, bytes_per_second: z.number().int().min(1024).optional() }).optional(),
+});
+
 export const WEBHOOK_TRIGGERS = [
   "booking.created", "booking.pending", "booking.rescheduled", "booking.cancelled", "booking.reminder",
   "notetaker.created", "notetaker.updated", "notetaker.deleted", "notetaker.meeting_state", "notetaker.media",

@@ -116,7 +116,16 @@ export const SANDBOX_APPLICATION_ID = "sandbox-application";
  */
 export async function enqueueNotification(
   tx: Tx,
-  notification: { type: string; source: string; grantId: string | null; object: Record<string, unknown>; now: Date },
+  notification: {
+    type: string;
+    source: string;
+    grantId: string | null;
+    object: Record<string, unknown>;
+    /** The notification's `time`. */
+    now: Date;
+    /** When the first delivery attempt is due (default: `now`). */
+    deliverAt?: Date;
+  },
 ): Promise<number> {
   const subscribers = await tx.sandboxWebhook.findMany({
     where: { status: { in: ["active", "failing"] }, triggerTypes: { has: notification.type } },
@@ -142,7 +151,7 @@ export async function enqueueNotification(
       notificationId: envelope.id,
       triggerType: notification.type,
       payload: envelope as Prisma.InputJsonValue,
-      nextAttemptAt: notification.now,
+      nextAttemptAt: notification.deliverAt ?? notification.now,
     })),
   });
   return subscribers.length;

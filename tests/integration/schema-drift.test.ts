@@ -48,6 +48,12 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
     name: "sandbox_bookings_no_overlap",
     reason: "one host cannot hold two live bookings whose buffered ranges overlap; Prisma has no EXCLUDE constraints",
   },
+  {
+    kind: "expression index",
+    table: "transcript_segments",
+    name: "transcript_segments_search_idx",
+    reason: "full-text search over transcript lines (GIN on to_tsvector); Prisma cannot index an expression",
+  },
 ];
 
 const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");

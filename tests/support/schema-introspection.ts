@@ -286,6 +286,12 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
   }
   for (const index of indexes.values()) {
     if (index.skip) continue;
+    // Prisma cannot index an expression (e.g. a full-text to_tsvector(...)): such an index is a
+    // SQL-only object that must be allow-listed, not a model index.
+    if (index.columns.some((column) => column.startsWith("("))) {
+      sqlOnly.push({ kind: "expression index", table: index.tableName, name: index.name, definition: `USING ${index.method} ${index.columns.join(", ")}` });
+      continue;
+    }
     let extra = index.include.length ? ` INCLUDE (${index.include.join(", ")})` : "";
     if (index.predicate) extra += ` WHERE ${index.predicate}`;
     table(index.tableName)?.indexes.push({ name: index.name, unique: index.unique, method: index.method, columns: index.columns, extra });

@@ -9,4 +9,4 @@ async function handle(request: Request, { params }: Params) {
   return handleSandboxRequest(request, (await params).path);
 }
 
-export { handle as GET, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, handle as OPTIONS };
+export { handle as GET, handle as HEAD, handle as POST, handle as PUT, handle as PATCH, handle as DELETE, handle as OPTIONS };

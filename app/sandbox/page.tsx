@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/app-shell/page-header";
+import { AutoRefresh } from "@/components/interviews/auto-refresh";
+import { linkClass } from "@/components/interviews/interview-table";
+import { LocalTime } from "@/components/interviews/local-time";
+import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons";
+import { Badge } from "@/components/ui/badge";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdmin } from "@/lib/auth";
+import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
+import { CONSOLE_PAGE_SIZE, listConsoleNotetakers } from "@/lib/sandbox/console";
+import { runNotetakerAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notetakers" };
+
+export type SandboxPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const TONES = { neutral: "neutral", info: "info", success: "success", warning: "warning", danger: "danger" } as const;
+
+/** /sandbox — every simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry". */
+export default async function SandboxPage({ searchParams }: SandboxPageProps) {
+  await requireAdmin();
+  const rawPage = (await searchParams).page;
+  const page = Number(Array.isArray(rawPage) ? rawPage[0] : rawPage) || 1;
+  const list = await listConsoleNotetakers(page);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Sandbox console"
+        description={
+          <>
+            The built-in Nylas sandbox&apos;s Notetakers. Each follows the real clock (it joins at the interview&apos;s start and its media is
+            ready about a minute after the end); run one now to get the recording, transcript, summary and action items at once.
+          </>
+        }
+        actions={<AutoRefresh intervalMs={5_000} />}
+      />
+
+      {list.rows.length === 0 ? (
+        <section aria-label="Notetakers" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
+          <p className="text-base font-semibold text-ink">No Notetakers yet.</p>
+          <p className="mt-2">
+            Book an interview on the{" "}
+            <Link href="/careers" className={linkClass}>
+              careers page
+            </Link>
+            : every booking on a panel with conferencing gets one.
+          </p>
+        </section>
+      ) : (
+        <section aria-label="Notetakers" className="space-y-4">
+          <ul className="space-y-4">
+            {list.rows.map((n) => {
+              const state = n.isDeleted ? { label: "Deleted (booking cancelled)", tone: "neutral" as const } : describeNotetakerState(n.state);
+              const subject = n.booking ? `Interview with ${n.booking.guestName}` : `Notetaker ${n.id}`;
+              return (
+                <li key={n.id} aria-label={subject} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+                  <div className="flex flex-wrap items-start justify-between gap-4">
+                    <div className="min-w-0 space-y-1">
+                      <h2 className="text-base font-semibold text-ink [overflow-wrap:anywhere]">{subject}</h2>
+                      <p className="text-sm text-muted">
+                        {n.booking ? <span className="break-all">{n.booking.guestEmail} · host {n.booking.hostEmail} · </span> : null}
+                        joins <LocalTime iso={n.joinTime.toISOString()} endIso={n.leaveTime.toISOString()} />
+                      </p>
+                      <p className="flex flex-wrap items-center gap-2 text-sm">
+                        <Badge variant={TONES[state.tone]}>{state.label}</Badge>
+                        {n.meetingState && n.meetingState !== n.state ? <span className="text-muted">{describeNotetakerReason(n.meetingState)}</span> : null}
+                        <span className="text-xs text-muted">
+                          <code className="rounded bg-slate-100 px-1">{n.id}</code> · sample {n.sampleId}
+                        </span>
+                      </p>
+                      {n.nextStepAt && !n.isDeleted ? (
+                        <p className="text-xs text-muted">
+                          {n.state === "available" ? "Media deleted (retention ends)" : "Next step"} <LocalTime iso={n.nextStepAt.toISOString()} />
+                        </p>
+                      ) : null}
+                      {n.interviewId ? (
+                        <p className="text-sm">
+                          <Link href={`/dashboard/interviews/${n.interviewId}`} className={linkClass}>
+                            Open the interview<span className="sr-only"> with {n.booking?.guestName ?? "this candidate"}</span>
+                          </Link>
+                        </p>
+                      ) : null}
+                    </div>
+                    {n.canRun ? <RunNotetakerButtons notetakerId={n.id} subject={subject} action={runNotetakerAction} /> : null}
+                  </div>
+                  <details className="mt-3 text-sm">
+                    <summary className="cursor-pointer rounded-sm font-medium text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+                      History ({n.history.length})
+                    </summary>
+                    <ol className="mt-2 space-y-1 border-l border-slate-200 pl-4">
+                      {n.history.map((h) => (
+                        <li key={h.id} className="flex flex-col gap-x-3 sm:flex-row sm:items-baseline">
+                          <span className="shrink-0 text-xs text-muted sm:w-44">
+                            <LocalTime iso={h.at.toISOString()} />
+                          </span>
+                          <span className="text-ink">
+                            <code className="text-xs">{h.eventType}</code> {h.state}
+                            {h.meetingState ? <span className="text-muted"> ({h.meetingState})</span> : null}
+                          </span>
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
+          <Pagination
+            noun={["notetaker", "notetakers"]}
+            hrefForPage={(p) => (p > 1 ? `/sandbox?page=${p}` : "/sandbox")}
+            page={list.page}
+            pageCount={list.pageCount}
+            pageSize={CONSOLE_PAGE_SIZE}
+            total={list.total}
+            shown={list.rows.length}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

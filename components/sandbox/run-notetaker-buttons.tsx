@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import type { TConsoleRunState } from "@/lib/validations/sandbox";
+
+export type RunNotetakerButtonsProps = {
+  notetakerId: string;
+  /** Who the notetaker records, for the buttons' accessible names. */
+  subject: string;
+  /** runNotetakerAction, passed down by the page. */
+  action: (previous: TConsoleRunState, formData: FormData) => Promise<TConsoleRunState>;
+};
+
+/** "Run interview now" and "Fail entry" for one notetaker, with the outcome announced. */
+export function RunNotetakerButtons({ notetakerId, subject, action }: RunNotetakerButtonsProps) {
+  const [state, formAction, isPending] = useActionState(action, { status: "idle" } as TConsoleRunState);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="id" value={notetakerId} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" name="outcome" value="completed" size="sm" disabled={isPending} aria-describedby={`${notetakerId}-subject`}>
+          Run interview now
+        </Button>
+        <Button type="submit" name="outcome" value="failed_entry" size="sm" variant="secondary" disabled={isPending} aria-describedby={`${notetakerId}-subject`}>
+          Fail entry
+        </Button>
+      </div>
+      <span id={`${notetakerId}-subject`} className="sr-only">
+        {subject}
+      </span>
+      <p aria-live="polite" className={state.status === "error" ? "text-sm text-red-700" : "text-sm text-emerald-800"}>
+        {isPending ? "Running…" : state.status === "idle" ? null : state.message}
+      </p>
+    </form>
+  );
+}
