@@ -57,6 +57,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's build assets; other public paths are let through by isPublicPath.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything except Next's build assets (other public paths are let through by isPublicPath)
+  // and the upload route: where a proxy runs, Next.js buffers the request body (10 MB at most,
+  // truncating the rest), which would break streamed uploads of recordings. That route checks the
+  // session itself (withAuth), like every route handler.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/interviews/).*)"],
 };

@@ -15,6 +15,14 @@ export class AppError extends Error {
   }
 }
 
+/** A job saved what it could and must run again later (e.g. a notification whose booking is not known yet). */
+export class RetryLaterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryLaterError";
+  }
+}
+
 export const badRequest = (message: string) => new AppError(400, "bad_request", message);
 export const unauthorizedError = (message = "Sign in required.") => new AppError(401, "unauthorized", message);
 export const payloadTooLarge = (message: string) => new AppError(413, "payload_too_large", message);

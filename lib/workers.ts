@@ -1,12 +1,17 @@
 import "server-only";
 import type { Env } from "@/lib/env";
+import { createMediaDownloadPool } from "@/lib/media/download";
+import { advanceDueNotetakers } from "@/lib/sandbox/notetakers";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
+import { setWorkerWaker, wakeWorker, type WorkerName } from "@/lib/worker-wake";
 
 type WorkerState = { started: boolean };
 const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false });
 
 const IDLE_POLL_MS = 1_000;
+/** Media downloads running at once per process. */
+const MEDIA_DOWNLOADS_PER_PROCESS = 3;
 
 /**
  * Starts this process's background workers, once per process (instrumentation.ts calls it;
@@ -17,14 +22,18 @@ export function startWorkers(env: Env): void {
   if (env.RUN_WORKERS === "off") return;
   if (state.started) return;
   state.started = true;
-  startLoop("webhook-inbox", () => processDueWebhookEvents(), "__webhookWorkerWake");
-  if (env.NYLAS_MODE === "sandbox") startLoop("sandbox-webhooks", () => dispatchDueDeliveries(), "__sandboxDispatcherWake");
+  startLoop("webhook-inbox", () => processDueWebhookEvents());
+  startLoop("media-downloads", createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads")));
+  if (env.NYLAS_MODE === "sandbox") {
+    startLoop("sandbox-webhooks", () => dispatchDueDeliveries());
+    startLoop("sandbox-notetakers", () => advanceDueNotetakers());
+  }
 }
 
 /** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes. */
-function startLoop(name: string, tick: () => Promise<number>, wakeKey: string): void {
+function startLoop(name: WorkerName, tick: () => Promise<number>): void {
   let wake: (() => void) | undefined;
-  (globalThis as Record<string, unknown>)[wakeKey] = () => wake?.();
+  setWorkerWaker(name, () => wake?.());
   void (async () => {
     for (;;) {
       let worked = 0;

@@ -3,6 +3,7 @@
  * benchmark's figures and a summary against its target. `npm run bench -- availability` runs one.
  */
 import { runAvailabilityBench } from "./bench/availability";
+import { runMediaBench } from "./bench/media";
 import { runWebhookBench } from "./bench/webhooks";
 
 type Bench = { name: string; run: () => Promise<string> };
@@ -23,6 +24,14 @@ const benches: Bench[] = [
       const r = await runWebhookBench();
       const ok = r.ratio >= 0.7 && r.p99 < 100 && r.lost === 0;
       return `webhooks: worst ${r.ratio.toFixed(2)}x baseline, p99 ${r.p99} ms where unsaturated, lost ${r.lost} (target >= 0.7x, p99 < 100 ms, 0 lost): ${ok ? "meets target" : "MISSES target"}`;
+    },
+  },
+  {
+    name: "media",
+    run: async () => {
+      const r = await runMediaBench();
+      const ok = r.ratio >= 0.8 && r.peakRssGrowthMb < 64;
+      return `media: ${r.ratio.toFixed(2)}x a raw stream-to-disk, peak RSS growth ${r.peakRssGrowthMb.toFixed(1)} MB (target >= 0.8x, < 64 MB): ${ok ? "meets target" : "MISSES target"}`;
     },
   },
 ];

@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/interviews/local-time";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { InterviewListRow } from "@/lib/interviews/queries";
+import type { Tone } from "@/lib/notetaker/status";
 import { cn } from "@/lib/utils";
 
 export type InterviewTableProps = {
@@ -40,6 +41,19 @@ export function InterviewerName({ interviewer, interviewerEmail }: Pick<Intervie
   return <span className="text-muted">Unassigned</span>;
 }
 
+const TONE_CLASSES: Record<Tone, string> = {
+  neutral: "text-muted",
+  info: "text-brand-700",
+  success: "text-emerald-800",
+  warning: "text-amber-800",
+  danger: "text-red-700",
+};
+
+/** The Notetaker's state as text (the colour only reinforces it). */
+export function NotetakerStateText({ label, tone }: { label: string; tone: Tone }) {
+  return <span className={cn("text-sm", TONE_CLASSES[tone])}>{label}</span>;
+}
+
 /** One page of interviews: a table from md up, one card per interview on phones. */
 export function InterviewTable({ rows, caption }: InterviewTableProps) {
   return (
@@ -53,7 +67,11 @@ export function InterviewTable({ rows, caption }: InterviewTableProps) {
             <th scope="col" className="px-4 py-3">Interviewer</th>
             <th scope="col" className="px-4 py-3">Time</th>
             <th scope="col" className="px-4 py-3">Status</th>
+            <th scope="col" className="px-4 py-3">Notetaker</th>
             <th scope="col" className="px-4 py-3">Meeting</th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">Debrief</span>
+            </th>
           </tr>
         </thead>
         <tbody className="block divide-y divide-slate-200 md:table-row-group">
@@ -105,7 +123,22 @@ export function InterviewTable({ rows, caption }: InterviewTableProps) {
                   ) : null}
                   {isPending ? <span className="block text-xs text-amber-800">Details pending</span> : null}
                 </td>
-                <td className={cn("order-6 col-span-2", row.meetingUrl && !isCancelled ? "" : "hidden", cell)}>
+                <td className={cn("order-6 col-span-2", row.notetaker || row.alert ? "" : "hidden", cell)}>
+                  <span className={mobileLabel}>Notetaker: </span>
+                  {row.notetaker ? <NotetakerStateText label={row.notetaker.label} tone={row.notetaker.tone} /> : <span className="text-muted">None</span>}
+                  {row.alert ? (
+                    <span className="mt-1 flex items-start gap-1 text-xs font-medium text-amber-800" title={row.alert.message}>
+                      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-px size-3.5 shrink-0">
+                        <path fillRule="evenodd" d="M8.5 3.1a1.7 1.7 0 0 1 3 0l6.3 11.2a1.7 1.7 0 0 1-1.5 2.5H3.7a1.7 1.7 0 0 1-1.5-2.5L8.5 3.1ZM10 7a1 1 0 0 0-1 1v3a1 1 0 1 0 2 0V8a1 1 0 0 0-1-1Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+                      </svg>
+                      <span>
+                        <span className="sr-only">Needs attention: </span>
+                        {row.alert.title}
+                      </span>
+                    </span>
+                  ) : null}
+                </td>
+                <td className={cn("order-7 col-span-2", row.meetingUrl && !isCancelled ? "" : "hidden", cell)}>
                   {row.meetingUrl && !isCancelled ? (
                     <JoinMeetingLink url={row.meetingUrl} />
                   ) : (
@@ -114,6 +147,11 @@ export function InterviewTable({ rows, caption }: InterviewTableProps) {
                       <span className="sr-only">No meeting link</span>
                     </span>
                   )}
+                </td>
+                <td className={cn("order-8 col-span-2", cell)}>
+                  <Link href={`/dashboard/interviews/${row.id}`} className={linkClass}>
+                    Open<span className="sr-only"> the interview with {row.candidate?.name ?? row.guestName ?? "an unknown guest"}</span>
+                  </Link>
                 </td>
               </tr>
             );

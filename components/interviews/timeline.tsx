@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LocalTime } from "@/components/interviews/local-time";
 import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
@@ -121,6 +122,41 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
             </>
           ) : null}
         </dl>
+
+        {interview.summaryText || interview.actionItems.length ? (
+          <div className="mt-4 space-y-3 rounded-lg bg-slate-50 p-3 sm:p-4">
+            {interview.summaryText ? (
+              <div>
+                <h4 className="text-xs font-semibold uppercase tracking-wide text-muted">Summary</h4>
+                <p className="mt-1 whitespace-pre-line text-sm text-ink [overflow-wrap:anywhere]">{interview.summaryText}</p>
+              </div>
+            ) : null}
+            {interview.actionItems.length ? (
+              <div>
+                <h4 className="text-xs font-semibold uppercase tracking-wide text-muted">Action items</h4>
+                <ul className="mt-1 space-y-1 text-sm">
+                  {interview.actionItems.map((item) => (
+                    <li key={item.id} className="flex items-start gap-2">
+                      <span aria-hidden="true" className={cn("mt-0.5 text-xs", item.isDone ? "text-emerald-700" : "text-muted")}>
+                        {item.isDone ? "✓" : "○"}
+                      </span>
+                      <span className={cn("text-ink [overflow-wrap:anywhere]", item.isDone && "text-muted line-through decoration-slate-400")}>
+                        <span className="sr-only">{item.isDone ? "Done: " : "Open: "}</span>
+                        {item.text}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+
+        <p className="mt-3 text-sm">
+          <Link href={`/dashboard/interviews/${interview.id}`} className={linkClass}>
+            Open the debrief<span className="sr-only"> of the {interview.role?.title ?? ""} interview</span>
+          </Link>
+        </p>
 
         {interview.needsLookup ? (
           <p className="mt-3 text-sm text-amber-800">Details pending: the participants of this booking are still being looked up.</p>

@@ -3,17 +3,12 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
+import { RetryLaterError } from "@/lib/errors";
+import { releaseWaitingNotetakerEvents } from "@/lib/notetaker/process-notetaker";
+import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
 import { normalizeEmail } from "@/lib/utils";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
-
-/** Thrown after the known data is saved, so the job retries only the missing part later. */
-export class RetryLaterError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "RetryLaterError";
-  }
-}
 
 type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
 
@@ -51,7 +46,19 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
     ? await db.roleConfiguration.findFirst({
         // ids are UUIDs, so one from any Nylas environment names its role
         where: { configurationId: preview.configurationId },
-        select: { role: { select: { id: true, panel: { select: { members: { select: { interviewer: { select: { email: true } } } } } } } } },
+        select: {
+          role: {
+            select: {
+              id: true,
+              panel: {
+                select: {
+                  notetakerEnabled: true, conferencingProvider: true, notetakerName: true, summaryInstructions: true, actionItemsInstructions: true,
+                  members: { select: { interviewer: { select: { email: true } } } },
+                },
+              },
+            },
+          },
+        },
       })
     : null;
   const panelEmails = new Set(configuration?.role.panel.members.map((m) => normalizeEmail(m.interviewer.email)) ?? []);
@@ -100,7 +107,10 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
           ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id
           : null;
 
-      const existing = await tx.interview.findUnique({ where: { bookingId }, select: { id: true, replacesInterviewId: true } });
+      const existing = await tx.interview.findUnique({
+        where: { bookingId },
+        select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true },
+      });
       // Cancel-then-rebook: a new booking by the same person links to their latest cancelled interview for the role.
       let replacesInterviewId = existing?.replacesInterviewId ?? null;
       if (!replacesInterviewId && candidateId && state.hasCreated) {
@@ -135,10 +145,16 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         guestName,
         guestEmail: guest?.email ?? null,
         meetingUrl: state.location,
-        status: state.status,
+        // Once the interview has happened (lib/notetaker), it stays COMPLETED unless cancelled.
+        status: state.status !== "CANCELLED" && existing?.completedAt ? ("COMPLETED" as const) : state.status,
         cancelledAt: toDate(state.cancelledAt),
         cancellationReason: state.cancellationReason,
-        notetakerId: state.notetakerId,
+        // The notetaker may also have been linked by its event (lib/notetaker): never unlink it.
+        notetakerId: state.notetakerId ?? existing?.notetakerId ?? null,
+        // What the Notetaker was booked with; the notetaker's own notifications replace it later.
+        ...(existing?.notetakerSettings || !configuration
+          ? {}
+          : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
         replacesInterviewId,
@@ -165,6 +181,9 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
+
+  // Notifications of this booking's notetaker that arrived first have been waiting for it.
+  if (outcome.state.notetakerId) await releaseWaitingNotetakerEvents(outcome.state.notetakerId);
 
   // The known data is saved; retry the missing participants later.
   if (outcome.unresolved) throw new RetryLaterError(lookupError ?? `participants unknown (${outcome.unresolved.replace("_", " ")}) after the lookup`);

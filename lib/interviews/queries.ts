@@ -12,7 +12,11 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { getLocalDateRange } from "@/lib/interviews/date-range";
-import { normalizeEmail } from "@/lib/utils";
+import { getEnv } from "@/lib/env";
+import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
+
+export type { InterviewViewer } from "@/lib/interviews/visibility";
 import {
   INTERVIEWS_PAGE_SIZE,
   readInterviewHistory,
@@ -21,18 +25,6 @@ import {
   type TInterviewFilters,
   type TInterviewHistoryEntry,
 } from "@/lib/validations/interviews";
-
-/** Who is looking: the signed-in user (SessionUser fits). */
-export type InterviewViewer = { email: string; role: UserRole };
-
-/** The interviews `viewer` may see. */
-function visibleTo(viewer: InterviewViewer): Prisma.InterviewWhereInput {
-  if (viewer.role !== "INTERVIEWER") return {};
-  const email = normalizeEmail(viewer.email);
-  // interviewerEmail covers an interviewer whose Interviewer row was added after the booking was
-  // processed (interviewerId is then still null); both hold the normalised host email.
-  return { OR: [{ interviewer: { is: { email } } }, { interviewerEmail: email }] };
-}
 
 // ───────────────────────────── Interview list ─────────────────────────────
 
@@ -47,6 +39,10 @@ const LIST_SELECT = {
   interviewerEmail: true,
   replacesInterviewId: true,
   needsLookup: true,
+  notetakerId: true,
+  notetakerState: true,
+  notetakerStateReason: true,
+  mediaAssets: { select: { kind: true, source: true, status: true, lastError: true } },
   candidate: { select: { id: true, name: true, email: true } },
   application: { select: { role: { select: { title: true } } } },
   interviewer: { select: { name: true, email: true } },
@@ -74,6 +70,10 @@ export type InterviewListRow = {
   /** Set on a rebooking: the cancelled interview it replaces. */
   replacesInterviewId: string | null;
   needsLookup: boolean;
+  /** The Notetaker's state in words; null when the interview has none. */
+  notetaker: { label: string; tone: Tone } | null;
+  /** Something the recruiter must act on (the Notetaker never got in, media missing, …). */
+  alert: NotetakerAlert | null;
 };
 
 export type InterviewList = {
@@ -96,8 +96,17 @@ export type ListInterviewsOptions = {
   now?: Date;
 };
 
-function toListRow({ application, meetingUrl, ...record }: ListRecord): InterviewListRow {
-  return { ...record, meetingUrl: toSafeHttpUrl(meetingUrl), role: application?.role ?? null };
+function toListRow({ application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, mediaAssets, ...record }: ListRecord, now: Date): InterviewListRow {
+  return {
+    ...record,
+    meetingUrl: toSafeHttpUrl(meetingUrl),
+    role: application?.role ?? null,
+    notetaker: notetakerId ? describeNotetakerState(notetakerState) : null,
+    alert: getNotetakerAlert({
+      status: record.status, notetakerId, notetakerState, notetakerStateReason, endsAt: record.endsAt, assets: mediaAssets, now,
+      missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES,
+    }),
+  };
 }
 
 /** The `where` of the filters alone (visibility is added by the caller). */
@@ -164,7 +173,7 @@ export async function listInterviews(
     total > 0 ? true : db.interview.count({ where: visibility, take: 1 }).then((count) => count > 0),
   ]);
 
-  return { rows: [...upcoming, ...past].map(toListRow), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+  return { rows: [...upcoming, ...past].map((record) => toListRow(record, now)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
 }
 
 export type InterviewFilterOptions = {
@@ -200,6 +209,8 @@ const TIMELINE_INTERVIEW_SELECT = {
   needsLookup: true,
   interviewerEmail: true,
   createdAt: true,
+  summaryText: true,
+  actionItems: { orderBy: { position: "asc" }, select: { id: true, text: true, isDone: true } },
   application: { select: { id: true, role: { select: { title: true } } } },
   interviewer: { select: { name: true, email: true } },
   replaces: { select: LINKED_INTERVIEW_SELECT },
@@ -234,6 +245,9 @@ export type TimelineInterview = {
   replaces: LinkedInterview | null;
   /** The interviews booked to replace this one (normally at most one). */
   replacedBy: LinkedInterview[];
+  /** The Notetaker's summary, once stored. */
+  summaryText: string | null;
+  actionItems: { id: string; text: string; isDone: boolean }[];
 };
 
 export type CandidateTimeline = {

@@ -8,9 +8,11 @@ export const WEBHOOK_TRIGGERS = [
   WebhookTriggers.BookingCreated,
   WebhookTriggers.BookingCancelled,
   WebhookTriggers.BookingRescheduled,
+  WebhookTriggers.NotetakerCreated,
   WebhookTriggers.NotetakerUpdated,
   WebhookTriggers.NotetakerMeetingState,
   WebhookTriggers.NotetakerMedia,
+  WebhookTriggers.NotetakerDeleted,
 ];
 
 export function webhookUrl(): string {

@@ -10,9 +10,11 @@ export const HANDLED_TRIGGERS = new Set([
   "booking.created",
   "booking.rescheduled",
   "booking.cancelled",
+  "notetaker.created",
   "notetaker.updated",
   "notetaker.meeting_state",
   "notetaker.media",
+  "notetaker.deleted",
 ]);
 
 export type ParsedEnvelope = {
@@ -22,6 +24,8 @@ export type ParsedEnvelope = {
   time: Date | null;
   deliveryAttempt: number | null;
   bookingId: string | null;
+  /** data.object.id of a notetaker.* notification: its events are reduced together. */
+  notetakerId: string | null;
   payload: Record<string, unknown>;
 };
 
@@ -51,6 +55,7 @@ export function parseEnvelope(text: string): EnvelopeResult {
       time: time && !Number.isNaN(time.getTime()) ? time : null,
       deliveryAttempt: Number.isInteger(payload.webhook_delivery_attempt) ? (payload.webhook_delivery_attempt as number) : null,
       bookingId: type.startsWith("booking.") && typeof object?.booking_id === "string" ? object.booking_id : null,
+      notetakerId: type.startsWith("notetaker.") && typeof object?.id === "string" && object.id ? object.id : null,
       payload,
     },
   };

@@ -6,6 +6,7 @@ import { AppError, badRequest, payloadTooLarge, serviceUnavailable, unauthorized
 import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, type ParsedEnvelope } from "./envelope";
 import { loadWebhookSecrets } from "./secrets";
 import { verifyNylasSignature } from "./signature";
+import { wakeWorker } from "@/lib/worker-wake";
 
 export type IngestResult = { stored: boolean; duplicate: boolean; ignored: boolean; notificationId: string };
 
@@ -16,8 +17,8 @@ export const postgresInbox: InboxStore = {
   // One INSERT: storing is enqueueing (the inbox row is the job). A duplicate id is a no-op.
   async insert(envelope, text, status) {
     const inserted = await db.$executeRaw`
-      INSERT INTO webhook_events (id, notification_id, type, source, booking_id, event_time, delivery_attempt, payload, status, updated_at)
-      VALUES (${randomUUID()}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.time},
+      INSERT INTO webhook_events (id, notification_id, type, source, booking_id, notetaker_id, event_time, delivery_attempt, payload, status, updated_at)
+      VALUES (${randomUUID()}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.notetakerId}, ${envelope.time},
               ${envelope.deliveryAttempt}, ${text}::jsonb, ${status}::"WebhookEventStatus", now())
       ON CONFLICT (notification_id) DO NOTHING`;
     return inserted === 1;
@@ -93,6 +94,6 @@ export async function ingestNylasWebhook(request: Request, store: InboxStore = p
     console.error("[webhooks] could not store notification", error);
     throw serviceUnavailable("Temporarily unable to store the notification.");
   }
-  if (stored && !ignored) (globalThis as { __webhookWorkerWake?: () => void }).__webhookWorkerWake?.();
+  if (stored && !ignored) wakeWorker("webhook-inbox");
   return { stored, duplicate: !stored, ignored, notificationId: envelope.id };
 }

@@ -2,27 +2,32 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isBookingEventType } from "@/lib/interviews/booking-reducer";
 import { processBooking } from "@/lib/interviews/process-booking";
+import { isNotetakerEventType } from "@/lib/notetaker/notetaker-reducer";
+import { processNotetaker } from "@/lib/notetaker/process-notetaker";
+import { claimInboxEvents, type ClaimedInboxEvent } from "@/lib/queue";
+import { wakeWorker } from "@/lib/worker-wake";
 import { decideJobOutcome } from "./retry-policy";
 
-type ClaimedEvent = { id: string; type: string; booking_id: string | null; attempts: number };
-
-/** Per-type processing. Notetaker events are stored now and processed by the media pipeline. */
-async function handle(event: ClaimedEvent): Promise<"processed" | "ignored"> {
+/** Per-type processing: booking.* into candidates and interviews, notetaker.* into the interview's Notetaker and media. */
+async function handle(event: ClaimedInboxEvent): Promise<"processed" | "ignored"> {
   if (isBookingEventType(event.type)) {
     if (!event.booking_id) throw new Error("booking notification without data.object.booking_id");
     await processBooking(event.booking_id);
     return "processed";
   }
+  if (isNotetakerEventType(event.type)) {
+    if (!event.notetaker_id) throw new Error("notetaker notification without data.object.id");
+    return processNotetaker(event.notetaker_id);
+  }
   return "ignored";
 }
 
 /**
- * Claims due PENDING inbox rows (FOR UPDATE SKIP LOCKED: many workers, on many machines, never
- * take the same row), processes each, and records the outcome: PROCESSED, a retry with backoff,
- * or DEAD after the last attempt. A claim leases the row for 5 minutes, so a crashed worker's
- * rows are picked up again. Returns how many rows it claimed.
+ * Processes one claimed inbox row and records the outcome: PROCESSED, a retry with backoff, or
+ * DEAD after the last attempt. The row was leased by the claim (lib/queue.ts), so a crashed
+ * worker's rows are picked up again once the lease has passed.
  */
-async function processOne(event: ClaimedEvent, retryBaseMs: number | undefined): Promise<void> {
+async function processOne(event: ClaimedInboxEvent, retryBaseMs: number | undefined): Promise<void> {
   let error: unknown = null;
   let result: "processed" | "ignored" = "processed";
   try {
@@ -44,20 +49,11 @@ async function processOne(event: ClaimedEvent, retryBaseMs: number | undefined):
   if (error !== null && outcome.status === "DEAD") console.error(`[webhooks] ${event.type} ${event.id} dead-lettered: ${message}`);
 }
 
+/** Claims due inbox rows and processes them; returns how many it claimed. */
 export async function processDueWebhookEvents(opts: { limit?: number; retryBaseMs?: number; concurrency?: number } = {}): Promise<number> {
-  const claimed = await db.$queryRaw<ClaimedEvent[]>`
-    UPDATE webhook_events e
-       SET attempts = e.attempts + 1, next_attempt_at = now() + interval '5 minutes', updated_at = now()
-     WHERE e.id IN (
-       SELECT q.id FROM webhook_events q
-        WHERE q.status = 'PENDING' AND q.next_attempt_at <= now()
-        ORDER BY q.event_time NULLS FIRST, q.received_at
-        LIMIT ${opts.limit ?? 20}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING e.id, e.type, e.booking_id, e.attempts`;
-
+  const claimed = await claimInboxEvents(opts.limit ?? 20);
   // Rows of one claim are processed a few at a time: processing is mostly database round trips,
-  // and the per-booking advisory lock keeps two events of one booking from racing.
+  // and the per-booking / per-interview advisory locks keep two events of one record from racing.
   const queue = [...claimed];
   const concurrency = Math.min(opts.concurrency ?? 4, queue.length);
   await Promise.all(
@@ -74,6 +70,6 @@ export async function retryWebhookEvent(id: string): Promise<boolean> {
     where: { id, status: { in: ["DEAD", "PENDING", "PROCESSED", "IGNORED"] } },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
   });
-  if (count) (globalThis as { __webhookWorkerWake?: () => void }).__webhookWorkerWake?.();
+  if (count) wakeWorker("webhook-inbox");
   return count > 0;
 }

@@ -6,15 +6,11 @@
  * framework's ceiling here) and (b) the raw single-row INSERT rate of the same PostgreSQL.
  * Afterwards it checks that every notification answered 2xx is stored exactly once.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { migrate } from "../../lib/db/migrate";
-import { startEmbeddedPostgres } from "../lib/postgres";
-import { seedDatabase } from "../lib/tasks";
+import { buildUnlessSkipped, createBenchDatabase, startNext, stopNext } from "./support";
 
 const PORT = 3200;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -117,59 +113,16 @@ async function insertBaseline(url: string): Promise<number> {
   return count / 10;
 }
 
-async function waitForHealth(child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("next start did not become healthy");
-}
-
 export async function runWebhookBench(): Promise<{ lines: string[]; ratio: number; p99: number; lost: number }> {
   const lines: string[] = [];
   const say = (line: string) => {
     console.log(line);
     lines.push(line);
   };
-  if (!process.argv.includes("--no-build")) {
-    say("building (next build)…");
-    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build failed (run it directly to see why)");
-  }
-
-  const server = await startEmbeddedPostgres({ name: "bench", port: 54369, database: "postgres" });
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS "portal_bench" WITH (FORCE)');
-  await admin.query('CREATE DATABASE "portal_bench"');
-  await admin.end();
-  const dbUrl = server.url.replace(/\/postgres$/, "/portal_bench");
-  await migrate(dbUrl);
-  process.env.NYLAS_MODE = "sandbox";
-  await seedDatabase(dbUrl);
-
-  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", String(PORT)], {
-    stdio: "ignore",
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NYLAS_MODE: "sandbox",
-      APP_URL: ORIGIN,
-      DATABASE_URL: dbUrl,
-      NYLAS_WEBHOOK_SECRET: SECRET,
-      BENCH_BASELINE_ROUTE: "on",
-      RUN_WORKERS: "on",
-    },
-  });
+  buildUnlessSkipped(say);
+  const { url: dbUrl, server } = await createBenchDatabase("portal_bench");
+  const next = await startNext(PORT, { APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET, BENCH_BASELINE_ROUTE: "on", RUN_WORKERS: "on" });
   try {
-    await waitForHealth(next);
     // Warm up both routes (JIT, connection pool, secret cache).
     for (const route of ["/api/bench/webhook-baseline", "/api/webhooks/nylas"]) {
       const body = bookingCreated(`bench-${RUN}-warmup-${route}`, 0);
@@ -232,13 +185,7 @@ export async function runWebhookBench(): Promise<{ lines: string[]; ratio: numbe
     );
     return { lines, ratio, p99, lost };
   } finally {
-    if (next.pid) {
-      try {
-        process.kill(-next.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    stopNext(next);
     await new Promise((r) => setTimeout(r, 1000));
     await server.stop();
   }

@@ -25,6 +25,7 @@ describe("parseEnvelope: valid notifications", () => {
       time: new Date(1725895310 * 1000),
       deliveryAttempt: 2,
       bookingId: BOOKING_ID,
+      notetakerId: null,
       payload: body,
     });
     expect(envelope.time).toBeInstanceOf(Date);
@@ -43,6 +44,22 @@ describe("parseEnvelope: valid notifications", () => {
     }
   });
 
+  it.each(["notetaker.created", "notetaker.updated", "notetaker.meeting_state", "notetaker.media", "notetaker.deleted"])(
+    "extracts the notetaker id (data.object.id) for %s",
+    (type) => {
+      const body = { specversion: "1.0", type, source: "/nylas/notetaker", id: `n-${type}`, time: 1737500936, data: { object: { id: "71c807752c744ad0902f64d43e6cc399", object: "notetaker" } } };
+      const envelope = parseOk(JSON.stringify(body));
+      expect(envelope.notetakerId).toBe("71c807752c744ad0902f64d43e6cc399");
+      expect(envelope.bookingId).toBeNull();
+    },
+  );
+
+  it("extracts a notetaker id only for notetaker.* types, and only a non-empty string", () => {
+    expect(parseOk(JSON.stringify({ id: "n1", type: "booking.created", data: { object: { id: "x1" } } })).notetakerId).toBeNull();
+    expect(parseOk(JSON.stringify({ id: "n2", type: "notetaker.media", data: { object: { id: 7 } } })).notetakerId).toBeNull();
+    expect(parseOk(JSON.stringify({ id: "n3", type: "notetaker.media", data: { object: { id: "" } } })).notetakerId).toBeNull();
+  });
+
   it("keeps only a string booking_id", () => {
     const body = { id: "n1", type: "booking.created", data: { object: { booking_id: 42 } } };
     expect(parseOk(JSON.stringify(body)).bookingId).toBeNull();
@@ -50,7 +67,7 @@ describe("parseEnvelope: valid notifications", () => {
 
   it("accepts the minimum: only id and type", () => {
     expect(parseOk('{"id":"n1","type":"booking.created"}')).toEqual({
-      id: "n1", type: "booking.created", source: null, time: null, deliveryAttempt: null, bookingId: null,
+      id: "n1", type: "booking.created", source: null, time: null, deliveryAttempt: null, bookingId: null, notetakerId: null,
       payload: { id: "n1", type: "booking.created" },
     });
   });
@@ -104,7 +121,10 @@ describe("constants", () => {
   it("caps bodies at 1 MiB and handles the subscribed triggers", () => {
     expect(MAX_WEBHOOK_BYTES).toBe(1_048_576);
     expect([...HANDLED_TRIGGERS].sort()).toEqual(
-      ["booking.cancelled", "booking.created", "booking.rescheduled", "notetaker.media", "notetaker.meeting_state", "notetaker.updated"],
+      [
+        "booking.cancelled", "booking.created", "booking.rescheduled",
+        "notetaker.created", "notetaker.deleted", "notetaker.media", "notetaker.meeting_state", "notetaker.updated",
+      ],
     );
   });
 });

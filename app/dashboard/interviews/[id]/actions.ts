@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authenticatedAction } from "@/lib/auth";
+import { findVisibleAsset, setActionItemDone } from "@/lib/interviews/debrief";
+import { retryMediaDownload } from "@/lib/media/download";
+import { ZRetryMediaAsset, ZToggleActionItem, type TActionState } from "@/lib/validations/media";
+import { wakeWorker } from "@/lib/worker-wake";
+
+/**
+ * POST (server action) /dashboard/interviews/[id] — check an action item off, or back on. Anyone
+ * who may see the interview (the condition is in the update's where).
+ */
+export const setActionItemDoneAction = authenticatedAction(async (user, input: { id: string; done: boolean }): Promise<TActionState> => {
+  const parsed = ZToggleActionItem.safeParse({ id: input?.id, done: String(input?.done) });
+  if (!parsed.success) return { status: "error", message: "That is not an action item." };
+  try {
+    const updated = await setActionItemDone(user, parsed.data.id, parsed.data.done);
+    if (!updated) return { status: "error", message: "This action item no longer exists. Refresh the page." };
+  } catch (error) {
+    console.error("[debrief] could not update an action item", error);
+    return { status: "error", message: "Could not save. Try again." };
+  }
+  return { status: "success", message: parsed.data.done ? "Marked done." : "Marked not done." };
+});
+
+/** POST (server action) /dashboard/interviews/[id] — "Retry" a Notetaker file that failed to download. */
+export const retryMediaDownloadAction = authenticatedAction(async (user, _previous: TActionState, formData: FormData): Promise<TActionState> => {
+  const parsed = ZRetryMediaAsset.safeParse({ id: formData.get("id") });
+  if (!parsed.success) return { status: "error", message: "That is not a media file." };
+  let interviewId: string;
+  try {
+    const asset = await findVisibleAsset(user, parsed.data.id);
+    if (!asset) return { status: "error", message: "This file no longer exists." };
+    interviewId = asset.interviewId;
+    if (!(await retryMediaDownload(asset.id))) return { status: "error", message: "Only a failed download can be retried." };
+  } catch (error) {
+    console.error("[debrief] could not queue a retry", error);
+    return { status: "error", message: "Could not queue the download. Try again." };
+  }
+  wakeWorker("media-downloads");
+  revalidatePath(`/dashboard/interviews/${interviewId}`);
+  return { status: "success", message: "Download queued." };
+});

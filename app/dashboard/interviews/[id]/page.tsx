@@ -1,0 +1,200 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
+import { ActionItems } from "@/components/debrief/action-items";
+import { MediaFiles } from "@/components/debrief/media-files";
+import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
+import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
+import { TranscriptPlayer } from "@/components/debrief/transcript-player";
+import { UploadForm } from "@/components/debrief/upload-form";
+import { AutoRefresh } from "@/components/interviews/auto-refresh";
+import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
+import { LocalTime } from "@/components/interviews/local-time";
+import { InterviewStatusBadge } from "@/components/interviews/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { requireUser } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
+import { getInterviewDebrief } from "@/lib/interviews/debrief";
+import { MAX_TRANSCRIPT_UPLOAD_BYTES } from "@/lib/media/upload";
+import { retryMediaDownloadAction, setActionItemDoneAction } from "./actions";
+
+export type InterviewPageProps = { params: Promise<{ id: string }> };
+
+const loadDebrief = cache(async (id: string) => {
+  const user = await requireUser();
+  return getInterviewDebrief(user, id);
+});
+
+export async function generateMetadata({ params }: InterviewPageProps): Promise<Metadata> {
+  const result = await loadDebrief((await params).id);
+  if (result.kind !== "ok") return { title: "Interview" };
+  const name = result.debrief.candidate?.name ?? result.debrief.guestName;
+  return { title: name ? `Interview with ${name}` : "Interview" };
+}
+
+function Section({ id, title, children, description }: { id: string; title: string; children: React.ReactNode; description?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <div>
+        <h2 id={id} className="text-lg font-semibold text-ink">
+          {title}
+        </h2>
+        {description ? <p className="mt-0.5 text-sm text-muted">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** /dashboard/interviews/[id] — the debrief: Notetaker, summary, action items, transcript and recording from our storage. */
+export default async function InterviewPage({ params }: InterviewPageProps) {
+  await requireUser();
+  const result = await loadDebrief((await params).id);
+  if (result.kind === "not_found") notFound();
+  // An interviewer who did not run this interview.
+  if (result.kind === "forbidden") forbidden();
+  const d = result.debrief;
+  const name = d.candidate?.name ?? d.guestName ?? "Unknown candidate";
+  const isCancelled = d.status === "CANCELLED";
+  const hasNotetakerMedia = d.assets.some((a) => a.source === "NOTETAKER");
+  // The Notetaker will not produce anything for this interview.
+  const notetakerGaveUp = !d.notetaker || ["failed_entry", "deleted", "media_error", "media_deleted"].includes(d.notetaker.state ?? "");
+  const waitingMessage = isCancelled
+    ? "The interview was cancelled."
+    : d.notetaker
+      ? "The recording appears here once the interview has run and the Notetaker's media is stored."
+      : "No Notetaker was booked for this interview. Upload the recording below if you have it.";
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <Link href="/dashboard" className={`${linkClass} inline-flex items-center gap-1 text-sm`}>
+          <span aria-hidden="true">←</span> All interviews
+        </Link>
+        <header className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0 space-y-3">
+            <h1 className="text-2xl font-semibold tracking-tight text-ink [overflow-wrap:anywhere]">Interview with {name}</h1>
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-1.5 text-sm">
+              <dt className="text-muted">Candidate</dt>
+              <dd className="min-w-0">
+                {d.candidate ? (
+                  <Link href={`/dashboard/candidates/${d.candidate.id}`} className={linkClass}>
+                    {d.candidate.name}
+                  </Link>
+                ) : (
+                  <span className="text-ink">{name}</span>
+                )}
+                {d.candidate ? <span className="ml-2 break-all text-muted">{d.candidate.email}</span> : null}
+              </dd>
+              <dt className="text-muted">Role</dt>
+              <dd className="text-ink">{d.role?.title ?? <span className="text-muted">Unknown role</span>}</dd>
+              <dt className="text-muted">Interviewer</dt>
+              <dd>
+                <InterviewerName interviewer={d.interviewer} interviewerEmail={d.interviewerEmail} />
+              </dd>
+              <dt className="text-muted">Time</dt>
+              <dd className="text-ink">
+                {d.startsAt ? <LocalTime iso={d.startsAt.toISOString()} endIso={d.endsAt?.toISOString()} /> : <span className="text-muted">Time pending</span>}
+              </dd>
+              <dt className="text-muted">Status</dt>
+              <dd>
+                <InterviewStatusBadge status={d.status} />
+                {isCancelled && d.cancellationReason ? <span className="ml-2 text-muted [overflow-wrap:anywhere]">{d.cancellationReason}</span> : null}
+              </dd>
+              {d.meetingUrl && !isCancelled ? (
+                <>
+                  <dt className="text-muted">Meeting</dt>
+                  <dd>
+                    <JoinMeetingLink url={d.meetingUrl} />
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </div>
+          <AutoRefresh intervalMs={d.isInProgress ? 3_000 : 15_000} />
+        </header>
+      </div>
+
+      {d.alert ? (
+        <Alert variant="warning" title={d.alert.title} role="alert">
+          <p>{d.alert.message}</p>
+          {!isCancelled ? (
+            <p className="mt-2">
+              <a href="#upload-heading" className="font-medium underline underline-offset-4">
+                Upload the recording or a transcript
+              </a>
+            </p>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <TranscriptPlayer
+          recording={
+            d.recording
+              ? {
+                  src: `/api/media/${d.recording.assetId}`,
+                  contentType: d.recording.contentType,
+                  isAudioOnly: d.recording.isAudioOnly,
+                  posterSrc: d.recording.thumbnailAssetId ? `/api/media/${d.recording.thumbnailAssetId}` : null,
+                  downloadHref: `/api/media/${d.recording.assetId}?download=1`,
+                }
+              : null
+          }
+          segments={d.segments}
+          transcriptNote={d.transcriptSource === "UPLOAD" ? "Uploaded by hand" : d.transcriptSource === "NOTETAKER" ? "From the Notetaker" : null}
+          noRecordingMessage={waitingMessage}
+        />
+
+        <div className="space-y-8">
+          <Section id="summary-heading" title="Summary">
+            {d.summaryText ? (
+              <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">
+                {d.summaryText}
+              </div>
+            ) : (
+              <p className="text-sm text-muted">
+                {hasNotetakerMedia
+                  ? "The Notetaker produced no summary for this interview."
+                  : notetakerGaveUp
+                    ? "No summary: the Notetaker did not record this interview."
+                    : "The Notetaker's summary appears here after the interview."}
+              </p>
+            )}
+          </Section>
+
+          <Section id="action-items-heading" title="Action items">
+            {d.actionItems.length ? (
+              <ActionItems items={d.actionItems} action={setActionItemDoneAction} />
+            ) : (
+              <p className="text-sm text-muted">
+                {hasNotetakerMedia ? "No action items." : notetakerGaveUp ? "No action items: the Notetaker did not record this interview." : "The Notetaker's action items appear here after the interview."}
+              </p>
+            )}
+          </Section>
+
+          {d.notetaker ? (
+            <Section id="notetaker-heading" title="Notetaker">
+              <NotetakerPanel notetaker={d.notetaker} />
+            </Section>
+          ) : null}
+
+          <Section id="instructions-heading" title="Notetaker instructions">
+            <NotetakerInstructions settings={d.notetakerSettings} />
+          </Section>
+
+          <Section id="files-heading" title="Files" description="Copies in our own storage: they stay after Nylas deletes its media (14 days).">
+            <MediaFiles assets={d.assets} retryAction={retryMediaDownloadAction} />
+          </Section>
+
+          {!isCancelled ? (
+            <Section id="upload-heading" title="Upload a recording or transcript" description="If the Notetaker missed the interview, add what you have by hand.">
+              <UploadForm interviewId={d.id} maxRecordingBytes={getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024} maxTranscriptBytes={MAX_TRANSCRIPT_UPLOAD_BYTES} />
+            </Section>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

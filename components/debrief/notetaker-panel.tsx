@@ -1,0 +1,42 @@
+import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { LocalTime } from "@/components/interviews/local-time";
+import type { InterviewDebrief } from "@/lib/interviews/debrief";
+import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
+
+const TONE_VARIANTS: Record<string, BadgeVariant> = { neutral: "neutral", info: "info", success: "success", warning: "warning", danger: "danger" };
+
+/** The Notetaker's current state and every step it went through, oldest first. */
+export function NotetakerPanel({ notetaker }: { notetaker: NonNullable<InterviewDebrief["notetaker"]> }) {
+  const current = describeNotetakerState(notetaker.state);
+  const reason = describeNotetakerReason(notetaker.reason);
+  return (
+    <div className="space-y-3">
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="sr-only">State:</span>
+        <Badge variant={TONE_VARIANTS[current.tone]}>{current.label}</Badge>
+        {reason && notetaker.state !== "attending" ? <span className="text-muted">({reason})</span> : null}
+      </p>
+      {notetaker.timeline.length ? (
+        <ol className="space-y-1.5 border-l border-slate-200 pl-4 text-sm" aria-label="Notetaker timeline">
+          {notetaker.timeline.map((entry, index) => {
+            const label = describeNotetakerState(entry.state).label;
+            const why = describeNotetakerReason(entry.reason);
+            return (
+              <li key={`${entry.state}-${entry.at}-${index}`} className="flex flex-col sm:flex-row sm:items-baseline sm:gap-3">
+                <span className="shrink-0 text-xs text-muted sm:w-40">
+                  <LocalTime iso={new Date(entry.at * 1000).toISOString()} />
+                </span>
+                <span className="text-ink">
+                  {label}
+                  {why && entry.state !== "attending" && entry.reason !== entry.state ? <span className="text-muted"> — {why}</span> : null}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p className="text-sm text-muted">No updates from the Notetaker yet.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Input } from "@/components/ui/input";
+import type { DebriefSegment } from "@/lib/interviews/debrief";
+import { formatTimestamp } from "@/lib/media/format";
+import { cn } from "@/lib/utils";
+
+export type TranscriptPlayerProps = {
+  recording: { src: string; contentType: string; isAudioOnly: boolean; posterSrc: string | null; downloadHref: string } | null;
+  segments: DebriefSegment[];
+  /** "From the Notetaker" / "Uploaded by hand", under the Transcript heading. */
+  transcriptNote: string | null;
+  /** Shown instead of the player when there is no recording (yet). */
+  noRecordingMessage: string;
+};
+
+/** Splits `text` around case-insensitive matches of `query`, marking the matches. */
+function Highlighted({ text, query }: { text: string; query: string }) {
+  if (!query) return <>{text}</>;
+  const parts: React.ReactNode[] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (let at = lower.indexOf(query); at !== -1; at = lower.indexOf(query, from)) {
+    if (at > from) parts.push(text.slice(from, at));
+    parts.push(
+      <mark key={at} className="rounded-sm bg-amber-200 px-0.5 text-ink">
+        {text.slice(at, at + query.length)}
+      </mark>,
+    );
+    from = at + query.length;
+  }
+  parts.push(text.slice(from));
+  return <>{parts}</>;
+}
+
+/**
+ * The recording (streamed from our storage, seekable) and the transcript beside it: each timed
+ * line is a button that plays the recording from that moment, the line being spoken is marked as
+ * it plays, and "Find in transcript" narrows the lines to those containing the words typed.
+ */
+export function TranscriptPlayer({ recording, segments, transcriptNote, noRecordingMessage }: TranscriptPlayerProps) {
+  const playerRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query.trim().toLowerCase());
+  const [currentMs, setCurrentMs] = useState<number | null>(null);
+  const [playError, setPlayError] = useState<string | null>(null);
+  const searchId = useId();
+  const countId = useId();
+
+  const visible = useMemo(
+    () =>
+      deferredQuery
+        ? segments.filter((s) => s.text.toLowerCase().includes(deferredQuery) || (s.speaker ?? "").toLowerCase().includes(deferredQuery))
+        : segments,
+    [segments, deferredQuery],
+  );
+
+  // The line being spoken: the last one that started at or before the playback position.
+  const activePosition = useMemo(() => {
+    if (currentMs === null) return null;
+    let active: number | null = null;
+    for (const s of segments) {
+      if (s.startMs === null) continue;
+      if (s.startMs <= currentMs) active = s.position;
+      else break;
+    }
+    return active;
+  }, [segments, currentMs]);
+
+  useEffect(() => {
+    const player = playerRef.current;
+    if (!player) return;
+    const onTime = () => setCurrentMs(player.currentTime * 1000);
+    player.addEventListener("timeupdate", onTime);
+    player.addEventListener("seeked", onTime);
+    return () => {
+      player.removeEventListener("timeupdate", onTime);
+      player.removeEventListener("seeked", onTime);
+    };
+  }, [recording?.src]);
+
+  const playFrom = useCallback((ms: number) => {
+    const player = playerRef.current;
+    if (!player) return;
+    setPlayError(null);
+    player.currentTime = ms / 1000;
+    setCurrentMs(ms);
+    player.play().catch((error: unknown) => {
+      // Seeking worked; only playback was refused (e.g. the browser's autoplay rules).
+      if (error instanceof DOMException && error.name === "AbortError") return;
+      setPlayError("Press play to listen from here.");
+    });
+  }, []);
+
+  const Player = recording?.isAudioOnly ? "audio" : "video";
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="recording-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="recording-heading" className="text-lg font-semibold text-ink">
+            Recording
+          </h2>
+          {recording ? (
+            <a href={recording.downloadHref} className="text-sm font-medium text-brand-700 underline-offset-4 hover:underline" download>
+              Download recording
+            </a>
+          ) : null}
+        </div>
+        {recording ? (
+          <>
+            <Player
+              ref={playerRef}
+              controls
+              preload="metadata"
+              src={recording.src}
+              poster={Player === "video" ? (recording.posterSrc ?? undefined) : undefined}
+              className={cn("w-full rounded-xl border border-slate-200 bg-slate-900", Player === "video" ? "aspect-video" : "")}
+            >
+              Your browser cannot play this recording. <a href={recording.downloadHref}>Download it</a> instead.
+            </Player>
+            <p className="text-sm text-amber-800" aria-live="polite">
+              {playError}
+            </p>
+          </>
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-muted">{noRecordingMessage}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="transcript-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="transcript-heading" className="text-lg font-semibold text-ink">
+            Transcript
+          </h2>
+          {transcriptNote ? <p className="text-sm text-muted">{transcriptNote}</p> : null}
+        </div>
+        {segments.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-muted">No transcript yet.</p>
+        ) : (
+          <>
+            <div>
+              <label htmlFor={searchId} className="block text-sm font-medium text-ink">
+                Find in transcript
+              </label>
+              <Input
+                id={searchId}
+                type="search"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                placeholder="A word or a speaker"
+                aria-describedby={countId}
+                className="mt-1"
+                autoComplete="off"
+              />
+              <p id={countId} className="mt-1 text-xs text-muted" aria-live="polite">
+                {deferredQuery ? `${visible.length} of ${segments.length} lines match` : `${segments.length} lines`}
+                {recording && segments.some((s) => s.startMs !== null) ? " · choose a line to play the recording from there" : ""}
+              </p>
+            </div>
+            <ol className="max-h-[36rem] space-y-1 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-sm" aria-label="Transcript lines">
+              {visible.map((segment) => {
+                const isActive = segment.position === activePosition;
+                const body = (
+                  <>
+                    <span className="flex items-baseline gap-2 text-xs">
+                      <span className="font-semibold text-ink">
+                        <Highlighted text={segment.speaker ?? "Unknown speaker"} query={deferredQuery} />
+                      </span>
+                      {segment.startMs !== null ? <span className="tabular-nums text-muted">{formatTimestamp(segment.startMs)}</span> : null}
+                    </span>
+                    <span className="mt-0.5 block text-sm text-ink [overflow-wrap:anywhere]">
+                      <Highlighted text={segment.text} query={deferredQuery} />
+                    </span>
+                  </>
+                );
+                return (
+                  <li key={segment.position}>
+                    {segment.startMs !== null && recording ? (
+                      <button
+                        type="button"
+                        onClick={() => playFrom(segment.startMs!)}
+                        aria-current={isActive ? "true" : undefined}
+                        className={cn(
+                          "block w-full rounded-lg px-3 py-2 text-left transition-colors hover:bg-slate-50",
+                          "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600",
+                          isActive && "bg-brand-50 ring-1 ring-brand-100",
+                        )}
+                      >
+                        {body}
+                      </button>
+                    ) : (
+                      <div className="px-3 py-2">{body}</div>
+                    )}
+                  </li>
+                );
+              })}
+              {visible.length === 0 ? <li className="px-3 py-6 text-center text-sm text-muted">No line contains “{query.trim()}”.</li> : null}
+            </ol>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

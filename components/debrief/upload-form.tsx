@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formatBytes } from "@/lib/media/format";
+import type { TUploadResult } from "@/lib/validations/media";
+
+export type UploadFormProps = {
+  interviewId: string;
+  /** MEDIA_UPLOAD_MAX_MB in bytes, checked here before sending (the server checks again). */
+  maxRecordingBytes: number;
+  maxTranscriptBytes: number;
+};
+
+const RECORDING_ACCEPT = "video/mp4,video/webm,video/quicktime,audio/*,.mp4,.m4a,.mov,.webm,.mp3,.wav,.ogg";
+const TRANSCRIPT_ACCEPT = ".vtt,.srt,.txt,.json,text/vtt,text/plain,application/json";
+
+type FileFieldProps = { id: string; name: string; label: string; accept: string; disabled: boolean; errorId: string | null };
+
+function FileField({ id, name, label, accept, disabled, errorId }: FileFieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        disabled={disabled}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId ?? undefined}
+        className="mt-1 block w-full text-sm text-ink file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
+      />
+    </div>
+  );
+}
+
+type State = { phase: "idle" } | { phase: "uploading"; sent: number; total: number } | { phase: "done"; result: TUploadResult };
+
+/**
+ * The Notetaker fallback: upload a recording and/or a transcript by hand. Sent with
+ * XMLHttpRequest for its upload progress events (a recording can be hundreds of MB); the page
+ * refreshes when the files are stored.
+ */
+export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes }: UploadFormProps) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, setState] = useState<State>({ phase: "idle" });
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const recordingId = useId();
+  const transcriptId = useId();
+  const helpId = useId();
+  const errorId = useId();
+
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const recording = form.get("recording");
+    const transcript = form.get("transcript");
+    const hasRecording = recording instanceof File && recording.size > 0;
+    const hasTranscript = transcript instanceof File && transcript.size > 0;
+    if (!hasRecording && !hasTranscript) return setFieldError("Choose a recording file, a transcript file, or both.");
+    if (hasRecording && recording.size > maxRecordingBytes) return setFieldError(`The recording is larger than ${formatBytes(maxRecordingBytes)}.`);
+    if (hasTranscript && transcript.size > maxTranscriptBytes) return setFieldError(`The transcript is larger than ${formatBytes(maxTranscriptBytes)}.`);
+    setFieldError(null);
+    if (!hasRecording) form.delete("recording");
+    if (!hasTranscript) form.delete("transcript");
+
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/interviews/${interviewId}/uploads`);
+    request.responseType = "json";
+    request.upload.onprogress = (e) => setState({ phase: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    request.onload = () => {
+      const body = request.response as TUploadResult | { error?: { message?: string } } | null;
+      const result: TUploadResult =
+        body && "ok" in body
+          ? body
+          : { ok: false, stored: [], message: (body as { error?: { message?: string } } | null)?.error?.message ?? `The upload failed (HTTP ${request.status}).` };
+      setState({ phase: "done", result });
+      if (result.stored.length) {
+        formRef.current?.reset();
+        router.refresh();
+      }
+    };
+    request.onerror = () => setState({ phase: "done", result: { ok: false, stored: [], message: "The upload could not reach the server. Check your connection and try again." } });
+    setState({ phase: "uploading", sent: 0, total: 0 });
+    request.send(form);
+  };
+
+  const uploading = state.phase === "uploading";
+  const percent = uploading && state.total ? Math.round((state.sent / state.total) * 100) : null;
+  return (
+    <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate aria-describedby={helpId}>
+      <p id={helpId} className="text-sm text-muted">
+        Recordings: MP4, M4A, MOV, WebM, MP3, WAV or OGG up to {formatBytes(maxRecordingBytes)}. Transcripts: WebVTT, SRT, plain text (“Name: what they said” per line) or a Nylas transcript JSON.
+      </p>
+      <div className="grid gap-4">
+        <FileField id={recordingId} name="recording" label="Recording file" accept={RECORDING_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
+        <FileField id={transcriptId} name="transcript" label="Transcript file" accept={TRANSCRIPT_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
+      </div>
+      {fieldError ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {fieldError}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" pending={uploading}>
+          Upload
+        </Button>
+        {uploading ? (
+          <div className="flex min-w-48 flex-1 items-center gap-3" role="status">
+            <progress className="h-2 w-full max-w-xs accent-brand-600" max={100} value={percent ?? undefined} aria-label="Upload progress" />
+            <span className="text-sm tabular-nums text-muted">
+              {percent === null ? "Uploading…" : state.sent < state.total ? `${percent}% (${formatBytes(state.sent)} of ${formatBytes(state.total)})` : "Processing…"}
+            </span>
+          </div>
+        ) : null}
+      </div>
+      {state.phase === "done" ? (
+        <Alert variant={state.result.ok ? "success" : "error"}>{state.result.message}</Alert>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Reads for the debrief page (/dashboard/interviews/[id]): one interview with its Notetaker, its
+ * files in our storage, summary, action items and transcript. Visibility is part of the query
+ * (lib/interviews/visibility.ts); an interview that exists but is not the viewer's is "forbidden".
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { InterviewStatus, MediaAssetStatus, MediaKind, MediaSource } from "@/lib/generated/prisma/enums";
+import { readNotetakerTimeline, type TNotetakerTimelineEntry } from "@/lib/notetaker/timeline";
+import { readInterviewNotetakerSettings, type InterviewNotetakerSettings } from "@/lib/notetaker/settings";
+import { getNotetakerAlert, type NotetakerAlert } from "@/lib/notetaker/status";
+import { toSafeHttpUrl, ZCandidateId } from "@/lib/validations/interviews";
+import { visibleTo, type InterviewViewer } from "./visibility";
+
+export type DebriefAsset = {
+  id: string;
+  kind: MediaKind;
+  source: MediaSource;
+  status: MediaAssetStatus;
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  expectedSize: number | null;
+  bytesReceived: number;
+  attempts: number;
+  lastError: string | null;
+  storedAt: Date | null;
+  /** Served from our storage (the file exists there), even if it could not be read. */
+  isDownloadable: boolean;
+  uploadedBy: string | null;
+};
+
+export type DebriefSegment = { position: number; speaker: string | null; startMs: number | null; endMs: number | null; text: string };
+export type DebriefActionItem = { id: string; text: string; isDone: boolean; doneAt: Date | null; doneBy: string | null };
+
+export type InterviewDebrief = {
+  id: string;
+  status: InterviewStatus;
+  title: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  meetingUrl: string | null;
+  guestName: string | null;
+  guestTimezone: string | null;
+  cancellationReason: string | null;
+  candidate: { id: string; name: string; email: string } | null;
+  role: { title: string } | null;
+  interviewer: { name: string; email: string } | null;
+  interviewerEmail: string | null;
+  notetaker: {
+    id: string;
+    state: string | null;
+    reason: string | null;
+    timeline: TNotetakerTimelineEntry[];
+  } | null;
+  /** What the Notetaker ran with (or, until it reports, what it was booked with). */
+  notetakerSettings: InterviewNotetakerSettings | null;
+  alert: NotetakerAlert | null;
+  assets: DebriefAsset[];
+  /** The recording to play: the most recently stored one. */
+  recording: { assetId: string; contentType: string; isAudioOnly: boolean; thumbnailAssetId: string | null } | null;
+  summaryText: string | null;
+  actionItems: DebriefActionItem[];
+  segments: DebriefSegment[];
+  /** Where the transcript lines came from. */
+  transcriptSource: MediaSource | null;
+  /** Something is still on its way (downloads running, Notetaker processing): worth refreshing. */
+  isInProgress: boolean;
+};
+
+export type DebriefResult = { kind: "ok"; debrief: InterviewDebrief } | { kind: "not_found" } | { kind: "forbidden" };
+
+const IN_FLIGHT_STATES = new Set(["connecting", "waiting_for_entry", "attending", "disconnected", "worker_finished", "processing"]);
+
+export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: string, now = new Date()): Promise<DebriefResult> {
+  if (!ZCandidateId.safeParse(interviewId).success) return { kind: "not_found" };
+  const id = interviewId.toLowerCase();
+  const record = await db.interview.findFirst({
+    where: { AND: [{ id }, visibleTo(viewer)] },
+    select: {
+      id: true, status: true, title: true, startsAt: true, endsAt: true, meetingUrl: true, guestName: true, guestTimezone: true,
+      cancellationReason: true, interviewerEmail: true, notetakerId: true, notetakerState: true, notetakerStateReason: true,
+      notetakerTimeline: true, notetakerSettings: true, summaryText: true,
+      candidate: { select: { id: true, name: true, email: true } },
+      application: { select: { role: { select: { title: true } } } },
+      interviewer: { select: { name: true, email: true } },
+      mediaAssets: {
+        orderBy: [{ kind: "asc" }, { source: "asc" }],
+        select: {
+          id: true, kind: true, source: true, status: true, fileName: true, contentType: true, size: true, expectedSize: true, bytesReceived: true,
+          attempts: true, lastError: true, storedAt: true, storageKey: true, uploadedBy: { select: { name: true } },
+        },
+      },
+      actionItems: { orderBy: { position: "asc" }, select: { id: true, text: true, isDone: true, doneAt: true, doneBy: { select: { name: true } } } },
+      transcriptSegments: { orderBy: { position: "asc" }, select: { position: true, speaker: true, startMs: true, endMs: true, text: true, asset: { select: { source: true } } } },
+    },
+  });
+  if (!record) {
+    const exists = await db.interview.count({ where: { id } });
+    return exists ? { kind: "forbidden" } : { kind: "not_found" };
+  }
+
+  const assets: DebriefAsset[] = record.mediaAssets.map(({ storageKey, uploadedBy, size, expectedSize, bytesReceived, ...a }) => ({
+    ...a,
+    size: size === null ? null : Number(size),
+    expectedSize: expectedSize === null ? null : Number(expectedSize),
+    bytesReceived: Number(bytesReceived),
+    isDownloadable: Boolean(storageKey && a.storedAt && size !== null),
+    uploadedBy: uploadedBy?.name ?? null,
+  }));
+  const storedRecordings = assets.filter((a) => a.kind === "RECORDING" && a.status === "STORED").sort((a, b) => (b.storedAt?.getTime() ?? 0) - (a.storedAt?.getTime() ?? 0));
+  const recordingAsset = storedRecordings[0];
+  const thumbnail = assets.find((a) => a.kind === "THUMBNAIL" && a.status === "STORED");
+  const { missingAfterMinutes, state } = { missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES, state: record.notetakerState };
+
+  return {
+    kind: "ok",
+    debrief: {
+      id: record.id,
+      status: record.status,
+      title: record.title,
+      startsAt: record.startsAt,
+      endsAt: record.endsAt,
+      meetingUrl: toSafeHttpUrl(record.meetingUrl),
+      guestName: record.guestName,
+      guestTimezone: record.guestTimezone,
+      cancellationReason: record.cancellationReason,
+      candidate: record.candidate,
+      role: record.application?.role ?? null,
+      interviewer: record.interviewer,
+      interviewerEmail: record.interviewerEmail,
+      notetaker: record.notetakerId
+        ? { id: record.notetakerId, state, reason: record.notetakerStateReason, timeline: readNotetakerTimeline(record.notetakerTimeline) }
+        : null,
+      notetakerSettings: readInterviewNotetakerSettings(record.notetakerSettings),
+      alert: getNotetakerAlert({
+        status: record.status, notetakerId: record.notetakerId, notetakerState: state, notetakerStateReason: record.notetakerStateReason,
+        endsAt: record.endsAt, assets, now, missingAfterMinutes,
+      }),
+      assets,
+      recording: recordingAsset
+        ? {
+            assetId: recordingAsset.id,
+            contentType: recordingAsset.contentType ?? "video/mp4",
+            isAudioOnly: (recordingAsset.contentType ?? "").startsWith("audio/"),
+            thumbnailAssetId: thumbnail?.id ?? null,
+          }
+        : null,
+      summaryText: record.summaryText,
+      actionItems: record.actionItems.map(({ doneBy, ...item }) => ({ ...item, doneBy: doneBy?.name ?? null })),
+      segments: record.transcriptSegments.map(({ asset: _asset, ...segment }) => segment),
+      transcriptSource: record.transcriptSegments[0]?.asset.source ?? null,
+      isInProgress: assets.some((a) => a.status === "PENDING" || a.status === "DOWNLOADING") || (state !== null && IN_FLIGHT_STATES.has(state)),
+    },
+  };
+}
+
+/** Check off (or back on) an action item of an interview the viewer may see. false when there is none such. */
+export async function setActionItemDone(viewer: InterviewViewer & { id: string }, itemId: string, isDone: boolean, now = new Date()): Promise<boolean> {
+  const { count } = await db.actionItem.updateMany({
+    where: { id: itemId, interview: visibleTo(viewer) },
+    data: isDone ? { isDone: true, doneAt: now, doneById: viewer.id } : { isDone: false, doneAt: null, doneById: null },
+  });
+  return count > 0;
+}
+
+/** The interview a media file belongs to, when the viewer may see it (for the Retry action). */
+export async function findVisibleAsset(viewer: InterviewViewer, assetId: string): Promise<{ id: string; interviewId: string } | null> {
+  return db.mediaAsset.findFirst({ where: { id: assetId, interview: visibleTo(viewer) }, select: { id: true, interviewId: true } });
+}

@@ -1,0 +1,240 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
+import { describeNylasError } from "@/lib/nylas/client";
+import { getNotetakerMedia, type NotetakerMediaFile } from "@/lib/nylas/notetakers";
+import { claimMediaAssets, renewMediaLease, type ClaimedMediaAsset } from "@/lib/queue";
+import { getMediaStorage, StorageVerificationError, type MediaStorage } from "@/lib/storage";
+import { decideJobOutcome } from "@/lib/webhooks/retry-policy";
+import { parseContentDigest, storageKeyFor } from "./files";
+import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
+import { readStoredText } from "./stored-text";
+
+/**
+ * The media worker: copies each Notetaker file into OUR storage (Nylas deletes its copy after 14
+ * days). One job per file (a media_assets row, claimed like inbox rows). Each attempt streams the
+ * download into storage, which hashes and counts as bytes flow, checks the size Nylas announced
+ * (and the sha256 when the server sends one), and only then commits; the row is marked STORED
+ * after that, so a partial file is never marked stored. An expired or refused URL is refreshed
+ * through the SDK's media call before the attempt gives up; failures retry with backoff.
+ */
+
+/** A failure retrying cannot fix (Nylas deleted the file; the file is unreadable). */
+class PermanentMediaError extends Error {}
+
+const SDK_KEYS: Record<MediaKind, "recording" | "transcript" | "summary" | "actionItems" | "thumbnail"> = {
+  RECORDING: "recording",
+  TRANSCRIPT: "transcript",
+  SUMMARY: "summary",
+  ACTION_ITEMS: "actionItems",
+  THUMBNAIL: "thumbnail",
+};
+
+/** Statuses that mean "this URL no longer works": ask Nylas for a fresh one. */
+const REFRESH_STATUSES = new Set([401, 403, 404, 410]);
+/** A download that receives nothing for this long is abandoned (and retried). */
+const STALL_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 30_000;
+const MAX_MEDIA_BYTES = 50 * 1024 ** 3;
+
+type AssetRow = Prisma.MediaAssetGetPayload<{ include: { interview: { select: { notetakerGrantId: true } } } }>;
+
+export type MediaWorkerOptions = { limit?: number; fetchImpl?: typeof fetch; storage?: MediaStorage; retryBaseMs?: number; signal?: AbortSignal };
+
+/** Claims due media jobs and runs them to the end; returns how many it claimed. */
+export async function processDueMediaDownloads(opts: MediaWorkerOptions = {}): Promise<number> {
+  const claimed = await claimMediaAssets(opts.limit ?? 2);
+  await Promise.all(claimed.map((claim) => downloadAsset(claim, opts)));
+  return claimed.length;
+}
+
+/**
+ * For the worker loop: keeps up to `capacity` downloads running without waiting for them, so a
+ * long recording never holds up a transcript. Each call claims what fits and returns how many it
+ * started; `onDone` fires when one finishes (the loop then looks for more).
+ */
+export function createMediaDownloadPool(capacity: number, onDone: () => void, opts: Omit<MediaWorkerOptions, "limit"> = {}): () => Promise<number> {
+  let running = 0;
+  return async () => {
+    const free = capacity - running;
+    if (free <= 0) return 0;
+    const claimed = await claimMediaAssets(free);
+    for (const claim of claimed) {
+      running++;
+      void downloadAsset(claim, opts)
+        .catch((error) => console.error("[media] download crashed", error))
+        .finally(() => {
+          running--;
+          onDone();
+        });
+    }
+    return claimed.length;
+  };
+}
+
+/**
+ * Asks Nylas for fresh URLs and the files' facts (size, name, type), and records them on every
+ * not-yet-stored file of the same notetaker. Returns this asset's file, or throws.
+ */
+async function refreshFromNylas(asset: AssetRow, now: Date): Promise<NotetakerMediaFile> {
+  if (!asset.notetakerId) throw new PermanentMediaError("This file has no notetaker to download it from.");
+  const media = await getNotetakerMedia(asset.notetakerId, asset.interview.notetakerGrantId);
+  if (media.status === "deleted") throw new PermanentMediaError("Nylas deleted this file (its 14-day retention ended) before it could be stored.");
+  if (media.status === "not_found") throw new Error("Nylas has no media for this notetaker (yet).");
+  const siblings = await db.mediaAsset.findMany({ where: { interviewId: asset.interviewId, source: "NOTETAKER", status: { not: "STORED" } }, select: { id: true, kind: true } });
+  for (const sibling of siblings) {
+    const file = media.files[SDK_KEYS[sibling.kind]];
+    if (!file) continue;
+    await db.mediaAsset.update({
+      where: { id: sibling.id },
+      data: {
+        sourceUrl: file.url,
+        sourceUrlExpiresAt: file.ttl !== null ? new Date(now.getTime() + file.ttl * 1000) : null,
+        ...(file.size !== null ? { expectedSize: BigInt(file.size) } : {}),
+        ...(file.name ? { fileName: file.name } : {}),
+        ...(file.type ? { contentType: file.type } : {}),
+        ...(file.durationSeconds !== null ? { durationSeconds: Math.round(file.durationSeconds) } : {}),
+        ...(file.expiresAt !== null ? { retainedUntil: new Date(file.expiresAt * 1000) } : {}),
+      },
+    });
+  }
+  const own = media.files[SDK_KEYS[asset.kind]];
+  if (!own) throw new PermanentMediaError(`Nylas no longer lists a ${asset.kind.toLowerCase().replace("_", " ")} file for this notetaker.`);
+  return own;
+}
+
+async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions): Promise<void> {
+  const asset = await db.mediaAsset.findUnique({ where: { id: claim.id }, include: { interview: { select: { notetakerGrantId: true } } } });
+  if (!asset || asset.status !== "DOWNLOADING" || asset.attempts !== claim.attempts) return;
+  const send = opts.fetchImpl ?? fetch;
+  const storage = opts.storage ?? getMediaStorage();
+  const controller = new AbortController();
+  const abortFromOutside = () => controller.abort(opts.signal?.reason);
+  opts.signal?.addEventListener("abort", abortFromOutside, { once: true });
+  let stall: NodeJS.Timeout | undefined;
+  const armStall = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => controller.abort(new Error(`no data for ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
+  };
+
+  try {
+    const now = new Date();
+    let url = asset.sourceUrl;
+    let fileName = asset.fileName;
+    let expectedSize = asset.expectedSize === null ? null : Number(asset.expectedSize);
+    let refreshed = false;
+    // Nylas's webhook gives only URLs: learn the sizes (with fresh URLs) first, and refresh an expiring URL.
+    const urlExpiring = asset.sourceUrlExpiresAt !== null && asset.sourceUrlExpiresAt.getTime() <= now.getTime() + 60_000;
+    if (!url || expectedSize === null || urlExpiring) {
+      try {
+        const file = await refreshFromNylas(asset, now);
+        ({ url } = file);
+        expectedSize = file.size ?? expectedSize;
+        fileName = file.name ?? fileName;
+        refreshed = true;
+      } catch (error) {
+        if (error instanceof PermanentMediaError || !url) throw error;
+        // The media endpoint is unreachable: the URL we have may still work.
+      }
+    }
+
+    armStall();
+    const get = (target: string) => send(target, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(HEADERS_TIMEOUT_MS)]), redirect: "follow" });
+    let response = await get(url!);
+    if (REFRESH_STATUSES.has(response.status) && !refreshed) {
+      await response.body?.cancel().catch(() => undefined);
+      const file = await refreshFromNylas(asset, new Date());
+      expectedSize = file.size ?? expectedSize;
+      response = await get(file.url);
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new Error(`The download answered HTTP ${response.status}.`);
+    }
+    const announced = Number(response.headers.get("content-length"));
+    if (expectedSize !== null && Number.isFinite(announced) && announced > 0 && announced !== expectedSize) {
+      await response.body.cancel().catch(() => undefined);
+      throw new Error(`The download announced ${announced} bytes but Nylas listed ${expectedSize}.`);
+    }
+    const sha256 = parseContentDigest(response.headers.get("content-digest") ?? response.headers.get("digest")) ?? asset.expectedSha256;
+    const key = storageKeyFor(asset.interviewId, asset.id, fileName ?? asset.kind.toLowerCase());
+
+    let lastRenew = Date.now();
+    const stored = await storage.put(key, response.body, {
+      contentType: asset.contentType ?? response.headers.get("content-type") ?? "application/octet-stream",
+      expectedSize: expectedSize ?? (Number.isFinite(announced) && announced > 0 ? announced : null),
+      expectedSha256: sha256,
+      maxBytes: TEXT_KINDS.includes(asset.kind) ? MAX_TEXT_FILE_BYTES : MAX_MEDIA_BYTES,
+      signal: controller.signal,
+      onProgress: (bytes) => {
+        armStall();
+        if (Date.now() - lastRenew < 1_000) return;
+        lastRenew = Date.now();
+        // Progress for the debrief, and the lease: a job taken over by another worker stops here.
+        void renewMediaLease(asset.id, claim.attempts, bytes).then(
+          (mine) => mine || controller.abort(new Error("the job was taken over by another worker")),
+          () => undefined,
+        );
+      },
+    });
+    clearTimeout(stall);
+    await completeDownload(asset, claim.attempts, stored, storage);
+  } catch (error) {
+    clearTimeout(stall);
+    await recordFailure(asset, claim.attempts, error, opts.retryBaseMs ?? getEnv().MEDIA_RETRY_BASE_MS);
+  } finally {
+    opts.signal?.removeEventListener("abort", abortFromOutside);
+  }
+}
+
+/** Marks the file STORED (and, for text files, what it says) — only if this worker still owns the job. */
+async function completeDownload(asset: AssetRow, attempt: number, stored: { key: string; size: number; sha256: string }, storage: MediaStorage): Promise<void> {
+  const now = new Date();
+  let parsed: ReturnType<typeof parseTextFile> | null = null;
+  if (TEXT_KINDS.includes(asset.kind)) {
+    const text = await readStoredText(storage, stored.key, MAX_TEXT_FILE_BYTES);
+    parsed = parseTextFile(asset.kind, text, { fileName: stored.key, contentType: asset.contentType });
+  }
+  await db.$transaction(async (tx) => {
+    const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
+    const { count } = await tx.mediaAsset.updateMany({
+      where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
+      data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
+    });
+    if (count === 0) return; // taken over; the other worker records its own result
+    if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
+  });
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof StorageVerificationError) {
+    if (error.reason === "size_mismatch") return `The downloaded file's size did not match what Nylas listed; it was not stored. ${error.message}`;
+    if (error.reason === "sha256_mismatch") return "The downloaded file's checksum did not match; it was not stored.";
+    return "The file is larger than the storage allows.";
+  }
+  const message = error instanceof Error ? (error.name === "AbortError" || error.name === "TimeoutError" ? `The download stopped: ${error.message}` : error.message) : String(error);
+  return describeNylasError(error) === message ? message : `Nylas: ${describeNylasError(error)}`;
+}
+
+async function recordFailure(asset: AssetRow, attempt: number, error: unknown, retryBaseMs: number): Promise<void> {
+  const message = describeFailure(error).slice(0, 1_000);
+  const outcome = error instanceof PermanentMediaError ? ({ status: "DEAD" } as const) : decideJobOutcome(false, attempt, retryBaseMs);
+  await db.mediaAsset.updateMany({
+    where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
+    data:
+      outcome.status === "PENDING"
+        ? { status: "PENDING", nextAttemptAt: new Date(Date.now() + outcome.retryInMs), lastError: message, bytesReceived: 0 }
+        : { status: "FAILED", lastError: message, bytesReceived: 0 },
+  });
+  if (outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
+}
+
+/** Recruiter "Retry" on a failed download: due now, with a fresh set of attempts. */
+export async function retryMediaDownload(assetId: string): Promise<boolean> {
+  const { count } = await db.mediaAsset.updateMany({
+    where: { id: assetId, source: "NOTETAKER", status: "FAILED" },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+  });
+  return count > 0;
+}

@@ -1,0 +1,233 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { Readable, Transform } from "node:stream";
+import busboy from "busboy";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { getMediaStorage, type MediaStorage } from "@/lib/storage";
+import { ZUuid, type TUploadResult } from "@/lib/validations/media";
+import { safeFileName, storageKeyFor } from "./files";
+import { parseTextFile, saveParsedContent, type ParsedContent } from "./parsed-content";
+import { decodeUtf8Text, sniffRecordingType, SNIFF_BYTES } from "./sniff";
+
+/**
+ * The upload fallback (POST /api/interviews/<id>/uploads, multipart/form-data with the file fields
+ * `recording` and/or `transcript`): when the Notetaker never got in, a recruiter uploads what they
+ * have. A recording is streamed into storage (size-capped, its type read from its first bytes); a
+ * transcript (≤ 20 MB) is parsed BEFORE anything is written, so a bad file is refused with a
+ * readable 4xx and stores nothing. Both then go through the same storage and parsing as the
+ * Notetaker's files.
+ */
+
+export const MAX_TRANSCRIPT_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+type Kind = "RECORDING" | "TRANSCRIPT";
+type StoredFile = { kind: Kind; assetId: string; key: string; size: number; sha256: string; fileName: string; contentType: string; parsed: ParsedContent | null };
+type Failure = { status: 400 | 413 | 415 | 422; message: string };
+
+class UploadError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+function json(status: number, body: TUploadResult): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** Passes bytes through, holding the first few back until the recording's type is known. */
+function sniffingStream(onType: (head: Uint8Array) => void): Transform {
+  let head: Buffer | null = Buffer.alloc(0);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (head === null) return callback(null, chunk);
+      head = Buffer.concat([head, chunk]);
+      if (head.length < SNIFF_BYTES) return callback();
+      try {
+        onType(head);
+      } catch (error) {
+        return callback(error as Error);
+      }
+      const out = head;
+      head = null;
+      callback(null, out);
+    },
+    flush(callback) {
+      if (head !== null) {
+        try {
+          onType(head);
+        } catch (error) {
+          return callback(error as Error);
+        }
+        if (head.length) this.push(head);
+      }
+      callback();
+    },
+  });
+}
+
+async function storeRecording(storage: MediaStorage, interviewId: string, file: Readable & { truncated?: boolean }, fileName: string, maxBytes: number): Promise<StoredFile> {
+  const assetId = randomUUID();
+  let type: ReturnType<typeof sniffRecordingType> = null;
+  const sniffer = sniffingStream((head) => {
+    type = sniffRecordingType(head);
+    if (!type) throw new UploadError({ status: 415, message: "The recording must be an MP4, M4A, MOV, WebM, MP3, WAV or OGG file." });
+  });
+  file.once("limit", () => sniffer.destroy(new UploadError({ status: 413, message: `The recording is larger than ${mb(maxBytes)}.` })));
+  file.once("error", (error) => sniffer.destroy(error));
+  // storage.put reports the sniffer's failure (it rejects); without a listener of our own, pipe()
+  // would rethrow it once the storage pipeline has let go of the stream.
+  sniffer.on("error", () => undefined);
+  file.pipe(sniffer);
+  const name = safeFileName(fileName, "recording");
+  const key = storageKeyFor(interviewId, assetId, name);
+  let stored;
+  try {
+    stored = await storage.put(key, sniffer, { contentType: "application/octet-stream", maxBytes });
+  } finally {
+    file.resume(); // whatever happened, let the rest of the request flow
+  }
+  const sniffed = type as ReturnType<typeof sniffRecordingType>;
+  if (!sniffed) {
+    await storage.delete(key).catch(() => undefined);
+    throw new UploadError({ status: 415, message: "The recording file is empty." });
+  }
+  return { kind: "RECORDING", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType: sniffed.contentType, parsed: null };
+}
+
+async function readTranscript(file: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of file) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_TRANSCRIPT_UPLOAD_BYTES) tooLarge = true; // keep draining so the request completes
+    else chunks.push(chunk as Buffer);
+  }
+  if (tooLarge) throw new UploadError({ status: 413, message: `The transcript is larger than ${mb(MAX_TRANSCRIPT_UPLOAD_BYTES)}.` });
+  return Buffer.concat(chunks);
+}
+
+async function storeTranscript(storage: MediaStorage, interviewId: string, file: Readable, fileName: string, mimeType: string): Promise<StoredFile> {
+  const bytes = await readTranscript(file);
+  if (!bytes.length) throw new UploadError({ status: 422, message: "The transcript file is empty." });
+  const text = decodeUtf8Text(bytes);
+  if (text === null) throw new UploadError({ status: 415, message: "The transcript must be a text file (UTF-8): WebVTT, SRT, plain text or a Nylas transcript JSON." });
+  const parsed = parseTextFile("TRANSCRIPT", text, { fileName, contentType: mimeType });
+  if (!parsed.ok) throw new UploadError({ status: 422, message: parsed.error });
+  const assetId = randomUUID();
+  const name = safeFileName(fileName, "transcript.txt");
+  const stored = await storage.put(storageKeyFor(interviewId, assetId, name), Readable.from([bytes]), { contentType: "text/plain; charset=utf-8", expectedSize: bytes.length });
+  const contentType = /\.vtt$/i.test(name) ? "text/vtt; charset=utf-8" : /\.json$/i.test(name) ? "application/json" : "text/plain; charset=utf-8";
+  return { kind: "TRANSCRIPT", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType, parsed: parsed.content };
+}
+
+/** Reads the multipart body, storing each file as its part arrives (busboy streams; nothing is buffered whole but a transcript). */
+async function receiveFiles(request: Request, storage: MediaStorage, interviewId: string, maxRecordingBytes: number): Promise<{ stored: StoredFile[]; failure: Failure | null }> {
+  const stored: StoredFile[] = [];
+  let failure: Failure | null = null;
+  const pending: Promise<void>[] = [];
+  const parser = busboy({
+    headers: { "content-type": request.headers.get("content-type") ?? "" },
+    limits: { files: 2, fields: 10, parts: 12, fileSize: maxRecordingBytes, fieldSize: 1024 },
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on("file", (field, file, info) => {
+      const task = async () => {
+        if ((field !== "recording" && field !== "transcript") || !info.filename || failure) {
+          file.resume();
+          return;
+        }
+        try {
+          stored.push(
+            field === "recording"
+              ? await storeRecording(storage, interviewId, file, info.filename, maxRecordingBytes)
+              : await storeTranscript(storage, interviewId, file, info.filename, info.mimeType),
+          );
+        } catch (error) {
+          file.resume();
+          if (error instanceof UploadError) failure ??= error.failure;
+          else throw error;
+        }
+      };
+      pending.push(task());
+    });
+    parser.on("filesLimit", () => (failure ??= { status: 400, message: "Upload at most one recording and one transcript." }));
+    parser.on("close", resolve);
+    parser.on("error", reject);
+  });
+  Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).on("error", (error) => parser.destroy(error)).pipe(parser);
+  await done;
+  await Promise.all(pending);
+  return { stored, failure };
+}
+
+export async function handleInterviewUpload(request: Request, viewer: InterviewViewer & { id: string }, interviewId: string, storage: MediaStorage = getMediaStorage()): Promise<Response> {
+  const id = ZUuid.safeParse(interviewId);
+  const interview = id.success ? await db.interview.findFirst({ where: { AND: [{ id: id.data }, visibleTo(viewer)] }, select: { id: true } }) : null;
+  if (!interview) {
+    const exists = id.success && (await db.interview.count({ where: { id: id.data } })) > 0;
+    return exists
+      ? json(403, { ok: false, message: "You can only upload files for interviews you ran.", stored: [] })
+      : json(404, { ok: false, message: "No such interview.", stored: [] });
+  }
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data") || !request.body) {
+    return json(415, { ok: false, message: "Send the files as multipart/form-data (fields: recording, transcript).", stored: [] });
+  }
+  const maxRecordingBytes = getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxRecordingBytes + MAX_TRANSCRIPT_UPLOAD_BYTES + 1024 * 1024) {
+    return json(413, { ok: false, message: `The upload is larger than ${mb(maxRecordingBytes)}.`, stored: [] });
+  }
+
+  let received;
+  try {
+    received = await receiveFiles(request, storage, interview.id, maxRecordingBytes);
+  } catch (error) {
+    console.error("[media] upload failed", error);
+    return json(400, { ok: false, message: "The upload was interrupted or malformed. Try again.", stored: [] });
+  }
+  const { stored, failure } = received;
+  if (!stored.length) return json(failure?.status ?? 400, { ok: false, message: failure?.message ?? "Choose a recording file, a transcript file, or both.", stored: [] });
+
+  // Record what was stored; a new upload replaces the previous one of its kind.
+  const now = new Date();
+  let replaced: string[] = [];
+  try {
+    replaced = await db.$transaction(async (tx) => {
+      const oldKeys: string[] = [];
+      for (const file of stored) {
+        const previous = await tx.mediaAsset.findUnique({ where: { interviewId_source_kind: { interviewId: interview.id, source: "UPLOAD", kind: file.kind } }, select: { id: true, storageKey: true } });
+        if (previous) {
+          if (previous.storageKey) oldKeys.push(previous.storageKey);
+          await tx.mediaAsset.delete({ where: { id: previous.id } });
+        }
+        await tx.mediaAsset.create({
+          data: {
+            id: file.assetId, interviewId: interview.id, kind: file.kind, source: "UPLOAD", status: "STORED", fileName: file.fileName, contentType: file.contentType,
+            storageKey: file.key, size: BigInt(file.size), sha256: file.sha256, bytesReceived: BigInt(file.size), storedAt: now, uploadedById: viewer.id,
+          },
+        });
+        if (file.parsed) await saveParsedContent(tx, interview.id, file.assetId, file.parsed, now);
+      }
+      // A recording or transcript means the interview took place.
+      const current = await tx.interview.findUniqueOrThrow({ where: { id: interview.id }, select: { status: true, completedAt: true } });
+      if (!current.completedAt) {
+        await tx.interview.update({ where: { id: interview.id }, data: { completedAt: now, ...(current.status !== "CANCELLED" ? { status: "COMPLETED" } : {}) } });
+      }
+      return oldKeys;
+    });
+  } catch (error) {
+    await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
+    throw error;
+  }
+  await Promise.all(replaced.map((key) => storage.delete(key).catch(() => undefined)));
+
+  const names = stored.map((f) => (f.kind === "RECORDING" ? "the recording" : "the transcript")).join(" and ");
+  const kinds = stored.map((f) => f.kind);
+  if (failure) return json(failure.status, { ok: false, message: `Saved ${names}. ${failure.message}`, stored: kinds });
+  return json(200, { ok: true, message: `Uploaded ${names}.`, stored: kinds });
+}

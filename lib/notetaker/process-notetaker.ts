@@ -1,0 +1,165 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
+import { RetryLaterError } from "@/lib/errors";
+import { describeNylasError, isNylasNotFound } from "@/lib/nylas/client";
+import { findNotetakerEventId } from "@/lib/nylas/notetakers";
+import { wakeWorker } from "@/lib/worker-wake";
+import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
+import { notetakerSettingsFromNylas } from "./settings";
+
+type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
+
+async function loadNotetakerEvents(client: EventReader, notetakerId: string): Promise<NotetakerNotification[]> {
+  const rows = await client.webhookEvent.findMany({
+    where: { notetakerId, type: { startsWith: "notetaker." } },
+    select: { notificationId: true, type: true, eventTime: true, payload: true, receivedAt: true },
+  });
+  return rows
+    .filter((r) => isNotetakerEventType(r.type))
+    .map((r) => {
+      const payload = r.payload as { data?: { object?: Record<string, unknown> } };
+      return {
+        notificationId: r.notificationId,
+        type: r.type as NotetakerNotification["type"],
+        time: Math.floor((r.eventTime ?? r.receivedAt).getTime() / 1000),
+        object: payload.data?.object ?? {},
+      };
+    });
+}
+
+/** States that mean the interview took place (the bot recorded it). */
+const HAPPENED = new Set(["disconnected", "worker_finished", "processing", "available", "media_error", "media_deleted"]);
+
+/**
+ * The interview a notetaker belongs to (DESIGN, "Linking a notetaker to an interview"): by the
+ * notetaker_id its booking carried; else by the event it records; else by asking Nylas which
+ * event that is. null when none is known yet (the booking may not have been processed).
+ */
+async function findInterviewFor(view: NotetakerStateView): Promise<{ id: string; bookingNotetakerId: string | null } | null> {
+  const byId = await db.interview.findFirst({ where: { notetakerId: view.notetakerId }, select: { id: true, notetakerId: true } });
+  if (byId) return { id: byId.id, bookingNotetakerId: byId.notetakerId };
+  let eventId = view.eventId;
+  if (!eventId) {
+    try {
+      eventId = await findNotetakerEventId(view.notetakerId, view.grantId);
+    } catch (error) {
+      if (!isNylasNotFound(error)) throw new RetryLaterError(`notetaker lookup failed: ${describeNylasError(error)}`);
+    }
+  }
+  if (!eventId) return null;
+  const byEvent = await db.interview.findFirst({ where: { eventId }, orderBy: { createdAt: "desc" }, select: { id: true, notetakerId: true } });
+  return byEvent ? { id: byEvent.id, bookingNotetakerId: byEvent.notetakerId } : null;
+}
+
+const DEFAULT_NAMES: Record<MediaKind, string> = {
+  RECORDING: "recording.mp4",
+  TRANSCRIPT: "transcript.json",
+  SUMMARY: "summary.json",
+  ACTION_ITEMS: "action_items.json",
+  THUMBNAIL: "thumbnail.png",
+};
+
+function mediaToAssets(media: NotetakerMediaLinks): { kind: MediaKind; url: string; fileName: string; contentType: string | null }[] {
+  const audioOnly = media.recordingFormat === "mp3";
+  const entries: [MediaKind, string | null, string, string | null][] = [
+    ["RECORDING", media.recording, audioOnly ? "recording.mp3" : DEFAULT_NAMES.RECORDING, audioOnly ? "audio/mpeg" : "video/mp4"],
+    ["TRANSCRIPT", media.transcript, DEFAULT_NAMES.TRANSCRIPT, "application/json"],
+    ["SUMMARY", media.summary, DEFAULT_NAMES.SUMMARY, "application/json"],
+    ["ACTION_ITEMS", media.actionItems, DEFAULT_NAMES.ACTION_ITEMS, "application/json"],
+    ["THUMBNAIL", media.thumbnail, DEFAULT_NAMES.THUMBNAIL, "image/png"],
+  ];
+  return entries.flatMap(([kind, url, fileName, contentType]) => (url ? [{ kind, url, fileName, contentType }] : []));
+}
+
+// Nylas's signed URLs live an hour from when they were made; the notification's time is our best guess.
+const URL_TTL_MS = 3600_000;
+
+/**
+ * Brings one notetaker's interview up to date from ALL of its stored notifications: Notetaker
+ * state and timeline, the settings it runs with, completion, and — once its media is available —
+ * one media job per file. Order-independent (a reducer over the set) and idempotent: a stored
+ * file is never downloaded again. Throws RetryLaterError while no interview is known for it.
+ */
+export async function processNotetaker(notetakerId: string): Promise<"processed" | "ignored"> {
+  const preview = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(db, notetakerId));
+  const interview = await findInterviewFor(preview);
+  if (!interview) {
+    // A bot deleted before anyone linked it has nothing to update.
+    if (preview.state === "deleted") return "ignored";
+    throw new RetryLaterError("no interview is linked to this notetaker yet (its booking may not have been processed)");
+  }
+
+  const created = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interview:${interview.id}`}, 0))`;
+      const view = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(tx, notetakerId));
+      const current = await tx.interview.findUniqueOrThrow({ where: { id: interview.id }, select: { status: true, completedAt: true, notetakerId: true } });
+      // A booking that names another notetaker wins: this one is not (or no longer) the interview's.
+      if (current.notetakerId && current.notetakerId !== notetakerId) return 0;
+
+      const happened = view.hasAttended || (view.state !== null && HAPPENED.has(view.state));
+      const completedAt = current.completedAt ?? (happened && view.stateAt !== null ? new Date(view.stateAt * 1000) : null);
+      await tx.interview.update({
+        where: { id: interview.id },
+        data: {
+          notetakerId,
+          ...(view.grantId ? { notetakerGrantId: view.grantId } : {}),
+          notetakerState: view.state,
+          notetakerStateReason: view.reason,
+          notetakerStateAt: view.stateAt === null ? null : new Date(view.stateAt * 1000),
+          notetakerTimeline: view.timeline as unknown as Prisma.InputJsonValue,
+          ...(view.meetingSettings ? { notetakerSettings: notetakerSettingsFromNylas(view.name, view.meetingSettings) as unknown as Prisma.InputJsonValue } : {}),
+          completedAt,
+          ...(completedAt && current.status !== "CANCELLED" ? { status: "COMPLETED" } : {}),
+        },
+      });
+
+      let newJobs = 0;
+      if (view.media && view.state !== "media_deleted") {
+        const sentAt = view.stateAt === null ? null : new Date(view.stateAt * 1000 + URL_TTL_MS);
+        const retainedUntil = view.media.retainedUntil === null ? null : new Date(view.media.retainedUntil * 1000);
+        for (const asset of mediaToAssets(view.media)) {
+          const where = { interviewId_source_kind: { interviewId: interview.id, source: "NOTETAKER" as const, kind: asset.kind } };
+          const existing = await tx.mediaAsset.findUnique({ where, select: { id: true, status: true } });
+          if (!existing) {
+            await tx.mediaAsset.create({
+              data: {
+                interviewId: interview.id, kind: asset.kind, source: "NOTETAKER", notetakerId, sourceUrl: asset.url, sourceUrlExpiresAt: sentAt,
+                retainedUntil, fileName: asset.fileName, contentType: asset.contentType,
+                durationSeconds: asset.kind === "RECORDING" && view.media.recordingDurationSeconds !== null ? Math.round(view.media.recordingDurationSeconds) : null,
+              },
+            });
+            newJobs++;
+          } else if (existing.status === "PENDING") {
+            // A later notification may carry fresher URLs; a stored or running download is left alone.
+            await tx.mediaAsset.update({ where: { id: existing.id }, data: { sourceUrl: asset.url, sourceUrlExpiresAt: sentAt, retainedUntil } });
+          }
+        }
+      }
+      if (view.state === "media_deleted") {
+        // Nylas's copies are gone: whatever we have not stored cannot be downloaded any more.
+        await tx.mediaAsset.updateMany({
+          where: { interviewId: interview.id, source: "NOTETAKER", status: { in: ["PENDING", "FAILED"] } },
+          data: { status: "FAILED", lastError: "Nylas deleted this file (its 14-day retention ended) before it could be stored." },
+        });
+      }
+      return newJobs;
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+  if (created) wakeWorker("media-downloads");
+  return "processed";
+}
+
+/**
+ * After a booking names its notetaker: notifications of that notetaker waiting for their
+ * interview are made due now, instead of at their next backoff.
+ */
+export async function releaseWaitingNotetakerEvents(notetakerId: string): Promise<void> {
+  const count = await db.webhookEvent.updateMany({
+    where: { notetakerId, status: "PENDING", nextAttemptAt: { gt: new Date() }, attempts: { gt: 0 } },
+    data: { nextAttemptAt: new Date() },
+  });
+  if (count.count) wakeWorker("webhook-inbox");
+}
