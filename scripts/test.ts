@@ -16,11 +16,17 @@ import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
 
 type Suite = "typecheck" | "unit" | "integration" | "build" | "e2e";
 const ALL: Suite[] = ["typecheck", "unit", "integration", "build", "e2e"];
-const requested = process.argv.slice(2).filter((a) => !a.startsWith("-")) as Suite[];
+const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// Anything else names test files (or a part of their path), e.g. `npm test -- integration notetaker`.
+const isSuite = (a: string): a is Suite => (ALL as string[]).includes(a);
+const requested = args.filter(isSuite);
+const fileFilters = args.filter((a) => !isSuite(a));
 const suites: Suite[] = requested.length ? requested : ALL;
-for (const s of suites) if (!ALL.includes(s)) throw new Error(`Unknown suite "${s}". Use: ${ALL.join(", ")}`);
-// e2e runs against a production build of the current tree: always build first.
-if (suites.includes("e2e") && !suites.includes("build")) suites.splice(suites.indexOf("e2e"), 0, "build");
+if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- unit|integration|e2e ${fileFilters.join(" ")}`);
+// e2e runs against a production build of the current tree: build first (`--no-build` reuses .next
+// while iterating on specs; the full run always builds).
+const reuseBuild = process.argv.includes("--no-build") && existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
+if (suites.includes("e2e") && !suites.includes("build") && !reuseBuild) suites.splice(suites.indexOf("e2e"), 0, "build");
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const reportsDir = path.join(process.cwd(), "test-results");
@@ -111,14 +117,14 @@ try {
     if (suite === "unit") {
       const out = path.join(reportsDir, "unit.json");
       rmSync(out, { force: true });
-      run("unit", process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+      run("unit", process.execPath, [vitest, "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...fileFilters]);
       readVitestCounts(out);
     }
     if (suite === "integration") {
       const url = await freshDatabase(adminUrl!, `portal_integration_${runId}`);
       const out = path.join(reportsDir, "integration.json");
       rmSync(out, { force: true });
-      run("integration", process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+      run("integration", process.execPath, [vitest, "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...fileFilters], {
         DATABASE_URL: url,
         NYLAS_MODE: "sandbox",
         NODE_ENV: "test",
@@ -134,7 +140,7 @@ try {
       const url = await freshDatabase(adminUrl!, `portal_e2e_${runId}`);
       const out = path.join(reportsDir, "e2e.json");
       rmSync(out, { force: true });
-      run("e2e", process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test"], {
+      run("e2e", process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test", ...fileFilters], {
         E2E_DATABASE_URL: url,
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });

@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 /**
  * Integration tests run against a real, throwaway PostgreSQL that scripts/test.ts creates and
  * migrates (DATABASE_URL); each file truncates the tables it needs via resetTables().
@@ -7,3 +11,5 @@ if (!process.env.DATABASE_URL) {
 }
 process.env.NYLAS_MODE ??= "sandbox";
 process.env.SANDBOX_WEBHOOK_RETRY_BASE_MS ??= "50";
+// Media written by the pipeline goes to a throwaway folder, never the developer's .data/media.
+process.env.MEDIA_DIR ??= mkdtempSync(path.join(tmpdir(), "portal-media-"));
