@@ -45,7 +45,7 @@ const ZRawEnv = z.object({
   MEDIA_STORAGE: z.preprocess(emptyAsUndefined, z.enum(["fs", "s3"]).default("fs")),
   MEDIA_DIR: z.preprocess(emptyAsUndefined, z.string().min(1).default(".data/media")),
   S3_BUCKET: optionalString,
-  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+  S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
   S3_REGION: z.preprocess(emptyAsUndefined, z.string().min(1).default("us-east-1")),
   S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
   // Largest file a recruiter may upload by hand (the Notetaker fallback), in MiB.

@@ -148,8 +148,35 @@ describe("parseEnv", () => {
     { name: "a non-numeric login limit", raw: { LOGIN_MAX_FAILURES: "ten" }, key: "LOGIN_MAX_FAILURES" },
     { name: "a short NEXTAUTH_SECRET", raw: { NEXTAUTH_SECRET: "short" }, key: "NEXTAUTH_SECRET" },
     { name: "a short sandbox API key", raw: { NYLAS_SANDBOX_API_KEY: "abc" }, key: "NYLAS_SANDBOX_API_KEY" },
+    { name: "an unknown MEDIA_STORAGE", raw: { MEDIA_STORAGE: "ftp" }, key: "MEDIA_STORAGE" },
+    { name: "an S3_ENDPOINT that is not a URL", raw: { S3_ENDPOINT: "minio:9000" }, key: "S3_ENDPOINT" },
+    { name: "a zero job lease", raw: { JOB_LEASE_SECONDS: "0" }, key: "JOB_LEASE_SECONDS" },
   ])("rejects $name with an EnvError naming the variable", ({ raw, key }) => {
     const error = envError(raw);
     expect(error.problems.some((p) => p.startsWith(`${key}:`))).toBe(true);
+  });
+
+  it("defaults media to the filesystem under .data/media, with Nylas's media URL lifetime and retention", () => {
+    expect(parseEnv({})).toMatchObject({
+      MEDIA_STORAGE: "fs",
+      MEDIA_DIR: ".data/media",
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: "false",
+      MEDIA_UPLOAD_MAX_MB: 1024,
+      MEDIA_MISSING_AFTER_MINUTES: 60,
+      SANDBOX_MEDIA_URL_TTL_S: 3600,
+      SANDBOX_MEDIA_RETENTION_S: 14 * 24 * 3600,
+      JOB_LEASE_SECONDS: 300,
+    });
+  });
+
+  it("requires S3_BUCKET when MEDIA_STORAGE=s3", () => {
+    expect(envError({ MEDIA_STORAGE: "s3" }).problems).toEqual(["S3_BUCKET is required when MEDIA_STORAGE=s3."]);
+    expect(parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "interviews", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" })).toMatchObject({
+      MEDIA_STORAGE: "s3",
+      S3_BUCKET: "interviews",
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_FORCE_PATH_STYLE: "true",
+    });
   });
 });
