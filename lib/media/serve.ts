@@ -31,7 +31,9 @@ export async function serveMediaAsset(request: Request, viewer: InterviewViewer,
   const size = Number(asset.size);
   const etag = asset.sha256 ? `"${asset.sha256}"` : null;
   const url = new URL(request.url);
-  const disposition = INLINE_KINDS.has(asset.kind) && url.searchParams.get("download") !== "1" ? "inline" : "attachment";
+  // In place only what a browser plays or shows as media, whatever the file claims to be otherwise.
+  const isMediaType = /^(video|audio|image)\//.test(asset.contentType ?? "");
+  const disposition = INLINE_KINDS.has(asset.kind) && isMediaType && url.searchParams.get("download") !== "1" ? "inline" : "attachment";
   const headers: Record<string, string> = {
     "content-type": asset.contentType ?? "application/octet-stream",
     "content-disposition": contentDisposition(disposition, asset.fileName ?? `${asset.kind.toLowerCase()}`),

@@ -28,6 +28,9 @@ async function loadNotetakerEvents(client: EventReader, notetakerId: string): Pr
     });
 }
 
+/** How long a notetaker's notifications wait for an interview to link to before they are ignored. */
+const UNLINKED_GIVE_UP_MS = 30 * 60_000;
+
 /** States that mean the interview took place (the bot recorded it). */
 const HAPPENED = new Set(["disconnected", "worker_finished", "processing", "available", "media_error", "media_deleted"]);
 
@@ -87,6 +90,10 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
   if (!interview) {
     // A bot deleted before anyone linked it has nothing to update.
     if (preview.state === "deleted") return "ignored";
+    // Its booking normally follows within seconds. Long after, it is not an interview's notetaker
+    // (e.g. one Nylas scheduled for another meeting on the grant's calendar): stop retrying.
+    const first = await db.webhookEvent.findFirst({ where: { notetakerId }, orderBy: { receivedAt: "asc" }, select: { receivedAt: true } });
+    if (first && Date.now() - first.receivedAt.getTime() > UNLINKED_GIVE_UP_MS) return "ignored";
     throw new RetryLaterError("no interview is linked to this notetaker yet (its booking may not have been processed)");
   }
 

@@ -26,7 +26,7 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
       const verifier = createVerifier(options);
       try {
         // flush: fsync before close, so the rename below never publishes a file whose data is not on disk.
-        const file = createWriteStream(temp, { flags: "wx", flush: true, highWaterMark: 4 * 1024 * 1024 });
+        const file = createWriteStream(temp, { flags: "wx", flush: true });
         await pipeline(toPipelineSource(body), verifier.stream, syncAsWritten(file), file, { signal: options.signal });
         options.signal?.throwIfAborted();
         await mkdir(path.dirname(target), { recursive: true });

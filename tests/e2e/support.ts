@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const SANDBOX_API_KEY = "nylas-sandbox-dev-api-key";
 export const ENGINEERING_PANEL = ["sarah.kim@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example"];
@@ -30,4 +30,80 @@ export async function bookFirstSlot(page: Page, guest: { name: string; email: st
   if (guest.linkedin) await scheduler.getByLabel(/linkedin/i).fill(guest.linkedin);
   await scheduler.getByRole("button", { name: /book now/i }).click();
   await expect(scheduler.getByText(/booking confirmed/i)).toBeVisible({ timeout: 30_000 });
+}
+
+/** Names (and emails) unique per attempt: a retried test must not see the bookings of its failed attempt. */
+export const attempt = (name: string) => (test.info().retry ? `${name} R${test.info().retry}` : name);
+
+/** An email unique per attempt, so a retry books a new candidate rather than the failed attempt's. */
+export const attemptEmail = (local: string) => (test.info().retry ? `${local}.r${test.info().retry}@example.org` : `${local}@example.org`);
+
+/** Signs in on /login (seeded users share the password "password") and waits to land on `callbackPath`. */
+export async function signIn(page: Page, email: string, callbackPath = "/dashboard"): Promise<void> {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === callbackPath.split("?")[0]);
+}
+
+/** A candidate books `roleSlug` on the careers page, in a browser context of their own. */
+export async function bookOnCareersPage(browser: Browser, roleSlug: string, guest: { name: string; email: string }): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`/careers/${roleSlug}`);
+    await bookFirstSlot(page, guest);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * As an admin on /sandbox: presses `button` ("Run interview now" or "Fail entry") on the
+ * candidate's Notetaker card. Returns the card's "Open the interview" link (the debrief path), once
+ * the app has recorded the interview, and the host the card names.
+ */
+export async function runSandboxNotetaker(page: Page, guestName: string, button: "Run interview now" | "Fail entry"): Promise<{ debriefPath: string; hostEmail: string }> {
+  await page.goto("/sandbox");
+  await expect(page.getByRole("heading", { name: "Sandbox console", level: 1 })).toBeVisible();
+  const card = page.getByRole("listitem", { name: `Interview with ${guestName}`, exact: true });
+  await expect(async () => {
+    if (!(await card.isVisible())) await page.reload();
+    await expect(card.getByRole("button", { name: button })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await card.getByRole("button", { name: button }).click();
+  // Once the notetaker has run, the card offers neither button any more.
+  await expect(card.getByRole("button", { name: "Run interview now" })).toHaveCount(0);
+  const open = card.getByRole("link", { name: /^Open the interview/ });
+  await expect(async () => {
+    if (!(await open.isVisible())) await page.reload();
+    await expect(open).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  const href = await open.getAttribute("href");
+  expect(href).toMatch(/^\/dashboard\/interviews\/[0-9a-f-]{36}$/);
+  const hostEmail = /host (\S+@\S+?)\s*·/.exec((await card.textContent()) ?? "")?.[1];
+  expect(hostEmail).toBeTruthy();
+  return { debriefPath: href!, hostEmail: hostEmail! };
+}
+
+/**
+ * The dashboard row of the candidate's interview, looked for on every page of /dashboard and
+ * waited for (with reloads) until `ready` passes on it.
+ */
+export async function findDashboardRow(page: Page, candidate: string, ready: (row: Locator) => Promise<void> = async () => {}): Promise<Locator> {
+  const open = page.getByRole("link", { name: `Open the interview with ${candidate}`, exact: true });
+  const row = page.getByRole("row").filter({ has: open });
+  await expect(async () => {
+    for (let n = 1; ; n++) {
+      await page.goto(n === 1 ? "/dashboard" : `/dashboard?page=${n}`);
+      await expect(page.getByRole("heading", { name: "Interviews", level: 1 })).toBeVisible({ timeout: 5_000 });
+      if ((await row.count()) > 0) break;
+      const next = page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Next" });
+      if ((await next.count()) === 0) throw new Error(`No dashboard row for ${candidate} yet`);
+    }
+    await expect(row).toHaveCount(1, { timeout: 1_000 });
+    await ready(row);
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
+  return row;
 }
