@@ -15,10 +15,13 @@ export function formatBytes(bytes: number): string {
   const units = ["bytes", "KB", "MB", "GB", "TB"];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  // Round as shown before deciding the unit, so 1,048,575 bytes reads "1.0 MB", not "1024 KB".
+  const shown = (v: number) => (v < 10 ? Math.round(v * 10) / 10 : Math.round(v));
+  while (shown(value) >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
   if (unit === 0) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  const rounded = shown(value);
+  return `${rounded < 10 ? rounded.toFixed(1) : rounded} ${units[unit]}`;
 }

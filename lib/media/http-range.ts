@@ -20,7 +20,9 @@ export function decideRange(header: string | null | undefined, size: number): Ra
   if (first === "") {
     // bytes=-N: the last N bytes
     const suffix = Number(last);
-    if (!Number.isSafeInteger(suffix) || suffix === 0 || size === 0) return { kind: "unsatisfiable" };
+    if (!Number.isSafeInteger(suffix) || suffix === 0) return { kind: "unsatisfiable" };
+    // RFC 9110 §14.1.1: a non-zero suffix of an empty representation is the (empty) whole of it.
+    if (size === 0) return { kind: "full" };
     return { kind: "partial", start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);

@@ -22,9 +22,12 @@ export function sniffRecordingType(head: Uint8Array): RecordingType | null {
   if (head.length >= 12 && ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WAVE") return { contentType: "audio/wav", extension: "wav", isVideo: false };
   if (head.length >= 4 && ascii(head, 0, 4) === "OggS") return { contentType: "audio/ogg", extension: "ogg", isVideo: false };
   if (head.length >= 3 && ascii(head, 0, 3) === "ID3") return { contentType: "audio/mpeg", extension: "mp3", isVideo: false };
-  // An MPEG audio frame header: 11 sync bits, then a valid layer (not "reserved").
-  if (head.length >= 2 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x06) !== 0) {
-    return { contentType: "audio/mpeg", extension: "mp3", isVideo: false };
+  // An MPEG audio frame header: 11 sync bits, a valid version and layer, and a bitrate and sample
+  // rate that are not "bad"/"reserved" (so a UTF-16 byte-order mark, FF FE, is not taken for one).
+  if (head.length >= 3 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x18) !== 0x08 && (head[1]! & 0x06) !== 0) {
+    const bitrate = head[2]! >> 4;
+    const sampleRate = (head[2]! >> 2) & 0x03;
+    if (bitrate !== 0x0f && sampleRate !== 0x03) return { contentType: "audio/mpeg", extension: "mp3", isVideo: false };
   }
   return null;
 }

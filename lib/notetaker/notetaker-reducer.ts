@@ -181,8 +181,8 @@ export function reduceNotetakerEvents(notetakerId: string, events: readonly Note
 
     const state = stateOf(event);
     if (state === null) continue;
-    // Deleted is final, as is media_deleted for the media (nothing revives them).
-    if (view.state === "deleted") continue;
+    // Deleted is final; after media_deleted only a deletion of the bot itself still counts.
+    if (view.state === "deleted" || (view.state === "media_deleted" && state !== "deleted")) continue;
     const reason = event.type === "notetaker.meeting_state" ? str(o.meeting_state) : null;
     if (state === "available") view.media = readMedia(o.media) ?? view.media;
     if (state === "attending") view.hasAttended = true;

@@ -22,7 +22,8 @@ const ZFlag = z.boolean().nullable().catch(null);
 const ZText = z.string().max(20_000).nullable().catch(null);
 
 const ZSettings = z.object({
-  source: z.enum(["panel", "nylas"]).catch("nylas"),
+  // Required: without it the value is not settings this app wrote.
+  source: z.enum(["panel", "nylas"]),
   name: z.string().max(255).nullable().catch(null),
   videoRecording: ZFlag,
   audioRecording: ZFlag,

@@ -46,13 +46,14 @@ const REASONS: Record<string, string> = {
 
 export function describeNotetakerState(state: string | null): { label: string; tone: Tone } {
   if (!state) return { label: "Not scheduled", tone: "neutral" };
-  return STATE_LABELS[state as NotetakerState] ?? { label: state.replaceAll("_", " "), tone: "neutral" };
+  return Object.hasOwn(STATE_LABELS, state) ? STATE_LABELS[state as NotetakerState] : { label: state.replaceAll("_", " "), tone: "neutral" };
 }
 
 /** A sub-reason in words ("nobody admitted it from the lobby in time"), or the raw value. */
 export function describeNotetakerReason(reason: string | null): string | null {
   if (!reason) return null;
-  return REASONS[reason] ?? reason.replaceAll("_", " ");
+  // Values come from webhooks: own keys only ("constructor" is not a reason we know).
+  return Object.hasOwn(REASONS, reason) ? REASONS[reason]! : reason.replaceAll("_", " ");
 }
 
 export type AssetFact = { kind: string; source: "NOTETAKER" | "UPLOAD"; status: "PENDING" | "DOWNLOADING" | "STORED" | "FAILED"; lastError: string | null };

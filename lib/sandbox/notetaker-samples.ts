@@ -69,7 +69,7 @@ export function chooseSampleInterview(context: string, notetakerId: string): Sam
       bestScore = score;
     }
   }
-  return best ?? samples[Number.parseInt(notetakerId.slice(0, 8), 16) % samples.length]!;
+  return best ?? samples[createHash("sha256").update(notetakerId).digest().readUInt32BE(0) % samples.length]!;
 }
 
 export function getSampleInterview(id: string): SampleInterview | null {

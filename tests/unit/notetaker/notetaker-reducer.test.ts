@@ -524,3 +524,17 @@ describe("reduceNotetakerEvents", () => {
     expect(events.map((e) => e.notificationId)).toEqual(["n-available", "n-created", "n-attending"]);
   });
 });
+
+describe("reduceNotetakerEvents: media_deleted", () => {
+  it("is final for the media: a later, stray media notification does not bring the state back", () => {
+    const late = notification({ id: "n-late-processing", type: "notetaker.media", time: RETAINED_UNTIL + 10, state: "processing" });
+    const view = reduce(created, available, mediaDeleted, late);
+    expect(view.state).toBe("media_deleted");
+    expect(view.timeline.at(-1)).toEqual({ state: "media_deleted", reason: null, at: RETAINED_UNTIL });
+  });
+
+  it("still gives way to the bot's own deletion", () => {
+    const laterDeletion = notification({ id: "n-deleted-late", type: "notetaker.deleted", time: RETAINED_UNTIL + 10 });
+    expect(reduce(available, mediaDeleted, laterDeletion).state).toBe("deleted");
+  });
+});

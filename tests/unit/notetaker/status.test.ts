@@ -157,7 +157,7 @@ describe("getNotetakerAlert", () => {
   });
 
   it("does not report media deleted when only the thumbnail was not stored", () => {
-    const assets = [stored("RECORDING"), stored("TRANSCRIPT"), asset("THUMBNAIL", "DOWNLOADING", "PENDING")].map((a) => ({ ...a, source: "NOTETAKER" as const }));
+    const assets = [stored("RECORDING"), stored("TRANSCRIPT"), asset("THUMBNAIL", "NOTETAKER", "PENDING")];
     expect(getNotetakerAlert(input({ notetakerState: "media_deleted", assets }))).toBeNull();
   });
 
@@ -249,5 +249,14 @@ describe("getNotetakerAlert", () => {
     expect(getNotetakerAlert(input({ notetakerState: "media_deleted", assets: [failedRecording], now: late }))?.kind).toBe("media_deleted");
     expect(getNotetakerAlert(input({ notetakerState: "available", assets: [failedRecording], now: late }))?.kind).toBe("asset_failed");
     expect(getNotetakerAlert(input({ notetakerState: "available", assets: [], now: late }))?.kind).toBe("media_missing");
+  });
+});
+
+describe("describeNotetakerState / describeNotetakerReason: webhook values that are Object.prototype names", () => {
+  it("spells them out instead of returning built-in functions", () => {
+    expect(describeNotetakerState("toString")).toEqual({ label: "toString", tone: "neutral" });
+    expect(describeNotetakerState("constructor")).toEqual({ label: "constructor", tone: "neutral" });
+    expect(describeNotetakerReason("constructor")).toBe("constructor");
+    expect(describeNotetakerReason("__proto__")).toBe("  proto  ");
   });
 });
