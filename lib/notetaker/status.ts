@@ -44,8 +44,9 @@ const REASONS: Record<string, string> = {
   admission_timeout: "nobody admitted it from the lobby in time",
 };
 
+/** A notetaker's state in words; no state yet (the booking named the bot, it has not reported) reads as scheduled. */
 export function describeNotetakerState(state: string | null): { label: string; tone: Tone } {
-  if (!state) return { label: "Not scheduled", tone: "neutral" };
+  if (!state) return STATE_LABELS.scheduled;
   return Object.hasOwn(STATE_LABELS, state) ? STATE_LABELS[state as NotetakerState] : { label: state.replaceAll("_", " "), tone: "neutral" };
 }
 

@@ -54,9 +54,9 @@ describe("describeNotetakerState", () => {
     expect(describeNotetakerState("deleted")).toEqual({ label: "Cancelled", tone: "neutral" });
   });
 
-  it("reads a missing state as not scheduled", () => {
-    expect(describeNotetakerState(null)).toEqual({ label: "Not scheduled", tone: "neutral" });
-    expect(describeNotetakerState("")).toEqual({ label: "Not scheduled", tone: "neutral" });
+  it("reads a missing state as scheduled: the booking named the bot before it reported", () => {
+    expect(describeNotetakerState(null)).toEqual({ label: "Scheduled", tone: "neutral" });
+    expect(describeNotetakerState("")).toEqual({ label: "Scheduled", tone: "neutral" });
   });
 
   it("spells an unknown state with spaces, in a neutral tone", () => {
