@@ -156,13 +156,18 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
   };
 }
 
-/** Check off (or back on) an action item of an interview the viewer may see. false when there is none such. */
-export async function setActionItemDone(viewer: InterviewViewer & { id: string }, itemId: string, isDone: boolean, now = new Date()): Promise<boolean> {
+/**
+ * Check off (or back on) an action item of an interview the viewer may see. Returns the
+ * interview's id, or null when there is no such item the viewer may change.
+ */
+export async function setActionItemDone(viewer: InterviewViewer & { id: string }, itemId: string, isDone: boolean, now = new Date()): Promise<string | null> {
+  const item = await db.actionItem.findFirst({ where: { id: itemId, interview: visibleTo(viewer) }, select: { interviewId: true } });
+  if (!item) return null;
   const { count } = await db.actionItem.updateMany({
-    where: { id: itemId, interview: visibleTo(viewer) },
+    where: { id: itemId },
     data: isDone ? { isDone: true, doneAt: now, doneById: viewer.id } : { isDone: false, doneAt: null, doneById: null },
   });
-  return count > 0;
+  return count ? item.interviewId : null;
 }
 
 /** The interview a media file belongs to, when the viewer may see it (for the Retry action). */

@@ -7,7 +7,8 @@ import type { NotetakerState } from "./notetaker-reducer";
 export type Tone = "neutral" | "info" | "success" | "warning" | "danger";
 
 const STATE_LABELS: Record<NotetakerState, { label: string; tone: Tone }> = {
-  scheduled: { label: "Scheduled", tone: "neutral" },
+  // Not "Scheduled": the interview's own status badge says that, in the same row.
+  scheduled: { label: "Will join", tone: "neutral" },
   connecting: { label: "Joining", tone: "info" },
   waiting_for_entry: { label: "Waiting to be admitted", tone: "info" },
   attending: { label: "Recording", tone: "info" },

@@ -40,7 +40,7 @@ const MEDIA_DELETED = {
 
 describe("describeNotetakerState", () => {
   it("labels every Notetaker state with its tone", () => {
-    expect(describeNotetakerState("scheduled")).toEqual({ label: "Scheduled", tone: "neutral" });
+    expect(describeNotetakerState("scheduled")).toEqual({ label: "Will join", tone: "neutral" });
     expect(describeNotetakerState("connecting")).toEqual({ label: "Joining", tone: "info" });
     expect(describeNotetakerState("waiting_for_entry")).toEqual({ label: "Waiting to be admitted", tone: "info" });
     expect(describeNotetakerState("attending")).toEqual({ label: "Recording", tone: "info" });
@@ -54,9 +54,9 @@ describe("describeNotetakerState", () => {
     expect(describeNotetakerState("deleted")).toEqual({ label: "Cancelled", tone: "neutral" });
   });
 
-  it("reads a missing state as scheduled: the booking named the bot before it reported", () => {
-    expect(describeNotetakerState(null)).toEqual({ label: "Scheduled", tone: "neutral" });
-    expect(describeNotetakerState("")).toEqual({ label: "Scheduled", tone: "neutral" });
+  it("reads a missing state as scheduled (\"Will join\"): the booking named the bot before it reported", () => {
+    expect(describeNotetakerState(null)).toEqual({ label: "Will join", tone: "neutral" });
+    expect(describeNotetakerState("")).toEqual({ label: "Will join", tone: "neutral" });
   });
 
   it("spells an unknown state with spaces, in a neutral tone", () => {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { linkClass } from "@/components/interviews/interview-table";
 import { InterviewTimeline } from "@/components/interviews/timeline";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
-import { getCandidateTimeline } from "@/lib/interviews/queries";
+import { loadTimeline } from "./load";
 
 export type CandidatePageProps = { params: Promise<{ id: string }> };
 
@@ -19,12 +18,6 @@ const STAGES: Record<ApplicationStage, { label: string; variant: BadgeVariant }>
   HIRED: { label: "Hired", variant: "success" },
   REJECTED: { label: "Rejected", variant: "danger" },
 };
-
-/** The viewer and the candidate they may see (null: 404), read once per request for metadata and page. */
-const loadTimeline = cache(async (id: string) => {
-  const user = await requireUser();
-  return getCandidateTimeline(user, id);
-});
 
 export async function generateMetadata({ params }: CandidatePageProps): Promise<Metadata> {
   const timeline = await loadTimeline((await params).id);

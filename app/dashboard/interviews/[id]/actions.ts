@@ -14,13 +14,16 @@ import { wakeWorker } from "@/lib/worker-wake";
 export const setActionItemDoneAction = authenticatedAction(async (user, input: { id: string; done: boolean }): Promise<TActionState> => {
   const parsed = ZToggleActionItem.safeParse({ id: input?.id, done: String(input?.done) });
   if (!parsed.success) return { status: "error", message: "That is not an action item." };
+  let interviewId: string | null;
   try {
-    const updated = await setActionItemDone(user, parsed.data.id, parsed.data.done);
-    if (!updated) return { status: "error", message: "This action item no longer exists. Refresh the page." };
+    interviewId = await setActionItemDone(user, parsed.data.id, parsed.data.done);
   } catch (error) {
     console.error("[debrief] could not update an action item", error);
     return { status: "error", message: "Could not save. Try again." };
   }
+  if (!interviewId) return { status: "error", message: "This action item no longer exists. Refresh the page." };
+  // The page (and the candidate's) re-render with the saved state, so the checkbox stays as set.
+  revalidatePath(`/dashboard/interviews/${interviewId}`);
   return { status: "success", message: parsed.data.done ? "Marked done." : "Marked not done." };
 });
 

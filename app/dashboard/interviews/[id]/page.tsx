@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { cache } from "react";
+import { notFound } from "next/navigation";
 import { ActionItems } from "@/components/debrief/action-items";
 import { MediaFiles } from "@/components/debrief/media-files";
 import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
@@ -15,16 +14,11 @@ import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { getInterviewDebrief } from "@/lib/interviews/debrief";
 import { MAX_TRANSCRIPT_UPLOAD_BYTES } from "@/lib/media/upload";
 import { retryMediaDownloadAction, setActionItemDoneAction } from "./actions";
+import { loadDebrief } from "./load";
 
 export type InterviewPageProps = { params: Promise<{ id: string }> };
-
-const loadDebrief = cache(async (id: string) => {
-  const user = await requireUser();
-  return getInterviewDebrief(user, id);
-});
 
 export async function generateMetadata({ params }: InterviewPageProps): Promise<Metadata> {
   const result = await loadDebrief((await params).id);
@@ -51,9 +45,8 @@ function Section({ id, title, children, description }: { id: string; title: stri
 export default async function InterviewPage({ params }: InterviewPageProps) {
   await requireUser();
   const result = await loadDebrief((await params).id);
-  if (result.kind === "not_found") notFound();
-  // An interviewer who did not run this interview.
-  if (result.kind === "forbidden") forbidden();
+  // The layout has already answered 404 / 403; this keeps the types honest.
+  if (result.kind !== "ok") notFound();
   const d = result.debrief;
   const name = d.candidate?.name ?? d.guestName ?? "Unknown candidate";
   const isCancelled = d.status === "CANCELLED";
