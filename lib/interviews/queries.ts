@@ -42,7 +42,7 @@ const LIST_SELECT = {
   notetakerId: true,
   notetakerState: true,
   notetakerStateReason: true,
-  mediaAssets: { select: { kind: true, source: true, status: true, lastError: true } },
+  mediaAssets: { select: { kind: true, source: true, status: true, lastError: true, storedAt: true } },
   candidate: { select: { id: true, name: true, email: true } },
   application: { select: { role: { select: { title: true } } } },
   interviewer: { select: { name: true, email: true } },

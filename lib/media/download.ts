@@ -146,6 +146,7 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
       await response.body?.cancel().catch(() => undefined);
       const file = await refreshFromNylas(asset, new Date());
       expectedSize = file.size ?? expectedSize;
+      fileName = file.name ?? fileName;
       response = await get(file.url);
     }
     if (!response.ok || !response.body) {

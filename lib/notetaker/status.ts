@@ -58,7 +58,14 @@ export function describeNotetakerReason(reason: string | null): string | null {
   return Object.hasOwn(REASONS, reason) ? REASONS[reason]! : reason.replaceAll("_", " ");
 }
 
-export type AssetFact = { kind: string; source: "NOTETAKER" | "UPLOAD"; status: "PENDING" | "DOWNLOADING" | "STORED" | "FAILED"; lastError: string | null };
+export type AssetFact = {
+  kind: string;
+  source: "NOTETAKER" | "UPLOAD";
+  status: "PENDING" | "DOWNLOADING" | "STORED" | "FAILED";
+  lastError: string | null;
+  /** When the file reached our storage (set even if it then could not be read). */
+  storedAt?: Date | null;
+};
 
 export type NotetakerAlertKind = "failed_entry" | "media_error" | "media_deleted" | "media_missing" | "asset_failed";
 export type NotetakerAlert = { kind: NotetakerAlertKind; title: string; message: string };
@@ -111,9 +118,11 @@ export function getNotetakerAlert(input: AlertInput): NotetakerAlert | null {
   const failed = fromNotetaker.filter((a) => a.status === "FAILED" && a.kind !== "THUMBNAIL");
   if (failed.length) {
     const names = failed.map((a) => KIND_NAMES[a.kind] ?? a.kind.toLowerCase());
+    // Stored but unreadable (a summary in a shape nobody knows) is not a failed download.
+    const verb = failed.every((a) => a.storedAt) ? "read" : "stored";
     return {
       kind: "asset_failed",
-      title: `The ${names.join(" and ")} could not be stored`,
+      title: `The ${names.join(" and ")} could not be ${verb}`,
       message: failed[0]!.lastError ?? "The download failed. Retry it, or upload the file by hand.",
     };
   }

@@ -296,7 +296,8 @@ export async function serveMediaFile(request: { method: string; headers: Headers
     return plainError(410, "This media file has been deleted.");
   }
 
-  const faults = await takeFaults(params.id);
+  // A HEAD request neither uses up nor suffers a fault: they are for downloads.
+  const faults = request.method === "HEAD" ? {} : await takeFaults(params.id);
   if (faults.fail) return plainError(faults.fail, `Sandbox fault: the storage answered ${faults.fail}.`);
 
   const size = Number(file.size);

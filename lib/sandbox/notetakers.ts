@@ -176,6 +176,18 @@ async function takeStep(tx: Tx, row: NotetakerRow, step: LifecycleStep, syntheti
   return updated;
 }
 
+/** The time of the notetaker's latest recorded step (its history), or null. */
+async function lastStepAt(tx: Tx, id: string): Promise<Date | null> {
+  const last = await tx.sandboxNotetakerEvent.findFirst({ where: { notetakerId: id }, orderBy: { at: "desc" }, select: { at: true } });
+  return last?.at ?? null;
+}
+
+/** `now`, or just after the latest recorded step if that is later: a notetaker's webhook times only ever increase. */
+async function stepTime(tx: Tx, id: string, now: Date): Promise<Date> {
+  const last = await lastStepAt(tx, id);
+  return last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1000) : now;
+}
+
 function lifecycleOf(row: NotetakerRow) {
   return { state: row.state, outcome: row.outcome as NotetakerOutcome, joinTime: row.joinTime, leaveTime: row.leaveTime, mediaExpiresAt: row.mediaExpiresAt };
 }
@@ -237,7 +249,12 @@ export async function runNotetakerNow(id: string, outcome: NotetakerOutcome, opt
       where: { id },
       data: { outcome, ...(options.recordingBytes ? { syntheticRecordingBytes: BigInt(options.recordingBytes) } : {}) },
     });
-    for (const step of planImmediateRun(lifecycleOf(current), now)) current = await takeStep(tx, current, step, synthetic);
+    // The run ends now (its webhooks, media URLs and files are not from the future), its steps a
+    // second apart, and after anything already recorded (a notetaker created this very second).
+    const count = planImmediateRun(lifecycleOf(current), now).length;
+    const last = await lastStepAt(tx, id);
+    const start = Math.max(now.getTime() - Math.max(0, count - 1) * 1000, (last?.getTime() ?? 0) + 1000);
+    for (const step of planImmediateRun(lifecycleOf(current), new Date(start))) current = await takeStep(tx, current, step, synthetic);
     return tx.sandboxNotetaker.update({ where: { id }, data: { nextStepAt: nextLifecycleStep(lifecycleOf(current))?.at ?? null } });
   }, TX_OPTIONS);
   wakeWorker("sandbox-webhooks");
@@ -250,8 +267,9 @@ export async function expireNotetakerMedia(id: string, now = new Date()): Promis
     await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
     const current = await loadLiveNotetaker(id);
     if (current.state !== "available") throw new SandboxApiError(409, "invalid_request_error", "Only available media can be expired.");
-    await takeStep(tx, current, { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at: now });
-    return tx.sandboxNotetaker.update({ where: { id }, data: { mediaExpiresAt: now, nextStepAt: null } });
+    const at = await stepTime(tx, id, now);
+    await takeStep(tx, current, { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at });
+    return tx.sandboxNotetaker.update({ where: { id }, data: { mediaExpiresAt: at, nextStepAt: null } });
   }, TX_OPTIONS);
   wakeWorker("sandbox-webhooks");
   return row;
@@ -325,8 +343,9 @@ export async function leaveNotetaker(ctx: SandboxContext): Promise<SandboxResult
   await db.$transaction(async (tx) => {
     const current = await tx.sandboxNotetaker.findUniqueOrThrow({ where: { id: row.id } });
     if (current.state !== "attending") throw new SandboxApiError(409, "invalid_request_error", "The notetaker is not in the meeting.");
-    const left = await takeStep(tx, current, { trigger: "notetaker.meeting_state", historyType: "notetaker.meeting_state", state: "disconnected", meetingState: "api_request", at: ctx.now });
-    await tx.sandboxNotetaker.update({ where: { id: row.id }, data: { leaveTime: ctx.now, nextStepAt: nextLifecycleStep({ ...lifecycleOf(left), leaveTime: ctx.now })?.at ?? null } });
+    const at = await stepTime(tx, row.id, ctx.now);
+    const left = await takeStep(tx, current, { trigger: "notetaker.meeting_state", historyType: "notetaker.meeting_state", state: "disconnected", meetingState: "api_request", at });
+    await tx.sandboxNotetaker.update({ where: { id: row.id }, data: { leaveTime: at, nextStepAt: nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null } });
   }, TX_OPTIONS);
   wakeWorker("sandbox-webhooks");
   return data({ id: row.id, message: "Notetaker is leaving meeting." });

@@ -537,8 +537,10 @@ describe("ensureWebhookSubscription", () => {
     const [row] = await prisma.webhookSubscription.findMany();
     const configurationId = await createRecipeConfiguration();
     await bookFirstSlot(configurationId);
-    const [delivery] = await prisma.sandboxWebhookDelivery.findMany();
-    expect(delivery).toMatchObject({ webhookId: row!.webhookId, triggerType: "booking.created", status: "pending" });
+    // The recipe's configuration has the Notetaker on, so the booking also emits notetaker.created.
+    const deliveries = await prisma.sandboxWebhookDelivery.findMany({ orderBy: { triggerType: "asc" } });
+    expect(deliveries.map((d) => d.triggerType)).toEqual(["booking.created", "notetaker.created"]);
+    expect(deliveries[0]).toMatchObject({ webhookId: row!.webhookId, status: "pending" });
 
     // Capture the request instead of posting to the (absent) Next.js route.
     const sent: { url: string; headers: Headers; body: Buffer }[] = [];
@@ -546,12 +548,14 @@ describe("ensureWebhookSubscription", () => {
       sent.push({ url: String(input), headers: new Headers(init?.headers), body: Buffer.from(init?.body as Uint8Array) });
       return new Response(null, { status: 204 });
     }) as typeof fetch;
-    expect(await dispatchDueDeliveries({ fetchImpl })).toBe(1);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.url).toBe(appWebhookUrl());
-    expect(sent[0]!.headers.get("x-nylas-signature")).toBe(sign(sent[0]!.body, row!.secret));
-    expect(envelope(sent[0]!).type).toBe("booking.created");
-    expect((await prisma.sandboxWebhookDelivery.findFirstOrThrow()).status).toBe("delivered");
+    expect(await dispatchDueDeliveries({ fetchImpl })).toBe(2);
+    expect(sent).toHaveLength(2);
+    for (const request of sent) {
+      expect(request.url).toBe(appWebhookUrl());
+      expect(request.headers.get("x-nylas-signature")).toBe(sign(request.body, row!.secret));
+    }
+    expect(sent.map((request) => envelope(request).type).sort()).toEqual(["booking.created", "notetaker.created"]);
+    expect((await prisma.sandboxWebhookDelivery.findMany()).map((d) => d.status)).toEqual(["delivered", "delivered"]);
   });
 });
 

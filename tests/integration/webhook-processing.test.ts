@@ -461,14 +461,16 @@ describe("participants: null", () => {
 });
 
 describe("other inbox rows", () => {
-  it("marks a notetaker notification IGNORED by the booking pipeline", async () => {
+  it("keeps a notetaker notification whose interview is not known yet for a retry (lib/notetaker links it later)", async () => {
     const body = {
       specversion: "1.0", type: "notetaker.media", source: "/nylas/notetaker", id: randomUUID(), time: now(), webhook_delivery_attempt: 1,
-      data: { application_id: "app", object: { id: "nt-1", grant_id: "g-1", object: "notetaker", state: "processing", status: "processing" } },
+      data: { application_id: "app", object: { id: "0123456789abcdef0123456789abcdef", grant_id: "g-1", object: "notetaker", state: "processing", status: "processing" } },
     };
     await deliver(body);
     expect(await processDueWebhookEvents()).toBe(1);
-    expect((await eventOf(body.id)).status).toBe("IGNORED");
+    const row = await eventOf(body.id);
+    expect(row.status).toBe("PENDING");
+    expect(row.lastError).toMatch(/no interview is linked to this notetaker yet/);
   });
 
   it("retries a booking notification without booking_id with a clear error", async () => {
@@ -568,13 +570,14 @@ describe("end to end: the sandbox's real signed deliveries replayed into the rou
         sent.push({ headers: Object.fromEntries(new Headers(init?.headers)), body: Buffer.from(init?.body as Uint8Array) });
         return new Response(null, { status: 200 });
       }) as typeof fetch;
-      expect(await dispatchDueDeliveries({ fetchImpl })).toBe(1);
+      // booking.created, and notetaker.created (the panel has the Notetaker on).
+      expect(await dispatchDueDeliveries({ fetchImpl })).toBe(2);
+      const bookingCreated = sent.find((s) => (JSON.parse(s.body.toString("utf8")) as { type: string }).type === "booking.created")!;
 
       forgetWebhookSecrets();
-      const res = await replay(sent[0]!);
-      expect(res.status).toBe(200);
+      for (const delivery of sent) expect((await replay(delivery)).status).toBe(200);
       // A forged copy is still refused.
-      const forged = { ...sent[0]!, body: Buffer.from(sent[0]!.body.toString("utf8").replace("Dana Chen", "Eve Mallory")) };
+      const forged = { ...bookingCreated, body: Buffer.from(bookingCreated.body.toString("utf8").replace("Dana Chen", "Eve Mallory")) };
       expect((await replay(forged)).status).toBe(401);
 
       await processDueWebhookEvents();

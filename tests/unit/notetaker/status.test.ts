@@ -166,6 +166,15 @@ describe("getNotetakerAlert", () => {
     expect(getNotetakerAlert(input({ assets }))).toEqual({ kind: "asset_failed", title: "The recording could not be stored", message: "sha256 mismatch" });
   });
 
+  it("says a file that reached storage but cannot be understood could not be read, not stored", () => {
+    const unreadable: AssetFact = { ...asset("SUMMARY", "NOTETAKER", "FAILED", "The summary file has no summary text."), storedAt: new Date(0) };
+    expect(getNotetakerAlert(input({ assets: [stored("RECORDING"), unreadable] }))).toEqual({
+      kind: "asset_failed",
+      title: "The summary could not be read",
+      message: "The summary file has no summary text.",
+    });
+  });
+
   it("names every failed file and uses the first one's error", () => {
     const assets = [asset("SUMMARY", "NOTETAKER", "FAILED", null), asset("ACTION_ITEMS", "NOTETAKER", "FAILED", "HTTP 410"), stored("RECORDING")];
     expect(getNotetakerAlert(input({ assets }))).toEqual({
