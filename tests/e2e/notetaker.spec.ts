@@ -5,8 +5,8 @@
  * interview (recording, seekable transcript, summary, action items), the upload fallback when the
  * Notetaker could not join, and who may fetch an interview's media.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { attempt, attemptEmail, bookOnCareersPage, findDashboardRow, runSandboxNotetaker, signIn } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { attempt, attemptEmail, bookOnCareersPage, findDashboardRow, runSandboxNotetaker, runSandboxNotetakerAsAdmin, signIn } from "./support";
 
 /** The interviewers of the Engineering panel (backend and frontend engineer roles). */
 const ENGINEERING_INTERVIEWERS = /Sarah Kim|Marcus Johnson|Priya Patel/;
@@ -40,6 +40,18 @@ async function waitForNotetakerMedia(page: Page) {
   return d;
 }
 
+/**
+ * Whether a checkbox stays checked for `ms`: a deliberate observation window (not a wait for
+ * something to happen), since a saved check must not spring back before the page next refreshes.
+ */
+async function staysChecked(box: Locator, ms = 2_000): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
+    if (!(await box.isChecked())) return false;
+    await box.page().waitForTimeout(100);
+  }
+  return true;
+}
+
 /** The recording's URL (the <video>'s same-origin src), e.g. "/api/media/<asset id>". */
 async function recordingSrc(page: Page): Promise<string> {
   const src = await debrief(page).video.getAttribute("src");
@@ -48,12 +60,11 @@ async function recordingSrc(page: Page): Promise<string> {
 }
 
 // The happy path: "Run interview now" gives the debrief a playable recording whose transcript
-// lines seek it, a summary naming the participants, action items that stay checked, and a search.
-test("a Notetaker that ran gives the debrief a seekable recording, transcript, summary and action items", async ({ browser }) => {
+// lines seek it, a search that narrows the lines, a summary naming the participants, action items.
+test("a Notetaker that ran gives the debrief a seekable recording, transcript, summary and action items", async ({ browser, page }) => {
   const candidate = attempt("Nora Notetaker");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("nora.notetaker") });
 
-  const page = await browser.newPage();
   await signIn(page, "admin@example.com", "/sandbox");
   const { debriefPath } = await runSandboxNotetaker(page, candidate, "Run interview now");
   await page.getByRole("listitem", { name: `Interview with ${candidate}`, exact: true }).getByRole("link", { name: /^Open the interview/ }).click();
@@ -103,30 +114,41 @@ test("a Notetaker that ran gives the debrief a seekable recording, transcript, s
   expect(await d.lineButtons.count()).toBeGreaterThanOrEqual(1);
   await expect(d.lineButtons.filter({ hasText: lineText.slice(-40) })).toBeVisible();
   for (const text of await d.lineButtons.allTextContents()) expect(text.toLowerCase()).toContain(word.toLowerCase());
+});
 
-  // Checking off an action item is saved at once: it is still checked after a reload.
+// Action items are checkboxes saved at once: a checked item stays checked, then and after a reload.
+test("checking off an action item saves it at once", async ({ browser, page }) => {
+  const candidate = attempt("Theo Todo");
+  await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("theo.todo") });
+  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Run interview now");
+
+  await signIn(page, "recruiter@example.com");
+  await page.goto(debriefPath);
+  const d = await waitForNotetakerMedia(page);
   const item = d.actionItems.first();
+  const total = await d.actionItems.count();
   await expect(item).not.toBeChecked();
+  await expect(page.getByText(`${total} of ${total} open`)).toBeVisible();
+
   const saved = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === debriefPath);
   await item.check();
   expect((await saved).ok()).toBe(true);
-  await expect(item).toBeChecked();
+  await expect(page.getByRole("region", { name: "Action items" }).getByRole("alert")).toHaveText("");
+  expect.soft(await staysChecked(item), "the checked action item springs back to unchecked once its save has finished").toBe(true);
+
   await page.reload();
   await expect(d.actionItems.first()).toBeChecked();
+  await expect(page.getByText(`${total - 1} of ${total} open`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Action items" }).getByText("(done by Riley Chen)")).toBeVisible();
 });
 
 // The fallback: when the Notetaker could not join, the dashboard and the debrief say so, and an
 // uploaded WebVTT transcript replaces the missing one (its text rendered as text, never as markup).
-test("when the Notetaker could not join, an uploaded transcript fills the debrief", async ({ browser }) => {
+test("when the Notetaker could not join, an uploaded transcript fills the debrief", async ({ browser, page }) => {
   const candidate = attempt("Felix Fallback");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("felix.fallback") });
+  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Fail entry");
 
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@example.com", "/sandbox");
-  const { debriefPath } = await runSandboxNotetaker(admin, candidate, "Fail entry");
-  await admin.close();
-
-  const page = await browser.newPage();
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -187,15 +209,11 @@ test("when the Notetaker could not join, an uploaded transcript fills the debrie
 
 // Closes the hole of a recording reachable by URL alone: /api/media/<id> refuses signed-out
 // requests (401), and serves a signed-in recruiter the file, seekable with byte ranges.
-test("an interview's media URL is refused to a signed-out request and served, seekable, to a recruiter", async ({ browser, playwright, baseURL }) => {
+test("an interview's media URL is refused to a signed-out request and served, seekable, to a recruiter", async ({ browser, page, playwright, baseURL }) => {
   const candidate = attempt("Mina Media");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("mina.media") });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@example.com", "/sandbox");
-  const { debriefPath } = await runSandboxNotetaker(admin, candidate, "Run interview now");
-  await admin.close();
+  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Run interview now");
 
-  const page = await browser.newPage();
   await signIn(page, "recruiter@example.com");
   await page.goto(debriefPath);
   await waitForNotetakerMedia(page);
@@ -226,16 +244,14 @@ test("an interview's media URL is refused to a signed-out request and served, se
 
 // Closes the hole of an interviewer reading other interviewers' debriefs: one who did not run the
 // interview gets the 403 page on its debrief and 403 on its recording; the one who ran it gets both.
-test("an interviewer who did not run an interview gets 403 on its debrief and its media", async ({ browser }) => {
+test("an interviewer who did not run an interview gets 403 on its debrief and its media", async ({ browser, page }) => {
   const candidate = attempt("Otto Outsider");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("otto.outsider") });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@example.com", "/sandbox");
-  const { debriefPath, hostEmail } = await runSandboxNotetaker(admin, candidate, "Run interview now");
-  await admin.goto(debriefPath);
-  await waitForNotetakerMedia(admin);
-  const src = await recordingSrc(admin);
-  await admin.close();
+  await signIn(page, "admin@example.com", "/sandbox");
+  const { debriefPath, hostEmail } = await runSandboxNotetaker(page, candidate, "Run interview now");
+  await page.goto(debriefPath);
+  await waitForNotetakerMedia(page);
+  const src = await recordingSrc(page);
 
   // Lena Fischer is on the Product & design panel only, never on a backend engineer interview.
   expect(hostEmail).not.toBe("lena.fischer@northwind.example");
@@ -244,13 +260,14 @@ test("an interviewer who did not run an interview gets 403 on its debrief and it
     const outsider = await outsiderContext.newPage();
     await signIn(outsider, "lena.fischer@northwind.example");
     const response = await outsider.goto(debriefPath);
-    expect(response?.status()).toBe(403);
     await expect(outsider.getByRole("heading", { name: /don.t have access/i })).toBeVisible();
     await expect(outsider.getByText(candidate)).toHaveCount(0);
     await expect(outsider.getByRole("heading", { name: "Transcript" })).toHaveCount(0);
     const media = await outsider.request.get(src);
     expect(media.status()).toBe(403);
     expect(await media.json()).toMatchObject({ error: { code: "forbidden" } });
+    // The 403 page is also an HTTP 403 (as the settings pages' is), not a 200 with 403 content.
+    expect.soft(response?.status(), "HTTP status of the debrief's 403 page").toBe(403);
   } finally {
     await outsiderContext.close();
   }

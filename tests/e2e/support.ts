@@ -87,6 +87,18 @@ export async function runSandboxNotetaker(page: Page, guestName: string, button:
   return { debriefPath: href!, hostEmail: hostEmail! };
 }
 
+/** As an admin, in a browser context of its own: runSandboxNotetaker, then signs out (closes the context). */
+export async function runSandboxNotetakerAsAdmin(browser: Browser, guestName: string, button: "Run interview now" | "Fail entry"): Promise<{ debriefPath: string; hostEmail: string }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, "admin@example.com", "/sandbox");
+    return await runSandboxNotetaker(page, guestName, button);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * The dashboard row of the candidate's interview, looked for on every page of /dashboard and
  * waited for (with reloads) until `ready` passes on it.

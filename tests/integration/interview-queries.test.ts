@@ -132,6 +132,9 @@ describe("listInterviews", () => {
       interviewerEmail: SARAH,
       replacesInterviewId: null,
       needsLookup: false,
+      // No notetaker on this interview: no Notetaker state, nothing to alert about.
+      notetaker: null,
+      alert: null,
     });
   });
 
