@@ -61,5 +61,5 @@ export const config = {
   // and the upload route: where a proxy runs, Next.js buffers the request body (10 MB at most,
   // truncating the rest), which would break streamed uploads of recordings. That route checks the
   // session itself (withAuth), like every route handler.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/interviews/).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/interviews/[^/]+/uploads).*)"],
 };

@@ -16,8 +16,6 @@ export const metadata: Metadata = { title: "Notetakers" };
 
 export type SandboxPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const TONES = { neutral: "neutral", info: "info", success: "success", warning: "warning", danger: "danger" } as const;
-
 /** /sandbox — every simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry". */
 export default async function SandboxPage({ searchParams }: SandboxPageProps) {
   await requireAdmin();
@@ -65,7 +63,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                         joins <LocalTime iso={n.joinTime.toISOString()} endIso={n.leaveTime.toISOString()} />
                       </p>
                       <p className="flex flex-wrap items-center gap-2 text-sm">
-                        <Badge variant={TONES[state.tone]}>{state.label}</Badge>
+                        <Badge variant={state.tone}>{state.label}</Badge>
                         {n.meetingState && n.meetingState !== n.state ? <span className="text-muted">{describeNotetakerReason(n.meetingState)}</span> : null}
                         <span className="text-xs text-muted">
                           <code className="rounded bg-slate-100 px-1">{n.id}</code> · sample {n.sampleId}
@@ -84,7 +82,12 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                         </p>
                       ) : null}
                     </div>
-                    {n.canRun ? <RunNotetakerButtons notetakerId={n.id} subject={subject} action={runNotetakerAction} /> : null}
+                    <RunNotetakerButtons
+                      notetakerId={n.id}
+                      subject={subject}
+                      action={runNotetakerAction}
+                      disabledReason={n.canRun ? null : n.isDeleted ? "Its booking was cancelled." : "It has run."}
+                    />
                   </div>
                   <details className="mt-3 text-sm">
                     <summary className="cursor-pointer rounded-sm font-medium text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">

@@ -67,7 +67,8 @@ export function MediaFiles({ assets, retryAction }: MediaFilesProps) {
                   Download<span className="sr-only"> {label}</span>
                 </a>
               ) : null}
-              {asset.status === "FAILED" && asset.source === "NOTETAKER" ? <RetryDownloadButton assetId={asset.id} label={label} action={retryAction} /> : null}
+              {/* A file stored but unreadable would only be downloaded the same again. */}
+              {asset.status === "FAILED" && asset.source === "NOTETAKER" && !asset.storedAt ? <RetryDownloadButton assetId={asset.id} label={label} action={retryAction} /> : null}
             </div>
           </li>
         );

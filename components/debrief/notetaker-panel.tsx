@@ -1,9 +1,7 @@
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/interviews/local-time";
 import type { InterviewDebrief } from "@/lib/interviews/debrief";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
-
-const TONE_VARIANTS: Record<string, BadgeVariant> = { neutral: "neutral", info: "info", success: "success", warning: "warning", danger: "danger" };
 
 /** The Notetaker's current state and every step it went through, oldest first. */
 export function NotetakerPanel({ notetaker }: { notetaker: NonNullable<InterviewDebrief["notetaker"]> }) {
@@ -13,7 +11,7 @@ export function NotetakerPanel({ notetaker }: { notetaker: NonNullable<Interview
     <div className="space-y-3">
       <p className="flex flex-wrap items-center gap-2 text-sm">
         <span className="sr-only">State:</span>
-        <Badge variant={TONE_VARIANTS[current.tone]}>{current.label}</Badge>
+        <Badge variant={current.tone}>{current.label}</Badge>
         {reason && notetaker.state !== "attending" ? <span className="text-muted">({reason})</span> : null}
       </p>
       {notetaker.timeline.length ? (

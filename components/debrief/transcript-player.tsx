@@ -15,23 +15,28 @@ export type TranscriptPlayerProps = {
   noRecordingMessage: string;
 };
 
-/** Splits `text` around case-insensitive matches of `query`, marking the matches. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * `text` with case-insensitive matches of `query` marked. Matched on the text itself (not a
+ * lower-cased copy, whose length can differ: "İ"), so the marks land on the right characters.
+ */
 function Highlighted({ text, query }: { text: string; query: string }) {
   if (!query) return <>{text}</>;
-  const parts: React.ReactNode[] = [];
-  const lower = text.toLowerCase();
-  let from = 0;
-  for (let at = lower.indexOf(query); at !== -1; at = lower.indexOf(query, from)) {
-    if (at > from) parts.push(text.slice(from, at));
-    parts.push(
-      <mark key={at} className="rounded-sm bg-amber-200 px-0.5 text-ink">
-        {text.slice(at, at + query.length)}
-      </mark>,
-    );
-    from = at + query.length;
-  }
-  parts.push(text.slice(from));
-  return <>{parts}</>;
+  const parts = text.split(new RegExp(`(${escapeRegExp(query)})`, "giu"));
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-ink">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 /**
@@ -48,13 +53,13 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
   const searchId = useId();
   const countId = useId();
 
-  const visible = useMemo(
-    () =>
-      deferredQuery
-        ? segments.filter((s) => s.text.toLowerCase().includes(deferredQuery) || (s.speaker ?? "").toLowerCase().includes(deferredQuery))
-        : segments,
-    [segments, deferredQuery],
-  );
+  const visible = useMemo(() => {
+    if (!deferredQuery) return segments;
+    const pattern = new RegExp(escapeRegExp(deferredQuery), "iu");
+    return segments.filter((s) => pattern.test(s.text) || pattern.test(s.speaker ?? ""));
+  }, [segments, deferredQuery]);
+  const listRef = useRef<HTMLOListElement>(null);
+  const [isPlaying, setIsPlaying] = useState(false);
 
   // The line being spoken: the last one that started at or before the playback position.
   const activePosition = useMemo(() => {
@@ -72,13 +77,32 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
     const player = playerRef.current;
     if (!player) return;
     const onTime = () => setCurrentMs(player.currentTime * 1000);
+    const onPlay = () => setIsPlaying(true);
+    const onPause = () => setIsPlaying(false);
     player.addEventListener("timeupdate", onTime);
     player.addEventListener("seeked", onTime);
+    player.addEventListener("play", onPlay);
+    player.addEventListener("pause", onPause);
     return () => {
       player.removeEventListener("timeupdate", onTime);
       player.removeEventListener("seeked", onTime);
+      player.removeEventListener("play", onPlay);
+      player.removeEventListener("pause", onPause);
     };
   }, [recording?.src]);
+
+  // While it plays (and no search narrows the lines), the line being spoken stays in view in the
+  // list — scrolling the list only, never the page, and not while the pointer is over it.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!isPlaying || deferredQuery || activePosition === null || !list || list.matches(":hover")) return;
+    const line = list.querySelector<HTMLElement>(`[data-position="${activePosition}"]`);
+    if (!line) return;
+    const top = line.offsetTop; // the list is the offset parent (position: relative)
+    if (top < list.scrollTop || top + line.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: "smooth" });
+    }
+  }, [activePosition, isPlaying, deferredQuery]);
 
   const playFrom = useCallback((ms: number) => {
     const player = playerRef.current;
@@ -159,7 +183,7 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
                 {recording && segments.some((s) => s.startMs !== null) ? " · choose a line to play the recording from there" : ""}
               </p>
             </div>
-            <ol className="max-h-[36rem] space-y-1 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-sm" aria-label="Transcript lines">
+            <ol ref={listRef} className="relative max-h-[36rem] space-y-1 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-sm" aria-label="Transcript lines">
               {visible.map((segment) => {
                 const isActive = segment.position === activePosition;
                 const body = (
@@ -176,7 +200,7 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
                   </>
                 );
                 return (
-                  <li key={segment.position}>
+                  <li key={segment.position} data-position={segment.position}>
                     {segment.startMs !== null && recording ? (
                       <button
                         type="button"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/media/format";
@@ -12,6 +12,8 @@ export type UploadFormProps = {
   /** MEDIA_UPLOAD_MAX_MB in bytes, checked here before sending (the server checks again). */
   maxRecordingBytes: number;
   maxTranscriptBytes: number;
+  /** File names of earlier uploads this one would replace, if any. */
+  replaces: { recording: string | null; transcript: string | null };
 };
 
 const RECORDING_ACCEPT = "video/mp4,video/webm,video/quicktime,audio/*,.mp4,.m4a,.mov,.webm,.mp3,.wav,.ogg";
@@ -46,10 +48,19 @@ type State = { phase: "idle" } | { phase: "uploading"; sent: number; total: numb
  * XMLHttpRequest for its upload progress events (a recording can be hundreds of MB); the page
  * refreshes when the files are stored.
  */
-export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes }: UploadFormProps) {
+export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes, replaces }: UploadFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  const requestRef = useRef<XMLHttpRequest | null>(null);
   const [state, setState] = useState<State>({ phase: "idle" });
+
+  // Leaving the page mid-upload would drop it: the browser asks first.
+  useEffect(() => {
+    if (state.phase !== "uploading") return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [state.phase]);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const recordingId = useId();
   const transcriptId = useId();
@@ -71,6 +82,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes 
     if (!hasTranscript) form.delete("transcript");
 
     const request = new XMLHttpRequest();
+    requestRef.current = request;
     request.open("POST", `/api/interviews/${interviewId}/uploads`);
     request.responseType = "json";
     request.upload.onprogress = (e) => setState({ phase: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : 0 });
@@ -87,6 +99,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes 
       }
     };
     request.onerror = () => setState({ phase: "done", result: { ok: false, stored: [], message: "The upload could not reach the server. Check your connection and try again." } });
+    request.onabort = () => setState({ phase: "done", result: { ok: false, stored: [], message: "Upload cancelled. Nothing was saved." } });
     setState({ phase: "uploading", sent: 0, total: 0 });
     request.send(form);
   };
@@ -102,6 +115,13 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes 
         <FileField id={recordingId} name="recording" label="Recording file" accept={RECORDING_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
         <FileField id={transcriptId} name="transcript" label="Transcript file" accept={TRANSCRIPT_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
       </div>
+      {replaces.recording || replaces.transcript ? (
+        <p className="text-sm text-muted">
+          A new upload replaces the earlier one of its kind
+          {replaces.recording ? ` (recording: ${replaces.recording})` : ""}
+          {replaces.transcript ? ` (transcript: ${replaces.transcript})` : ""}.
+        </p>
+      ) : null}
       {fieldError ? (
         <p id={errorId} className="text-sm text-red-700">
           {fieldError}
@@ -111,6 +131,11 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes 
         <Button type="submit" pending={uploading}>
           Upload
         </Button>
+        {uploading ? (
+          <Button variant="secondary" onClick={() => requestRef.current?.abort()}>
+            Cancel
+          </Button>
+        ) : null}
         {uploading ? (
           <div className="flex min-w-48 flex-1 items-center gap-3" role="status">
             <progress className="h-2 w-full max-w-xs accent-brand-600" max={100} value={percent ?? undefined} aria-label="Upload progress" />

@@ -35,6 +35,22 @@ export function InterviewFilters({ filters, options, showInterviewerFilter = tru
 
   return (
     <Form action="/dashboard" aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="mb-4">
+        <Label htmlFor="interview-filter-q">Said in the interview</Label>
+        <Input
+          id="interview-filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={200}
+          placeholder='Words from the transcripts, e.g. idempotency or "second region"'
+          aria-describedby="interview-filter-q-help"
+          className="mt-1.5"
+        />
+        <p id="interview-filter-q-help" className="mt-1 text-xs text-muted">
+          Searches every transcript; quotes find a phrase, a minus sign leaves a word out.
+        </p>
+      </div>
       <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-x-4 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
         <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="interview-filter-role">Role</Label>

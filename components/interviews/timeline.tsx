@@ -152,11 +152,13 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
           </div>
         ) : null}
 
-        <p className="mt-3 text-sm">
-          <Link href={`/dashboard/interviews/${interview.id}`} className={linkClass}>
-            Open the debrief<span className="sr-only"> of the {interview.role?.title ?? ""} interview</span>
-          </Link>
-        </p>
+        {interview.canOpenDebrief ? (
+          <p className="mt-3 text-sm">
+            <Link href={`/dashboard/interviews/${interview.id}`} className={linkClass}>
+              Open the debrief<span className="sr-only"> of the {interview.role?.title ?? ""} interview</span>
+            </Link>
+          </p>
+        ) : null}
 
         {interview.needsLookup ? (
           <p className="mt-3 text-sm text-amber-800">Details pending: the participants of this booking are still being looked up.</p>

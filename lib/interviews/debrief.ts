@@ -10,7 +10,8 @@ import type { InterviewStatus, MediaAssetStatus, MediaKind, MediaSource } from "
 import { readNotetakerTimeline, type TNotetakerTimelineEntry } from "@/lib/notetaker/timeline";
 import { readInterviewNotetakerSettings, type InterviewNotetakerSettings } from "@/lib/notetaker/settings";
 import { getNotetakerAlert, type NotetakerAlert } from "@/lib/notetaker/status";
-import { toSafeHttpUrl, ZCandidateId } from "@/lib/validations/interviews";
+import { toSafeHttpUrl } from "@/lib/validations/interviews";
+import { ZUuid } from "@/lib/validations/media";
 import { visibleTo, type InterviewViewer } from "./visibility";
 
 export type DebriefAsset = {
@@ -65,17 +66,29 @@ export type InterviewDebrief = {
   segments: DebriefSegment[];
   /** Where the transcript lines came from. */
   transcriptSource: MediaSource | null;
-  /** Something is still on its way (downloads running, Notetaker processing): worth refreshing. */
+  /** Something is still on its way (downloads running, Notetaker in the meeting or processing): refresh often. */
   isInProgress: boolean;
+  /** The Notetaker has yet to join: its news is minutes or days away. */
+  isAwaitingNotetaker: boolean;
 };
 
 export type DebriefResult = { kind: "ok"; debrief: InterviewDebrief } | { kind: "not_found" } | { kind: "forbidden" };
 
 const IN_FLIGHT_STATES = new Set(["connecting", "waiting_for_entry", "attending", "disconnected", "worker_finished", "processing"]);
 
+/** Whether the viewer may open an interview's debrief: cheap, for deciding the status before the page renders. */
+export async function getInterviewAccess(viewer: InterviewViewer, interviewId: string): Promise<"ok" | "not_found" | "forbidden"> {
+  const parsed = ZUuid.safeParse(interviewId);
+  if (!parsed.success) return "not_found";
+  const visible = await db.interview.count({ where: { AND: [{ id: parsed.data }, visibleTo(viewer)] } });
+  if (visible) return "ok";
+  return (await db.interview.count({ where: { id: parsed.data } })) ? "forbidden" : "not_found";
+}
+
 export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: string, now = new Date()): Promise<DebriefResult> {
-  if (!ZCandidateId.safeParse(interviewId).success) return { kind: "not_found" };
-  const id = interviewId.toLowerCase();
+  const parsed = ZUuid.safeParse(interviewId);
+  if (!parsed.success) return { kind: "not_found" };
+  const id = parsed.data;
   const record = await db.interview.findFirst({
     where: { AND: [{ id }, visibleTo(viewer)] },
     select: {
@@ -152,6 +165,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
       segments: record.transcriptSegments.map(({ asset: _asset, ...segment }) => segment),
       transcriptSource: record.transcriptSegments[0]?.asset.source ?? null,
       isInProgress: assets.some((a) => a.status === "PENDING" || a.status === "DOWNLOADING") || (state !== null && IN_FLIGHT_STATES.has(state)),
+      isAwaitingNotetaker: record.notetakerId !== null && (state === null || state === "scheduled") && record.status !== "CANCELLED",
     },
   };
 }
@@ -164,7 +178,8 @@ export async function setActionItemDone(viewer: InterviewViewer & { id: string }
   const item = await db.actionItem.findFirst({ where: { id: itemId, interview: visibleTo(viewer) }, select: { interviewId: true } });
   if (!item) return null;
   const { count } = await db.actionItem.updateMany({
-    where: { id: itemId },
+    // The visibility is part of the write too, not only of the read before it.
+    where: { id: itemId, interview: visibleTo(viewer) },
     data: isDone ? { isDone: true, doneAt: now, doneById: viewer.id } : { isDone: false, doneAt: null, doneById: null },
   });
   return count ? item.interviewId : null;

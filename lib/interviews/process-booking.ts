@@ -79,6 +79,9 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
   const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+      // The interview row too: the Notetaker's jobs, uploads and downloads write it as well (they
+      // lock it the same way), so what is read below is what is written over.
+      await tx.$queryRaw`SELECT id FROM interviews WHERE booking_id = ${bookingId} FOR UPDATE`;
       // Re-read under the lock: a worker that read fewer events must not overwrite a newer state.
       const state = reduceBookingEvents(bookingId, await loadBookingEvents(tx, bookingId));
       let roles = classifyParticipants(state.participants, interviewerEmails, state.title);

@@ -10,13 +10,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ApplicationStage, InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
+import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { getLocalDateRange } from "@/lib/interviews/date-range";
 import { getEnv } from "@/lib/env";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
-
-export type { InterviewViewer } from "@/lib/interviews/visibility";
 import {
   INTERVIEWS_PAGE_SIZE,
   readInterviewHistory,
@@ -25,6 +23,8 @@ import {
   type TInterviewFilters,
   type TInterviewHistoryEntry,
 } from "@/lib/validations/interviews";
+
+export type { InterviewViewer } from "@/lib/interviews/visibility";
 
 // ───────────────────────────── Interview list ─────────────────────────────
 
@@ -135,7 +135,8 @@ export async function listInterviews(
 ): Promise<InterviewList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
   const visibility = visibleTo(viewer);
-  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters)] };
+  const transcriptMatch = filters.q ? { id: { in: await findInterviewsSaying(filters.q) } } : null;
+  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters), ...(transcriptMatch ? [transcriptMatch] : [])] };
   const upcomingWhere: Prisma.InterviewWhereInput = { AND: [where, { startsAt: { gte: now } }] };
   const pastWhere: Prisma.InterviewWhereInput = { AND: [where, { OR: [{ startsAt: { lt: now } }, { startsAt: null }] }] };
 
@@ -174,6 +175,22 @@ export async function listInterviews(
   ]);
 
   return { rows: [...upcoming, ...past].map((record) => toListRow(record, now)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+}
+
+/** Matches beyond this many interviews are not listed (the search asks for more precise words). */
+const MAX_TRANSCRIPT_MATCHES = 2_000;
+
+/**
+ * Interviews whose transcript says `query` (web-search syntax: words, "a phrase", -not), through
+ * the full-text index on transcript lines (migration SQL: transcript_segments_search_idx — the
+ * expression here must stay the index's for the index to be used).
+ */
+async function findInterviewsSaying(query: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ interview_id: string }[]>`
+    SELECT DISTINCT interview_id FROM transcript_segments
+     WHERE to_tsvector('english'::regconfig, coalesce(speaker, '') || ' ' || text) @@ websearch_to_tsquery('english'::regconfig, ${query})
+     LIMIT ${MAX_TRANSCRIPT_MATCHES}`;
+  return rows.map((r) => r.interview_id);
 }
 
 export type InterviewFilterOptions = {
@@ -245,9 +262,11 @@ export type TimelineInterview = {
   replaces: LinkedInterview | null;
   /** The interviews booked to replace this one (normally at most one). */
   replacedBy: LinkedInterview[];
-  /** The Notetaker's summary, once stored. */
+  /** The Notetaker's summary, once stored (null for an interview the viewer may not open). */
   summaryText: string | null;
   actionItems: { id: string; text: string; isDone: boolean }[];
+  /** Whether the viewer may open its debrief (an interviewer: only the interviews they ran). */
+  canOpenDebrief: boolean;
 };
 
 export type CandidateTimeline = {
@@ -269,6 +288,7 @@ export type CandidateTimeline = {
 function toTimelineInterview({ application, meetingUrl, history, ...record }: TimelineRecord): TimelineInterview {
   return {
     ...record,
+    canOpenDebrief: true,
     meetingUrl: toSafeHttpUrl(meetingUrl),
     history: readInterviewHistory(history),
     role: application?.role ?? null,
@@ -307,10 +327,18 @@ export async function getCandidateTimeline(viewer: InterviewViewer, candidateId:
   });
   if (!candidate) return null;
 
+  // An interviewer sees the person's whole interview history, but the debrief content (summary,
+  // action items) only of the interviews they ran — as on the debrief page itself.
+  const viewable = isRestricted
+    ? new Set((await db.interview.findMany({ where: { AND: [{ candidateId: id }, visibility] }, select: { id: true } })).map((i) => i.id))
+    : null;
   const { applications, interviews, linkedinUrl, ...person } = candidate;
   return {
     candidate: { ...person, linkedinUrl: toSafeHttpUrl(linkedinUrl) },
     applications,
-    interviews: interviews.map(toTimelineInterview),
+    interviews: interviews.map((record) => {
+      const interview = toTimelineInterview(record);
+      return viewable && !viewable.has(interview.id) ? { ...interview, summaryText: null, actionItems: [], canOpenDebrief: false } : interview;
+    }),
   };
 }

@@ -10,6 +10,7 @@ import { decideJobOutcome } from "@/lib/webhooks/retry-policy";
 import { parseContentDigest, storageKeyFor } from "./files";
 import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
 import { readStoredText } from "./stored-text";
+import { LONG_TRANSACTION, lockInterview } from "@/lib/interviews/lock";
 
 /**
  * The media worker: copies each Notetaker file into OUR storage (Nylas deletes its copy after 14
@@ -140,7 +141,17 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
     }
 
     armStall();
-    const get = (target: string) => send(target, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(HEADERS_TIMEOUT_MS)]), redirect: "follow" });
+    const get = async (target: string) => {
+      assertDownloadUrl(target);
+      // Only until the answer starts: the body is watched by the stall timer, however long it takes.
+      const headersTimer = setTimeout(() => controller.abort(new Error(`no answer within ${HEADERS_TIMEOUT_MS / 1000} s`)), HEADERS_TIMEOUT_MS);
+      try {
+        // identity: the size and sha256 are of the file's bytes, not of a compressed transfer.
+        return await send(target, { signal: controller.signal, redirect: "follow", headers: { "accept-encoding": "identity" } });
+      } finally {
+        clearTimeout(headersTimer);
+      }
+    };
     let response = await get(url!);
     if (REFRESH_STATUSES.has(response.status) && !refreshed) {
       await response.body?.cancel().catch(() => undefined);
@@ -198,6 +209,7 @@ async function completeDownload(asset: AssetRow, attempt: number, stored: { key:
     parsed = parseTextFile(asset.kind, text, { fileName: stored.key, contentType: asset.contentType });
   }
   await db.$transaction(async (tx) => {
+    await lockInterview(tx, asset.interviewId);
     const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
     const { count } = await tx.mediaAsset.updateMany({
       where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
@@ -205,7 +217,7 @@ async function completeDownload(asset: AssetRow, attempt: number, stored: { key:
     });
     if (count === 0) return; // taken over; the other worker records its own result
     if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
-  });
+  }, LONG_TRANSACTION);
 }
 
 function describeFailure(error: unknown): string {
@@ -220,7 +232,8 @@ function describeFailure(error: unknown): string {
 
 async function recordFailure(asset: AssetRow, attempt: number, error: unknown, retryBaseMs: number): Promise<void> {
   const message = describeFailure(error).slice(0, 1_000);
-  const outcome = error instanceof PermanentMediaError ? ({ status: "DEAD" } as const) : decideJobOutcome(false, attempt, retryBaseMs);
+  // Attempts count on from a recruiter's Retry (retryBase), so the fence (attempts) never repeats.
+  const outcome = error instanceof PermanentMediaError ? ({ status: "DEAD" } as const) : decideJobOutcome(false, attempt - asset.retryBase, retryBaseMs);
   await db.mediaAsset.updateMany({
     where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
     data:
@@ -231,11 +244,26 @@ async function recordFailure(asset: AssetRow, attempt: number, error: unknown, r
   if (outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
 }
 
-/** Recruiter "Retry" on a failed download: due now, with a fresh set of attempts. */
+/**
+ * Recruiter "Retry" on a failed download: due now, with a fresh set of attempts. `attempts` keeps
+ * counting (it fences a worker's writes; a reset would let an old, stuck worker match again);
+ * retryBase marks where the fresh set starts. A file that was stored but cannot be read is not
+ * retried: downloading it again gives the same file.
+ */
 export async function retryMediaDownload(assetId: string): Promise<boolean> {
-  const { count } = await db.mediaAsset.updateMany({
-    where: { id: assetId, source: "NOTETAKER", status: "FAILED" },
-    data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
-  });
+  const count = await db.$executeRaw`
+    UPDATE media_assets SET status = 'PENDING', retry_base = attempts, next_attempt_at = now(), last_error = NULL, updated_at = now()
+     WHERE id = ${assetId}::uuid AND source = 'NOTETAKER' AND status = 'FAILED' AND stored_at IS NULL`;
   return count > 0;
+}
+
+/**
+ * Media URLs come from signed notifications and the SDK; still, what is fetched is stored and
+ * served back, so in live mode only HTTPS is fetched (the sandbox serves its own origin).
+ */
+function assertDownloadUrl(target: string): void {
+  const url = new URL(target);
+  const env = getEnv();
+  const ok = env.NYLAS_MODE === "live" ? url.protocol === "https:" : url.protocol === "https:" || url.origin === env.appOrigin;
+  if (!ok) throw new PermanentMediaError(`Refusing to download from ${url.protocol}//${url.host}: media URLs must be HTTPS.`);
 }

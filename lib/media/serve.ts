@@ -20,13 +20,14 @@ const INLINE_KINDS = new Set(["RECORDING", "THUMBNAIL"]);
 export async function serveMediaAsset(request: Request, viewer: InterviewViewer, assetId: string, storage: MediaStorage = getMediaStorage()): Promise<Response> {
   const id = ZUuid.safeParse(assetId);
   if (!id.success) return errorJson(404, "not_found", "No such file.");
-  const asset = await db.mediaAsset.findUnique({
-    where: { id: id.data },
-    select: { interviewId: true, kind: true, storageKey: true, size: true, sha256: true, contentType: true, fileName: true, storedAt: true },
-  });
-  if (!asset?.storageKey || asset.size === null || !asset.storedAt) return errorJson(404, "not_found", "No such file, or it is not stored yet.");
-  const visible = await db.interview.count({ where: { AND: [{ id: asset.interviewId }, visibleTo(viewer)] } });
-  if (!visible) return errorJson(403, "forbidden", "You can only open the files of interviews you ran.");
+  const select = { kind: true, storageKey: true, size: true, sha256: true, contentType: true, fileName: true, storedAt: true } as const;
+  // The viewer's visibility is part of the query (STYLE §6); a second look tells 404 from 403.
+  const asset = await db.mediaAsset.findFirst({ where: { id: id.data, interview: visibleTo(viewer) }, select });
+  if (!asset) {
+    const exists = await db.mediaAsset.count({ where: { id: id.data, storedAt: { not: null } } });
+    return exists ? errorJson(403, "forbidden", "You can only open the files of interviews you ran.") : errorJson(404, "not_found", "No such file, or it is not stored yet.");
+  }
+  if (!asset.storageKey || asset.size === null || !asset.storedAt) return errorJson(404, "not_found", "No such file, or it is not stored yet.");
 
   const size = Number(asset.size);
   const etag = asset.sha256 ? `"${asset.sha256}"` : null;

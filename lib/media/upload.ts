@@ -8,8 +8,10 @@ import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { getMediaStorage, type MediaStorage } from "@/lib/storage";
 import { ZUuid, type TUploadResult } from "@/lib/validations/media";
 import { safeFileName, storageKeyFor } from "./files";
-import { parseTextFile, saveParsedContent, type ParsedContent } from "./parsed-content";
+import { saveParsedContent, type ParsedContent } from "./parsed-content";
 import { decodeUtf8Text, sniffRecordingType, SNIFF_BYTES } from "./sniff";
+import { parseTranscript, type TranscriptFormat } from "./transcript";
+import { LONG_TRANSACTION, lockInterview } from "@/lib/interviews/lock";
 
 /**
  * The upload fallback (POST /api/interviews/<id>/uploads, multipart/form-data with the file fields
@@ -21,6 +23,14 @@ import { decodeUtf8Text, sniffRecordingType, SNIFF_BYTES } from "./sniff";
  */
 
 export const MAX_TRANSCRIPT_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const TRANSCRIPT_TYPES: Record<TranscriptFormat, { extension: string; contentType: string }> = {
+  speaker_labelled: { extension: "json", contentType: "application/json" },
+  raw: { extension: "json", contentType: "application/json" },
+  webvtt: { extension: "vtt", contentType: "text/vtt; charset=utf-8" },
+  srt: { extension: "srt", contentType: "application/x-subrip; charset=utf-8" },
+  text: { extension: "txt", contentType: "text/plain; charset=utf-8" },
+};
 
 type Kind = "RECORDING" | "TRANSCRIPT";
 type StoredFile = { kind: Kind; assetId: string; key: string; size: number; sha256: string; fileName: string; contentType: string; parsed: ParsedContent | null };
@@ -82,8 +92,9 @@ async function storeRecording(storage: MediaStorage, interviewId: string, file: 
   // would rethrow it once the storage pipeline has let go of the stream.
   sniffer.on("error", () => undefined);
   file.pipe(sniffer);
-  const name = safeFileName(fileName, "recording");
-  const key = storageKeyFor(interviewId, assetId, name);
+  // The name is the user's; its extension becomes the sniffed type's once that is known.
+  const base = safeFileName(fileName, "recording").replace(/\.[^.]*$/, "");
+  const key = storageKeyFor(interviewId, assetId, `${base}.upload`);
   let stored;
   try {
     stored = await storage.put(key, sniffer, { contentType: "application/octet-stream", maxBytes });
@@ -95,7 +106,7 @@ async function storeRecording(storage: MediaStorage, interviewId: string, file: 
     await storage.delete(key).catch(() => undefined);
     throw new UploadError({ status: 415, message: "The recording file is empty." });
   }
-  return { kind: "RECORDING", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType: sniffed.contentType, parsed: null };
+  return { kind: "RECORDING", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: `${base}.${sniffed.extension}`, contentType: sniffed.contentType, parsed: null };
 }
 
 async function readTranscript(file: Readable): Promise<Buffer> {
@@ -116,13 +127,14 @@ async function storeTranscript(storage: MediaStorage, interviewId: string, file:
   if (!bytes.length) throw new UploadError({ status: 422, message: "The transcript file is empty." });
   const text = decodeUtf8Text(bytes);
   if (text === null) throw new UploadError({ status: 415, message: "The transcript must be a text file (UTF-8): WebVTT, SRT, plain text or a Nylas transcript JSON." });
-  const parsed = parseTextFile("TRANSCRIPT", text, { fileName, contentType: mimeType });
+  const parsed = parseTranscript(text, { fileName, contentType: mimeType });
   if (!parsed.ok) throw new UploadError({ status: 422, message: parsed.error });
   const assetId = randomUUID();
-  const name = safeFileName(fileName, "transcript.txt");
-  const stored = await storage.put(storageKeyFor(interviewId, assetId, name), Readable.from([bytes]), { contentType: "text/plain; charset=utf-8", expectedSize: bytes.length });
-  const contentType = /\.vtt$/i.test(name) ? "text/vtt; charset=utf-8" : /\.json$/i.test(name) ? "application/json" : "text/plain; charset=utf-8";
-  return { kind: "TRANSCRIPT", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType, parsed: parsed.content };
+  // Named and typed by what the parser found in it, whatever the file was called.
+  const { extension, contentType } = TRANSCRIPT_TYPES[parsed.value.format];
+  const name = `${safeFileName(fileName, "transcript").replace(/\.[^.]*$/, "")}.${extension}`;
+  const stored = await storage.put(storageKeyFor(interviewId, assetId, name), Readable.from([bytes]), { contentType, expectedSize: bytes.length });
+  return { kind: "TRANSCRIPT", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType, parsed: { kind: "TRANSCRIPT", segments: parsed.value.segments } };
 }
 
 /** Reads the multipart body, storing each file as its part arrives (busboy streams; nothing is buffered whole but a transcript). */
@@ -160,8 +172,14 @@ async function receiveFiles(request: Request, storage: MediaStorage, interviewId
     parser.on("error", reject);
   });
   Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).on("error", (error) => parser.destroy(error)).pipe(parser);
-  await done;
-  await Promise.all(pending);
+  // Every file task settles before we answer (none is left writing to storage behind our back).
+  const [parsing] = await Promise.allSettled([done]);
+  const tasks = await Promise.allSettled(pending);
+  const broken = [parsing, ...tasks].find((outcome) => outcome.status === "rejected");
+  if (broken) {
+    await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
+    throw (broken as PromiseRejectedResult).reason;
+  }
   return { stored, failure };
 }
 
@@ -174,6 +192,9 @@ export async function handleInterviewUpload(request: Request, viewer: InterviewV
       ? json(403, { ok: false, message: "You can only upload files for interviews you ran.", stored: [] })
       : json(404, { ok: false, message: "No such interview.", stored: [] });
   }
+  // A cookie-authenticated POST: refuse one sent by another site's page (server actions get the same check from Next.js).
+  const origin = request.headers.get("origin");
+  if (origin && origin !== getEnv().appOrigin) return json(403, { ok: false, message: "Uploads must come from this site.", stored: [] });
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data") || !request.body) {
     return json(415, { ok: false, message: "Send the files as multipart/form-data (fields: recording, transcript).", stored: [] });
   }
@@ -191,13 +212,20 @@ export async function handleInterviewUpload(request: Request, viewer: InterviewV
     return json(400, { ok: false, message: "The upload was interrupted or malformed. Try again.", stored: [] });
   }
   const { stored, failure } = received;
-  if (!stored.length) return json(failure?.status ?? 400, { ok: false, message: failure?.message ?? "Choose a recording file, a transcript file, or both.", stored: [] });
+  // All or nothing: a refused file means nothing of this upload is kept.
+  if (failure) {
+    await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
+    return json(failure.status, { ok: false, message: failure.message, stored: [] });
+  }
+  if (!stored.length) return json(400, { ok: false, message: "Choose a recording file, a transcript file, or both.", stored: [] });
 
   // Record what was stored; a new upload replaces the previous one of its kind.
   const now = new Date();
   let replaced: string[] = [];
   try {
     replaced = await db.$transaction(async (tx) => {
+      // Serialises with the interview's other writers, and with a concurrent upload of the same kind.
+      await lockInterview(tx, interview.id);
       const oldKeys: string[] = [];
       for (const file of stored) {
         const previous = await tx.mediaAsset.findUnique({ where: { interviewId_source_kind: { interviewId: interview.id, source: "UPLOAD", kind: file.kind } }, select: { id: true, storageKey: true } });
@@ -219,7 +247,7 @@ export async function handleInterviewUpload(request: Request, viewer: InterviewV
         await tx.interview.update({ where: { id: interview.id }, data: { completedAt: now, ...(current.status !== "CANCELLED" ? { status: "COMPLETED" } : {}) } });
       }
       return oldKeys;
-    });
+    }, LONG_TRANSACTION);
   } catch (error) {
     await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
     throw error;
@@ -227,7 +255,5 @@ export async function handleInterviewUpload(request: Request, viewer: InterviewV
   await Promise.all(replaced.map((key) => storage.delete(key).catch(() => undefined)));
 
   const names = stored.map((f) => (f.kind === "RECORDING" ? "the recording" : "the transcript")).join(" and ");
-  const kinds = stored.map((f) => f.kind);
-  if (failure) return json(failure.status, { ok: false, message: `Saved ${names}. ${failure.message}`, stored: kinds });
-  return json(200, { ok: true, message: `Uploaded ${names}.`, stored: kinds });
+  return json(200, { ok: true, message: `Uploaded ${names}.`, stored: stored.map((f) => f.kind) });
 }

@@ -6,6 +6,7 @@ import { describeNylasError, isNylasNotFound } from "@/lib/nylas/client";
 import { findNotetakerEventId } from "@/lib/nylas/notetakers";
 import { wakeWorker } from "@/lib/worker-wake";
 import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
+import { lockInterview } from "@/lib/interviews/lock";
 import { notetakerSettingsFromNylas } from "./settings";
 
 type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
@@ -31,8 +32,15 @@ async function loadNotetakerEvents(client: EventReader, notetakerId: string): Pr
 /** How long a notetaker's notifications wait for an interview to link to before they are ignored. */
 const UNLINKED_GIVE_UP_MS = 30 * 60_000;
 
-/** States that mean the interview took place (the bot recorded it). */
-const HAPPENED = new Set(["disconnected", "worker_finished", "processing", "available", "media_error", "media_deleted"]);
+/** States after the bot has left: with `attending` before them, the interview took place. */
+const AFTER_LEAVING = new Set(["disconnected", "worker_finished", "processing", "available", "media_error", "media_deleted"]);
+
+/** When the interview was over: the first state after leaving, if the bot had recorded it; else null. */
+function completionTime(view: NotetakerStateView): Date | null {
+  if (!view.hasAttended) return null;
+  const left = view.timeline.find((entry) => AFTER_LEAVING.has(entry.state));
+  return left ? new Date(left.at * 1000) : null;
+}
 
 /**
  * The interview a notetaker belongs to (DESIGN, "Linking a notetaker to an interview"): by the
@@ -99,14 +107,13 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
 
   const created = await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interview:${interview.id}`}, 0))`;
+      await lockInterview(tx, interview.id);
       const view = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(tx, notetakerId));
       const current = await tx.interview.findUniqueOrThrow({ where: { id: interview.id }, select: { status: true, completedAt: true, notetakerId: true } });
       // A booking that names another notetaker wins: this one is not (or no longer) the interview's.
       if (current.notetakerId && current.notetakerId !== notetakerId) return 0;
 
-      const happened = view.hasAttended || (view.state !== null && HAPPENED.has(view.state));
-      const completedAt = current.completedAt ?? (happened && view.stateAt !== null ? new Date(view.stateAt * 1000) : null);
+      const completedAt = current.completedAt ?? completionTime(view);
       await tx.interview.update({
         where: { id: interview.id },
         data: {
@@ -147,7 +154,8 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
       if (view.state === "media_deleted") {
         // Nylas's copies are gone: whatever we have not stored cannot be downloaded any more.
         await tx.mediaAsset.updateMany({
-          where: { interviewId: interview.id, source: "NOTETAKER", status: { in: ["PENDING", "FAILED"] } },
+          // Not a file we stored and could not read: Nylas's deletion is not its problem.
+          where: { interviewId: interview.id, source: "NOTETAKER", status: { in: ["PENDING", "FAILED"] }, storedAt: null },
           data: { status: "FAILED", lastError: "Nylas deleted this file (its 14-day retention ended) before it could be stored." },
         });
       }

@@ -4,6 +4,7 @@
  */
 import type { NotetakerState } from "./notetaker-reducer";
 
+/** The same five tones as the UI's badges (components/ui/badge.tsx), so a state's tone is a badge variant. */
 export type Tone = "neutral" | "info" | "success" | "warning" | "danger";
 
 const STATE_LABELS: Record<NotetakerState, { label: string; tone: Tone }> = {
@@ -19,7 +20,7 @@ const STATE_LABELS: Record<NotetakerState, { label: string; tone: Tone }> = {
   media_error: { label: "Media failed", tone: "danger" },
   media_deleted: { label: "Media deleted by Nylas", tone: "neutral" },
   failed_entry: { label: "Could not join", tone: "danger" },
-  deleted: { label: "Cancelled", tone: "neutral" },
+  deleted: { label: "Removed", tone: "neutral" },
 };
 
 const REASONS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { createReadStream } from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -8,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { decideRange, rangeHeaders } from "@/lib/media/http-range";
 import { SandboxApiError } from "./errors";
 import type { NotetakerWebhookMedia } from "./notetaker-payloads";
-import { describeSampleFile, getSampleInterview, type SampleSpeakerKey } from "./notetaker-samples";
+import { describeSampleFile, getSampleInterview, SAMPLES_DIR, type SampleSpeakerKey } from "./notetaker-samples";
 import { summarizeInterview } from "./notetaker-summary";
 
 /**
@@ -136,13 +137,13 @@ export async function createMediaFiles(tx: Tx, notetaker: NotetakerForMedia, now
         contentType: video ? "video/mp4" : "audio/mpeg",
         size: BigInt(facts.size),
         sha256: facts.sha256,
-        samplePath: file,
+        samplePath: path.relative(SAMPLES_DIR, file),
         durationSeconds,
       });
     }
     if (video) {
       const facts = await describeSampleFile(sample.files.thumbnail);
-      rows.push({ ...base, kind: "thumbnail", name: "thumbnail.png", contentType: "image/png", size: BigInt(facts.size), sha256: facts.sha256, samplePath: sample.files.thumbnail });
+      rows.push({ ...base, kind: "thumbnail", name: "thumbnail.png", contentType: "image/png", size: BigInt(facts.size), sha256: facts.sha256, samplePath: path.relative(SAMPLES_DIR, sample.files.thumbnail) });
     }
   }
 
@@ -253,7 +254,8 @@ function plainError(status: number, message: string): Response {
 
 async function* fileBytes(file: FileRow, notetakerId: string, syntheticSize: bigint | null, start: number, end: number): AsyncGenerator<Uint8Array> {
   if (file.content) yield Buffer.from(file.content).subarray(start, end + 1);
-  else if (file.samplePath) yield* createReadStream(file.samplePath, { start, end, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
+  // Relative to the samples folder, so a moved checkout still finds them.
+  else if (file.samplePath) yield* createReadStream(path.join(SAMPLES_DIR, file.samplePath), { start, end, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>;
   else if (syntheticSize !== null) yield* syntheticBytes(notetakerId, start, end);
 }
 

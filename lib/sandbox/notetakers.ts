@@ -130,7 +130,7 @@ export async function createNotetakerForBooking(tx: Tx, booking: BookingForNotet
 
 /** A reschedule moves a scheduled notetaker's join time (notetaker.updated, sent only while scheduled). */
 export async function rescheduleNotetaker(tx: Tx, notetakerId: string, start: Date, end: Date, now: Date): Promise<void> {
-  const existing = await tx.sandboxNotetaker.findUnique({ where: { id: notetakerId } });
+  const existing = await lockNotetaker(tx, notetakerId);
   if (!existing || existing.deletedAt || existing.state !== "scheduled") return;
   const row = await tx.sandboxNotetaker.update({ where: { id: notetakerId }, data: { joinTime: start, leaveTime: end, nextStepAt: start } });
   const snapshot = await emit(tx, "notetaker.updated", row, now);
@@ -145,7 +145,7 @@ async function deleteNotetaker(tx: Tx, row: NotetakerRow, now: Date): Promise<vo
 
 /** Cancelling the booking cancels a bot that has not joined yet (notetaker.deleted). */
 export async function cancelNotetakerForBooking(tx: Tx, notetakerId: string, now: Date): Promise<void> {
-  const row = await tx.sandboxNotetaker.findUnique({ where: { id: notetakerId } });
+  const row = await lockNotetaker(tx, notetakerId);
   if (!row || row.deletedAt || !canRunNow(row.state)) return;
   await deleteNotetaker(tx, row, now);
 }
@@ -222,14 +222,26 @@ export async function advanceDueNotetakers(now = new Date(), limit = 10): Promis
   return moved;
 }
 
-async function loadLiveNotetaker(id: string, grantIdentifier?: string): Promise<NotetakerRow> {
-  const row = /^[0-9a-f]{32}$/.test(id) ? await db.sandboxNotetaker.findUnique({ where: { id } }) : null;
+/**
+ * A live (not deleted) notetaker, optionally of a grant; 404 otherwise. With `tx`, its row is
+ * locked for the rest of that transaction, so a step (run, leave, cancel, the clock) never races another.
+ */
+async function loadLiveNotetaker(id: string, grantIdentifier?: string, tx?: Tx): Promise<NotetakerRow> {
+  if (!/^[0-9a-f]{32}$/.test(id)) throw notFound(`Notetaker not found: ${id}`);
+  if (tx) await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
+  const row = await (tx ?? db).sandboxNotetaker.findUnique({ where: { id } });
   if (!row || row.deletedAt) throw notFound(`Notetaker not found: ${id}`);
   if (grantIdentifier !== undefined) {
     const grant = await resolveGrant(grantIdentifier);
     if (row.grantId !== grant.id) throw notFound(`Notetaker not found: ${id}`);
   }
   return row;
+}
+
+/** The row of a notetaker a booking names, locked, or null when it is gone. */
+async function lockNotetaker(tx: Tx, id: string): Promise<NotetakerRow | null> {
+  await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
+  return tx.sandboxNotetaker.findUnique({ where: { id } });
 }
 
 /**
@@ -240,8 +252,7 @@ export async function runNotetakerNow(id: string, outcome: NotetakerOutcome, opt
   const now = options.now ?? new Date();
   const synthetic = options.recordingBytes ? await describeSyntheticFile(id, options.recordingBytes) : undefined;
   const row = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
-    let current = await loadLiveNotetaker(id);
+    let current = await loadLiveNotetaker(id, undefined, tx);
     if (!canRunNow(current.state)) {
       throw new SandboxApiError(409, "invalid_request_error", `This notetaker has already run (state: ${current.state}).`);
     }
@@ -264,8 +275,7 @@ export async function runNotetakerNow(id: string, outcome: NotetakerOutcome, opt
 /** Ends the media's retention now: files deleted, notetaker.media `media_deleted` (tests, the console). */
 export async function expireNotetakerMedia(id: string, now = new Date()): Promise<NotetakerRow> {
   const row = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
-    const current = await loadLiveNotetaker(id);
+    const current = await loadLiveNotetaker(id, undefined, tx);
     if (current.state !== "available") throw new SandboxApiError(409, "invalid_request_error", "Only available media can be expired.");
     const at = await stepTime(tx, id, now);
     await takeStep(tx, current, { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at });
@@ -284,7 +294,8 @@ export async function listNotetakers(ctx: SandboxContext): Promise<SandboxResult
   const grant = ctx.params.grant ? await resolveGrant(ctx.params.grant) : null;
   const rawLimit = Number(ctx.query.get("limit") ?? 50);
   const limit = Number.isInteger(rawLimit) && rawLimit > 0 ? Math.min(rawLimit, 200) : 50;
-  const token = ctx.query.get("page_token");
+  // next_cursor and prev_cursor are both offsets; either token takes you there.
+  const token = ctx.query.get("page_token") ?? ctx.query.get("prev_page_token");
   const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8")) : 0;
   if (!Number.isInteger(offset) || offset < 0) throw invalidRequest("Invalid page_token.");
   const stateParam = ctx.query.get("state");
@@ -326,29 +337,29 @@ export async function findNotetaker(ctx: SandboxContext): Promise<SandboxResult>
 
 // DELETE …/notetakers/{id}/cancel — only before it has joined.
 export async function cancelNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
-  const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant);
   await db.$transaction(async (tx) => {
-    const locked = await tx.sandboxNotetaker.findUnique({ where: { id: row.id } });
-    if (!locked || locked.deletedAt) throw notFound(`Notetaker not found: ${row.id}`);
-    if (!canRunNow(locked.state)) throw new SandboxApiError(409, "invalid_request_error", `A notetaker in state ${locked.state} cannot be cancelled.`);
-    await deleteNotetaker(tx, locked, ctx.now);
+    const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant, tx);
+    if (!canRunNow(row.state)) throw new SandboxApiError(409, "invalid_request_error", `A notetaker in state ${row.state} cannot be cancelled.`);
+    await deleteNotetaker(tx, row, ctx.now);
   }, TX_OPTIONS);
   wakeWorker("sandbox-webhooks");
   return empty();
 }
 
-// POST …/notetakers/{id}/leave — 200 while attending; 409 when it is not in the meeting.
+// POST …/notetakers/{id}/leave — 200 while attending, 202 when it is already leaving; 409 when it is not in the meeting.
 export async function leaveNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
-  const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant);
-  await db.$transaction(async (tx) => {
-    const current = await tx.sandboxNotetaker.findUniqueOrThrow({ where: { id: row.id } });
+  const id = ctx.params.id!;
+  const status = await db.$transaction(async (tx) => {
+    const current = await loadLiveNotetaker(id, ctx.params.grant, tx);
+    if (current.state === "disconnected" || current.state === "worker_finished") return 202;
     if (current.state !== "attending") throw new SandboxApiError(409, "invalid_request_error", "The notetaker is not in the meeting.");
-    const at = await stepTime(tx, row.id, ctx.now);
+    const at = await stepTime(tx, id, ctx.now);
     const left = await takeStep(tx, current, { trigger: "notetaker.meeting_state", historyType: "notetaker.meeting_state", state: "disconnected", meetingState: "api_request", at });
-    await tx.sandboxNotetaker.update({ where: { id: row.id }, data: { leaveTime: at, nextStepAt: nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null } });
+    await tx.sandboxNotetaker.update({ where: { id }, data: { leaveTime: at, nextStepAt: nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null } });
+    return 200;
   }, TX_OPTIONS);
   wakeWorker("sandbox-webhooks");
-  return data({ id: row.id, message: "Notetaker is leaving meeting." });
+  return data({ id, message: "Notetaker is leaving meeting." }, status);
 }
 
 // GET …/notetakers/{id}/media — 404 before the media is ready, 410 after retention; fresh URLs.

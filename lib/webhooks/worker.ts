@@ -37,8 +37,10 @@ async function processOne(event: ClaimedInboxEvent, retryBaseMs: number | undefi
   }
   const outcome = decideJobOutcome(error === null, event.attempts, retryBaseMs);
   const message = error === null ? null : error instanceof Error ? error.message : String(error);
-  await db.webhookEvent.update({
-    where: { id: event.id },
+  // Fenced by the attempt this worker claimed: if the lease ran out and another worker took the
+  // row over, that worker records the outcome.
+  await db.webhookEvent.updateMany({
+    where: { id: event.id, attempts: event.attempts },
     data:
       outcome.status === "PROCESSED"
         ? { status: result === "ignored" ? "IGNORED" : "PROCESSED", processedAt: new Date(), lastError: null }

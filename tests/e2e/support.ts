@@ -70,11 +70,13 @@ export async function runSandboxNotetaker(page: Page, guestName: string, button:
   const card = page.getByRole("listitem", { name: `Interview with ${guestName}`, exact: true });
   await expect(async () => {
     if (!(await card.isVisible())) await page.reload();
-    await expect(card.getByRole("button", { name: button })).toBeVisible({ timeout: 2_000 });
+    await expect(card.getByRole("button", { name: button })).toBeEnabled({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await card.getByRole("button", { name: button }).click();
-  // Once the notetaker has run, the card offers neither button any more.
-  await expect(card.getByRole("button", { name: "Run interview now" })).toHaveCount(0);
+  // Once the notetaker has run, the card says so and both buttons are disabled.
+  await expect(card.getByText(button === "Run interview now" ? "Done: the interview ran and its media is available." : "Done: the Notetaker failed to enter (admission timeout).")).toBeVisible();
+  await expect(card.getByRole("button", { name: "Run interview now" })).toBeDisabled();
+  await expect(card.getByRole("button", { name: "Fail entry" })).toBeDisabled();
   const open = card.getByRole("link", { name: /^Open the interview/ });
   await expect(async () => {
     if (!(await open.isVisible())) await page.reload();

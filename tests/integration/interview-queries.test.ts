@@ -345,4 +345,57 @@ describe("getCandidateTimeline", () => {
     expect(await getCandidateTimeline(asInterviewer("priya.patel@northwind.example"), danaId)).toBeNull();
     expect(await getCandidateTimeline(asInterviewer("nobody@example.com"), danaId)).toBeNull();
   });
+
+  it("shows an interviewer the summaries and action items of their own interviews only (and links only those debriefs)", async () => {
+    const { danaId } = await seedDana();
+    const interviews = await prisma.interview.findMany({ where: { candidateId: danaId }, select: { id: true, interviewerEmail: true } });
+    for (const interview of interviews) {
+      await prisma.interview.update({ where: { id: interview.id }, data: { summaryText: `Summary by ${interview.interviewerEmail}` } });
+      await prisma.actionItem.create({ data: { interviewId: interview.id, position: 0, text: `Follow up for ${interview.interviewerEmail}` } });
+    }
+    const forMarcus = (await getCandidateTimeline(asInterviewer(MARCUS), danaId))!;
+    for (const interview of forMarcus.interviews) {
+      const own = interviews.find((i) => i.id === interview.id)!.interviewerEmail === MARCUS;
+      expect(interview.canOpenDebrief).toBe(own);
+      expect(interview.summaryText).toBe(own ? `Summary by ${MARCUS}` : null);
+      expect(interview.actionItems.map((a) => a.text)).toEqual(own ? [`Follow up for ${MARCUS}`] : []);
+    }
+    expect(forMarcus.interviews.some((i) => i.canOpenDebrief)).toBe(true);
+    const forRecruiter = (await getCandidateTimeline(recruiter, danaId))!;
+    expect(forRecruiter.interviews.every((i) => i.canOpenDebrief && i.summaryText?.startsWith("Summary by "))).toBe(true);
+  });
+});
+
+describe("listInterviews: transcript search (q)", () => {
+  /** A transcript on an interview, as the media pipeline stores it (an asset and its lines). */
+  async function addTranscript(interviewId: string, lines: [speaker: string, text: string][]) {
+    const asset = await prisma.mediaAsset.create({ data: { interviewId, kind: "TRANSCRIPT", source: "UPLOAD", status: "STORED", storedAt: NOW }, select: { id: true } });
+    await prisma.transcriptSegment.createMany({
+      data: lines.map(([speaker, text], position) => ({ interviewId, assetId: asset.id, position, speaker, startMs: position * 1000, endMs: position * 1000 + 900, text })),
+    });
+  }
+
+  it("finds the interviews whose transcript says the words (stemmed, any case, phrases, exclusions), within what the viewer may see", async () => {
+    const c = await createCandidate("Search Test");
+    const kafka = await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(2) });
+    const postgres = await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: MARCUS, startsAt: at(3) });
+    await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(4) }); // no transcript
+    await addTranscript(kafka, [["Sarah Kim", "Tell me about the consumers."], ["Search Test", "We partitioned the Kafka topics by carrier, and retried idempotently."]]);
+    await addTranscript(postgres, [["Marcus Johnson", "And the database?"], ["Search Test", "A Postgres table with a unique key on the event id."]]);
+
+    const ids = async (viewer: InterviewViewer, q: string) => (await list(viewer, { q })).rows.map((r) => r.id);
+    expect(await ids(recruiter, "KAFKA")).toEqual([kafka]);
+    expect(await ids(recruiter, "partitions")).toEqual([kafka]); // stemmed: partitioned
+    expect(await ids(recruiter, '"unique key"')).toEqual([postgres]);
+    expect(await ids(recruiter, "carrier -kafka")).toEqual([]);
+    expect(await ids(recruiter, "marcus")).toEqual([postgres]); // speakers count
+    expect(await ids(recruiter, "zeppelin")).toEqual([]);
+    expect((await list(recruiter, { q: "zeppelin" })).hasAnyInterviews).toBe(true);
+    // An interviewer: only within their own interviews.
+    expect(await ids(asInterviewer(MARCUS), "kafka")).toEqual([]);
+    expect(await ids(asInterviewer(MARCUS), "postgres")).toEqual([postgres]);
+    // Hostile text is just words.
+    expect(await ids(recruiter, "'; DROP TABLE interviews; --")).toEqual([]);
+    expect(await prisma.interview.count()).toBe(3);
+  });
 });

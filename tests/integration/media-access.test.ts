@@ -301,13 +301,19 @@ describe("handleInterviewUpload", () => {
     expect(await listFiles(mediaDir)).toEqual([asset!.storageKey]);
   });
 
-  it("a good recording with a bad transcript: the recording is saved, the answer 422 says so and why", async () => {
+  it("a good recording with a bad transcript: all or nothing — 422 with the reason, and nothing written (not the recording either)", async () => {
     const res = await upload(viewers.sarah, sarahInterview, { recording: await mp4File(), transcript: vttFile("not a transcript") });
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ ok: false, stored: ["RECORDING"] });
-    expect(res.body.message).toBe("Saved the recording. The transcript file is not a WebVTT file (it must start with WEBVTT).");
-    expect((await uploadsOf(sarahInterview)).map((a) => a.kind)).toEqual(["RECORDING"]);
-    expect(await prisma.transcriptSegment.count({ where: { interviewId: sarahInterview } })).toBe(0);
+    expect(res).toEqual({ status: 422, body: { ok: false, message: "The transcript file is not a WebVTT file (it must start with WEBVTT).", stored: [] } });
+    await expectNothingWritten(sarahInterview);
+  });
+
+  it("refuses an upload posted by another site's page (Origin), and writes nothing", async () => {
+    const form = new FormData();
+    form.set("transcript", vttFile(vtt([["00:00:00.000", "00:00:01.000", "Sarah Kim", "Hi."]])));
+    const request = new Request(`http://localhost/api/interviews/${sarahInterview}/uploads`, { method: "POST", body: form, headers: { origin: "https://evil.example" } });
+    const response = await handleInterviewUpload(request, viewers.sarah, sarahInterview, storage);
+    expect(response.status).toBe(403);
+    await expectNothingWritten(sarahInterview);
   });
 
   it("a transcript it cannot read: 422 with the parser's sentence, and nothing written", async () => {

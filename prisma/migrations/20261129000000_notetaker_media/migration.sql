@@ -29,8 +29,9 @@ ALTER TABLE "sandbox_events" ADD COLUMN "notetaker" JSONB;
 -- AlterTable
 ALTER TABLE "sandbox_bookings" ADD COLUMN "notetaker_id" TEXT;
 
--- Backfill: notetaker notifications stored before this migration (they were kept, unprocessed).
-UPDATE "webhook_events" SET "notetaker_id" = "payload"->'data'->'object'->>'id'
+-- Backfill: notetaker notifications stored before this migration were kept but not processed
+-- (IGNORED): give them their notetaker id and queue them, so their media is fetched now.
+UPDATE "webhook_events" SET "notetaker_id" = "payload"->'data'->'object'->>'id', "status" = 'PENDING', "attempts" = 0, "next_attempt_at" = CURRENT_TIMESTAMP, "last_error" = NULL
  WHERE "type" LIKE 'notetaker.%' AND jsonb_typeof("payload"->'data'->'object'->'id') = 'string';
 
 -- CreateTable
@@ -54,6 +55,7 @@ CREATE TABLE "media_assets" (
     "sha256" TEXT,
     "bytes_received" BIGINT NOT NULL DEFAULT 0,
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "retry_base" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_error" TEXT,
     "stored_at" TIMESTAMPTZ(3),

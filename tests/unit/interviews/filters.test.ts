@@ -25,7 +25,7 @@ describe("parseInterviewFilters", () => {
   it("reads the form's params into filters", () => {
     expect(
       parseInterviewFilters({ role: ROLE, interviewer: INTERVIEWER, status: "cancelled", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", page: "2" }),
-    ).toEqual({ roleId: ROLE, interviewerId: INTERVIEWER, status: "CANCELLED", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", page: 2 });
+    ).toEqual({ roleId: ROLE, interviewerId: INTERVIEWER, status: "CANCELLED", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", q: undefined, page: 2 });
   });
 
   it("accepts every status in any case, and ALL", () => {
@@ -191,5 +191,20 @@ describe("toSafeHttpUrl", () => {
 
   it.each([["javascript:alert(1)"], ["data:text/html,hi"], ["meet.google.com/abc"], [""], [null], [undefined]])("refuses %j", (value) => {
     expect(toSafeHttpUrl(value)).toBeNull();
+  });
+});
+
+describe("parseInterviewFilters: transcript search (q)", () => {
+  it("keeps the words, trimmed, whitespace and control characters collapsed, at most 200 characters", () => {
+    expect(parseInterviewFilters({ q: "  idempotent \n\t keys " }).q).toBe("idempotent keys");
+    expect(parseInterviewFilters({ q: ["kafka", "ignored"] }).q).toBe("kafka");
+    expect(parseInterviewFilters({ q: "x".repeat(500) }).q).toHaveLength(200);
+    expect(parseInterviewFilters({ q: "   " }).q).toBeUndefined();
+    expect(parseInterviewFilters({ q: 42 }).q).toBeUndefined();
+  });
+
+  it("counts as an active filter and survives in links", () => {
+    expect(hasActiveInterviewFilters({ ...DEFAULT_INTERVIEW_FILTERS, q: "kafka" })).toBe(true);
+    expect(buildInterviewsHref({ ...DEFAULT_INTERVIEW_FILTERS, q: "on-call rota", page: 2 })).toBe("/dashboard?q=on-call+rota&page=2");
   });
 });

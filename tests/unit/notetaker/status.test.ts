@@ -51,7 +51,7 @@ describe("describeNotetakerState", () => {
     expect(describeNotetakerState("media_error")).toEqual({ label: "Media failed", tone: "danger" });
     expect(describeNotetakerState("media_deleted")).toEqual({ label: "Media deleted by Nylas", tone: "neutral" });
     expect(describeNotetakerState("failed_entry")).toEqual({ label: "Could not join", tone: "danger" });
-    expect(describeNotetakerState("deleted")).toEqual({ label: "Cancelled", tone: "neutral" });
+    expect(describeNotetakerState("deleted")).toEqual({ label: "Removed", tone: "neutral" });
   });
 
   it("reads a missing state as scheduled (\"Will join\"): the booking named the bot before it reported", () => {

@@ -9,7 +9,7 @@ import { wakeWorker } from "@/lib/worker-wake";
 
 /**
  * POST (server action) /dashboard/interviews/[id] — check an action item off, or back on. Anyone
- * who may see the interview (the condition is in the update's where).
+ * who may see the interview (lib/interviews/debrief.ts puts the condition in the read and the write).
  */
 export const setActionItemDoneAction = authenticatedAction(async (user, input: { id: string; done: boolean }): Promise<TActionState> => {
   const parsed = ZToggleActionItem.safeParse({ id: input?.id, done: String(input?.done) });

@@ -1,5 +1,5 @@
 import { forbidden, notFound } from "next/navigation";
-import { loadDebrief } from "./load";
+import { loadAccess } from "./load";
 
 export type InterviewLayoutProps = { children: React.ReactNode; params: Promise<{ id: string }> };
 
@@ -8,9 +8,10 @@ export type InterviewLayoutProps = { children: React.ReactNode; params: Promise<
  * interviewer's a real 403 (a check inside the page would come after a loading state was sent with 200).
  */
 export default async function InterviewLayout({ children, params }: InterviewLayoutProps) {
-  const result = await loadDebrief((await params).id);
-  if (result.kind === "not_found") notFound();
+  // Only the access check here (cheap): the page loads the debrief behind its loading state.
+  const access = await loadAccess((await params).id);
+  if (access === "not_found") notFound();
   // An interviewer who did not run this interview.
-  if (result.kind === "forbidden") forbidden();
+  if (access === "forbidden") forbidden();
   return children;
 }

@@ -105,7 +105,8 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               ) : null}
             </dl>
           </div>
-          <AutoRefresh intervalMs={d.isInProgress ? 3_000 : 15_000} />
+          {/* Often while media is on its way; seldom once all is in (the transcript is large to re-render). */}
+          <AutoRefresh intervalMs={d.isInProgress ? 3_000 : d.isAwaitingNotetaker ? 15_000 : 60_000} />
         </header>
       </div>
 
@@ -183,7 +184,15 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
 
           {!isCancelled ? (
             <Section id="upload-heading" title="Upload a recording or transcript" description="If the Notetaker missed the interview, add what you have by hand.">
-              <UploadForm interviewId={d.id} maxRecordingBytes={getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024} maxTranscriptBytes={MAX_TRANSCRIPT_UPLOAD_BYTES} />
+              <UploadForm
+                interviewId={d.id}
+                maxRecordingBytes={getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024}
+                maxTranscriptBytes={MAX_TRANSCRIPT_UPLOAD_BYTES}
+                replaces={{
+                  recording: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "RECORDING")?.fileName ?? null,
+                  transcript: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "TRANSCRIPT")?.fileName ?? null,
+                }}
+              />
             </Section>
           ) : null}
         </div>

@@ -1,0 +1,14 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Locks an interview's row for the rest of the transaction. Every job that writes an interview
+ * (booking processing, the Notetaker's notifications, media downloads, uploads) takes this lock
+ * first, so none of them writes over what another has just committed from a stale read.
+ */
+export async function lockInterview(tx: Prisma.TransactionClient, interviewId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM interviews WHERE id = ${interviewId}::uuid FOR UPDATE`;
+}
+
+/** Transactions that write transcripts (up to 50,000 lines) get more than Prisma's 5 s default. */
+export const LONG_TRANSACTION = { maxWait: 15_000, timeout: 120_000 } as const;
