@@ -512,9 +512,12 @@ describe("download faults", () => {
     expect(debrief.alert).toMatchObject({ kind: "asset_failed", message: failed.lastError });
 
     expect((await setMediaFaults(server.origin, notetakerId, {})).status).toBe(200);
+    const before = await assetOf(interviewId, "TRANSCRIPT");
     expect(await retryMediaDownload(id)).toBe(true);
+    // A fresh set of attempts from here (retryBase), while `attempts` keeps counting: it fences workers.
+    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "PENDING", retryBase: before.attempts, attempts: before.attempts });
     expect(await processDueMediaDownloads({ storage })).toBe(1);
-    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "STORED", attempts: 1, lastError: null });
+    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "STORED", attempts: before.attempts + 1, lastError: null });
     expect(await prisma.transcriptSegment.count({ where: { interviewId } })).toBe(BACKEND_SAMPLE.segments.length);
   });
 
@@ -772,7 +775,7 @@ describe("the notetaker follows its booking in the app", () => {
     expect(await prisma.mediaAsset.count()).toBe(0);
     expect((await debriefOf(interviewId)).alert).toBeNull();
     const row = (await listInterviews(RECRUITER, {})).rows.find((r) => r.id === interviewId)!;
-    expect(row).toMatchObject({ alert: null, notetaker: { label: "Cancelled", tone: "neutral" } });
+    expect(row).toMatchObject({ alert: null, notetaker: { label: "Removed", tone: "neutral" } });
     const events = await prisma.webhookEvent.findMany();
     expect(events.map((e) => e.type).sort()).toEqual(["booking.cancelled", "booking.created", "booking.rescheduled", "notetaker.created", "notetaker.deleted", "notetaker.updated"]);
     expect(events.map((e) => e.status)).toEqual(Array(6).fill("PROCESSED"));

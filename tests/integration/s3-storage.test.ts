@@ -151,7 +151,7 @@ describe("createS3Storage: put, stat, read", () => {
     expect(await storage.stat("forms/empty.txt")).toEqual({ size: 0 });
   });
 
-  it("uploads a 20+ MB body in parts, commits it by copy, and serves ranges across part boundaries", async () => {
+  it("uploads a 20+ MB body in parts straight to its key (the object appears only on completion), and serves ranges across part boundaries", async () => {
     const { storage, commands, client } = recordingStorage();
     const data = bytes(20 * MB + 12_345, 3);
     const result = await storage.put("big/recording.mp4", chunked(data).body, { ...CONTENT, expectedSize: data.length, expectedSha256: sha256(data) });
@@ -162,9 +162,6 @@ describe("createS3Storage: put, stat, read", () => {
       "UploadPartCommand",
       "UploadPartCommand",
       "CompleteMultipartUploadCommand",
-      "HeadObjectCommand",
-      "CopyObjectCommand",
-      "DeleteObjectCommand",
     ]);
     const stored = await readAll(await storage.read("big/recording.mp4"));
     expect(sha256(stored)).toBe(result.sha256);
