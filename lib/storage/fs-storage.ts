@@ -6,6 +6,7 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertValidKey, PARTIAL_PREFIX } from "./keys";
 import { type MediaStorage, type PutOptions, type PutResult, type ReadRange, type StorageBody, StorageNotFoundError } from "./types";
+import { writeWithWorker, WRITER_MIN_BYTES } from "./fs-writer";
 import { abortReasonOr, createVerifier, toPipelineSource } from "./verifying-stream";
 
 export function createFsStorage(options: { dir: string }): MediaStorage {
@@ -23,11 +24,18 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
       const target = pathOf(key);
       await mkdir(partialDir, { recursive: true });
       const temp = path.join(partialDir, randomUUID());
-      const verifier = createVerifier(options);
+      let result: { size: number; sha256: string };
       try {
-        // flush: fsync before close, so the rename below never publishes a file whose data is not on disk.
-        const file = createWriteStream(temp, { flags: "wx", flush: true });
-        await pipeline(toPipelineSource(body), verifier.stream, syncAsWritten(file), file, { signal: options.signal });
+        if (options.expectedSize != null && options.expectedSize >= WRITER_MIN_BYTES) {
+          // Large downloads: hashed and written on the writer thread (lib/storage/fs-writer.ts).
+          result = await writeWithWorker(temp, body, options);
+        } else {
+          const verifier = createVerifier(options);
+          // flush: fsync before close, so the rename below never publishes a file whose data is not on disk.
+          const file = createWriteStream(temp, { flags: "wx", flush: true });
+          await pipeline(toPipelineSource(body), verifier.stream, syncAsWritten(file), file, { signal: options.signal });
+          result = verifier.result();
+        }
         options.signal?.throwIfAborted();
         await mkdir(path.dirname(target), { recursive: true });
         await rename(temp, target);
@@ -36,8 +44,7 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
         throw abortReasonOr(error, options.signal);
       }
       await syncDirectory(path.dirname(target));
-      const { size, sha256 } = verifier.result();
-      return { key, size, sha256 };
+      return { key, ...result };
     },
 
     async stat(key: string) {
