@@ -239,7 +239,8 @@ async function recordFailure(asset: AssetRow, attempt: number, error: unknown, r
     data:
       outcome.status === "PENDING"
         ? { status: "PENDING", nextAttemptAt: new Date(Date.now() + outcome.retryInMs), lastError: message, bytesReceived: 0 }
-        : { status: "FAILED", lastError: message, bytesReceived: 0 },
+        : // A signed URL is a credential of sorts: not kept once nothing will use it.
+          { status: "FAILED", lastError: message, bytesReceived: 0, sourceUrl: null },
   });
   if (outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
 }
