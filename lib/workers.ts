@@ -2,6 +2,7 @@ import "server-only";
 import type { Env } from "@/lib/env";
 import { createMediaDownloadPool } from "@/lib/media/download";
 import { advanceDueNotetakers } from "@/lib/sandbox/notetakers";
+import { removeStalePartials } from "@/lib/storage";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
 import { setWorkerWaker, wakeWorker, type WorkerName } from "@/lib/worker-wake";
@@ -10,6 +11,8 @@ type WorkerState = { started: boolean };
 const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false });
 
 const IDLE_POLL_MS = 1_000;
+/** A temporary media file this old belongs to no live download (leases are minutes). */
+const STALE_PARTIAL_MS = 24 * 3600_000;
 /** Media downloads running at once per process. */
 const MEDIA_DOWNLOADS_PER_PROCESS = 3;
 
@@ -24,6 +27,10 @@ export function startWorkers(env: Env): void {
   state.started = true;
   startLoop("webhook-inbox", () => processDueWebhookEvents());
   startLoop("media-downloads", createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads")));
+  // Temporary files a killed process left behind (their jobs have started again since).
+  if (env.MEDIA_STORAGE === "fs") {
+    void removeStalePartials(env.MEDIA_DIR, STALE_PARTIAL_MS).catch((error) => console.error("[worker:media-downloads] could not sweep .partial", error));
+  }
   if (env.NYLAS_MODE === "sandbox") {
     startLoop("sandbox-webhooks", () => dispatchDueDeliveries());
     startLoop("sandbox-notetakers", () => advanceDueNotetakers());

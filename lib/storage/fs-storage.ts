@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream, fdatasync, type WriteStream } from "node:fs";
-import { mkdir, open, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -135,4 +135,29 @@ async function syncDirectory(dir: string): Promise<void> {
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === "ENOENT" || code === "ENOTDIR";
+}
+
+/**
+ * Removes temporary files older than `olderThanMs` from `<dir>/.partial` (a process killed mid-write
+ * leaves one; its job starts again with a new one). Returns how many it removed.
+ */
+export async function removeStalePartials(dir: string, olderThanMs: number, now = Date.now()): Promise<number> {
+  const partialDir = path.join(path.resolve(dir), PARTIAL_PREFIX);
+  let names: string[];
+  try {
+    names = await readdir(partialDir);
+  } catch (error) {
+    if (isMissing(error)) return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(partialDir, name);
+    const stats = await stat(file).catch(() => null);
+    if (stats?.isFile() && now - stats.mtimeMs > olderThanMs) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

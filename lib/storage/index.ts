@@ -6,7 +6,7 @@ import type { MediaStorage } from "./types";
 
 export type { MediaStorage, PutOptions, PutResult, ReadRange, StorageBody } from "./types";
 export { StorageNotFoundError, StorageVerificationError } from "./types";
-export { createFsStorage } from "./fs-storage";
+export { createFsStorage, removeStalePartials } from "./fs-storage";
 export { createS3Storage } from "./s3-storage";
 
 let cached: MediaStorage | undefined;

@@ -326,3 +326,20 @@ describe("createFsStorage: memory", () => {
     expect(peakGrowth).toBeLessThan(16 * 1024 * 1024);
   });
 });
+
+describe("removeStalePartials", () => {
+  it("removes temporary files older than the limit, keeps newer ones and committed files", async () => {
+    const { utimes, writeFile: write, mkdir: makeDir, readdir: list } = await import("node:fs/promises");
+    const { removeStalePartials } = await import("@/lib/storage");
+    await storage.put("kept.bin", Readable.from([Buffer.from("kept")]), { contentType: "x" });
+    await makeDir(path.join(dir, ".partial"), { recursive: true });
+    await write(path.join(dir, ".partial", "old"), "left by a killed process");
+    await write(path.join(dir, ".partial", "new"), "a download in progress");
+    const dayAgo = new Date(Date.now() - 25 * 3600_000);
+    await utimes(path.join(dir, ".partial", "old"), dayAgo, dayAgo);
+    expect(await removeStalePartials(dir, 24 * 3600_000)).toBe(1);
+    expect(await list(path.join(dir, ".partial"))).toEqual(["new"]);
+    expect(await storage.stat("kept.bin")).toEqual({ size: 4 });
+    expect(await removeStalePartials(path.join(dir, "nowhere"), 1)).toBe(0);
+  });
+});
