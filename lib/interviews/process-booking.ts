@@ -79,9 +79,6 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
   const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
-      // The interview row too: the Notetaker's jobs, uploads and downloads write it as well (they
-      // lock it the same way), so what is read below is what is written over.
-      await tx.$queryRaw`SELECT id FROM interviews WHERE booking_id = ${bookingId} FOR UPDATE`;
       // Re-read under the lock: a worker that read fewer events must not overwrite a newer state.
       const state = reduceBookingEvents(bookingId, await loadBookingEvents(tx, bookingId));
       let roles = classifyParticipants(state.participants, interviewerEmails, state.title);
@@ -110,6 +107,11 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
           ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id
           : null;
 
+      // The interview row too: the Notetaker's jobs, uploads and downloads write it as well (they
+      // lock it the same way), so what is read here is what is written over. Taken after the
+      // candidate and application rows, the order every booking follows (a rebooking of the same
+      // person must not hold its interview while waiting for the candidate: a deadlock).
+      await tx.$queryRaw`SELECT id FROM interviews WHERE booking_id = ${bookingId} FOR UPDATE`;
       const existing = await tx.interview.findUnique({
         where: { bookingId },
         select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true },
