@@ -17,7 +17,8 @@ export function NotetakerPanel({ notetaker }: { notetaker: NonNullable<Interview
       {notetaker.timeline.length ? (
         <ol className="space-y-1.5 border-l border-slate-200 pl-4 text-sm" aria-label="Notetaker timeline">
           {notetaker.timeline.map((entry, index) => {
-            const label = describeNotetakerState(entry.state).label;
+            // As an event in the past, "scheduled" is when the bot was booked, not a promise to join.
+            const label = entry.state === "scheduled" ? "Scheduled to join" : describeNotetakerState(entry.state).label;
             const why = describeNotetakerReason(entry.reason);
             return (
               <li key={`${entry.state}-${entry.at}-${index}`} className="flex flex-col sm:flex-row sm:items-baseline sm:gap-3">
