@@ -2,7 +2,6 @@
  * The S3 backend against a real S3-compatible server (s3rver), through the AWS SDK. Touches no
  * database. Storages built without a client pick credentials up from env, as production does.
  */
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -16,62 +15,18 @@ import {
   StorageVerificationError,
 } from "@/lib/storage";
 import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from "../support/s3-server";
+import { bytes, chunked as chunkedBy, expectSameBytes, failingAfter, readAll, rejection, sha256 } from "../support/bytes";
 
-const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+/** Chunks of 64 * 1024 bytes unless told otherwise (the parts this suite is about). */
+const chunked = (data: Buffer, chunkSize = 64 * 1024) => chunkedBy(data, chunkSize);
+
 const MB = 1024 * 1024;
 
-function bytes(length: number, seed = 1): Buffer {
-  const data = Buffer.alloc(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    data[i] = x >>> 24;
-  }
-  return data;
-}
 
-/** Yields data in chunks and records how far the consumer pulled and whether it closed the body. */
-function chunked(data: Buffer, chunkSize = 64 * 1024) {
-  const state = { pulled: 0, closed: false };
-  async function* generate() {
-    try {
-      for (let offset = 0; offset < data.length; offset += chunkSize) {
-        const chunk = data.subarray(offset, offset + chunkSize);
-        state.pulled += chunk.length;
-        yield chunk;
-      }
-    } finally {
-      state.closed = true;
-    }
-  }
-  return { body: generate(), state };
-}
 
-async function* failingAfter(data: Buffer, error: Error) {
-  yield* chunked(data).body;
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  throw error;
-}
 
-async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
-/** Compares digests: toEqual walks a large Buffer element by element, which takes seconds. */
-function expectSameBytes(actual: Buffer, expected: Buffer) {
-  expect({ length: actual.length, sha256: sha256(actual) }).toEqual({ length: expected.length, sha256: sha256(expected) });
-}
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 const CONTENT = { contentType: "video/mp4" };
 
@@ -246,8 +201,8 @@ describe("createS3Storage: failures and atomicity", () => {
     const previous = bytes(3000, 7);
     await storage.put("f/media.bin", chunked(previous).body, CONTENT);
     const boom = new Error("connection reset");
-    await expect(storage.put("f/media.bin", failingAfter(bytes(64 * 1024), boom), CONTENT)).rejects.toBe(boom);
-    await expect(storage.put("f/media.bin", failingAfter(bytes(17 * MB), boom), CONTENT)).rejects.toBe(boom);
+    await expect(storage.put("f/media.bin", failingAfter(bytes(64 * 1024), boom, 64 * 1024), CONTENT)).rejects.toBe(boom);
+    await expect(storage.put("f/media.bin", failingAfter(bytes(17 * MB), boom, 64 * 1024), CONTENT)).rejects.toBe(boom);
     expectSameBytes(await readAll(await storage.read("f/media.bin")), previous);
     await expectNoLeftovers();
   });

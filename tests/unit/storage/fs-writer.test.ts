@@ -3,52 +3,22 @@
  * least WRITER_MIN_BYTES): the same guarantees as the in-place path — verified before it is
  * committed, nothing left behind on failure — with the hashing and writing on a worker thread.
  */
-import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFsStorage, type MediaStorage, StorageVerificationError } from "@/lib/storage";
 import { WRITER_MIN_BYTES } from "@/lib/storage/fs-writer";
+import { bytes, chunked as chunkedBy, rejection, sha256 } from "../../support/bytes";
 
-const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+/** Chunks of 64 * 1024 + 3 bytes unless told otherwise (the parts this suite is about). */
+const chunked = (data: Buffer, chunkSize = 64 * 1024 + 3) => chunkedBy(data, chunkSize);
+
 const CONTENT = { contentType: "video/mp4" } as const;
 const SIZE = WRITER_MIN_BYTES + 123_457; // odd, so chunks never line up with anything
 
-function bytes(length: number, seed = 7): Buffer {
-  const data = Buffer.alloc(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    data[i] = x >>> 24;
-  }
-  return data;
-}
 
-function chunked(data: Buffer, chunkSize = 64 * 1024 + 3) {
-  const state = { pulled: 0, closed: false };
-  async function* generate() {
-    try {
-      for (let offset = 0; offset < data.length; offset += chunkSize) {
-        const chunk = data.subarray(offset, offset + chunkSize);
-        state.pulled += chunk.length;
-        yield chunk;
-      }
-    } finally {
-      state.closed = true;
-    }
-  }
-  return { body: generate(), state };
-}
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 let dir: string;
 let storage: MediaStorage;
