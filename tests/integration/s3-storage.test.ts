@@ -22,12 +22,6 @@ const chunked = (data: Buffer, chunkSize = 64 * 1024) => chunkedBy(data, chunkSi
 
 const MB = 1024 * 1024;
 
-
-
-
-
-
-
 const CONTENT = { contentType: "video/mp4" };
 
 let server: TestS3Server;

@@ -7,13 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFsStorage, type MediaStorage, StorageNotFoundError, StorageVerificationError } from "@/lib/storage";
 import { bytes, chunked, expectSameBytes, failingAfter, readAll, rejection, sha256 } from "../../support/bytes";
 
-
-
-
-
-
-
-
 const CONTENT = { contentType: "application/octet-stream" };
 
 let dir: string;

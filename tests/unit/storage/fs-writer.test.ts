@@ -17,9 +17,6 @@ const chunked = (data: Buffer, chunkSize = 64 * 1024 + 3) => chunkedBy(data, chu
 const CONTENT = { contentType: "video/mp4" } as const;
 const SIZE = WRITER_MIN_BYTES + 123_457; // odd, so chunks never line up with anything
 
-
-
-
 let dir: string;
 let storage: MediaStorage;
 const data = bytes(SIZE);
