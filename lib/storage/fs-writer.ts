@@ -59,13 +59,14 @@ parentPort.on("message", ({ id, op, path, data }) => {
       const file = files.get(id);
       files.delete(id);
       if (file) { try { fs.closeSync(file.fd); } catch {} try { fs.unlinkSync(file.path); } catch {} }
+      parentPort.postMessage({ id, op: "discarded" });
     }
   } catch (error) {
     fail(id, error);
   }
 });`;
 
-type Listener = { onAck: (bytes: number) => void; onFinished: (sha256: string) => void; onError: (error: Error) => void };
+type Listener = { onAck: (bytes: number) => void; onFinished: (sha256: string) => void; onDiscarded: () => void; onError: (error: Error) => void };
 type Shared = { worker: Worker; listeners: Map<number, Listener>; nextId: number };
 
 const holder = globalThis as { __storageFsWriter?: Shared };
@@ -76,10 +77,11 @@ function sharedWriter(): Shared {
   const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
   worker.unref();
   const shared: Shared = { worker, listeners: new Map(), nextId: 1 };
-  worker.on("message", (message: { id: number; op: "ack" | "finished" | "error"; bytes?: number; sha256?: string; message?: string }) => {
+  worker.on("message", (message: { id: number; op: "ack" | "finished" | "discarded" | "error"; bytes?: number; sha256?: string; message?: string }) => {
     const listener = shared.listeners.get(message.id);
     if (message.op === "ack") listener?.onAck(message.bytes ?? 0);
     else if (message.op === "finished") listener?.onFinished(message.sha256 ?? "");
+    else if (message.op === "discarded") listener?.onDiscarded();
     else listener?.onError(new Error(message.message ?? "the file could not be written"));
   });
   const fail = (error: Error) => {
@@ -115,6 +117,7 @@ export async function writeWithWorker(path: string, body: StorageBody, options: 
   let failure: Error | null = null;
   let waiting: (() => void) | null = null;
   let finished: { resolve: (sha256: string) => void; reject: (error: Error) => void } | null = null;
+  let discarded: (() => void) | null = null;
   shared.listeners.set(id, {
     onAck: (bytes) => {
       inFlight -= bytes;
@@ -124,11 +127,14 @@ export async function writeWithWorker(path: string, body: StorageBody, options: 
       }
     },
     onFinished: (sha256) => finished?.resolve(sha256),
+    onDiscarded: () => discarded?.(),
     onError: (error) => {
       failure = error;
       waiting?.();
       waiting = null;
       finished?.reject(error);
+      // The worker removed the file itself (or stopped): nothing to wait for.
+      discarded?.();
     },
   });
   shared.worker.ref();
@@ -171,8 +177,18 @@ export async function writeWithWorker(path: string, body: StorageBody, options: 
     onProgress?.(size);
     return { size, sha256 };
   } catch (error) {
-    // The worker closes and removes its file (a finished one is removed by the caller's cleanup).
-    if (!done) shared.worker.postMessage({ id, op: "discard" });
+    // The worker closes and removes its file; the put rejects only once it has (a finished file is
+    // removed by the caller's cleanup). Bounded, should the worker be wedged.
+    if (!done && !failure) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        discarded = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        shared.worker.postMessage({ id, op: "discard" });
+      });
+    }
     throw abortReasonOr(error, signal);
   } finally {
     signal?.removeEventListener("abort", onAbort);
