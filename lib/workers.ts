@@ -1,6 +1,8 @@
 import "server-only";
 import type { Env } from "@/lib/env";
+import { reconcileLoadCapsTick } from "@/lib/load/caps";
 import { createMediaDownloadPool } from "@/lib/media/download";
+import { processDueConfigurationSyncs } from "@/lib/nylas/sync-configurations";
 import { advanceDueNotetakers } from "@/lib/sandbox/notetakers";
 import { removeStalePartials } from "@/lib/storage";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
@@ -26,6 +28,9 @@ export function startWorkers(env: Env): void {
   if (state.started) return;
   state.started = true;
   startLoop("webhook-inbox", () => processDueWebhookEvents());
+  startLoop("configuration-sync", async () => (await processDueConfigurationSyncs()).length);
+  // Weekly load caps: re-checks stored blocks against the counts and retries what failed (lib/load/caps.ts).
+  startLoop("load-caps", () => reconcileLoadCapsTick());
   startLoop("media-downloads", createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads")));
   // Temporary files a killed process left behind (their jobs have started again since).
   if (env.MEDIA_STORAGE === "fs") {

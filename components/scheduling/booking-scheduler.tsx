@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useSyncExternalStore } from "react";
+import { type ComponentProps, useMemo, useSyncExternalStore } from "react";
 import { cn } from "@/lib/utils";
 
 /**
@@ -55,7 +55,14 @@ export type BookingSchedulerProps = {
    * mode: the app serves `/v3/scheduling/*` itself, so the browser's own origin is used.
    */
   schedulerApiUrl: string | null;
+  /**
+   * The panel's recording notice. The component shows its consent line when the configuration has
+   * `show_ui_consent_message`; its text is the component's `notetakerConsentMessage` string.
+   */
+  consentMessage?: string | null;
 };
+
+type SchedulingLocalization = ComponentProps<typeof NylasScheduling>["localization"];
 
 const noSubscription = () => () => {};
 
@@ -73,9 +80,15 @@ function useBrowserOrigin(): string | null {
  * own confirmation card (with cancel / reschedule) shows. No sessionId or clientId: the public
  * configuration is selected by `configuration_id`.
  */
-export function BookingScheduler({ configurationId, schedulerApiUrl }: BookingSchedulerProps) {
+export function BookingScheduler({ configurationId, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
   const origin = useBrowserOrigin();
   const apiUrl = schedulerApiUrl ?? origin;
+  // Stable identity: the component re-applies localization when the object changes.
+  // The key exists at runtime (the booking form reads it) but is missing from the published types.
+  const localization = useMemo(
+    () => (consentMessage ? ({ en: { notetakerConsentMessage: consentMessage } } as unknown as SchedulingLocalization) : undefined),
+    [consentMessage],
+  );
 
   return (
     // Block layout: the component is fit-content (784px) and centred on desktop, full width on
@@ -88,6 +101,7 @@ export function BookingScheduler({ configurationId, schedulerApiUrl }: BookingSc
           themeConfig={THEME_CONFIG}
           nylasBranding={false}
           enableUserFeedback={false}
+          {...(localization ? { localization } : {})}
         />
       ) : (
         <SchedulerLoading />

@@ -6,6 +6,7 @@ import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
 import { RetryLaterError } from "@/lib/errors";
 import { releaseWaitingNotetakerEvents } from "@/lib/notetaker/process-notetaker";
 import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
+import { PANEL_NOTETAKER_SELECT, versionAtBooking } from "@/lib/settings/notetaker-versions";
 import { normalizeEmail } from "@/lib/utils";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
@@ -52,7 +53,8 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
               id: true,
               panel: {
                 select: {
-                  notetakerEnabled: true, conferencingProvider: true, notetakerName: true, summaryInstructions: true, actionItemsInstructions: true,
+                  id: true,
+                  ...PANEL_NOTETAKER_SELECT,
                   members: { select: { interviewer: { select: { email: true } } } },
                 },
               },
@@ -114,7 +116,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
       await tx.$queryRaw`SELECT id FROM interviews WHERE booking_id = ${bookingId} FOR UPDATE`;
       const existing = await tx.interview.findUnique({
         where: { bookingId },
-        select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true },
+        select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true },
       });
       // Cancel-then-rebook: a new booking by the same person links to their latest cancelled interview for the role.
       let replacesInterviewId = existing?.replacesInterviewId ?? null;
@@ -136,8 +138,16 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         }
       }
 
+      // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
+      // own report may point it at another one later: lib/notetaker).
+      const bookedAt = state.history.find((h) => h.kind === "created")?.at ?? null;
+      const notetakerVersionId =
+        existing?.notetakerVersionId ??
+        (configuration ? await versionAtBooking(tx, configuration.role.panel.id, bookedAt === null ? new Date() : new Date(bookedAt * 1000), configuration.role.panel) : null);
+
       const data = {
         applicationId,
+        notetakerVersionId,
         candidateId,
         interviewerId,
         interviewerEmail,

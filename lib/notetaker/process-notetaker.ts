@@ -7,6 +7,7 @@ import { findNotetakerEventId } from "@/lib/nylas/notetakers";
 import { wakeWorker } from "@/lib/worker-wake";
 import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
 import { lockInterview } from "@/lib/interviews/lock";
+import { versionForReported } from "@/lib/settings/notetaker-versions";
 import { notetakerSettingsFromNylas } from "./settings";
 
 type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
@@ -109,11 +110,19 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
     async (tx) => {
       await lockInterview(tx, interview.id);
       const view = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(tx, notetakerId));
-      const current = await tx.interview.findUniqueOrThrow({ where: { id: interview.id }, select: { status: true, completedAt: true, notetakerId: true } });
+      const current = await tx.interview.findUniqueOrThrow({
+        where: { id: interview.id },
+        select: { status: true, completedAt: true, notetakerId: true, notetakerVersionId: true, application: { select: { role: { select: { panelId: true } } } } },
+      });
       // A booking that names another notetaker wins: this one is not (or no longer) the interview's.
       if (current.notetakerId && current.notetakerId !== notetakerId) return 0;
 
       const completedAt = current.completedAt ?? completionTime(view);
+      const reported = view.meetingSettings ? notetakerSettingsFromNylas(view.name, view.meetingSettings) : null;
+      // The settings version the Notetaker actually runs with (an edit saved just before or after
+      // the booking can make it differ from the one the booking was made under).
+      const panelId = current.application?.role.panelId ?? null;
+      const notetakerVersionId = reported && panelId ? ((await versionForReported(tx, panelId, current.notetakerVersionId, reported)) ?? current.notetakerVersionId) : current.notetakerVersionId;
       await tx.interview.update({
         where: { id: interview.id },
         data: {
@@ -123,7 +132,8 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
           notetakerStateReason: view.reason,
           notetakerStateAt: view.stateAt === null ? null : new Date(view.stateAt * 1000),
           notetakerTimeline: view.timeline as unknown as Prisma.InputJsonValue,
-          ...(view.meetingSettings ? { notetakerSettings: notetakerSettingsFromNylas(view.name, view.meetingSettings) as unknown as Prisma.InputJsonValue } : {}),
+          ...(reported ? { notetakerSettings: reported as unknown as Prisma.InputJsonValue } : {}),
+          notetakerVersionId,
           completedAt,
           ...(completedAt && current.status !== "CANCELLED" ? { status: "COMPLETED" } : {}),
         },

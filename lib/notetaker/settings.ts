@@ -40,23 +40,33 @@ export function readInterviewNotetakerSettings(value: unknown): InterviewNotetak
   return parsed.success ? parsed.data : null;
 }
 
-/** What a panel would give a Notetaker (null when the panel has none: disabled, or no conferencing). */
-export function notetakerSettingsFromPanel(panel: {
+/** A panel's Notetaker columns (what a panel's Notetaker does, and its recording notice). */
+export type PanelNotetakerColumns = {
   notetakerEnabled: boolean;
   conferencingProvider: string | null;
   notetakerName: string;
+  notetakerShowConsent: boolean;
+  notetakerConsentMessage: string;
+  notetakerVideo: boolean;
+  notetakerAudio: boolean;
+  notetakerTranscription: boolean;
+  notetakerSummary: boolean;
+  notetakerActionItems: boolean;
   summaryInstructions: string;
   actionItemsInstructions: string;
-}): InterviewNotetakerSettings | null {
+};
+
+/** What a panel would give a Notetaker (null when the panel has none: disabled, or no conferencing). */
+export function notetakerSettingsFromPanel(panel: Omit<PanelNotetakerColumns, "notetakerShowConsent" | "notetakerConsentMessage">): InterviewNotetakerSettings | null {
   if (!panel.notetakerEnabled || !panel.conferencingProvider) return null;
   return {
     source: "panel",
     name: panel.notetakerName,
-    videoRecording: true,
-    audioRecording: true,
-    transcription: true,
-    summary: true,
-    actionItems: true,
+    videoRecording: panel.notetakerVideo,
+    audioRecording: panel.notetakerAudio,
+    transcription: panel.notetakerTranscription,
+    summary: panel.notetakerSummary,
+    actionItems: panel.notetakerActionItems,
     summaryInstructions: panel.summaryInstructions || null,
     actionItemsInstructions: panel.actionItemsInstructions || null,
   };

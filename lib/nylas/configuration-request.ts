@@ -1,24 +1,23 @@
 /**
  * Pure: a role's panel → the scheduling configuration we send to Nylas (camelCase; the SDK
  * snake_cases keys on the wire). PUT replaces nested objects wholesale, so create and update send
- * the same complete body.
+ * the same complete body, every field the admin controls included.
  */
-import type { OpenHours } from "@/lib/scheduling";
+import type { PanelNotetakerColumns } from "@/lib/notetaker/settings";
+import type { StoredOpenHours } from "@/lib/settings/open-hours";
 
-export type PanelForSync = {
+export type PanelForSync = Omit<PanelNotetakerColumns, "notetakerConsentMessage"> & {
   availabilityMethod: "MAX_FAIRNESS" | "MAX_AVAILABILITY";
   durationMinutes: number;
+  /** null: Nylas's default step (round_to, 15 minutes) */
+  intervalMinutes: number | null;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   timezone: string;
-  openHours: OpenHours[];
+  openHours: StoredOpenHours[];
   minBookingNoticeMinutes: number;
   availableDaysInFuture: number;
-  conferencingProvider: string | null;
-  notetakerEnabled: boolean;
-  notetakerName: string;
-  summaryInstructions: string;
-  actionItemsInstructions: string;
+  eventTitle: string;
   members: { name: string; email: string; timezone: string }[];
 };
 
@@ -27,7 +26,7 @@ export type RoleForSync = { title: string; slug: string };
 /** Extra booking-form field; keys are lowercase snake_case so the SDK's re-casing leaves them alone. */
 export const LINKEDIN_FIELD_KEY = "linkedin_url";
 
-// Nylas's own token syntax; the sandbox also accepts the recipe's {{invitee_name}}.
+// Nylas's own token syntax (the default for new panels); the sandbox also accepts the recipe's {{invitee_name}}.
 export const INTERVIEW_TITLE_TEMPLATE = "Interview with ${invitee}";
 
 export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync) {
@@ -46,6 +45,7 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
     })),
     availability: {
       durationMinutes: panel.durationMinutes,
+      ...(panel.intervalMinutes !== null ? { intervalMinutes: panel.intervalMinutes } : {}),
       availabilityRules: {
         availabilityMethod: panel.availabilityMethod === "MAX_FAIRNESS" ? "max-fairness" : "max-availability",
         buffer: { before: panel.bufferBeforeMinutes, after: panel.bufferAfterMinutes },
@@ -53,7 +53,7 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
       },
     },
     eventBooking: {
-      title: INTERVIEW_TITLE_TEMPLATE,
+      title: panel.eventTitle,
       description: `Interview for the ${role.title} role.`,
       timezone: panel.timezone,
       bookingType: "booking",
@@ -65,25 +65,34 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
       additionalFields: {
         [LINKEDIN_FIELD_KEY]: { label: "LinkedIn or portfolio URL (optional)", type: "text", required: false, order: 1 },
       },
-      // Nylas requires conferencing for the Notetaker.
-      ...(panel.notetakerEnabled && conferencing
-        ? {
-            notetakerSettings: {
+      // Nylas requires conferencing for the Notetaker. Sent whole either way: a PUT replaces
+      // `scheduler`, so turning the Notetaker off must say so.
+      notetakerSettings:
+        panel.notetakerEnabled && conferencing
+          ? {
               enabled: true,
-              showUiConsentMessage: true,
+              showUiConsentMessage: panel.notetakerShowConsent,
               notetakerName: panel.notetakerName,
               meetingSettings: {
-                videoRecording: true,
-                audioRecording: true,
-                transcription: true,
-                summary: true,
+                videoRecording: panel.notetakerVideo,
+                audioRecording: panel.notetakerAudio,
+                transcription: panel.notetakerTranscription,
+                summary: panel.notetakerSummary,
                 summarySettings: { customInstructions: panel.summaryInstructions },
-                actionItems: true,
+                actionItems: panel.notetakerActionItems,
                 actionItemsSettings: { customInstructions: panel.actionItemsInstructions },
               },
-            },
-          }
-        : {}),
+            }
+          : { enabled: false },
     },
   };
 }
+
+/** The panel columns buildConfigurationRequest reads (a Prisma select). */
+export const PANEL_SYNC_SELECT = {
+  availabilityMethod: true, durationMinutes: true, intervalMinutes: true, bufferBeforeMinutes: true, bufferAfterMinutes: true, timezone: true,
+  openHours: true, minBookingNoticeMinutes: true, availableDaysInFuture: true, conferencingProvider: true, eventTitle: true,
+  notetakerEnabled: true, notetakerName: true, notetakerShowConsent: true, notetakerVideo: true, notetakerAudio: true,
+  notetakerTranscription: true, notetakerSummary: true, notetakerActionItems: true, summaryInstructions: true, actionItemsInstructions: true,
+  members: { orderBy: { position: "asc" }, select: { interviewer: { select: { name: true, email: true, timezone: true } } } },
+} as const;

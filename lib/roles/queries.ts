@@ -22,6 +22,8 @@ export type PublicRoleDetail = PublicRoleSummary & {
     /** e.g. "Google Meet"; null when the panel has no conferencing. */
     conferencingProvider: string | null;
     notetakerEnabled: boolean;
+    /** The recording notice shown with the booking form; null when none is shown. */
+    consentMessage: string | null;
     /** How many interviewers share the round robin. */
     panelSize: number;
   };
@@ -74,6 +76,8 @@ export const getPublishedRoleBySlug = cache(async (slug: string): Promise<Public
           durationMinutes: true,
           conferencingProvider: true,
           notetakerEnabled: true,
+          notetakerShowConsent: true,
+          notetakerConsentMessage: true,
           _count: { select: { members: true } },
         },
       },
@@ -88,7 +92,8 @@ export const getPublishedRoleBySlug = cache(async (slug: string): Promise<Public
     interview: {
       durationMinutes: panel.durationMinutes,
       conferencingProvider: panel.conferencingProvider,
-      notetakerEnabled: panel.notetakerEnabled,
+      notetakerEnabled: panel.notetakerEnabled && panel.conferencingProvider !== null,
+      consentMessage: panel.notetakerEnabled && panel.conferencingProvider !== null && panel.notetakerShowConsent && panel.notetakerConsentMessage ? panel.notetakerConsentMessage : null,
       panelSize: panel._count.members,
     },
     configurationId: configurations[0]?.configurationId ?? null,

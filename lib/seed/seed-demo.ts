@@ -1,7 +1,9 @@
 /**
- * Seeds the demo fixture (prisma/demo-fixture.ts). Idempotent: upserts by natural keys, so it
- * runs at every `npm run dev` start. Demo users and the sandbox's grants and calendars are seeded
- * only in sandbox mode. No "server-only": it runs from scripts.
+ * Seeds the demo fixture (prisma/demo-fixture.ts). Idempotent, so it runs at every `npm run dev`
+ * start, and it never undoes an admin's edits: interviewers are only created, and the panels and
+ * roles only into a database that has none yet (a renamed panel is not re-created next start).
+ * Demo users and the sandbox's grants and calendars are seeded only in sandbox mode. No
+ * "server-only": it runs from scripts.
  */
 import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
@@ -21,11 +23,12 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
   const log: string[] = [];
 
   for (const i of demoInterviewers) {
-    await db.interviewer.upsert({ where: { email: i.email }, create: { name: i.name, email: i.email, timezone: i.timezone }, update: { name: i.name, timezone: i.timezone } });
+    await db.interviewer.upsert({ where: { email: i.email }, create: { name: i.name, email: i.email, timezone: i.timezone }, update: {} });
   }
+  const firstStart = (await db.panel.count()) === 0 && (await db.role.count()) === 0;
   const interviewers = new Map((await db.interviewer.findMany({ select: { id: true, email: true } })).map((i) => [i.email, i.id]));
 
-  for (const p of demoPanels) {
+  for (const p of firstStart ? demoPanels : []) {
     const fields = {
       availabilityMethod: p.availabilityMethod,
       durationMinutes: p.durationMinutes,
@@ -37,7 +40,6 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
       summaryInstructions: p.summaryInstructions,
       actionItemsInstructions: p.actionItemsInstructions,
     };
-    // Only create: an admin's later edits to a seeded panel must survive restarts.
     const panel = await db.panel.upsert({ where: { name: p.name }, create: { name: p.name, ...fields }, update: {}, select: { id: true, _count: { select: { members: true } } } });
     if (panel._count.members === 0) {
       await db.panelMember.createMany({ data: p.members.map((email, position) => ({ panelId: panel.id, interviewerId: interviewers.get(email)!, position })) });
@@ -45,11 +47,11 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
   }
   const panels = new Map((await db.panel.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]));
 
-  for (const r of demoRoles) {
+  for (const r of firstStart ? demoRoles : []) {
     const { panel, ...fields } = r;
     await db.role.upsert({ where: { slug: r.slug }, create: { ...fields, panelId: panels.get(panel)! }, update: {} });
   }
-  log.push(`${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles`);
+  log.push(firstStart ? `${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles` : `${demoInterviewers.length} interviewers (panels and roles exist: kept as they are)`);
 
   if (!opts.sandbox) return log;
 

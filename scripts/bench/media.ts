@@ -79,7 +79,7 @@ export async function runMediaBench(): Promise<{ lines: string[]; ratio: number;
     await bootstrapNylas();
 
     // A booking on the engineering panel, whose notetaker "records" a synthetic 500 MB file.
-    const configurationId = (await db.roleConfiguration.findFirstOrThrow({ where: { role: { slug: "backend-engineer" } } })).configurationId;
+    const configurationId = (await db.roleConfiguration.findFirstOrThrow({ where: { role: { slug: "backend-engineer" } } })).configurationId!;
     const nylas = getNylas();
     const now = Math.floor(Date.now() / 1000);
     const availability = await nylas.scheduler.availability.get({ queryParams: { configurationId, startTime: now, endTime: now + 14 * 86400 } });

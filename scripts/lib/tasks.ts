@@ -12,12 +12,19 @@ export async function migrateDatabase(url: string): Promise<void> {
   if (!result.applied.length) log(`database schema up to date (${result.alreadyApplied} migrations)`);
 }
 
-/** Seeds the demo fixture; demo users and sandbox calendars only in sandbox mode. */
+/**
+ * Seeds the demo fixture in sandbox mode. Live mode seeds nothing: a real Nylas application has
+ * real interviewers, so its admins create panels and roles in Settings.
+ */
 export async function seedDatabase(url: string, now = new Date()): Promise<void> {
   const env = parseEnv({ ...process.env, DATABASE_URL: url });
+  if (env.NYLAS_MODE !== "sandbox") {
+    log("live mode: no demo data (create panels and roles in Settings)");
+    return;
+  }
   const prisma = createPrisma(url);
   try {
-    const lines = await seedDemo(prisma, { sandbox: env.NYLAS_MODE === "sandbox", seedPassword: env.SEED_PASSWORD, now });
+    const lines = await seedDemo(prisma, { sandbox: true, seedPassword: env.SEED_PASSWORD, now });
     for (const line of lines) log(`seeded ${line}`);
   } finally {
     await prisma.$disconnect();

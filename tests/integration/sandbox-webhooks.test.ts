@@ -593,7 +593,7 @@ describe("syncRoleConfigurations", () => {
   it("creates a new configuration when the sandbox's was deleted", async () => {
     const first = await syncRoleConfigurations();
     const backend = await prisma.roleConfiguration.findFirstOrThrow({ where: { role: { slug: "backend-engineer" } } });
-    await getNylas().scheduler.configurations.destroy({ identifier: backend.grantId, configurationId: backend.configurationId });
+    await getNylas().scheduler.configurations.destroy({ identifier: backend.grantId!, configurationId: backend.configurationId! });
     expect(await prisma.sandboxConfiguration.count()).toBe(3);
 
     const again = await syncRoleConfigurations();

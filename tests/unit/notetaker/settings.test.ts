@@ -17,6 +17,11 @@ const panel = {
   notetakerEnabled: true,
   conferencingProvider: "Google Meet",
   notetakerName: "Northwind Notetaker",
+  notetakerVideo: true,
+  notetakerAudio: true,
+  notetakerTranscription: true,
+  notetakerSummary: true,
+  notetakerActionItems: true,
   summaryInstructions: "Focus on system design.",
   actionItemsInstructions: "List references to check.",
 };
@@ -80,8 +85,13 @@ describe("readInterviewNotetakerSettings", () => {
 });
 
 describe("notetakerSettingsFromPanel", () => {
-  it("records every capability on, with the panel's name and instructions", () => {
+  it("records the panel's capabilities (all on here), name and instructions", () => {
     expect(notetakerSettingsFromPanel(panel)).toStrictEqual(PANEL_SETTINGS);
+  });
+
+  it("records what the panel has the Notetaker record and produce", () => {
+    const settings = notetakerSettingsFromPanel({ ...panel, notetakerVideo: false, notetakerTranscription: false, notetakerSummary: false, notetakerActionItems: false });
+    expect(settings).toMatchObject({ videoRecording: false, audioRecording: true, transcription: false, summary: false, actionItems: false });
   });
 
   it("returns null when the panel's Notetaker is disabled", () => {

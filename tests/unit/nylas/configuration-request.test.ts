@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildConfigurationRequest, INTERVIEW_TITLE_TEMPLATE, LINKEDIN_FIELD_KEY, type PanelForSync } from "@/lib/nylas/configuration-request";
+import { MARCUS, PRIYA, recipeCreateBody, recipeUpdateBody, SARAH } from "@/tests/support/recipe";
 
 const role = { title: "Backend Engineer", slug: "backend-engineer" };
 
@@ -7,6 +8,7 @@ function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
   return {
     availabilityMethod: "MAX_FAIRNESS",
     durationMinutes: 45,
+    intervalMinutes: null,
     bufferBeforeMinutes: 0,
     bufferAfterMinutes: 15,
     timezone: "America/New_York",
@@ -14,8 +16,15 @@ function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
     minBookingNoticeMinutes: 120,
     availableDaysInFuture: 21,
     conferencingProvider: "Google Meet",
+    eventTitle: "Interview with ${invitee}",
     notetakerEnabled: true,
     notetakerName: "Interview Recorder",
+    notetakerShowConsent: true,
+    notetakerVideo: true,
+    notetakerAudio: true,
+    notetakerTranscription: true,
+    notetakerSummary: true,
+    notetakerActionItems: true,
     summaryInstructions: "Summarise.",
     actionItemsInstructions: "List follow-ups.",
     members: [
@@ -103,8 +112,87 @@ describe("buildConfigurationRequest", () => {
   it.each([
     { name: "the Notetaker is enabled but there is no conferencing (Nylas requires it)", overrides: { notetakerEnabled: true, conferencingProvider: null } },
     { name: "the Notetaker is disabled", overrides: { notetakerEnabled: false, conferencingProvider: "Google Meet" } },
-  ])("sends no Notetaker settings when $name", ({ overrides }) => {
+  ])("sends the Notetaker as disabled when $name (a PUT replaces `scheduler`, so off must be said)", ({ overrides }) => {
     const scheduler = buildConfigurationRequest(role, panel(overrides)).scheduler as Record<string, unknown>;
-    expect("notetakerSettings" in scheduler).toBe(false);
+    expect(scheduler.notetakerSettings).toEqual({ enabled: false });
+  });
+});
+
+describe("buildConfigurationRequest: what the admin edits", () => {
+  it("sends the interval only when set (Nylas's default is round_to, 15 minutes)", () => {
+    expect("intervalMinutes" in buildConfigurationRequest(role, panel()).availability).toBe(false);
+    expect(buildConfigurationRequest(role, panel({ intervalMinutes: 30 })).availability).toMatchObject({ durationMinutes: 45, intervalMinutes: 30 });
+  });
+
+  it("sends the panel's event title as written", () => {
+    expect(buildConfigurationRequest(role, panel({ eventTitle: "${duration} min: ${invitee} <${invitee_email}>" })).eventBooking.title).toBe("${duration} min: ${invitee} <${invitee_email}>");
+  });
+
+  it("open hours without a time zone are each interviewer's own", () => {
+    const openHours = [{ days: [1, 3], start: "10:00", end: "16:00", exdates: [] }];
+    expect(buildConfigurationRequest(role, panel({ openHours })).availability.availabilityRules.defaultOpenHours).toEqual(openHours);
+  });
+
+  it("sends what the Notetaker records and whether candidates see the consent notice", () => {
+    const request = buildConfigurationRequest(role, panel({ notetakerShowConsent: false, notetakerVideo: false, notetakerTranscription: false, notetakerSummary: false, notetakerActionItems: false }));
+    expect(request.scheduler.notetakerSettings).toEqual({
+      enabled: true,
+      showUiConsentMessage: false,
+      notetakerName: "Interview Recorder",
+      meetingSettings: {
+        videoRecording: false,
+        audioRecording: true,
+        transcription: false,
+        summary: false,
+        summarySettings: { customInstructions: "Summarise." },
+        actionItems: false,
+        actionItemsSettings: { customInstructions: "List follow-ups." },
+      },
+    });
+  });
+});
+
+/**
+ * Every field of `expected` at the same path in `actual` (arrays element by element); extra fields
+ * in `actual` are allowed. Returns the paths that differ.
+ */
+function differences(expected: unknown, actual: unknown, path = "$"): string[] {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+    return expected.flatMap((item, i) => differences(item, actual[i], `${path}[${i}]`));
+  }
+  if (expected && typeof expected === "object") {
+    if (!actual || typeof actual !== "object") return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
+    return Object.entries(expected).flatMap(([key, value]) => differences(value, (actual as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  return Object.is(expected, actual) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
+
+describe("buildConfigurationRequest rebuilds the recipe's requests", () => {
+  // The recipe's panel: Sarah, Marcus and Priya, 45 minutes, max fairness, its title, Google Meet,
+  // its Notetaker name and instructions (tests/support/recipe.ts holds its two bodies).
+  const recipePanel = panel({
+    eventTitle: "Interview with {{invitee_name}}",
+    summaryInstructions: "Focus on signals.",
+    actionItemsInstructions: "List follow-ups.",
+    members: [
+      { name: "Sarah Kim", email: SARAH, timezone: "America/New_York" },
+      { name: "Marcus Johnson", email: MARCUS, timezone: "America/Chicago" },
+      { name: "Priya Patel", email: PRIYA, timezone: "Europe/London" },
+    ],
+  });
+  const ours = buildConfigurationRequest(role, recipePanel);
+
+  it("its POST: every field the same, except that it marks the first interviewer organizer (round robin must not)", () => {
+    expect(differences(recipeCreateBody(), ours)).toEqual(["$.participants[0].isOrganizer: expected true, got false"]);
+  });
+
+  it("its PUT: every field the same (conferencing and the Notetaker's settings and instructions)", () => {
+    expect(differences(recipeUpdateBody(), ours)).toEqual([]);
+  });
+
+  it("the comparison notices a changed field", () => {
+    const changed = buildConfigurationRequest(role, { ...recipePanel, summaryInstructions: "Something else." });
+    expect(differences(recipeUpdateBody(), changed)).toEqual(['$.scheduler.notetakerSettings.meetingSettings.summarySettings.customInstructions: expected "Focus on signals.", got "Something else."']);
   });
 });

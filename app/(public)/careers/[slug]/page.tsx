@@ -72,7 +72,7 @@ export default async function RolePage({ params }: RolePageProps) {
           </p>
           <div className="mt-8">
             {role.configurationId ? (
-              <BookingScheduler configurationId={role.configurationId} schedulerApiUrl={schedulerApiUrl} />
+              <BookingScheduler configurationId={role.configurationId} schedulerApiUrl={schedulerApiUrl} consentMessage={role.interview.consentMessage} />
             ) : (
               <Card role="status" className="mx-auto flex max-w-xl flex-col items-center px-6 py-12 text-center">
                 <span className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">

@@ -1,0 +1,182 @@
+/**
+ * Roles: the admin's edit view, save and publish. Like panels (lib/settings/panels.ts), a save is
+ * one transaction with its audit entry and the role's sync job; Nylas is reached by the worker.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import type { ConfigurationSyncStatus } from "@/lib/generated/prisma/enums";
+import { getEnv } from "@/lib/env";
+import { requestConfigurationSync, retryConfigurationSync, wakeConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { ZRoleInput, toFieldErrors, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
+import { recordAudit, type AuditActor } from "./audit";
+import { diffFields } from "./diff";
+
+export type RoleSync = {
+  status: ConfigurationSyncStatus | "NONE";
+  configurationId: string | null;
+  lastSyncedAt: Date | null;
+  /** Nylas's own message when the last attempt failed. */
+  error: string | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+};
+
+export type RoleEditView = {
+  id: string;
+  input: TRoleInput;
+  updatedAt: string;
+  sync: RoleSync;
+  panelName: string;
+};
+
+export type PanelOption = { id: string; name: string; memberCount: number };
+
+const ROLE_AUDIT_LABELS: Record<string, string> = {
+  title: "Title",
+  slug: "Slug",
+  team: "Team",
+  location: "Location",
+  employment: "Employment type",
+  summary: "Summary",
+  description: "Description",
+  panel: "Panel",
+  published: "Published",
+};
+
+export function defaultRoleInput(panelId = ""): TRoleInput {
+  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false };
+}
+
+type SyncRow = { syncStatus: ConfigurationSyncStatus; configurationId: string | null; lastSyncedAt: Date | null; lastSyncError: string | null; syncAttempts: number; nextSyncAt: Date };
+
+export function toRoleSync(row: SyncRow | undefined): RoleSync {
+  if (!row) return { status: "NONE", configurationId: null, lastSyncedAt: null, error: null, attempts: 0, nextAttemptAt: null };
+  return {
+    status: row.syncStatus,
+    configurationId: row.configurationId,
+    lastSyncedAt: row.lastSyncedAt,
+    error: row.syncStatus === "SYNCED" ? null : row.lastSyncError,
+    attempts: row.syncAttempts,
+    nextAttemptAt: row.syncStatus === "PENDING" ? row.nextSyncAt : null,
+  };
+}
+
+export const SYNC_SELECT = { syncStatus: true, configurationId: true, lastSyncedAt: true, lastSyncError: true, syncAttempts: true, nextSyncAt: true } as const;
+
+export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
+  const role = await db.role.findUnique({
+    where: { id },
+    select: {
+      id: true, title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true,
+      panel: { select: { name: true } },
+      configurations: { where: { apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT },
+    },
+  });
+  if (!role) return null;
+  const { id: roleId, updatedAt, panel, configurations, ...input } = role;
+  return { id: roleId, input, updatedAt: updatedAt.toISOString(), sync: toRoleSync(configurations[0]), panelName: panel.name };
+}
+
+/** Panels a role can use, by name. */
+export async function listPanelOptions(): Promise<PanelOption[]> {
+  const panels = await db.panel.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } });
+  return panels.map((p) => ({ id: p.id, name: p.name, memberCount: p._count.members }));
+}
+
+export type RoleSyncSummary = { roleId: string; sync: RoleSync };
+
+/** Each role's sync state at the current Nylas environment (for polling while PENDING). */
+export async function listRoleSyncStates(roleIds?: string[]): Promise<RoleSyncSummary[]> {
+  const rows = await db.roleConfiguration.findMany({
+    where: { apiUri: getEnv().nylasApiUri, ...(roleIds ? { roleId: { in: roleIds } } : {}) },
+    select: { roleId: true, ...SYNC_SELECT },
+  });
+  return rows.map(({ roleId, ...row }) => ({ roleId, sync: toRoleSync(row) }));
+}
+
+const errorState = (message: string, fieldErrors: Record<string, string> = {}): TSaveState => ({ status: "error", message, fieldErrors });
+
+class SaveRefusal extends Error {
+  constructor(message: string, readonly fieldErrors: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+/** Creates (id null) or updates a role from the form; see savePanel for `expectedUpdatedAt`. */
+export async function saveRole(actor: AuditActor, id: string | null, raw: unknown, expectedUpdatedAt: string | null): Promise<TSaveState> {
+  const parsed = ZRoleInput.safeParse(raw);
+  if (!parsed.success) return errorState("Some fields need attention.", toFieldErrors(parsed.error));
+  const input = parsed.data;
+
+  let result: { id: string; changed: boolean };
+  try {
+    result = await db.$transaction(
+      async (tx) => {
+        let before: (TRoleInput & { panel: string }) | null = null;
+        if (id) {
+          const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM roles WHERE id = ${id}::uuid FOR UPDATE`;
+          if (locked.length === 0) throw new SaveRefusal("This role no longer exists.");
+          const row = await tx.role.findUniqueOrThrow({
+            where: { id },
+            select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true, panel: { select: { name: true } } },
+          });
+          if (expectedUpdatedAt && row.updatedAt.toISOString() !== expectedUpdatedAt) {
+            throw new SaveRefusal("Someone saved this role after you opened it. Your edits are still in the form: reload the page in another tab to see theirs, then save again here.");
+          }
+          const { updatedAt: _updatedAt, panel, ...fields } = row;
+          before = { ...fields, panel: panel.name };
+        }
+        const panel = await tx.panel.findUnique({ where: { id: input.panelId }, select: { name: true, _count: { select: { members: true } } } });
+        if (!panel) throw new SaveRefusal("That panel no longer exists.", { panelId: "Choose a panel." });
+        if (input.published && panel._count.members === 0) throw new SaveRefusal("A published role needs a panel with interviewers.", { panelId: "This panel has no interviewers yet." });
+        const slugOwner = await tx.role.findUnique({ where: { slug: input.slug }, select: { id: true, title: true } });
+        if (slugOwner && slugOwner.id !== id) throw new SaveRefusal("The slug is taken.", { slug: `“${slugOwner.title}” already uses /careers/${input.slug}.` });
+
+        const { panelId: _panelId, ...inputFields } = input;
+        const after = { ...inputFields, panelId: input.panelId, panel: panel.name };
+        const view = ({ panelId: _p, ...rest }: TRoleInput & { panel: string }) => rest;
+        const changes = diffFields(before ? view(before) : {}, view(after), ROLE_AUDIT_LABELS);
+        if (id && changes.length === 0) return { id, changed: false };
+
+        const saved = id ? await tx.role.update({ where: { id }, data: input, select: { id: true } }) : await tx.role.create({ data: input, select: { id: true } });
+        const action = !id ? "created" : changes.length === 1 && changes[0]!.field === "published" ? (input.published ? "published" : "unpublished") : "updated";
+        await recordAudit(tx, actor, { entityType: "role", entityId: saved.id, entityLabel: input.title, action, changes });
+        // Publishing alone does not change the configuration; everything else may.
+        if (action !== "published" && action !== "unpublished") await requestConfigurationSync(tx, [saved.id]);
+        else if ((await tx.roleConfiguration.count({ where: { roleId: saved.id, apiUri: getEnv().nylasApiUri, configurationId: { not: null } } })) === 0) await requestConfigurationSync(tx, [saved.id]);
+        return { id: saved.id, changed: true };
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof SaveRefusal) return errorState(error.message, error.fieldErrors);
+    if ((error as { code?: string })?.code === "P2002") return errorState("The slug is taken.", { slug: "Another role already uses this slug." });
+    throw error;
+  }
+  if (result.changed) wakeConfigurationSync();
+  return { status: "success", message: result.changed ? "Saved. Syncing with Nylas…" : "No changes to save.", id: result.id };
+}
+
+/** Publish or unpublish from the roles list. */
+export async function setRolePublished(actor: AuditActor, id: string, published: boolean): Promise<TSaveState> {
+  const role = await db.role.findUnique({
+    where: { id },
+    select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true },
+  });
+  if (!role) return errorState("This role no longer exists.");
+  const { updatedAt, ...input } = role;
+  return saveRole(actor, id, { ...input, published }, updatedAt.toISOString());
+}
+
+/** The admin's "Retry" on a role's sync: due now with fresh attempts, and kept in the audit log. */
+export async function retryRoleSync(actor: AuditActor, id: string): Promise<TSaveState> {
+  const role = await db.role.findUnique({ where: { id }, select: { title: true } });
+  if (!role) return errorState("This role no longer exists.");
+  const sync = toRoleSync((await db.roleConfiguration.findFirst({ where: { roleId: id, apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT })) ?? undefined);
+  await retryConfigurationSync(id);
+  await recordAudit(db, actor, {
+    entityType: "role", entityId: id, entityLabel: role.title, action: "sync_retried",
+    changes: sync.error ? [{ field: "lastSyncError", label: "Last Nylas error", before: sync.error, after: null }] : [],
+  });
+  return { status: "success", message: "Syncing with Nylas…", id };
+}
