@@ -4,9 +4,12 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { authenticatedAction } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
+import { updateConsoleCalendar } from "@/lib/sandbox/console";
 import { SandboxApiError } from "@/lib/sandbox/errors";
 import { runNotetakerNow } from "@/lib/sandbox/notetakers";
-import { ZConsoleRun, type TConsoleRunState } from "@/lib/validations/sandbox";
+import {
+  toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarState, type TConsoleRunState,
+} from "@/lib/validations/sandbox";
 
 /**
  * POST (server action) /sandbox — "Run interview now" / "Fail entry": the notetaker's whole
@@ -32,3 +35,38 @@ export const runNotetakerAction = authenticatedAction(
   },
   { roles: ["ADMIN"] },
 );
+
+/**
+ * POST (server action) /sandbox — the "Calendars" section: "Connect calendar" (the same code as
+ * POST /v3/sandbox/grants: the email connected through hosted auth), "Mark invalid" (the grant
+ * expired, as PATCH /v3/sandbox/grants/{id}) or "Disconnect" (as DELETE /v3/grants/{id}).
+ * ADMIN, sandbox mode only.
+ */
+export const updateCalendarConnectionAction = authenticatedAction(
+  async (_user, _previous: TConsoleCalendarState, formData: FormData): Promise<TConsoleCalendarState> => {
+    if (getEnv().NYLAS_MODE !== "sandbox") notFound();
+    const field = (key: string) => formData.get(key) ?? undefined;
+    const parsed = ZConsoleCalendar.safeParse({ intent: field("intent"), email: field("email"), name: field("name"), timezone: field("timezone") });
+    if (!parsed.success) {
+      const fieldErrors = toConsoleFieldErrors(parsed.error);
+      return { status: "error", message: Object.values(fieldErrors)[0] ?? "That is not a calendar action of this console.", fieldErrors };
+    }
+    let name: string;
+    try {
+      ({ name } = await updateConsoleCalendar(parsed.data));
+    } catch (error) {
+      if (error instanceof SandboxApiError) return { status: "error", message: error.message, fieldErrors: {} };
+      console.error("[sandbox] calendar connection failed", error);
+      return { status: "error", message: "Could not change the calendar connection. Try again.", fieldErrors: {} };
+    }
+    revalidatePath("/sandbox");
+    return { status: "success", message: CALENDAR_OUTCOMES[parsed.data.intent](name) };
+  },
+  { roles: ["ADMIN"] },
+);
+
+const CALENDAR_OUTCOMES: Record<TConsoleCalendar["intent"], (name: string) => string> = {
+  connect: (name) => `Connected: ${name}'s calendar is available for scheduling.`,
+  invalidate: (name) => `Marked invalid: ${name}'s grant has expired, so they get no free slots until it is connected again.`,
+  disconnect: (name) => `Disconnected: ${name}'s grant and calendar are deleted.`,
+};

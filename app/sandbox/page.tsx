@@ -4,24 +4,35 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { linkClass } from "@/components/interviews/interview-table";
 import { LocalTime } from "@/components/interviews/local-time";
+import { CalendarConnectionForm } from "@/components/sandbox/calendar-connection-form";
+import { ConnectCalendarForm } from "@/components/sandbox/connect-calendar-form";
 import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons";
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { requireAdmin } from "@/lib/auth";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
-import { CONSOLE_PAGE_SIZE, listConsoleNotetakers } from "@/lib/sandbox/console";
-import { runNotetakerAction } from "./actions";
+import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox/console";
+import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notetakers" };
+export const metadata: Metadata = { title: "Calendars and Notetakers" };
 
 export type SandboxPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** /sandbox — every simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry". */
+const GRANT_BADGES: Record<ConsoleCalendar["grantStatus"], { label: string; tone: "success" | "warning" | "neutral" }> = {
+  valid: { label: "Connected (valid grant)", tone: "success" },
+  invalid: { label: "Expired (invalid grant)", tone: "warning" },
+  none: { label: "Not connected (no grant)", tone: "neutral" },
+};
+
+/**
+ * /sandbox — the sandbox's calendars ("Connect calendar", "Mark invalid", "Disconnect"), and every
+ * simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry".
+ */
 export default async function SandboxPage({ searchParams }: SandboxPageProps) {
   await requireAdmin();
   const rawPage = (await searchParams).page;
   const page = Number(Array.isArray(rawPage) ? rawPage[0] : rawPage) || 1;
-  const list = await listConsoleNotetakers(page);
+  const [calendars, list] = await Promise.all([listConsoleCalendars(), listConsoleNotetakers(page)]);
 
   return (
     <div className="space-y-6">
@@ -29,12 +40,55 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
         title="Sandbox console"
         description={
           <>
-            The built-in Nylas sandbox&apos;s Notetakers. Each follows the real clock (it joins at the interview&apos;s start and its media is
-            ready about a minute after the end); run one now to get the recording, transcript, summary and action items at once.
+            The built-in Nylas sandbox: the interviewers&apos; calendars and the Notetakers. Each Notetaker follows the real clock (it joins
+            at the interview&apos;s start and its media is ready about a minute after the end); run one now to get the recording, transcript,
+            summary and action items at once.
           </>
         }
         actions={<AutoRefresh intervalMs={5_000} />}
       />
+
+      <section aria-labelledby="sandbox-calendars" className="space-y-3">
+        <div className="space-y-1">
+          <h2 id="sandbox-calendars" className="text-lg font-semibold text-ink">
+            Calendars
+          </h2>
+          <p className="text-sm text-muted">
+            &ldquo;Connect calendar&rdquo; does what connecting through Nylas&apos;s hosted auth would: a valid grant with a primary calendar.
+            &ldquo;Mark invalid&rdquo; expires the grant: the interviewer gets no free slots, and configurations naming them are refused until it is
+            connected again. &ldquo;Disconnect&rdquo; deletes the grant with its calendar and events.
+          </p>
+        </div>
+        <ConnectCalendarForm action={updateCalendarConnectionAction} />
+        {calendars.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-muted">
+            No calendars yet: add interviewers to a panel, or connect a calendar above.
+          </p>
+        ) : (
+          <ul aria-label="Calendars" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+            {calendars.map((c) => {
+              const badge = GRANT_BADGES[c.grantStatus];
+              return (
+                <li key={c.email} aria-label={c.name} className="flex flex-wrap items-start justify-between gap-4 p-4 sm:px-5">
+                  <div className="min-w-0 space-y-1">
+                    <h3 className="text-base font-semibold text-ink [overflow-wrap:anywhere]">{c.name}</h3>
+                    <p className="text-sm text-muted">
+                      <span className="break-all">{c.email}</span> · {c.timezone}
+                      {c.isInterviewer ? null : " · not an interviewer"}
+                    </p>
+                    <p>
+                      <Badge variant={badge.tone}>{badge.label}</Badge>
+                    </p>
+                  </div>
+                  <CalendarConnectionForm email={c.email} name={c.name} grantStatus={c.grantStatus} action={updateCalendarConnectionAction} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <h2 className="text-lg font-semibold text-ink">Notetakers</h2>
 
       {list.rows.length === 0 ? (
         <section aria-label="Notetakers" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
@@ -57,7 +111,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                 <li key={n.id} aria-label={subject} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
                   <div className="flex flex-wrap items-start justify-between gap-4">
                     <div className="min-w-0 space-y-1">
-                      <h2 className="text-base font-semibold text-ink [overflow-wrap:anywhere]">{subject}</h2>
+                      <h3 className="text-base font-semibold text-ink [overflow-wrap:anywhere]">{subject}</h3>
                       <p className="text-sm text-muted">
                         {n.booking ? <span className="break-all">{n.booking.guestEmail} · host {n.booking.hostEmail} · </span> : null}
                         joins <LocalTime iso={n.joinTime.toISOString()} endIso={n.leaveTime.toISOString()} />

@@ -1,14 +1,14 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getAvailability } from "./availability";
 import { cancelBooking, confirmBooking, createBooking, findBooking, rescheduleBooking } from "./bookings";
 import { createConfiguration, deleteConfiguration, findConfiguration, listConfigurations, updateConfiguration } from "./configurations";
 import { invalidRequest, notFound, SandboxApiError } from "./errors";
-import { findEvent, listCalendars, listEvents } from "./events";
-import { resolveGrant, serializeGrant } from "./grants";
-import { CORS_HEADERS, data, errorToResponse, list, newRequestId, toResponse } from "./http";
+import { createEvent, deleteEvent, findEvent, listCalendars, listEvents, updateEvent } from "./events";
+import { getFreeBusy } from "./free-busy";
+import { connectSandboxGrantEndpoint, deleteGrant, findGrant, listGrants, setSandboxGrantStatusEndpoint } from "./grants";
+import { CORS_HEADERS, errorToResponse, newRequestId, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
 import {
   cancelNotetaker, expireNotetakerMediaEndpoint, findNotetaker, getNotetakerHistory, getNotetakerMedia, leaveNotetaker, listNotetakers,
@@ -21,15 +21,17 @@ import {
 } from "./webhooks";
 
 const routes: Route[] = [
-  // Grants and calendars (API key)
-  route("GET", "grants", "api_key", async () => {
-    const grants = await db.sandboxGrant.findMany({ orderBy: { createdAt: "asc" } });
-    return list(grants.map(serializeGrant), null);
-  }),
-  route("GET", "grants/:grant", "api_key", async (ctx) => data(serializeGrant(await resolveGrant(ctx.params.grant!)))),
+  // Grants, calendars, free/busy and events (API key)
+  route("GET", "grants", "api_key", listGrants),
+  route("GET", "grants/:grant", "api_key", findGrant),
+  route("DELETE", "grants/:grant", "api_key", deleteGrant),
   route("GET", "grants/:grant/calendars", "api_key", listCalendars),
+  route("POST", "grants/:grant/calendars/free-busy", "api_key", getFreeBusy),
   route("GET", "grants/:grant/events", "api_key", listEvents),
+  route("POST", "grants/:grant/events", "api_key", createEvent),
   route("GET", "grants/:grant/events/:id", "api_key", findEvent),
+  route("PUT", "grants/:grant/events/:id", "api_key", updateEvent),
+  route("DELETE", "grants/:grant/events/:id", "api_key", deleteEvent),
   // Scheduling configurations (API key)
   route("GET", "grants/:grant/scheduling/configurations", "api_key", listConfigurations),
   route("POST", "grants/:grant/scheduling/configurations", "api_key", createConfiguration),
@@ -61,7 +63,10 @@ const routes: Route[] = [
     route("GET", `${base}/:id/media`, "api_key", getNotetakerMedia),
     route("GET", `${base}/:id/history`, "api_key", getNotetakerHistory),
   ]),
-  // Sandbox-only controls (not Nylas): run a notetaker's lifecycle now, inject media faults, end retention
+  // Sandbox-only controls (not Nylas): connect a calendar (hosted auth) or expire a grant; run a
+  // notetaker's lifecycle now, inject media faults, end retention
+  route("POST", "sandbox/grants", "api_key", connectSandboxGrantEndpoint),
+  route("PATCH", "sandbox/grants/:grant", "api_key", setSandboxGrantStatusEndpoint),
   route("POST", "sandbox/notetakers/:id/run", "api_key", runNotetakerEndpoint),
   route("POST", "sandbox/notetakers/:id/faults", "api_key", setNotetakerFaults),
   route("POST", "sandbox/notetakers/:id/expire-media", "api_key", expireNotetakerMediaEndpoint),

@@ -4,6 +4,7 @@ import { computeAvailability, type AvailabilityInput, type EngineParticipant, ty
 import { loadConfigurationForScheduler } from "./configurations";
 import type { EffectiveConfiguration } from "./configuration-rules";
 import { invalidRequest, unauthorized } from "./errors";
+import { VALID_GRANT_WHERE } from "./grants";
 import { data, type SandboxResult } from "./http";
 import type { SandboxContext } from "./router";
 
@@ -28,7 +29,8 @@ export async function buildEngineInput(
   scope: AvailabilityScope = {},
 ): Promise<AvailabilityInput> {
   const hosts = config.participants.filter((p) => p.isHost && (!scope.onlyHostEmail || p.email === scope.onlyHostEmail));
-  const grants = await db.sandboxGrant.findMany({ where: { email: { in: hosts.map((h) => h.email) } }, select: { id: true, email: true } });
+  // Only valid grants: an expired connection's calendar cannot be read or booked into.
+  const grants = await db.sandboxGrant.findMany({ where: { email: { in: hosts.map((h) => h.email) }, ...VALID_GRANT_WHERE }, select: { id: true, email: true } });
   const grantByEmail = new Map(grants.map((g) => [g.email, g.id]));
   const grantIds = grants.map((g) => g.id);
   const pad = (config.buffer.before + config.buffer.after + 24 * 60) * 60_000;

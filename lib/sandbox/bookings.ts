@@ -9,7 +9,7 @@ import { buildBookingNotificationObject, serializeBooking, type BookingTrigger, 
 import { loadConfigurationForScheduler } from "./configurations";
 import { renderTitle, type EffectiveConfiguration } from "./configuration-rules";
 import { invalidRequest, notFound, SandboxApiError, timeslotUnavailable, unauthorized } from "./errors";
-import { resolveCalendarId, UUID_RE } from "./grants";
+import { findValidGrantByEmail, resolveCalendarId, UUID_RE } from "./grants";
 import { data, empty, type SandboxResult } from "./http";
 import { encodeBookingRef, newEventId, newMeetingCode, newSalt } from "./ids";
 import type { SandboxContext } from "./router";
@@ -115,7 +115,7 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
     throw timeslotUnavailable();
   }
   const host = effective.participants.find((p) => p.email === choice.email)!;
-  const hostGrant = await db.sandboxGrant.findUnique({ where: { email: host.email } });
+  const hostGrant = await findValidGrantByEmail(host.email);
   if (!hostGrant) throw timeslotUnavailable();
   const calendarId = await resolveCalendarId(hostGrant.id, host.bookingCalendarId ?? "primary");
 

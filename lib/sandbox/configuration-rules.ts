@@ -3,6 +3,7 @@
  * and the booking flow use, applying Nylas's documented defaults.
  */
 import type { AvailabilityMethod, OpenHours } from "@/lib/scheduling";
+import type { GrantStatus } from "./grant-rules";
 import type { TConfiguration } from "./schemas";
 
 export type EffectiveParticipant = {
@@ -98,4 +99,44 @@ export function renderTitle(template: string, values: { inviteeName: string; inv
       return values.inviteeName;
     },
   );
+}
+
+/**
+ * Nylas's Notetaker dependencies (nylas-contract §1, and the app's ZPanelInput, which follows them),
+ * on `scheduler.notetaker_settings.meeting_settings` completed with its defaults (every flag true):
+ * a transcript needs both audio and video recording, and the summary and action items are made
+ * from the transcript. An audio-only Notetaker is allowed, without transcript. Null when fine;
+ * otherwise the first problem, naming the field, for Nylas's 400 message.
+ */
+export function describeNotetakerSettingsProblem(config: TConfiguration): string | null {
+  const settings = config.scheduler?.notetaker_settings?.meeting_settings;
+  if (!settings) return null;
+  const flag = (key: "video_recording" | "audio_recording" | "transcription" | "summary" | "action_items") => settings[key] ?? true;
+  const path = "scheduler.notetaker_settings.meeting_settings";
+  if (flag("transcription") && !(flag("audio_recording") && flag("video_recording"))) {
+    return `${path}.transcription requires audio_recording and video_recording: the transcript is made from the recording.`;
+  }
+  for (const key of ["summary", "action_items"] as const) {
+    if (flag(key) && !flag("transcription")) return `${path}.${key} requires transcription: it is made from the transcript.`;
+  }
+  return null;
+}
+
+/**
+ * Every participant who hosts (has `availability` or `booking`) must have a valid grant: the
+ * sandbox reads and books their calendar through it. `grantStatusByEmail` is keyed by normalised
+ * email. The message starts with Nylas's "Failed to find a valid Grant", which `<NylasScheduling>`
+ * recognises. Null when every host has a valid grant.
+ */
+export function describeParticipantGrantProblem(config: TConfiguration, grantStatusByEmail: ReadonlyMap<string, GrantStatus>): string | null {
+  for (const participant of config.participants) {
+    if (!participant.availability && !participant.booking) continue;
+    const email = participant.email.trim().toLowerCase();
+    const status = grantStatusByEmail.get(email);
+    if (!status) return `Failed to find a valid Grant for participant ${participant.email}.`;
+    if (status !== "valid") {
+      return `Failed to find a valid Grant for participant ${participant.email}: their grant is invalid (the connection expired) and must be re-authenticated.`;
+    }
+  }
+  return null;
 }

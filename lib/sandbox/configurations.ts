@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidRequest, notFound } from "./errors";
-import { findGrantByEmail, resolveGrant, UUID_RE, type GrantRow } from "./grants";
+import { grantStatusesByEmail, resolveGrant, UUID_RE, type GrantRow } from "./grants";
 import { data, empty, list, nextCursor, parsePaging, type SandboxResult } from "./http";
-import { resolveConfiguration, type EffectiveConfiguration } from "./configuration-rules";
+import { describeNotetakerSettingsProblem, describeParticipantGrantProblem, resolveConfiguration, type EffectiveConfiguration } from "./configuration-rules";
 import { assertObjectBody, type SandboxContext } from "./router";
 import { describeIssues, ZConfiguration, type TConfiguration } from "./schemas";
 
@@ -15,19 +15,17 @@ function serialize(id: string, config: TConfiguration) {
   return { id, ...config };
 }
 
-/** Every participant who hosts (has availability/booking) must be a connected grant. */
+/** Refuses (400) a configuration naming a host without a valid grant (configuration-rules.ts). */
 async function assertParticipantsHaveGrants(config: TConfiguration): Promise<void> {
-  for (const participant of config.participants) {
-    if (!participant.availability && !participant.booking) continue;
-    if (!(await findGrantByEmail(participant.email))) {
-      throw invalidRequest(`Failed to find a valid Grant for participant ${participant.email}.`);
-    }
-  }
+  const problem = describeParticipantGrantProblem(config, await grantStatusesByEmail(config.participants.map((p) => p.email)));
+  if (problem) throw invalidRequest(problem);
 }
 
 function parseConfiguration(value: unknown): TConfiguration {
   const parsed = ZConfiguration.safeParse(value);
   if (!parsed.success) throw invalidRequest(`Invalid configuration: ${describeIssues(parsed.error)}`);
+  const notetakerProblem = describeNotetakerSettingsProblem(parsed.data);
+  if (notetakerProblem) throw invalidRequest(`Invalid configuration: ${notetakerProblem}`);
   return parsed.data;
 }
 

@@ -1,10 +1,16 @@
 /**
- * Reads for the /sandbox console (sandbox mode only): every simulated notetaker with the booking it
- * records, its state and its history. The console is part of the sandbox, so it reads the
- * sandbox's tables; it also looks up which of the app's interviews each notetaker belongs to, to link there.
+ * The /sandbox console (sandbox mode only): every simulated notetaker with the booking it records,
+ * its state and its history; and the sandbox's calendars (whether each of the app's interviewers
+ * has connected one), which the console connects, expires and disconnects. The console is part of
+ * the sandbox, so it reads the sandbox's tables; it also looks up which of the app's interviews
+ * each notetaker belongs to, to link there.
  */
 import "server-only";
 import { db } from "@/lib/db";
+import type { TConsoleCalendar } from "@/lib/validations/sandbox";
+import { notFound } from "./errors";
+import { decodeProvider, type GrantStatus } from "./grant-rules";
+import { connectSandboxGrant, deleteSandboxGrant, findGrantByEmail, setSandboxGrantStatus } from "./grants";
 import { canRunNow } from "./notetaker-lifecycle";
 
 export const CONSOLE_PAGE_SIZE = 25;
@@ -69,4 +75,54 @@ export async function listConsoleNotetakers(page = 1): Promise<{ rows: ConsoleNo
       };
     }),
   };
+}
+
+export type ConsoleCalendar = {
+  /** normalised: the row's key and what its actions send */
+  email: string;
+  name: string;
+  timezone: string;
+  /** the sandbox grant of the email: "none" when it never connected a calendar (or was disconnected) */
+  grantStatus: GrantStatus | "none";
+  /** one of the app's interviewers (else a grant connected for another email) */
+  isInterviewer: boolean;
+};
+
+/**
+ * Every interviewer of the app with the status of their sandbox grant (matched by email), then
+ * the sandbox's other grants, each group by name.
+ */
+export async function listConsoleCalendars(): Promise<ConsoleCalendar[]> {
+  const [interviewers, grants] = await Promise.all([
+    db.interviewer.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { name: true, email: true, timezone: true } }),
+    db.sandboxGrant.findMany({ orderBy: [{ name: "asc" }, { email: "asc" }], select: { email: true, name: true, timezone: true, provider: true } }),
+  ]);
+  const grantOf = new Map(grants.map((g) => [g.email, g]));
+  const rows: ConsoleCalendar[] = interviewers.map((i) => {
+    const email = i.email.trim().toLowerCase();
+    const grant = grantOf.get(email);
+    grantOf.delete(email);
+    return { email, name: i.name, timezone: i.timezone, grantStatus: grant ? decodeProvider(grant.provider).status : "none", isInterviewer: true };
+  });
+  for (const g of grantOf.values()) rows.push({ email: g.email, name: g.name, timezone: g.timezone, grantStatus: decodeProvider(g.provider).status, isInterviewer: false });
+  return rows;
+}
+
+/**
+ * One "Calendars" action of the console, by email; answers whose calendar it was, for the message.
+ * "connect" is POST /v3/sandbox/grants (an interviewer's name and time zone are the defaults),
+ * "invalidate" is PATCH /v3/sandbox/grants/{id} with "invalid", "disconnect" is DELETE /v3/grants/{id}.
+ */
+export async function updateConsoleCalendar(input: TConsoleCalendar): Promise<{ name: string }> {
+  const { intent, email } = input;
+  if (intent === "connect") {
+    const interviewer = await db.interviewer.findUnique({ where: { email }, select: { name: true, timezone: true } });
+    const grant = await connectSandboxGrant({ email, name: input.name ?? interviewer?.name, timezone: input.timezone ?? interviewer?.timezone });
+    return { name: grant.name };
+  }
+  const grant = await findGrantByEmail(email);
+  if (!grant) throw notFound(`${email} has no connected calendar.`);
+  if (intent === "invalidate") await setSandboxGrantStatus(grant.id, "invalid");
+  else await deleteSandboxGrant(grant.id);
+  return { name: grant.name };
 }

@@ -1,10 +1,14 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseWhen } from "./calendar-rules";
 import { invalidRequest, notFound } from "./errors";
 import { resolveCalendarId, resolveGrant } from "./grants";
-import { data, list, nextCursor, parsePaging, type SandboxResult } from "./http";
-import type { SandboxContext } from "./router";
+import { data, empty, list, nextCursor, parsePaging, type SandboxResult } from "./http";
+import { newEventId } from "./ids";
+import { assertObjectBody, type SandboxContext } from "./router";
+import { describeIssues, ZEventCreate, ZEventUpdate } from "./schemas";
 
 type EventRow = Prisma.SandboxEventGetPayload<object>;
 
@@ -75,11 +79,94 @@ export async function listEvents(ctx: SandboxContext): Promise<SandboxResult> {
 
 // GET /v3/grants/{grant_id}/events/{event_id}?calendar_id=…
 export async function findEvent(ctx: SandboxContext): Promise<SandboxResult> {
+  return data(serializeEvent(await getEventOrThrow(ctx)));
+}
+
+type EventParticipantInput = { email: string; name?: string; status?: string; comment?: string; phone_number?: string };
+
+/** Participants as Nylas returns them: `status` defaults to "noreply"; unknown keys are dropped. */
+function toParticipants(participants: EventParticipantInput[]) {
+  return participants.map((p) => ({
+    email: p.email,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    status: p.status ?? "noreply",
+    ...(p.comment !== undefined ? { comment: p.comment } : {}),
+    ...(p.phone_number !== undefined ? { phone_number: p.phone_number } : {}),
+  }));
+}
+
+function parseEventBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(assertObjectBody(body));
+  if (!parsed.success) throw invalidRequest(`Invalid event: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+async function getEventOrThrow(ctx: SandboxContext): Promise<EventRow> {
   const grant = await resolveGrant(ctx.params.grant!);
   const calendarId = await resolveCalendarId(grant.id, requireCalendarId(ctx.query));
   const row = await db.sandboxEvent.findFirst({ where: { id: ctx.params.id!, calendarId } });
   if (!row) throw notFound(`Event not found: ${ctx.params.id}`);
+  return row;
+}
+
+/**
+ * POST /v3/grants/{grant_id}/events?calendar_id=… — title, description, location, busy (default
+ * true), when (a timespan), participants, metadata. The grant is the organizer. Not `generated`:
+ * the demo reseed keeps it.
+ */
+export async function createEvent(ctx: SandboxContext): Promise<SandboxResult> {
+  const grant = await resolveGrant(ctx.params.grant!);
+  const calendarId = await resolveCalendarId(grant.id, requireCalendarId(ctx.query));
+  const body = parseEventBody(ZEventCreate, ctx.body);
+  const when = parseWhen(body.when);
+  const calendar = await db.sandboxCalendar.findUniqueOrThrow({ where: { id: calendarId }, select: { timezone: true } });
+  const id = newEventId();
+  const row = await db.sandboxEvent.create({
+    data: {
+      id,
+      calendarId,
+      grantId: grant.id,
+      title: body.title ?? "",
+      description: body.description ?? null,
+      location: body.location ?? null,
+      startTime: when.start,
+      endTime: when.end,
+      timezone: when.timezone ?? calendar.timezone,
+      busy: body.busy ?? true,
+      participants: toParticipants(body.participants ?? []),
+      organizer: { email: grant.email, name: grant.name },
+      metadata: body.metadata ?? {},
+      icalUid: `${id}@sandbox.nylas`,
+    },
+  });
   return data(serializeEvent(row));
+}
+
+// PUT /v3/grants/{grant_id}/events/{event_id}?calendar_id=… — the fields sent replace the stored ones.
+export async function updateEvent(ctx: SandboxContext): Promise<SandboxResult> {
+  const existing = await getEventOrThrow(ctx);
+  const body = parseEventBody(ZEventUpdate, ctx.body);
+  const when = body.when !== undefined ? parseWhen(body.when) : null;
+  const row = await db.sandboxEvent.update({
+    where: { id: existing.id },
+    data: {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      ...(body.location !== undefined ? { location: body.location } : {}),
+      ...(body.busy !== undefined ? { busy: body.busy } : {}),
+      ...(when ? { startTime: when.start, endTime: when.end, ...(when.timezone ? { timezone: when.timezone } : {}) } : {}),
+      ...(body.participants !== undefined ? { participants: toParticipants(body.participants) } : {}),
+      ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
+    },
+  });
+  return data(serializeEvent(row));
+}
+
+// DELETE /v3/grants/{grant_id}/events/{event_id}?calendar_id=…
+export async function deleteEvent(ctx: SandboxContext): Promise<SandboxResult> {
+  const existing = await getEventOrThrow(ctx);
+  await db.sandboxEvent.deleteMany({ where: { id: existing.id } });
+  return empty();
 }
 
 // GET /v3/grants/{grant_id}/calendars

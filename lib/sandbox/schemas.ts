@@ -38,6 +38,23 @@ export const ZParticipant = z.looseObject({
   booking: z.looseObject({ calendar_id: z.string().min(1) }).optional(),
 });
 
+/** `scheduler.notetaker_settings` (nylas-contract §1); the dependencies between the flags are checked in configuration-rules.ts. */
+export const ZMeetingSettings = z.looseObject({
+  video_recording: z.boolean().optional(),
+  audio_recording: z.boolean().optional(),
+  transcription: z.boolean().optional(),
+  summary: z.boolean().optional(),
+  action_items: z.boolean().optional(),
+  leave_after_silence_seconds: z.number().int().min(10).max(3600).optional(),
+});
+
+const ZNotetakerSettings = z.looseObject({
+  enabled: z.boolean().optional(),
+  show_ui_consent_message: z.boolean().optional(),
+  notetaker_name: z.string().max(255).optional(),
+  meeting_settings: ZMeetingSettings.optional(),
+});
+
 export const AVAILABILITY_METHODS = ["collective", "max-fairness", "max-availability"] as const;
 
 export const ZConfiguration = z.looseObject({
@@ -74,6 +91,7 @@ export const ZConfiguration = z.looseObject({
       min_booking_notice: z.number().int().min(0).nullable().optional(),
       min_cancellation_notice: z.number().int().min(0).optional(),
       additional_fields: z.record(z.string(), z.looseObject({ label: z.string(), type: z.string(), required: z.boolean() })).optional(),
+      notetaker_settings: ZNotetakerSettings.optional(),
     })
     .optional(),
 });
@@ -140,7 +158,58 @@ export const ZWebhookCreate = z.looseObject({
   compressed_delivery: z.boolean().optional(),
 });
 
-export const ZWebhookUpdate = ZWebhookCreate.partial().extend({ status: z.enum(["active", "pause"]).optional() });
+/**
+ * PUT /v3/webhooks/{id}. `status`: Nylas's OpenAPI lists "active" and "pause"; its dashboard and
+ * older docs call a switched-off destination "inactive", so that is accepted (and kept) too. Any
+ * status but active/failing stops deliveries, which is how a test breaks the sandbox's side.
+ */
+const WEBHOOK_SETTABLE_STATUSES = ["active", "inactive", "pause"] as const;
+export const ZWebhookUpdate = ZWebhookCreate.partial().extend({ status: z.enum(WEBHOOK_SETTABLE_STATUSES).optional() });
+
+// Events (grant-scoped Calendar API). `when` is checked by calendar-rules.ts parseWhen.
+export const ZEventParticipant = z.looseObject({
+  email: z.email(),
+  name: z.string().max(256).optional(),
+  status: z.enum(["yes", "no", "maybe", "noreply"]).optional(),
+  comment: z.string().max(2000).optional(),
+  phone_number: z.string().max(64).optional(),
+});
+
+/** Nylas event metadata: string values, at most 50 pairs. */
+const ZEventMetadata = z
+  .record(z.string().min(1).max(100), z.string().max(2000))
+  .refine((m) => Object.keys(m).length <= 50, "at most 50 key-value pairs");
+
+export const ZEventUpdate = z.looseObject({
+  title: z.string().max(1024).optional(),
+  description: z.string().max(8192).nullable().optional(),
+  location: z.string().max(1024).nullable().optional(),
+  busy: z.boolean().optional(),
+  when: z.unknown().optional(),
+  participants: z.array(ZEventParticipant).max(500).optional(),
+  metadata: ZEventMetadata.optional(),
+});
+
+export const ZEventCreate = ZEventUpdate.extend({ when: z.unknown() });
+
+// POST /v3/grants/{grant_id}/calendars/free-busy
+export const ZFreeBusyRequest = z
+  .looseObject({
+    start_time: ZEpochSeconds,
+    end_time: ZEpochSeconds,
+    emails: z.array(z.email()).min(1, "at least one email is required").max(50, "at most 50 emails"),
+    tentative_as_busy: z.boolean().optional(),
+  })
+  .refine((b) => b.end_time > b.start_time, { path: ["end_time"], message: "must be after start_time" });
+
+// Sandbox control endpoints (not Nylas): /v3/sandbox/grants…
+export const ZSandboxGrantConnect = z.strictObject({
+  email: z.email(),
+  name: z.string().trim().min(1).max(200).optional(),
+  timezone: ZTimeZone.optional(),
+});
+
+export const ZSandboxGrantStatus = z.strictObject({ grant_status: z.enum(["valid", "invalid"]) });
 
 /** Zod issues as one readable sentence for Nylas's `error.message`. */
 export function describeIssues(error: z.ZodError): string {

@@ -813,18 +813,20 @@ describe("S3 storage", () => {
 
 describe("an audio-only Notetaker", () => {
   it("stores the MP3 as audio/mpeg with no thumbnail; the debrief plays it as audio", async () => {
-    // Video recording turned off on the Nylas side (the configuration PUT through the SDK).
+    // Video recording turned off on the Nylas side (the configuration PUT through the SDK). Nylas's
+    // transcript needs video too, so transcription (and the summary and action items made from it) go off with it.
     const nylas = getNylas();
-    const grant = (await prisma.roleConfiguration.findFirstOrThrow({ where: { configurationId } })).grantId;
+    const grant = (await prisma.roleConfiguration.findFirstOrThrow({ where: { configurationId } })).grantId!;
     const config = (await nylas.scheduler.configurations.find({ identifier: grant, configurationId })).data as unknown as { scheduler: Record<string, any> };
-    const notetakerSettings = { ...config.scheduler.notetakerSettings, meetingSettings: { ...config.scheduler.notetakerSettings.meetingSettings, videoRecording: false } };
+    const audioOnly = { videoRecording: false, transcription: false, summary: false, actionItems: false };
+    const notetakerSettings = { ...config.scheduler.notetakerSettings, meetingSettings: { ...config.scheduler.notetakerSettings.meetingSettings, ...audioOnly } };
     await nylas.scheduler.configurations.update({ identifier: grant, configurationId, requestBody: { scheduler: { ...config.scheduler, notetakerSettings } } as never });
 
     const { interviewId, notetakerId } = await completedInterview();
     const queued = await assetOf(interviewId, "RECORDING");
     expect(queued).toMatchObject({ contentType: "audio/mpeg", fileName: "recording.mp3" });
-    expect(await downloadAll()).toBe(4);
-    const assets = await expectAllStored(interviewId, notetakerId, storage, ["ACTION_ITEMS", "RECORDING", "SUMMARY", "TRANSCRIPT"]);
+    expect(await downloadAll()).toBe(1);
+    const assets = await expectAllStored(interviewId, notetakerId, storage, ["RECORDING"]);
     const recording = assets.find((a) => a.kind === "RECORDING")!;
     expect(recording).toMatchObject({ contentType: "audio/mpeg", fileName: "meeting_recording.mp3" });
     const interview = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } });

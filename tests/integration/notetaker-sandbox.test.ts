@@ -22,8 +22,8 @@ import { demoPanels } from "@/prisma/demo-fixture";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { resetTables } from "../support/database";
 import {
-  bookFirstSlot, bookSlot, DANA, digestHex, envOverride, expireMedia, notetakerHistory, offeredSlots, runNotetaker, sandboxApi, sha256,
-  sleep, type Slot,
+  bookFirstSlot, bookSlot, DANA, digestHex, envOverride, expireMedia, notetakerHistory, offeredSlots, runNotetaker, sandboxApi, sdkError,
+  sha256, sleep, type Slot,
 } from "../support/notetaker-sandbox";
 import { startSandboxServer, startWebhookReceiver, type TestServer } from "../support/sandbox-server";
 
@@ -100,16 +100,6 @@ async function rescheduleToAnotherDay(bookingId: string, slot: Slot, hostEmail: 
     }
   }
   throw new Error(`no later time free for ${hostEmail}`);
-}
-
-async function sdkError(promise: Promise<unknown>): Promise<NylasApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(NylasApiError);
-    return error as NylasApiError;
-  }
-  throw new Error("expected the SDK call to fail");
 }
 
 type MediaData = Record<"recording" | "transcript" | "summary" | "actionItems" | "thumbnail", { url: string; name: string; type: string; size: number; duration?: number; createdAt: number; expiresAt: number; ttl: number }>;
@@ -490,7 +480,7 @@ describe("after the interview ran", () => {
 });
 
 describe("what the meeting settings turn off is not produced", () => {
-  it("video off → an MP3 recording and no thumbnail; summary and action items off → no such files", async () => {
+  it("video off → an MP3 recording and no thumbnail; transcript, summary and action items off → no such files", async () => {
     const nylas = getNylas();
     const sarah = "sarah.kim@northwind.example";
     const created = await nylas.scheduler.configurations.create({
@@ -504,7 +494,8 @@ describe("what the meeting settings turn off is not produced", () => {
         scheduler: {
           notetakerSettings: {
             enabled: true, notetakerName: "Audio Recorder",
-            meetingSettings: { videoRecording: false, audioRecording: true, transcription: true, summary: false, actionItems: false },
+            // Nylas's transcript needs video as well as audio: an audio-only Notetaker records only.
+            meetingSettings: { videoRecording: false, audioRecording: true, transcription: false, summary: false, actionItems: false },
           },
         },
       } as never,
@@ -518,10 +509,10 @@ describe("what the meeting settings turn off is not produced", () => {
     await runNotetaker(server.origin, notetakerId);
     const available = (await drain()).find((e) => e.data.object.state === "available")!;
     const media = available.data.object.media as Record<string, unknown>;
-    expect(Object.keys(media).sort()).toEqual(["recording", "recording_duration", "recording_file_format", "retained_until", "transcript"]);
+    expect(Object.keys(media).sort()).toEqual(["recording", "recording_duration", "recording_file_format", "retained_until"]);
     expect(media.recording_file_format).toBe("mp3");
     const files = await downloadMedia(notetakerId);
-    expect(Object.keys(files).sort()).toEqual(["recording", "transcript"]);
+    expect(Object.keys(files).sort()).toEqual(["recording"]);
     expect(files.recording).toMatchObject({ name: "meeting_recording.mp3", type: "audio/mpeg" });
     const res = await fetch(files.recording.url);
     expect(res.headers.get("content-type")).toBe("audio/mpeg");
@@ -778,7 +769,7 @@ describe("summary and action items follow the configuration's custom instruction
     await prisma.panel.update({ where: { name: ENGINEERING.name }, data: { summaryInstructions: instruction } });
     const synced = await syncRoleConfigurations();
     expect(synced.find((o) => o.roleSlug === "backend-engineer")).toMatchObject({ action: "updated", configurationId });
-    const grant = (await prisma.roleConfiguration.findFirstOrThrow({ where: { configurationId } })).grantId;
+    const grant = (await prisma.roleConfiguration.findFirstOrThrow({ where: { configurationId } })).grantId!;
     const config = (await getNylas().scheduler.configurations.find({ identifier: grant, configurationId })).data as unknown as Record<string, any>;
     expect(config.scheduler.notetakerSettings.meetingSettings.summarySettings.customInstructions).toBe(instruction);
 

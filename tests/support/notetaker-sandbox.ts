@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { NylasApiError } from "nylas";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 
@@ -43,6 +44,17 @@ export async function bookSlot(configurationId: string, slot: Slot, guest: { nam
 export async function bookFirstSlot(configurationId: string, guest: { name: string; email: string } = DANA) {
   const slot = (await offeredSlots(configurationId))[0]!;
   return { slot, booking: await bookSlot(configurationId, slot, guest) };
+}
+
+/** The NylasApiError an SDK call fails with; anything else (success included) fails the test. */
+export async function sdkError(promise: Promise<unknown>): Promise<NylasApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof NylasApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the SDK call to fail");
 }
 
 export type ApiAnswer<T = Record<string, any>> = { status: number; body: T; headers: Headers };

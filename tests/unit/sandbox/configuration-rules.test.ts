@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTitle, resolveConfiguration } from "@/lib/sandbox/configuration-rules";
+import { describeParticipantGrantProblem, renderTitle, resolveConfiguration } from "@/lib/sandbox/configuration-rules";
 import { ZConfiguration, type TConfiguration } from "@/lib/sandbox/schemas";
 
 const values = { inviteeName: "Dana Chen", inviteeEmail: "dana.chen@example.org", durationMinutes: 45 };
@@ -175,5 +175,39 @@ describe("resolveConfiguration", () => {
   it("names the configuration after its name, else its first participant", () => {
     expect(resolve(config({ name: "Backend Engineer interview" })).name).toBe("Backend Engineer interview");
     expect(resolve(config({ participants: [{ email: "nobody@example.com" }] })).name).toBe("nobody@example.com");
+  });
+});
+
+describe("describeParticipantGrantProblem", () => {
+  const SARAH = "sarah.kim@northwind.example";
+  const MARCUS = "marcus.johnson@northwind.example";
+  const host = (email: string) => ({ email, availability: { calendar_ids: ["primary"] }, booking: { calendar_id: "primary" } });
+  const config = (participants: Record<string, unknown>[]) =>
+    ZConfiguration.parse({ participants, availability: { duration_minutes: 30 }, event_booking: { title: "Interview" } });
+  const statuses = new Map([
+    [SARAH, "valid"],
+    [MARCUS, "invalid"],
+  ] as const);
+
+  it("accepts hosts with valid grants, matching emails case-insensitively", () => {
+    expect(describeParticipantGrantProblem(config([host(SARAH), host("Sarah.Kim@Northwind.Example")]), statuses)).toBeNull();
+  });
+
+  it("ignores notification-only participants (no availability, no booking)", () => {
+    expect(describeParticipantGrantProblem(config([host(SARAH), { email: "observer@example.org" }, { email: MARCUS }]), statuses)).toBeNull();
+  });
+
+  it("refuses a host without a grant with Nylas's message", () => {
+    expect(describeParticipantGrantProblem(config([host(SARAH), host("nobody@example.org")]), statuses)).toBe("Failed to find a valid Grant for participant nobody@example.org.");
+  });
+
+  it("refuses a host whose grant is invalid, saying it must be re-authenticated", () => {
+    expect(describeParticipantGrantProblem(config([{ email: MARCUS, booking: { calendar_id: "primary" } }]), statuses)).toBe(
+      `Failed to find a valid Grant for participant ${MARCUS}: their grant is invalid (the connection expired) and must be re-authenticated.`,
+    );
+  });
+
+  it("names the first host in participant order", () => {
+    expect(describeParticipantGrantProblem(config([host("a@example.org"), host(MARCUS)]), statuses)).toBe("Failed to find a valid Grant for participant a@example.org.");
   });
 });
