@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isBookingEventType } from "@/lib/interviews/booking-reducer";
+import { afterBookingProcessed } from "@/lib/interviews/after-booking";
 import { processBooking } from "@/lib/interviews/process-booking";
 import { isNotetakerEventType } from "@/lib/notetaker/notetaker-reducer";
 import { processNotetaker } from "@/lib/notetaker/process-notetaker";
@@ -12,7 +13,7 @@ import { decideJobOutcome } from "./retry-policy";
 async function handle(event: ClaimedInboxEvent): Promise<"processed" | "ignored"> {
   if (isBookingEventType(event.type)) {
     if (!event.booking_id) throw new Error("booking notification without data.object.booking_id");
-    await processBooking(event.booking_id);
+    await afterBookingProcessed(await processBooking(event.booking_id));
     return "processed";
   }
   if (isNotetakerEventType(event.type)) {
