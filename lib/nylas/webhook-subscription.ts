@@ -24,12 +24,23 @@ export type SubscriptionOutcome = { webhookId: string; action: "created" | "upda
 /**
  * Finds the subscription for our webhook URL or creates it — never a duplicate — and keeps its
  * signing secret (Nylas shows it only on create and rotate, so an unknown one is rotated).
+ * Repairs what the app needs of it: re-activates it, adds missing triggers, and points one it
+ * created back at our URL.
  */
 export async function ensureWebhookSubscription(): Promise<SubscriptionOutcome> {
   const env = getEnv();
   const nylas = getNylas();
   const url = webhookUrl();
-  const existing = (await nylas.webhooks.list()).data.find((w) => w.webhookUrl === url);
+  const subscriptions = (await nylas.webhooks.list()).data;
+  let existing = subscriptions.find((w) => w.webhookUrl === url);
+  // None at our URL, but one we created points elsewhere (APP_URL changed, or it was edited outside
+  // the app): point that one back rather than add a second subscription.
+  let isMoved = false;
+  if (!existing) {
+    const ours = new Set((await db.webhookSubscription.findMany({ where: { apiUri: env.nylasApiUri }, select: { webhookId: true } })).map((s) => s.webhookId));
+    existing = subscriptions.find((w) => ours.has(w.id));
+    isMoved = existing !== undefined;
+  }
 
   if (!existing) {
     const created = (await nylas.webhooks.create({ requestBody: { webhookUrl: url, triggerTypes: WEBHOOK_TRIGGERS, description: "Interview pipeline portal" } })).data;
@@ -41,11 +52,16 @@ export async function ensureWebhookSubscription(): Promise<SubscriptionOutcome> 
   const missing = WEBHOOK_TRIGGERS.filter((t) => !existing.triggerTypes.includes(t));
   // Nylas never reactivates a paused or failed destination by itself; the app needs its webhooks.
   const inactive = existing.status !== "active" && existing.status !== "failing";
-  if (missing.length || inactive) {
+  if (missing.length || inactive || isMoved) {
     await nylas.webhooks.update({
       webhookId: existing.id,
-      requestBody: { triggerTypes: [...existing.triggerTypes, ...missing], ...(inactive ? { status: "active" } : {}) } as never,
+      requestBody: {
+        triggerTypes: [...existing.triggerTypes, ...missing],
+        ...(inactive ? { status: "active" } : {}),
+        ...(isMoved ? { webhookUrl: url } : {}),
+      } as never,
     });
+    if (isMoved) await db.webhookSubscription.updateMany({ where: { apiUri: env.nylasApiUri, webhookId: existing.id }, data: { webhookUrl: url } });
     action = "updated";
   }
   const stored = await db.webhookSubscription.findUnique({ where: { apiUri_webhookId: { apiUri: env.nylasApiUri, webhookId: existing.id } }, select: { id: true } });
