@@ -1,121 +1,87 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/settings/form/empty-state";
+import { NylasHealthSection, NylasHealthSkeleton } from "@/components/settings/nylas-health";
+import { PanelCard } from "@/components/settings/panels/panel-card";
+import { RolesTable } from "@/components/settings/roles/roles-table";
+import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
-import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
-import { formatDuration } from "@/lib/roles/format-duration";
 import { listPanelsForSettings, listRolesForSettings } from "@/lib/settings/queries";
+import { listRoleSyncStates } from "@/lib/settings/roles";
+import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } from "./actions";
 
-const METHOD_LABELS: Record<AvailabilityMethod, string> = {
-  MAX_FAIRNESS: "Round robin: max fairness",
-  MAX_AVAILABILITY: "Round robin: max availability",
-};
-
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-
-/** /settings — admin overview of interview panels and the roles that book them. */
+/** /settings — admin overview: roles (published, Nylas sync), the panels they book, Nylas health. */
 export default async function SettingsPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   await requireAdmin("/settings");
-  const [panels, roles] = await Promise.all([listPanelsForSettings(), listRolesForSettings()]);
+  const [panels, roles, syncStates] = await Promise.all([listPanelsForSettings(), listRolesForSettings(), listRoleSyncStates()]);
+  const syncs = Object.fromEntries(syncStates.map(({ roleId, sync }) => [roleId, sync]));
 
   return (
     <div className="space-y-10">
-      <PageHeader title="Settings" description="Interview panels and the roles candidates book them through." />
+      <PageHeader
+        title="Settings"
+        description="Roles, the interview panels they book, and whether Nylas is in step."
+        actions={
+          <>
+            <Link href="/settings/panels/new" className={buttonClasses({ variant: "secondary" })}>
+              New panel
+            </Link>
+            <Link href="/settings/roles/new" className={buttonClasses()}>
+              New role
+            </Link>
+          </>
+        }
+      />
+
+      <section aria-labelledby="roles-heading" className="space-y-4">
+        <div>
+          <h2 id="roles-heading" className="text-lg font-semibold text-ink">
+            Roles
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            Each role is one Nylas scheduling configuration. A change is saved here first, then synced to Nylas; a sync Nylas refuses shows its message, with Retry.
+          </p>
+        </div>
+        {roles.length === 0 ? (
+          <EmptyState title="No roles yet." action={{ href: "/settings/roles/new", label: "Create the first role" }}>
+            Published roles are listed on the careers page, where candidates book an interview with the role&apos;s panel.
+          </EmptyState>
+        ) : (
+          <RolesTable
+            roles={roles}
+            syncs={syncs}
+            actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
+          />
+        )}
+      </section>
 
       <section aria-labelledby="panels-heading" className="space-y-4">
-        <h2 id="panels-heading" className="text-lg font-semibold text-ink">
-          Panels
-        </h2>
+        <div>
+          <h2 id="panels-heading" className="text-lg font-semibold text-ink">
+            Panels
+          </h2>
+          <p className="mt-1 text-sm text-muted">The interviewers a role&apos;s bookings rotate through, and how interviews are booked and recorded.</p>
+        </div>
         {panels.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-muted">
-            No panels yet. A panel is the group of interviewers a role&apos;s bookings rotate through.
-          </p>
+          <EmptyState title="No panels yet." action={{ href: "/settings/panels/new", label: "Create the first panel" }}>
+            A panel is the group of interviewers a role&apos;s bookings rotate through. Create one before your first role.
+          </EmptyState>
         ) : (
           <ul className="grid gap-4 md:grid-cols-2">
             {panels.map((panel) => (
               <li key={panel.id}>
-                <Card className="h-full">
-                  <CardHeader>
-                    <CardTitle as="h3">{panel.name}</CardTitle>
-                    <CardDescription>
-                      {METHOD_LABELS[panel.availabilityMethod]} · {formatDuration(panel.durationMinutes)}
-                    </CardDescription>
-                  </CardHeader>
-                  <CardContent>
-                    <h4 className="text-xs font-semibold uppercase tracking-wide text-muted">
-                      Members, in round-robin order
-                    </h4>
-                    {panel.members.length === 0 ? (
-                      <p className="mt-2 text-sm text-muted">No members.</p>
-                    ) : (
-                      <ol className="mt-2 divide-y divide-slate-100">
-                        {panel.members.map((member, index) => (
-                          <li key={member.interviewer.id} className="flex items-baseline gap-3 py-2 text-sm">
-                            <span className="w-5 shrink-0 text-right tabular-nums text-muted">{index + 1}.</span>
-                            <span className="font-medium text-ink">{member.interviewer.name}</span>
-                            <span className="truncate text-muted">{member.interviewer.email}</span>
-                          </li>
-                        ))}
-                      </ol>
-                    )}
-                  </CardContent>
-                </Card>
+                <PanelCard panel={panel} />
               </li>
             ))}
           </ul>
         )}
       </section>
 
-      <section aria-labelledby="roles-heading" className="space-y-4">
-        <h2 id="roles-heading" className="text-lg font-semibold text-ink">
-          Roles
-        </h2>
-        {roles.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-muted">
-            No roles yet. Published roles are listed on the careers page.
-          </p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Title</th>
-                  <th scope="col" className="px-4 py-3">Careers page</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Panel</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {roles.map((role) => (
-                  <tr key={role.id}>
-                    <th scope="row" className="px-4 py-3 text-left font-medium text-ink">
-                      {role.title}
-                    </th>
-                    <td className="px-4 py-3">
-                      {role.published ? (
-                        <Link href={`/careers/${role.slug}`} className={linkClass}>
-                          /careers/{role.slug}
-                        </Link>
-                      ) : (
-                        <span className="text-muted">/careers/{role.slug}</span>
-                      )}
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge variant={role.published ? "success" : "neutral"}>
-                        {role.published ? "Published" : "Draft"}
-                      </Badge>
-                    </td>
-                    <td className="px-4 py-3 text-ink">{role.panel.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <Suspense fallback={<NylasHealthSkeleton />}>
+        <NylasHealthSection />
+      </Suspense>
     </div>
   );
 }

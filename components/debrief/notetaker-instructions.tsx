@@ -1,4 +1,7 @@
+import { LocalTime } from "@/components/interviews/local-time";
 import type { InterviewNotetakerSettings } from "@/lib/notetaker/settings";
+
+export type NotetakerVersionRef = { version: number; createdAt: Date; createdBy: string | null };
 
 const RECORDS: [keyof InterviewNotetakerSettings, string][] = [
   ["videoRecording", "video"],
@@ -8,12 +11,28 @@ const RECORDS: [keyof InterviewNotetakerSettings, string][] = [
   ["actionItems", "action items"],
 ];
 
-/** The Notetaker settings and custom instructions this interview ran with (or was booked with). */
-export function NotetakerInstructions({ settings }: { settings: InterviewNotetakerSettings | null }) {
+/**
+ * The Notetaker settings and custom instructions this interview ran with (or was booked with), and
+ * the panel's settings version they belong to (kept in the audit log with who saved it).
+ */
+export function NotetakerInstructions({ settings, version }: { settings: InterviewNotetakerSettings | null; version?: NotetakerVersionRef | null }) {
   if (!settings) return <p className="text-sm text-muted">This interview was booked without a Notetaker.</p>;
   const records = RECORDS.filter(([key]) => settings[key] !== false).map(([, label]) => label);
   return (
     <dl className="grid grid-cols-1 gap-y-3 text-sm">
+      <div>
+        <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Settings version</dt>
+        <dd className="mt-0.5 text-ink" data-testid="notetaker-version">
+          {version ? (
+            <>
+              Version {version.version} · saved <LocalTime iso={version.createdAt.toISOString()} />
+              {version.createdBy ? ` by ${version.createdBy}` : " (from the panel as it was first set up)"}
+            </>
+          ) : (
+            <span className="text-muted">Not recorded (the settings were changed outside this app)</span>
+          )}
+        </dd>
+      </div>
       <div>
         <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Notetaker</dt>
         <dd className="mt-0.5 text-ink">

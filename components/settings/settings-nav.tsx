@@ -4,13 +4,18 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
+const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
+
 const ITEMS = [
-  { href: "/settings", label: "Overview", isActive: (pathname: string) => pathname === "/settings" },
   {
-    href: "/settings/webhooks",
-    label: "Webhook deliveries",
-    isActive: (pathname: string) => pathname === "/settings/webhooks" || pathname.startsWith("/settings/webhooks/"),
+    href: "/settings",
+    label: "Overview",
+    // Roles and panels are edited from the overview.
+    isActive: (pathname: string) => pathname === "/settings" || under(pathname, "/settings/roles") || under(pathname, "/settings/panels"),
   },
+  { href: "/settings/load", label: "Load", isActive: (pathname: string) => under(pathname, "/settings/load") },
+  { href: "/settings/audit", label: "Audit log", isActive: (pathname: string) => under(pathname, "/settings/audit") },
+  { href: "/settings/webhooks", label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, "/settings/webhooks") },
 ] as const;
 
 /** The sub-navigation inside /settings: one tab per settings page; the current one is marked. */

@@ -4,6 +4,7 @@
  * (lib/interviews/visibility.ts); an interview that exists but is not the viewer's is "forbidden".
  */
 import "server-only";
+import { readAssignment, type AssignmentRecord } from "@/lib/assignment/explain";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { InterviewStatus, MediaAssetStatus, MediaKind, MediaSource } from "@/lib/generated/prisma/enums";
@@ -57,6 +58,10 @@ export type InterviewDebrief = {
   } | null;
   /** What the Notetaker ran with (or, until it reports, what it was booked with). */
   notetakerSettings: InterviewNotetakerSettings | null;
+  /** The panel's Notetaker settings version the interview was booked (or ran) with. */
+  notetakerVersion: { version: number; createdAt: Date; createdBy: string | null } | null;
+  /** Why the interview went to its interviewer, as worked out when the booking was processed. */
+  assignment: AssignmentRecord | null;
   alert: NotetakerAlert | null;
   assets: DebriefAsset[];
   /** The recording to play: the most recently stored one. */
@@ -94,7 +99,8 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
     select: {
       id: true, status: true, title: true, startsAt: true, endsAt: true, meetingUrl: true, guestName: true, guestTimezone: true,
       cancellationReason: true, interviewerEmail: true, notetakerId: true, notetakerState: true, notetakerStateReason: true,
-      notetakerTimeline: true, notetakerSettings: true, summaryText: true,
+      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true,
+      notetakerVersion: { select: { version: true, createdAt: true, createdBy: { select: { name: true, email: true } } } },
       candidate: { select: { id: true, name: true, email: true } },
       application: { select: { role: { select: { title: true } } } },
       interviewer: { select: { name: true, email: true } },
@@ -147,6 +153,10 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
         ? { id: record.notetakerId, state, reason: record.notetakerStateReason, timeline: readNotetakerTimeline(record.notetakerTimeline) }
         : null,
       notetakerSettings: readInterviewNotetakerSettings(record.notetakerSettings),
+      notetakerVersion: record.notetakerVersion
+        ? { version: record.notetakerVersion.version, createdAt: record.notetakerVersion.createdAt, createdBy: record.notetakerVersion.createdBy?.name ?? record.notetakerVersion.createdBy?.email ?? null }
+        : null,
+      assignment: readAssignment(record.assignment),
       alert: getNotetakerAlert({
         status: record.status, notetakerId: record.notetakerId, notetakerState: state, notetakerStateReason: record.notetakerStateReason,
         endsAt: record.endsAt, assets, now, missingAfterMinutes,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionItems } from "@/components/debrief/action-items";
+import { AssignmentExplanation } from "@/components/debrief/assignment-explanation";
 import { MediaFiles } from "@/components/debrief/media-files";
 import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
 import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
@@ -175,7 +176,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
           ) : null}
 
           <Section id="instructions-heading" title="Notetaker instructions">
-            <NotetakerInstructions settings={d.notetakerSettings} />
+            <NotetakerInstructions settings={d.notetakerSettings} version={d.notetakerVersion} />
+          </Section>
+
+          <Section id="assignment-heading" title="Why this interviewer">
+            <AssignmentExplanation assignment={d.assignment} />
           </Section>
 
           <Section id="files-heading" title="Files" description="Copies in our own storage: they stay after Nylas deletes its media (14 days).">

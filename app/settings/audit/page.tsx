@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/app-shell/page-header";
+import { AuditEntityFilter } from "@/components/settings/audit/audit-entity-filter";
+import { AUDIT_ENTITY_LABELS, buildAuditHref, parseAuditFilters } from "@/components/settings/audit/audit-filters";
+import { AuditLogList } from "@/components/settings/audit/audit-log-list";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdmin } from "@/lib/auth";
+import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/settings/audit";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const linkClass =
+  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+
+export type AuditPageProps = {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** /settings/audit — every settings change: who, when, and each field before and after. */
+export default async function AuditPage({ searchParams }: AuditPageProps) {
+  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
+  await requireAdmin("/settings/audit");
+  const filters = parseAuditFilters(await searchParams);
+  const { rows, total } = await listAuditLog(filters);
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  // A page past the end (entries are never deleted, so a stale or hand-edited URL): the last page.
+  if (filters.page > pageCount) redirect(buildAuditHref({ ...filters, page: pageCount }));
+  const oneRecord = filters.entityId ? (rows[0]?.entityLabel ?? null) : null;
+  const entityName = filters.entityType ? AUDIT_ENTITY_LABELS[filters.entityType] : null;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Audit log"
+        description="Every change to roles, panels and interviewers: who made it, when, and each field before and after."
+      />
+      <AuditEntityFilter filters={filters} />
+      {filters.entityId ? (
+        <p className="text-sm text-muted">
+          History of {entityName ? entityName.one.toLowerCase() : "one record"}
+          {oneRecord ? <span className="font-medium text-ink"> {oneRecord}</span> : null}.{" "}
+          <Link href={buildAuditHref({ entityType: filters.entityType })} className={linkClass}>
+            Show every {entityName ? entityName.one.toLowerCase() : "change"}
+          </Link>
+        </p>
+      ) : null}
+
+      {total === 0 ? (
+        <section aria-label="Settings changes" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
+          <p>
+            <span className="block text-base font-semibold text-ink">
+              {filters.entityType || filters.entityId ? "No changes match this filter." : "No settings changes yet."}
+            </span>
+            Saving a role or a panel records who changed what here.
+          </p>
+          {filters.entityType || filters.entityId ? (
+            <p className="mt-4">
+              <Link href="/settings/audit" className={linkClass}>
+                Show all changes
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <section aria-label="Settings changes" className="space-y-4">
+          <AuditLogList rows={rows} />
+          <Pagination
+            noun={["change", "changes"]}
+            hrefForPage={(page) => buildAuditHref({ ...filters, page })}
+            page={filters.page}
+            pageCount={pageCount}
+            pageSize={AUDIT_PAGE_SIZE}
+            total={total}
+            shown={rows.length}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buildAuditHref } from "@/components/settings/audit/audit-filters";
+import { FormPageHeader } from "@/components/settings/form/form-page-header";
+import { isRecordId } from "@/components/settings/form/settings-ids";
+import { listTimeZones } from "@/components/settings/form/time-zones";
+import { PanelForm } from "@/components/settings/panels/panel-form";
+import { PanelUsage } from "@/components/settings/panels/panel-usage";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { requireAdmin } from "@/lib/auth";
+import { getPanelForEdit, listInterviewerOptions } from "@/lib/settings/panels";
+import { savePanelAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit panel" };
+
+export type EditPanelPageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** /settings/panels/<id> — edit a panel; saving re-syncs every role that uses it. */
+export default async function EditPanelPage({ params, searchParams }: EditPanelPageProps) {
+  const { id } = await params;
+  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
+  await requireAdmin(`/settings/panels/${encodeURIComponent(id)}`);
+  if (!isRecordId(id)) notFound();
+  const [panel, interviewers] = await Promise.all([getPanelForEdit(id), listInterviewerOptions()]);
+  if (!panel) notFound();
+  const isJustCreated = (await searchParams).saved === "created";
+
+  return (
+    <div className="space-y-6">
+      <FormPageHeader
+        title={panel.input.name}
+        description="Interview panel"
+        actions={
+          <Link href={buildAuditHref({ entityType: "panel", entityId: panel.id })} className={buttonClasses({ variant: "ghost", size: "sm" })}>
+            History
+          </Link>
+        }
+      />
+      {isJustCreated ? (
+        <Alert variant="success" title="Panel created.">
+          Roles can book it now: pick it in a role&apos;s “Panel”, or <Link href="/settings/roles/new" className="font-medium underline underline-offset-2">create a role</Link>.
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0">
+          <PanelForm
+            key={panel.id}
+            panelId={panel.id}
+            initial={panel.input}
+            updatedAt={panel.updatedAt}
+            interviewers={interviewers}
+            timeZones={listTimeZones([panel.input.timezone, panel.input.openHours.timezone, ...interviewers.map((i) => i.timezone)])}
+            save={savePanelAction}
+          />
+        </div>
+        <aside className="lg:sticky lg:top-6 lg:self-start">
+          <PanelUsage roles={panel.roles} notetakerVersion={panel.notetakerVersion} />
+        </aside>
+      </div>
+    </div>
+  );
+}

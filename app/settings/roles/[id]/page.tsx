@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buildAuditHref } from "@/components/settings/audit/audit-filters";
+import { FormPageHeader } from "@/components/settings/form/form-page-header";
+import { isRecordId } from "@/components/settings/form/settings-ids";
+import { RoleForm } from "@/components/settings/roles/role-form";
+import { RoleSyncCard } from "@/components/settings/roles/role-sync-card";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { requireAdmin } from "@/lib/auth";
+import { getRoleForEdit, listPanelOptions } from "@/lib/settings/roles";
+import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit role" };
+
+export type EditRolePageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** /settings/roles/<id> — edit a role, see its Nylas sync state (Retry when it failed). */
+export default async function EditRolePage({ params, searchParams }: EditRolePageProps) {
+  const { id } = await params;
+  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
+  await requireAdmin(`/settings/roles/${encodeURIComponent(id)}`);
+  if (!isRecordId(id)) notFound();
+  const [role, panels] = await Promise.all([getRoleForEdit(id), listPanelOptions()]);
+  if (!role) notFound();
+  const isJustCreated = (await searchParams).saved === "created";
+
+  return (
+    <div className="space-y-6">
+      <FormPageHeader
+        title={role.input.title}
+        description={
+          <>
+            Role · booked through <Link href={`/settings/panels/${role.input.panelId}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">{role.panelName}</Link>
+          </>
+        }
+        actions={
+          <>
+            <Link href={buildAuditHref({ entityType: "role", entityId: role.id })} className={buttonClasses({ variant: "ghost", size: "sm" })}>
+              History
+            </Link>
+            {role.input.published ? (
+              <Link href={`/careers/${role.input.slug}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+                View careers page
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      {isJustCreated ? (
+        <Alert variant="success" title="Role created.">
+          {role.input.published ? "It is published: its careers page opens for booking once Nylas has its configuration." : "It is a draft: tick “Published” and save when it should appear on the careers page."}
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0">
+          <RoleForm key={role.id} roleId={role.id} initial={role.input} updatedAt={role.updatedAt} panels={panels} save={saveRoleAction} />
+        </div>
+        <aside className="lg:sticky lg:top-6 lg:self-start">
+          <RoleSyncCard roleId={role.id} roleTitle={role.input.title} sync={role.sync} actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction }} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Pure: /settings/audit search params ↔ filters, and how an audit diff's values read. Parsing
+ * never fails: a bad value falls back on its own (bad entity → all, bad page → 1).
+ *
+ *   parseAuditFilters({ entity: "panel", page: "2" }) → { entityType: "panel", entityId: undefined, page: 2 }
+ *   buildAuditHref({ entityType: "panel", page: 2 })  → "/settings/audit?entity=panel&page=2"
+ */
+import type { AuditEntityType } from "@/lib/settings/audit";
+
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer"] as const satisfies readonly AuditEntityType[];
+
+export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
+  role: { one: "Role", many: "Roles" },
+  panel: { one: "Panel", many: "Panels" },
+  interviewer: { one: "Interviewer", many: "Interviewers" },
+};
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  created: "Created",
+  updated: "Updated",
+  published: "Published",
+  unpublished: "Unpublished",
+  cap_changed: "Load cap changed",
+  sync_retried: "Sync retried",
+};
+
+export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PAGE = 10_000;
+
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+export function parseAuditFilters(searchParams: unknown): AuditFilters {
+  const params = (searchParams && typeof searchParams === "object" ? searchParams : {}) as Record<string, unknown>;
+  const entity = first(params.entity);
+  const id = first(params.id);
+  const page = first(params.page);
+  const entityType = typeof entity === "string" ? AUDIT_ENTITY_TYPES.find((t) => t === entity.trim().toLowerCase()) : undefined;
+  const entityId = typeof id === "string" && UUID.test(id.trim()) ? id.trim().toLowerCase() : undefined;
+  const pageNumber = typeof page === "string" && /^\d{1,6}$/.test(page.trim()) ? Number(page.trim()) : 1;
+  return { entityType, entityId, page: pageNumber >= 1 && pageNumber <= MAX_PAGE ? pageNumber : 1 };
+}
+
+export function buildAuditHref(filters: Partial<AuditFilters>): string {
+  const params = new URLSearchParams();
+  if (filters.entityType) params.set("entity", filters.entityType);
+  if (filters.entityId) params.set("id", filters.entityId);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  const query = params.toString();
+  return query ? `/settings/audit?${query}` : "/settings/audit";
+}
+
+/** Where an audited entity is edited, when it has a page. */
+export function auditEntityHref(entityType: string, entityId: string): string | null {
+  if (!UUID.test(entityId)) return null;
+  if (entityType === "role") return `/settings/roles/${entityId}`;
+  if (entityType === "panel") return `/settings/panels/${entityId}`;
+  return null;
+}
+
+/**
+ * A diff value as text: null/"" → "(none)", booleans → "On"/"Off", a list → its items (one per
+ * line in the UI), an object → compact JSON. Some fields read better in words: the round-robin
+ * method, and open hours' weekday numbers (Nylas's, 0 = Sunday).
+ *
+ *   describeAuditValue(["1,2,3,4,5 9:00–17:00"], "openHours") → { kind: "list", items: ["Mon, Tue, Wed, Thu, Fri 9:00–17:00"] }
+ */
+export type AuditValueView = { kind: "empty" } | { kind: "text"; text: string } | { kind: "list"; items: string[] };
+
+const METHOD_WORDS: Record<string, string> = { MAX_FAIRNESS: "Max fairness", MAX_AVAILABILITY: "Max availability" };
+const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+function openHoursWords(entry: string): string {
+  const match = /^([0-6](?:,[0-6])*) (.+)$/.exec(entry);
+  if (!match) return entry;
+  return `${match[1]!.split(",").map((d) => DAY_NAMES[Number(d)]).join(", ")} ${match[2]}`;
+}
+
+export function describeAuditValue(value: unknown, field?: string): AuditValueView {
+  if (value === null || value === undefined || value === "") return { kind: "empty" };
+  if (typeof value === "boolean") return { kind: "text", text: value ? "On" : "Off" };
+  if (typeof value === "number") return { kind: "text", text: String(value) };
+  if (typeof value === "string") return { kind: "text", text: field === "availabilityMethod" ? (METHOD_WORDS[value] ?? value) : value };
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { kind: "empty" };
+    const items = value.map((item) => (typeof item === "string" ? item : JSON.stringify(item)));
+    return { kind: "list", items: field === "openHours" ? items.map(openHoursWords) : items };
+  }
+  return { kind: "text", text: JSON.stringify(value) };
+}
