@@ -105,11 +105,15 @@ async function serverInUseByOthers(adminUrl: string): Promise<boolean> {
 const vitest = path.join("node_modules", "vitest", "vitest.mjs");
 let server: LocalDatabase | undefined;
 let adminUrl: string | undefined;
+let holder: pg.Client | undefined;
 try {
   adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl && (suites.includes("integration") || suites.includes("e2e"))) {
     server = await startEmbeddedPostgres({ ...TEST_DB, log: (l) => console.log(`[test] ${l}`) });
     adminUrl = server.url;
+    // Held for the whole run: another run that finishes first sees it and leaves the server up.
+    holder = new pg.Client({ connectionString: adminUrl, application_name: `portal-test-run-${runId}` });
+    await holder.connect();
   }
 
   for (const suite of suites) {
@@ -149,6 +153,7 @@ try {
   }
 } finally {
   if (adminUrl) await dropDatabases(adminUrl).catch((e) => console.error("[test] could not drop test databases:", e));
+  await holder?.end().catch(() => undefined);
   if (server && !(await serverInUseByOthers(server.url).catch(() => false))) await server.stop();
 }
 
