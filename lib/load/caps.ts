@@ -13,9 +13,10 @@
  * - A block created at Nylas but not stored (a crash, a failed commit) is found again, not
  *   duplicated: before creating, the week on the calendar is searched for an event with the title
  *   and this interviewer's and week's metadata.
- * - Failures are retried: booking processing (lib/interviews/after-booking.ts) rethrows, so the
- *   notification is retried; and the "load-caps" worker loop (reconcileLoadCapsTick) compares the
+ * - Failures are retried by the "load-caps" worker loop (reconcileLoadCapsTick), which compares the
  *   stored blocks with the counts every poll and reconciles what disagrees, with a backoff per week.
+ *   Booking processing (lib/interviews/after-booking.ts) logs a failure instead of retrying the
+ *   notification for it.
  * - An interviewer without a valid grant gets no block (nothing is stored): Nylas cannot read their
  *   calendar either, so no configuration offers them; a stored block whose grant has expired is kept
  *   and retried until it can be deleted.
