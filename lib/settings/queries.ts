@@ -8,6 +8,9 @@ export type SettingsPanel = {
   name: string;
   availabilityMethod: AvailabilityMethod;
   durationMinutes: number;
+  /** e.g. "Google Meet"; null: no video call (and so no Notetaker) */
+  conferencingProvider: string | null;
+  notetakerEnabled: boolean;
   /** In participant order (the round-robin tie-breaker). */
   members: Array<{ position: number; interviewer: { id: string; name: string; email: string } }>;
 };
@@ -28,6 +31,8 @@ export async function listPanelsForSettings(): Promise<SettingsPanel[]> {
       name: true,
       availabilityMethod: true,
       durationMinutes: true,
+      conferencingProvider: true,
+      notetakerEnabled: true,
       members: {
         orderBy: { position: "asc" },
         select: { position: true, interviewer: { select: { id: true, name: true, email: true } } },

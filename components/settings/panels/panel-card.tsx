@@ -21,6 +21,8 @@ export function PanelCard({ panel }: PanelCardProps) {
         <CardTitle as="h3">{panel.name}</CardTitle>
         <CardDescription>
           {METHOD_LABELS[panel.availabilityMethod]} · {formatDuration(panel.durationMinutes)}
+          <br />
+          {panel.conferencingProvider ?? "No video call"} · {panel.conferencingProvider && panel.notetakerEnabled ? "Notetaker on" : "No Notetaker"}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex-1">
