@@ -6,6 +6,17 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertServerEnv } = await import("@/lib/env");
   const env = assertServerEnv();
-  const { startWorkers } = await import("@/lib/workers");
+  const { startWorkers, stopWorkers } = await import("@/lib/workers");
   startWorkers(env);
+  // Under `npm run dev` / `npm start` (scripts/lib/app-runner.ts) this process handles its own
+  // stop: the workers finish what they hold before it exits, and the database stops after it.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE === "true") {
+    const { db } = await import("@/lib/db");
+    const stop = async () => {
+      await stopWorkers();
+      await db.$disconnect().catch(() => undefined);
+      process.exit(0);
+    };
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());
+  }
 }

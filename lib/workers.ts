@@ -9,8 +9,8 @@ import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
 import { setWorkerWaker, wakeWorker, type WorkerName } from "@/lib/worker-wake";
 
-type WorkerState = { started: boolean };
-const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false });
+type WorkerState = { started: boolean; stopping: boolean; loops: Promise<void>[]; drains: (() => Promise<void>)[] };
+const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false, stopping: false, loops: [], drains: [] });
 
 const IDLE_POLL_MS = 1_000;
 /** A temporary media file this old belongs to no live download (leases are minutes). */
@@ -31,7 +31,9 @@ export function startWorkers(env: Env): void {
   startLoop("configuration-sync", async () => (await processDueConfigurationSyncs()).length);
   // Weekly load caps: re-checks stored blocks against the counts and retries what failed (lib/load/caps.ts).
   startLoop("load-caps", () => reconcileLoadCapsTick());
-  startLoop("media-downloads", createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads")));
+  const downloads = createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads"));
+  state.drains.push(downloads.drain);
+  startLoop("media-downloads", downloads);
   // Temporary files a killed process left behind (their jobs have started again since).
   if (env.MEDIA_STORAGE === "fs") {
     void removeStalePartials(env.MEDIA_DIR, STALE_PARTIAL_MS).catch((error) => console.error("[worker:media-downloads] could not sweep .partial", error));
@@ -42,18 +44,34 @@ export function startWorkers(env: Env): void {
   }
 }
 
-/** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes. */
+/**
+ * Stops this process's workers before it exits (and before its database goes): no new job is
+ * claimed, the ticks running now finish, and running media downloads get `timeoutMs` to finish —
+ * a job cut short is taken over after its lease by another process. Safe to call more than once.
+ */
+export async function stopWorkers(timeoutMs = 10_000): Promise<void> {
+  if (!state.started) return;
+  state.stopping = true;
+  for (const name of WORKER_NAMES) wakeWorker(name);
+  const drained = Promise.all([...state.loops, ...state.drains.map((drain) => drain())]);
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+}
+
+const WORKER_NAMES: WorkerName[] = ["webhook-inbox", "configuration-sync", "load-caps", "media-downloads", "sandbox-webhooks", "sandbox-notetakers"];
+
+/** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes; ends when stopping. */
 function startLoop(name: WorkerName, tick: () => Promise<number>): void {
   let wake: (() => void) | undefined;
   setWorkerWaker(name, () => wake?.());
-  void (async () => {
-    for (;;) {
+  const loop = (async () => {
+    while (!state.stopping) {
       let worked = 0;
       try {
         worked = await tick();
       } catch (error) {
         console.error(`[worker:${name}]`, error instanceof Error ? error.message : error);
       }
+      if (state.stopping) return;
       if (worked > 0) continue;
       await new Promise<void>((resolve) => {
         // Not unref'd: this timer is what keeps a standalone `npm run worker` process alive.
@@ -66,4 +84,5 @@ function startLoop(name: WorkerName, tick: () => Promise<number>): void {
       wake = undefined;
     }
   })();
+  state.loops.push(loop);
 }

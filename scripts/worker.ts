@@ -22,9 +22,20 @@ try {
   process.exit(1);
 }
 
+// Workers first (they stop claiming and finish what they hold), then the database, whichever
+// process of the group the signal reached first.
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   log("stopping workers…");
+  const { stopWorkers } = await import("@/lib/workers");
+  await stopWorkers();
+  // Close the pool's idle connections too: PostgreSQL would otherwise terminate them (and say so).
+  const { db } = await import("@/lib/db");
+  await db.$disconnect().catch(() => undefined);
   await database.stop();
+  log("stopped");
   process.exit(0);
 };
 process.on("SIGINT", () => void stop());

@@ -55,23 +55,30 @@ export async function processDueMediaDownloads(opts: MediaWorkerOptions = {}): P
  * long recording never holds up a transcript. Each call claims what fits and returns how many it
  * started; `onDone` fires when one finishes (the loop then looks for more).
  */
-export function createMediaDownloadPool(capacity: number, onDone: () => void, opts: Omit<MediaWorkerOptions, "limit"> = {}): () => Promise<number> {
-  let running = 0;
-  return async () => {
-    const free = capacity - running;
+export type MediaDownloadPool = (() => Promise<number>) & {
+  /** Resolves once the downloads running now have finished (a stopping process waits for it). */
+  drain: () => Promise<void>;
+};
+
+export function createMediaDownloadPool(capacity: number, onDone: () => void, opts: Omit<MediaWorkerOptions, "limit"> = {}): MediaDownloadPool {
+  const running = new Set<Promise<void>>();
+  const tick = async () => {
+    const free = capacity - running.size;
     if (free <= 0) return 0;
     const claimed = await claimMediaAssets(free);
     for (const claim of claimed) {
-      running++;
-      void downloadAsset(claim, opts)
+      const download: Promise<void> = downloadAsset(claim, opts)
+        .then(() => undefined)
         .catch((error) => console.error("[media] download crashed", error))
         .finally(() => {
-          running--;
+          running.delete(download);
           onDone();
         });
+      running.add(download);
     }
     return claimed.length;
   };
+  return Object.assign(tick, { drain: async () => void (await Promise.all([...running])) });
 }
 
 /**

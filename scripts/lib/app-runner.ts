@@ -1,7 +1,8 @@
 /**
  * Orchestrates `npm run dev` and `npm start`, in the order DESIGN.md pins: database up →
- * migrations → seed → Next.js → wait for /api/health → idempotent Nylas bootstrap. Ctrl-C stops
- * Next.js, then PostgreSQL.
+ * migrations → seed → Next.js → wait for /api/health → idempotent Nylas bootstrap. Ctrl-C (or a
+ * signal to the whole process group) stops Next.js and its workers first, then PostgreSQL, which
+ * runs in its own process group so the signal never reaches it first.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -53,6 +54,7 @@ export async function runApp(mode: RunMode): Promise<void> {
   const env = checkEnv(mode);
   let next: ChildProcess | undefined;
   let stopping = false;
+  let bootstrapped = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -65,7 +67,7 @@ export async function runApp(mode: RunMode): Promise<void> {
       } catch {
         next.kill("SIGTERM");
       }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 8_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       if (next.exitCode === null) {
         try {
           process.kill(-next.pid, "SIGKILL");
@@ -74,6 +76,8 @@ export async function runApp(mode: RunMode): Promise<void> {
         }
       }
     }
+    // This process's own connections (the bootstrap's) go before PostgreSQL does.
+    if (bootstrapped) await (await import("@/lib/db")).db.$disconnect().catch(() => undefined);
     await database.stop().catch((e) => console.error("[portal] could not stop PostgreSQL cleanly:", e));
     log("stopped");
     process.exit(code);
@@ -98,6 +102,9 @@ export async function runApp(mode: RunMode): Promise<void> {
         NEXTAUTH_URL: env.APP_URL,
         DATABASE_URL: database.url,
         NODE_ENV: mode === "dev" ? "development" : "production",
+        // The server stops its workers itself (instrumentation.ts), given time by `next dev`.
+        NEXT_MANUAL_SIG_HANDLE: "true",
+        NEXT_EXIT_TIMEOUT_MS: "12000",
       },
     });
     next.once("exit", (code) => {
@@ -111,6 +118,7 @@ export async function runApp(mode: RunMode): Promise<void> {
     await waitForHealth(`${env.appOrigin}/api/health`, next, mode === "dev" ? 180_000 : 60_000);
     process.env.NYLAS_MODE = env.NYLAS_MODE;
     const { bootstrapNylas } = await import("@/lib/bootstrap");
+    bootstrapped = true;
     const report = await bootstrapNylas();
     if ("error" in report.webhook) log(`webhook subscription failed: ${report.webhook.error}`);
     else log(`webhook subscription ${report.webhook.action}: ${report.webhook.url}`);

@@ -4,7 +4,13 @@
  */
 import { startEmbeddedPostgres, type LocalDatabase } from "./postgres";
 
-export const DEV_DB = { name: "dev", port: 54329, database: "portal" } as const;
+const DEV_PORT = 54329;
+const devPort = Number(process.env.EMBEDDED_POSTGRES_PORT) || DEV_PORT;
+/**
+ * The development database. EMBEDDED_POSTGRES_PORT runs another one beside it (its data in
+ * `.data/dev-<port>`), e.g. a second instance of the app from the same checkout.
+ */
+export const DEV_DB = { name: devPort === DEV_PORT ? "dev" : `dev-${devPort}`, port: devPort, database: "portal" } as const;
 export const TEST_DB = { name: "test", port: 54339, database: "portal_test" } as const;
 
 export async function getDatabase(log: (line: string) => void = console.log): Promise<LocalDatabase> {
