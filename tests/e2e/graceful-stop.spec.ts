@@ -5,18 +5,41 @@
  * A second instance on its own port and database, so the suite's server is untouched.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const APP_PORT = 3201;
-const PG_PORT = 54355;
-const dataDir = path.join(process.cwd(), ".data", `dev-${PG_PORT}`);
+/** A port nothing listens on now (other test runs may hold fixed ones). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let APP_PORT = 0;
+let PG_PORT = 0;
+let dataDir = "";
 let child: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  APP_PORT = await freePort();
+  PG_PORT = await freePort();
+  dataDir = path.join(process.cwd(), ".data", `dev-${PG_PORT}`);
+});
 
 test.afterAll(async () => {
   if (child?.pid && child.exitCode === null) spawnSync("kill", ["-KILL", `-${child.pid}`]);
-  await rm(dataDir, { recursive: true, force: true });
+  // A failed run may leave its PostgreSQL (own process group) up: stop it.
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (dataDir && existsSync(pidFile)) spawnSync("kill", ["-INT", readFileSync(pidFile, "utf8").split("\n")[0]!]);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 test("SIGTERM to npm start's whole process group: Next.js and the workers stop first, then PostgreSQL, with no error line", async ({ request }) => {
