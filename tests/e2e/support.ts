@@ -121,3 +121,52 @@ export async function findDashboardRow(page: Page, candidate: string, ready: (ro
   }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
   return row;
 }
+
+/**
+ * Read-only SQL against this run's database (E2E_DATABASE_URL, set by scripts/test.ts): for specs
+ * that must prove what was, or was not, written. Opens and closes a connection per call.
+ */
+export async function queryDatabase<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run e2e through `npm test -- e2e`.");
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Row counts of `tables`, e.g. { candidates: 3, interviews: 5 }. */
+export async function countRows<Table extends string>(tables: readonly Table[]): Promise<Record<Table, number>> {
+  const rows = await queryDatabase<{ name: Table; n: string }>(tables.map((t) => `SELECT '${t}' AS name, count(*) AS n FROM "${t}"`).join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)])) as Record<Table, number>;
+}
+
+/** A secret the app accepts on POST /api/webhooks/nylas: the sandbox subscription's, as stored by the bootstrap. */
+export async function getWebhookSecret(): Promise<string> {
+  const rows = await queryDatabase<{ secret: string }>("SELECT secret FROM webhook_subscriptions WHERE active ORDER BY created_at LIMIT 1");
+  expect(rows[0]?.secret, "an active webhook subscription (bootstrap)").toBeTruthy();
+  return rows[0]!.secret;
+}
+
+/** Nylas's x-nylas-signature: lowercase hex HMAC-SHA256 of the exact body bytes. */
+export async function signWebhookBody(body: string | Buffer, secret: string): Promise<string> {
+  const { createHmac } = await import("node:crypto");
+  return createHmac("sha256", secret).update(body).digest("hex");
+}
+
+/**
+ * Waits (up to `timeoutMs`) until the sandbox has no webhook delivery due or in flight, so row
+ * counts taken next are not moved by an earlier spec's late delivery.
+ */
+export async function waitForSandboxDeliveries(timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await queryDatabase<{ n: string }>("SELECT count(*) AS n FROM sandbox_webhook_deliveries WHERE status = 'pending' AND next_attempt_at < now() + interval '30 seconds'");
+    if (Number(row?.n ?? 0) === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -3,15 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buildAuditHref } from "@/components/settings/audit/audit-filters";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
-import { isRecordId } from "@/components/settings/form/settings-ids";
 import { listTimeZones } from "@/components/settings/form/time-zones";
 import { PanelForm } from "@/components/settings/panels/panel-form";
 import { PanelUsage } from "@/components/settings/panels/panel-usage";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { requireAdmin } from "@/lib/auth";
-import { getPanelForEdit, listInterviewerOptions } from "@/lib/settings/panels";
+import { listInterviewerOptions } from "@/lib/settings/panels";
 import { savePanelAction } from "../../actions";
+import { loadPanel } from "./load";
 
 export const metadata: Metadata = { title: "Edit panel" };
 
@@ -23,10 +22,8 @@ export type EditPanelPageProps = {
 /** /settings/panels/<id> — edit a panel; saving re-syncs every role that uses it. */
 export default async function EditPanelPage({ params, searchParams }: EditPanelPageProps) {
   const { id } = await params;
-  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin(`/settings/panels/${encodeURIComponent(id)}`);
-  if (!isRecordId(id)) notFound();
-  const [panel, interviewers] = await Promise.all([getPanelForEdit(id), listInterviewerOptions()]);
+  // The layout checks too (loadPanel asks for ADMIN); pages repeat it because layouts are skipped on client navigation.
+  const [panel, interviewers] = await Promise.all([loadPanel(id), listInterviewerOptions()]);
   if (!panel) notFound();
   const isJustCreated = (await searchParams).saved === "created";
 

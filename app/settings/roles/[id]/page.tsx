@@ -3,14 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buildAuditHref } from "@/components/settings/audit/audit-filters";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
-import { isRecordId } from "@/components/settings/form/settings-ids";
 import { RoleForm } from "@/components/settings/roles/role-form";
 import { RoleSyncCard } from "@/components/settings/roles/role-sync-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { requireAdmin } from "@/lib/auth";
-import { getRoleForEdit, listPanelOptions } from "@/lib/settings/roles";
+import { listPanelOptions } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
+import { loadRole } from "./load";
 
 export const metadata: Metadata = { title: "Edit role" };
 
@@ -22,10 +21,8 @@ export type EditRolePageProps = {
 /** /settings/roles/<id> — edit a role, see its Nylas sync state (Retry when it failed). */
 export default async function EditRolePage({ params, searchParams }: EditRolePageProps) {
   const { id } = await params;
-  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin(`/settings/roles/${encodeURIComponent(id)}`);
-  if (!isRecordId(id)) notFound();
-  const [role, panels] = await Promise.all([getRoleForEdit(id), listPanelOptions()]);
+  // The layout checks too (loadRole asks for ADMIN); pages repeat it because layouts are skipped on client navigation.
+  const [role, panels] = await Promise.all([loadRole(id), listPanelOptions()]);
   if (!role) notFound();
   const isJustCreated = (await searchParams).saved === "created";
 

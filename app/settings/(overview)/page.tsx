@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
 import { listPanelsForSettings, listRolesForSettings } from "@/lib/settings/queries";
 import { listRoleSyncStates } from "@/lib/settings/roles";
-import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } from "./actions";
+import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } from "../actions";
 
 /** /settings — admin overview: roles (published, Nylas sync), the panels they book, Nylas health. */
 export default async function SettingsPage() {

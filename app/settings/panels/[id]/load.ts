@@ -1,0 +1,10 @@
+import { cache } from "react";
+import { isRecordId } from "@/components/settings/form/settings-ids";
+import { requireAdmin } from "@/lib/auth";
+import { getPanelForEdit } from "@/lib/settings/panels";
+
+/** The panel being edited (null: 404), read once per request by the layout and the page. ADMIN only. */
+export const loadPanel = cache(async (id: string) => {
+  await requireAdmin(`/settings/panels/${encodeURIComponent(id)}`);
+  return isRecordId(id) ? getPanelForEdit(id) : null;
+});
