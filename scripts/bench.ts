@@ -4,6 +4,7 @@
  */
 import { runAvailabilityBench } from "./bench/availability";
 import { runMediaBench } from "./bench/media";
+import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
 
 type Bench = { name: string; run: () => Promise<string> };
@@ -34,9 +35,20 @@ const benches: Bench[] = [
       return `media: ${r.ratio.toFixed(2)}x a raw stream-to-disk, peak RSS growth ${r.peakRssGrowthMb.toFixed(1)} MB (target >= 0.8x, < 64 MB): ${ok ? "meets target" : "MISSES target"}`;
     },
   },
+  {
+    // `--soak-seconds N` shortens the 10-minute RSS soak (the summary says so).
+    name: "scale",
+    run: async () => {
+      const r = await runScaleBench();
+      const missed = r.figures.filter((f) => !f.ok);
+      return `scale: ${r.figures.length} figures, ${missed.length ? `MISSES ${missed.map((f) => f.name).join("; ")}` : "every target met"}`;
+    },
+  },
 ];
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const args = process.argv.slice(2);
+// Flags, and the value of `--soak-seconds N`, are not benchmark names.
+const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds");
 const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches;
 if (!selected.length) {
   console.error(`Unknown benchmark. Available: ${benches.map((b) => b.name).join(", ")}`);

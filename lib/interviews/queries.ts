@@ -125,8 +125,9 @@ function filtersWhere(filters: Partial<TInterviewFilters>): Prisma.InterviewWher
 /**
  * One page of the interviews `viewer` may see, filtered. Every status is listed unless the status
  * filter says otherwise. Order: upcoming (startsAt >= now) soonest first, then past most recent
- * first, then interviews without a time; ties by id, so pages are stable. The two halves are
- * queried separately and the page is cut across them.
+ * first, then interviews without a time; ties by id, so pages are stable. The three parts are
+ * queried separately and the page is cut across them: each is a range of the starts_at index
+ * (issue 8: one "past or undated, NULLS LAST" query sorted every past interview on every page).
  */
 export async function listInterviews(
   viewer: InterviewViewer,
@@ -137,44 +138,37 @@ export async function listInterviews(
   const visibility = visibleTo(viewer);
   const transcriptMatch = filters.q ? { id: { in: await findInterviewsSaying(filters.q) } } : null;
   const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters), ...(transcriptMatch ? [transcriptMatch] : [])] };
-  const upcomingWhere: Prisma.InterviewWhereInput = { AND: [where, { startsAt: { gte: now } }] };
-  const pastWhere: Prisma.InterviewWhereInput = { AND: [where, { OR: [{ startsAt: { lt: now } }, { startsAt: null }] }] };
+  const parts: { where: Prisma.InterviewWhereInput; orderBy: Prisma.InterviewOrderByWithRelationInput[] }[] = [
+    { where: { AND: [where, { startsAt: { gte: now } }] }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+    { where: { AND: [where, { startsAt: { lt: now } }] }, orderBy: [{ startsAt: "desc" }, { id: "desc" }] },
+    { where: { AND: [where, { startsAt: null }] }, orderBy: [{ id: "desc" }] },
+  ];
 
-  const [upcomingCount, pastCount] = await Promise.all([db.interview.count({ where: upcomingWhere }), db.interview.count({ where: pastWhere })]);
-  const total = upcomingCount + pastCount;
+  const counts = await Promise.all(parts.map((part) => db.interview.count({ where: part.where })));
+  const total = counts.reduce((sum, count) => sum + count, 0);
   const pageCount = Math.max(1, Math.ceil(total / size));
   const page = Math.min(Math.max(1, Math.trunc(filters.page ?? 1) || 1), pageCount);
-  const offset = (page - 1) * size;
 
-  // The page's slice of each half: [offset, offset + size) over upcoming ++ past.
-  const upcomingTake = Math.max(0, Math.min(size, upcomingCount - offset));
-  const pastSkip = Math.max(0, offset - upcomingCount);
-  const pastTake = Math.min(size - upcomingTake, Math.max(0, pastCount - pastSkip));
+  // The page's slice of each part: [offset, offset + size) over upcoming ++ past ++ undated.
+  const slices: { skip: number; take: number }[] = [];
+  let start = (page - 1) * size;
+  for (const count of counts) {
+    const take = Math.max(0, Math.min(size - slices.reduce((n, slice) => n + slice.take, 0), count - start));
+    slices.push({ skip: Math.min(start, count), take });
+    start = Math.max(0, start - count);
+  }
 
-  const [upcoming, past, anyVisible] = await Promise.all([
-    upcomingTake > 0
-      ? db.interview.findMany({
-          where: upcomingWhere,
-          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-          skip: offset,
-          take: upcomingTake,
-          select: LIST_SELECT,
-        })
-      : [],
-    pastTake > 0
-      ? db.interview.findMany({
-          where: pastWhere,
-          orderBy: [{ startsAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-          skip: pastSkip,
-          take: pastTake,
-          select: LIST_SELECT,
-        })
-      : [],
+  const [rows, anyVisible] = await Promise.all([
+    Promise.all(
+      parts.map((part, i) =>
+        slices[i]!.take > 0 ? db.interview.findMany({ where: part.where, orderBy: part.orderBy, skip: slices[i]!.skip, take: slices[i]!.take, select: LIST_SELECT }) : [],
+      ),
+    ),
     // Only needed to tell "nothing yet" from "nothing matches".
     total > 0 ? true : db.interview.count({ where: visibility, take: 1 }).then((count) => count > 0),
   ]);
 
-  return { rows: [...upcoming, ...past].map((record) => toListRow(record, now)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+  return { rows: rows.flat().map((record) => toListRow(record, now)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
 }
 
 /** Matches beyond this many interviews are not listed (the search asks for more precise words). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeAvailability, type AvailabilityInput, type EngineParticipant, type Interval } from "@/lib/scheduling";
 import { loadConfigurationForScheduler } from "./configurations";
 import type { EffectiveConfiguration } from "./configuration-rules";
@@ -27,10 +28,11 @@ export async function buildEngineInput(
   window: { start: number; end: number },
   now: Date,
   scope: AvailabilityScope = {},
+  client: Prisma.TransactionClient = db,
 ): Promise<AvailabilityInput> {
   const hosts = config.participants.filter((p) => p.isHost && (!scope.onlyHostEmail || p.email === scope.onlyHostEmail));
   // Only valid grants: an expired connection's calendar cannot be read or booked into.
-  const grants = await db.sandboxGrant.findMany({ where: { email: { in: hosts.map((h) => h.email) }, ...VALID_GRANT_WHERE }, select: { id: true, email: true } });
+  const grants = await client.sandboxGrant.findMany({ where: { email: { in: hosts.map((h) => h.email) }, ...VALID_GRANT_WHERE }, select: { id: true, email: true } });
   const grantByEmail = new Map(grants.map((g) => [g.email, g.id]));
   const grantIds = grants.map((g) => g.id);
   const pad = (config.buffer.before + config.buffer.after + 24 * 60) * 60_000;
@@ -38,16 +40,16 @@ export async function buildEngineInput(
   const to = new Date(window.end + pad);
 
   const [events, bookings, primaries, lastBookings] = await Promise.all([
-    db.sandboxEvent.findMany({
+    client.sandboxEvent.findMany({
       where: { grantId: { in: grantIds }, busy: true, status: "confirmed", startTime: { lt: to }, endTime: { gt: from } },
       select: { id: true, grantId: true, calendarId: true, startTime: true, endTime: true },
     }),
-    db.sandboxBooking.findMany({
+    client.sandboxBooking.findMany({
       where: { hostGrantId: { in: grantIds }, status: { not: "cancelled" }, blockStart: { lt: to }, blockEnd: { gt: from } },
       select: { id: true, hostGrantId: true, eventId: true, blockStart: true, blockEnd: true },
     }),
-    db.sandboxCalendar.findMany({ where: { grantId: { in: grantIds }, isPrimary: true }, select: { id: true, grantId: true } }),
-    db.sandboxBooking.groupBy({
+    client.sandboxCalendar.findMany({ where: { grantId: { in: grantIds }, isPrimary: true }, select: { id: true, grantId: true } }),
+    client.sandboxBooking.groupBy({
       by: ["hostEmail"],
       where: { configurationId: config.id, status: { not: "cancelled" }, ...(scope.bookingId ? { id: { not: scope.bookingId } } : {}) },
       _max: { createdAt: true },

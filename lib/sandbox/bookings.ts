@@ -107,19 +107,6 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
   }
   const requested = body.participants?.[0]?.email.trim().toLowerCase();
 
-  // 1. Re-check the slot and pick the host with the round-robin rules (a decision record is kept).
-  const input = await buildEngineInput(effective, slot, ctx.now);
-  const choice = chooseHost(input, slot, requested);
-  if (!choice.ok) {
-    if (choice.reason === "unknown_participant") throw invalidRequest(`${requested} is not a participant of this configuration.`);
-    throw timeslotUnavailable();
-  }
-  const host = effective.participants.find((p) => p.email === choice.email)!;
-  const hostGrant = await findValidGrantByEmail(host.email);
-  if (!hostGrant) throw timeslotUnavailable();
-  const calendarId = await resolveCalendarId(hostGrant.id, host.bookingCalendarId ?? "primary");
-
-  // 2. Write the event, the booking and its webhook together; the exclusion constraint decides races.
   const bookingId = randomUUID();
   const eventId = newEventId();
   const salt = newSalt();
@@ -130,6 +117,25 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
   const guestEmail = body.guest.email.trim();
   try {
     const view = await db.$transaction(async (tx) => {
+      // 1. One decision at a time per configuration: the round-robin ranking is read after the
+      //    previous booking committed, so concurrent bookings still rotate in ranking order
+      //    (issue 8: 200 concurrent bookings keep the fairness order). Released at commit.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sandbox-booking:${effective.id}`}, 0))`;
+
+      // 2. Re-check the slot and pick the host with the round-robin rules (a decision record is kept).
+      const input = await buildEngineInput(effective, slot, ctx.now, {}, tx);
+      const choice = chooseHost(input, slot, requested);
+      if (!choice.ok) {
+        if (choice.reason === "unknown_participant") throw invalidRequest(`${requested} is not a participant of this configuration.`);
+        throw timeslotUnavailable();
+      }
+      const host = effective.participants.find((p) => p.email === choice.email)!;
+      const hostGrant = await findValidGrantByEmail(host.email, tx);
+      if (!hostGrant) throw timeslotUnavailable();
+      const calendarId = await resolveCalendarId(hostGrant.id, host.bookingCalendarId ?? "primary", tx);
+
+      // 3. Write the event, the booking and its webhook together; the exclusion constraint still
+      //    guards the interviewer's time against bookings of other configurations.
       const event = await tx.sandboxEvent.create({
         data: {
           id: eventId,

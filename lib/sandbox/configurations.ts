@@ -105,7 +105,9 @@ export async function loadConfigurationForScheduler(query: URLSearchParams): Pro
   if (configurationId) {
     row = UUID_RE.test(configurationId) ? await db.sandboxConfiguration.findUnique({ where: { id: configurationId } }) : null;
   } else if (slug) {
-    row = await db.sandboxConfiguration.findUnique({ where: { slug } });
+    // A slug is at most 200 characters (ZConfiguration) and Postgres text cannot hold NUL: anything
+    // else names no configuration (a lookup with it would fail in the driver, a 500).
+    row = slug.length <= 200 && !slug.includes("\u0000") ? await db.sandboxConfiguration.findUnique({ where: { slug } }) : null;
   } else {
     throw invalidRequest("configuration_id, or slug and client_id, is required.");
   }

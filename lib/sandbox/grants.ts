@@ -64,8 +64,8 @@ export async function grantStatusesByEmail(emails: string[]): Promise<Map<string
 }
 
 /** The grant of an email when it is valid: the only kind whose calendar the sandbox reads or writes. */
-export async function findValidGrantByEmail(email: string): Promise<GrantRow | null> {
-  return db.sandboxGrant.findFirst({ where: { email: email.trim().toLowerCase(), ...VALID_GRANT_WHERE } });
+export async function findValidGrantByEmail(email: string, client: Prisma.TransactionClient = db): Promise<GrantRow | null> {
+  return client.sandboxGrant.findFirst({ where: { email: email.trim().toLowerCase(), ...VALID_GRANT_WHERE } });
 }
 
 /** A grant in Nylas's Grant object shape. */
@@ -84,11 +84,11 @@ export function serializeGrant(grant: GrantRow) {
 }
 
 /** `calendar_id` may be "primary" or a calendar id of that grant. */
-export async function resolveCalendarId(grantId: string, calendarId: string): Promise<string> {
+export async function resolveCalendarId(grantId: string, calendarId: string, client: Prisma.TransactionClient = db): Promise<string> {
   const calendar =
     calendarId === "primary"
-      ? await db.sandboxCalendar.findFirst({ where: { grantId, isPrimary: true }, select: { id: true } })
-      : await db.sandboxCalendar.findFirst({ where: { grantId, id: calendarId }, select: { id: true } });
+      ? await client.sandboxCalendar.findFirst({ where: { grantId, isPrimary: true }, select: { id: true } })
+      : await client.sandboxCalendar.findFirst({ where: { grantId, id: calendarId }, select: { id: true } });
   if (!calendar) throw notFound(`Calendar not found: ${calendarId}`);
   return calendar.id;
 }

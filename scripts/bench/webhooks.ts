@@ -14,14 +14,14 @@ import { buildUnlessSkipped, createBenchDatabase, startNext, stopNext } from "./
 
 const PORT = 3200;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const SECRET = "bench-webhook-secret-0123456789abcdef";
+export const SECRET = "bench-webhook-secret-0123456789abcdef";
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? "10,50,100").split(",").map(Number);
 const RUN = randomUUID().slice(0, 8);
 
-type Level = { connections: number; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; timeouts: number };
+export type Level = { connections: number; rps: number; p50: number; p99: number; ok: number; non2xx: number; errors: number; timeouts: number };
 
-function bookingCreated(id: string, n: number): string {
+export function bookingCreated(id: string, n: number): string {
   const start = 1_800_000_000 + n * 3600;
   return JSON.stringify({
     specversion: "1.0",
@@ -59,7 +59,7 @@ function bookingCreated(id: string, n: number): string {
   });
 }
 
-async function load(url: string, connections: number, accepted: Set<string> | null): Promise<Level> {
+export async function load(url: string, connections: number, accepted: Set<string> | null): Promise<Level> {
   let counter = 0;
   const result = await autocannon({
     url,
