@@ -1,32 +1,36 @@
 /**
  * `npm test`: every suite, with everything it needs set up here — typecheck, unit (Vitest),
  * integration (Vitest on a real throwaway PostgreSQL), a production build, and e2e (Playwright
- * in real Chromium against `npm start` in sandbox mode). `npm test -- unit|integration|e2e` runs one.
+ * in real Chromium against `npm start` in sandbox mode), and system (tests/system: delivery storms,
+ * database restarts and many instances against real processes). `npm test -- unit|integration|system|e2e` runs one.
  *
  * Databases: an embedded PostgreSQL under .data/test on port 54339 (never the dev one), with
  * fresh databases per run. Set TEST_DATABASE_ADMIN_URL to use another server instead.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { TEST_DB } from "./lib/database";
 import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
 
-type Suite = "typecheck" | "unit" | "integration" | "build" | "e2e";
-const ALL: Suite[] = ["typecheck", "unit", "integration", "build", "e2e"];
+type Suite = "typecheck" | "unit" | "integration" | "build" | "system" | "e2e";
+const SUITES: Suite[] = ["typecheck", "unit", "integration", "build", "system", "e2e"];
+// `system` (~9 min here) runs only when named, until it fits the 25-minute budget of a full run.
+const ALL: Suite[] = SUITES.filter((s) => s !== "system");
 const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 // Anything else names test files (or a part of their path), e.g. `npm test -- integration notetaker`.
-const isSuite = (a: string): a is Suite => (ALL as string[]).includes(a);
+const isSuite = (a: string): a is Suite => (SUITES as string[]).includes(a);
 const requested = args.filter(isSuite);
 const fileFilters = args.filter((a) => !isSuite(a));
 const suites: Suite[] = requested.length ? requested : ALL;
-if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- unit|integration|e2e ${fileFilters.join(" ")}`);
-// e2e runs against a production build of the current tree: build first (`--no-build` reuses .next
-// while iterating on specs; the full run always builds).
+if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- unit|integration|system|e2e ${fileFilters.join(" ")}`);
+// system and e2e run against a production build of the current tree: build first (`--no-build`
+// reuses .next while iterating on specs; the full run always builds).
 const reuseBuild = process.argv.includes("--no-build") && existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
-if (suites.includes("e2e") && !suites.includes("build") && !reuseBuild) suites.splice(suites.indexOf("e2e"), 0, "build");
+const needsBuild = suites.find((s) => s === "system" || s === "e2e");
+if (needsBuild && !suites.includes("build") && !reuseBuild) suites.splice(suites.indexOf(needsBuild), 0, "build");
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const reportsDir = path.join(process.cwd(), "test-results");
@@ -48,6 +52,15 @@ function readVitestCounts(file: string): void {
   counts.passed += report.numPassedTests;
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function readTapCounts(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, "utf8");
+  const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+  counts.passed += count("pass");
+  counts.failed += count("fail") + count("cancelled");
+  counts.skipped += count("skipped") + count("todo");
 }
 
 function readPlaywrightCounts(file: string): void {
@@ -136,6 +149,24 @@ try {
       readVitestCounts(out);
     }
     if (suite === "build") run("build", process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"]);
+    if (suite === "system") {
+      // Real processes over HTTP (tests/system): each scenario its own embedded PostgreSQL (under
+      // .data/test-system, port 54359 or a free one) that it stops and starts, `next start` instances and workers.
+      if (failures.includes("build")) {
+        failures.push("system (skipped: the build failed)");
+        continue;
+      }
+      const dir = path.join("tests", "system");
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith(".test.ts"))
+        .sort()
+        .map((f) => path.join(dir, f))
+        .filter((f) => !fileFilters.length || fileFilters.some((filter) => f.includes(filter)));
+      const out = path.join(reportsDir, "system.tap");
+      rmSync(out, { force: true });
+      run("system", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${out}`, ...files]);
+      readTapCounts(out);
+    }
     if (suite === "e2e") {
       if (failures.includes("build")) {
         failures.push("e2e (skipped: the build failed)");

@@ -33,6 +33,44 @@ async function loadBookingEvents(client: EventReader, bookingId: string): Promis
 
 const toDate = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
 
+const createdAtOf = (history: unknown): number | null =>
+  Array.isArray(history) ? ((history as HistoryEntry[]).find((h) => h.kind === "created")?.at ?? null) : null;
+
+/**
+ * Cancel-then-rebook: each booking (in the order they were made) replaces the person's latest
+ * interview for the role that was cancelled before it was made and is not replaced by an earlier
+ * one. A pure function of the person's interviews, so links made before every event had arrived
+ * are corrected once the rest arrive.
+ */
+async function linkRebookings(tx: Prisma.TransactionClient, candidateId: string, applicationId: string | null, configurationId: string | null): Promise<void> {
+  const group = await tx.interview.findMany({
+    where: { candidateId, ...(applicationId ? { applicationId } : { applicationId: null, configurationId }) },
+    select: { id: true, status: true, cancelledAt: true, history: true, replacesInterviewId: true },
+  });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const cancelled = group
+    .flatMap((i) => (i.status === "CANCELLED" && i.cancelledAt ? [{ id: i.id, at: i.cancelledAt.getTime() }] : []))
+    .sort((a, b) => b.at - a.at || byId(a, b));
+  const made = group
+    .flatMap((i) => {
+      const at = createdAtOf(i.history);
+      return at === null ? [] : [{ id: i.id, at: at * 1000 }];
+    })
+    .sort((a, b) => a.at - b.at || byId(a, b));
+  const replaces = new Map<string, string>();
+  const replaced = new Set<string>();
+  for (const booking of made) {
+    const previous = cancelled.find((c) => c.id !== booking.id && c.at <= booking.at && !replaced.has(c.id));
+    if (!previous) continue;
+    replaces.set(booking.id, previous.id);
+    replaced.add(previous.id);
+  }
+  for (const i of group) {
+    const want = replaces.get(i.id) ?? null;
+    if (i.replacesInterviewId !== want) await tx.interview.update({ where: { id: i.id }, data: { replacesInterviewId: want } });
+  }
+}
+
 /**
  * Brings one booking's candidate, application and interview up to date from ALL of its stored
  * events (any order, duplicates): the reducer makes the result independent of arrival order, and a
@@ -118,26 +156,6 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         where: { bookingId },
         select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true },
       });
-      // Cancel-then-rebook: a new booking by the same person links to their latest cancelled interview for the role.
-      let replacesInterviewId = existing?.replacesInterviewId ?? null;
-      if (!replacesInterviewId && candidateId && state.hasCreated) {
-        const cancelled = await tx.interview.findFirst({
-          where: {
-            candidateId,
-            status: "CANCELLED",
-            bookingId: { not: bookingId },
-            replacedBy: { none: {} },
-            ...(applicationId ? { applicationId } : { applicationId: null, configurationId: state.configurationId }),
-          },
-          orderBy: { cancelledAt: "desc" },
-          select: { id: true, cancelledAt: true },
-        });
-        const createdAt = state.history.find((h) => h.kind === "created")?.at ?? null;
-        if (cancelled && (createdAt === null || !cancelled.cancelledAt || cancelled.cancelledAt.getTime() <= createdAt * 1000)) {
-          replacesInterviewId = cancelled.id;
-        }
-      }
-
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
       // own report may point it at another one later: lib/notetaker).
       const bookedAt = state.history.find((h) => h.kind === "created")?.at ?? null;
@@ -172,26 +190,12 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
           : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
-        replacesInterviewId,
       };
       const saved = await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data, select: { id: true } });
 
-      // The rebooking may have been processed before this cancellation: link it now.
-      if (state.status === "CANCELLED" && candidateId && state.cancelledAt !== null) {
-        const cancelledAt = state.cancelledAt;
-        const laterOnes = await tx.interview.findMany({
-          where: { candidateId, id: { not: saved.id }, replacesInterviewId: null, ...(applicationId ? { applicationId } : { applicationId: null, configurationId: state.configurationId }) },
-          select: { id: true, history: true },
-        });
-        const createdAtOf = (history: unknown) =>
-          Array.isArray(history) ? ((history as HistoryEntry[]).find((h) => h.kind === "created")?.at ?? null) : null;
-        const rebooking = laterOnes
-          .map((i) => ({ id: i.id, createdAt: createdAtOf(i.history) }))
-          .filter((i): i is { id: string; createdAt: number } => i.createdAt !== null && i.createdAt >= cancelledAt)
-          .sort((a, b) => a.createdAt - b.createdAt)[0];
-        const alreadyLinked = await tx.interview.count({ where: { replacesInterviewId: saved.id } });
-        if (rebooking && !alreadyLinked) await tx.interview.update({ where: { id: rebooking.id }, data: { replacesInterviewId: saved.id } });
-      }
+      // Cancel-then-rebook, whatever order the person's bookings arrive in: their links are worked
+      // out again over all of the person's interviews for the role (serialised by the candidate row).
+      if (candidateId) await linkRebookings(tx, candidateId, applicationId, state.configurationId);
       return { state, unresolved: roles.kind === "unknown" ? roles.reason : null };
     },
     { maxWait: 10_000, timeout: 20_000 },

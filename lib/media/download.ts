@@ -241,7 +241,7 @@ async function recordFailure(asset: AssetRow, attempt: number, error: unknown, r
   const message = describeFailure(error).slice(0, 1_000);
   // Attempts count on from a recruiter's Retry (retryBase), so the fence (attempts) never repeats.
   const outcome = error instanceof PermanentMediaError ? ({ status: "DEAD" } as const) : decideJobOutcome(false, attempt - asset.retryBase, retryBaseMs);
-  await db.mediaAsset.updateMany({
+  const { count } = await db.mediaAsset.updateMany({
     where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
     data:
       outcome.status === "PENDING"
@@ -249,7 +249,8 @@ async function recordFailure(asset: AssetRow, attempt: number, error: unknown, r
         : // A signed URL is a credential of sorts: not kept once nothing will use it.
           { status: "FAILED", lastError: message, bytesReceived: 0, sourceUrl: null },
   });
-  if (outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
+  // count 0: taken over by another worker, which records its own outcome.
+  if (count === 1 && outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
 }
 
 /**

@@ -18,7 +18,7 @@ function hashString(text: string): number {
 }
 
 /** mulberry32: small, fast, deterministic. */
-function createRng(seed: number): () => number {
+export function createRng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
