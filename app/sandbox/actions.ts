@@ -18,7 +18,9 @@ import {
 export const runNotetakerAction = authenticatedAction(
   async (_user, _previous: TConsoleRunState, formData: FormData): Promise<TConsoleRunState> => {
     if (getEnv().NYLAS_MODE !== "sandbox") notFound();
-    const parsed = ZConsoleRun.safeParse({ id: formData.get("id"), outcome: formData.get("outcome") });
+    // A server action is a public POST: `formData` may be anything a client sent.
+    const form = formData instanceof FormData ? formData : new FormData();
+    const parsed = ZConsoleRun.safeParse({ id: form.get("id"), outcome: form.get("outcome") });
     if (!parsed.success) return { status: "error", message: "That is not a notetaker of this sandbox." };
     try {
       await runNotetakerNow(parsed.data.id, parsed.data.outcome);
@@ -45,7 +47,7 @@ export const runNotetakerAction = authenticatedAction(
 export const updateCalendarConnectionAction = authenticatedAction(
   async (_user, _previous: TConsoleCalendarState, formData: FormData): Promise<TConsoleCalendarState> => {
     if (getEnv().NYLAS_MODE !== "sandbox") notFound();
-    const field = (key: string) => formData.get(key) ?? undefined;
+    const field = (key: string) => (formData instanceof FormData ? (formData.get(key) ?? undefined) : undefined);
     const parsed = ZConsoleCalendar.safeParse({ intent: field("intent"), email: field("email"), name: field("name"), timezone: field("timezone") });
     if (!parsed.success) {
       const fieldErrors = toConsoleFieldErrors(parsed.error);

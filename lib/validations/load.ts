@@ -33,7 +33,11 @@ export type TWeeklyCapState =
   | { status: "error"; message: string; fieldErrors: { weeklyCap?: string }; submittedCap?: string }
   | { status: "success"; message: string; warning?: string; weeklyCap: number | null };
 
-/** The form's fields → input (FormData values are strings; a missing cap field counts as empty). */
-export function readWeeklyCapForm(formData: FormData): { interviewerId: unknown; weeklyCap: unknown } {
+/**
+ * The form's fields → input (FormData values are strings; a missing cap field counts as empty).
+ * A server action is a public POST: its argument may be anything, and then nothing is read.
+ */
+export function readWeeklyCapForm(formData: unknown): { interviewerId: unknown; weeklyCap: unknown } {
+  if (!(formData instanceof FormData)) return { interviewerId: null, weeklyCap: null };
   return { interviewerId: formData.get("interviewerId"), weeklyCap: formData.get("weeklyCap") ?? "" };
 }

@@ -31,6 +31,61 @@ export type ParsedEnvelope = {
 
 export type EnvelopeResult = { ok: true; envelope: ParsedEnvelope } | { ok: false; message: string };
 
+const hexAt = (text: string, i: number): number | null => {
+  const hex = text.slice(i, i + 4);
+  return /^[0-9a-fA-F]{4}$/.test(hex) ? parseInt(hex, 16) : null;
+};
+const isHigh = (code: number | null) => code !== null && code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number | null) => code !== null && code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Postgres text and jsonb cannot hold U+0000 or a lone UTF-16 surrogate, both of which JSON can
+ * escape (`\u0000`, `\ud800`); a notification carrying one could never be stored (every delivery a
+ * 503, retried by Nylas for nothing). They are stored as U+FFFD instead. Other text is unchanged.
+ */
+export function replaceUnstorableEscapes(text: string): string {
+  if (!text.includes("\\u")) return text;
+  let out = "";
+  let from = 0;
+  for (let i = text.indexOf("\\"); i !== -1 && i < text.length; i = text.indexOf("\\", i)) {
+    if (text[i + 1] !== "u") {
+      i += 2; // any other escape, including an escaped backslash
+      continue;
+    }
+    const code = hexAt(text, i + 2);
+    if (isHigh(code) && text.startsWith("\\u", i + 6) && isLow(hexAt(text, i + 8))) {
+      i += 12; // a surrogate pair: one valid character
+      continue;
+    }
+    if (code === 0 || isHigh(code) || isLow(code)) {
+      out += `${text.slice(from, i)}\\ufffd`;
+      from = i + 6;
+    }
+    i += 6;
+  }
+  return out + text.slice(from);
+}
+
+/** Nylas's payloads nest about 6 deep; Postgres's jsonb parser runs out of stack near 10,000. */
+export const MAX_WEBHOOK_JSON_DEPTH = 256;
+
+/** True when valid JSON `text` nests arrays/objects deeper than `max` (strings skipped). */
+function isNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
 export function parseEnvelope(text: string): EnvelopeResult {
   let value: unknown;
   try {
@@ -38,6 +93,8 @@ export function parseEnvelope(text: string): EnvelopeResult {
   } catch {
     return { ok: false, message: "Body is not valid JSON." };
   }
+  // Refused here rather than failing to store (a 503 that Nylas would retry for nothing).
+  if (isNestedDeeperThan(text, MAX_WEBHOOK_JSON_DEPTH)) return { ok: false, message: `Body nests deeper than ${MAX_WEBHOOK_JSON_DEPTH} levels.` };
   if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, message: "Body must be a JSON object." };
   const payload = value as Record<string, unknown>;
   const { id, type } = payload;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { db } from "@/lib/db";
 import { AppError, badRequest, payloadTooLarge, serviceUnavailable, unauthorizedError } from "@/lib/errors";
-import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, type ParsedEnvelope } from "./envelope";
+import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, replaceUnstorableEscapes, type ParsedEnvelope } from "./envelope";
 import { loadWebhookSecrets } from "./secrets";
 import { verifyNylasSignature } from "./signature";
 import { wakeWorker } from "@/lib/worker-wake";
@@ -82,6 +82,7 @@ export async function ingestNylasWebhook(request: Request, store: InboxStore = p
     text = raw.toString("utf8");
   }
 
+  text = replaceUnstorableEscapes(text);
   const parsed = parseEnvelope(text);
   if (!parsed.ok) throw badRequest(parsed.message);
   const { envelope } = parsed;

@@ -16,7 +16,8 @@ import { retryWebhookEvent } from "@/lib/webhooks/worker";
  */
 export const retryWebhookEventAction = authenticatedAction(
   async (_user, _previous: TRetryWebhookEventState, formData: FormData): Promise<TRetryWebhookEventState> => {
-    const parsed = ZWebhookEventId.safeParse({ id: formData.get("id") });
+    // A server action is a public POST: `formData` may be anything a client sent.
+    const parsed = ZWebhookEventId.safeParse({ id: formData instanceof FormData ? formData.get("id") : null });
     if (!parsed.success) return { status: "error", message: "That is not a webhook notification id." };
 
     let isQueued: boolean;

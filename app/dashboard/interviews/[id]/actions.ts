@@ -29,7 +29,8 @@ export const setActionItemDoneAction = authenticatedAction(async (user, input: {
 
 /** POST (server action) /dashboard/interviews/[id] — "Retry" a Notetaker file that failed to download. */
 export const retryMediaDownloadAction = authenticatedAction(async (user, _previous: TActionState, formData: FormData): Promise<TActionState> => {
-  const parsed = ZRetryMediaAsset.safeParse({ id: formData.get("id") });
+  // A server action is a public POST: `formData` may be anything a client sent.
+  const parsed = ZRetryMediaAsset.safeParse({ id: formData instanceof FormData ? formData.get("id") : null });
   if (!parsed.success) return { status: "error", message: "That is not a media file." };
   let interviewId: string;
   try {
