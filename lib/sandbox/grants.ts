@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { demoGrantId } from "@/lib/seed/seed-demo";
 import { invalidRequest, notFound, unauthorized } from "./errors";
 import { decodeProvider, encodeProvider, INVALID_PROVIDER_MARK, parseGrantListQuery, type GrantStatus } from "./grant-rules";
 import { data, empty, list, type SandboxResult } from "./http";
+import { sandboxGrantId } from "./ids";
 import { assertObjectBody, type SandboxContext } from "./router";
 import { describeIssues, ZSandboxGrantConnect, ZSandboxGrantStatus } from "./schemas";
 
@@ -147,7 +147,7 @@ export async function connectSandboxGrant(input: ConnectGrantInput): Promise<Gra
   return db.$transaction(async (tx) => {
     let grant: GrantRow = await tx.sandboxGrant.upsert({
       where: { email },
-      create: { id: demoGrantId(email), email, name: input.name ?? email, timezone: input.timezone ?? "UTC" },
+      create: { id: sandboxGrantId(email), email, name: input.name ?? email, timezone: input.timezone ?? "UTC" },
       update: { ...(input.name ? { name: input.name } : {}), ...(input.timezone ? { timezone: input.timezone } : {}) },
     });
     if (grantStatusOf(grant) !== "valid") {

@@ -1,4 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+
+/** Stable grant id per email, so a grant keeps its id across reseeding and reconnecting (v4-shaped UUID from a hash). */
+export function sandboxGrantId(email: string): string {
+  const h = createHash("sha256").update(`sandbox-grant:${email}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** Nylas event ids are opaque lowercase alphanumerics. */
 export function newEventId(): string {

@@ -9,15 +9,13 @@ import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
+import { sandboxGrantId } from "@/lib/sandbox/ids";
 import { generateDemoBusyEvents } from "./demo-calendar";
 
 export type SeedOptions = { sandbox: boolean; seedPassword: string; now: Date };
 
-/** Stable grant id per email, so grant ids survive reseeding (v4-shaped UUID from a hash). */
-export function demoGrantId(email: string): string {
-  const h = createHash("sha256").update(`sandbox-grant:${email}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+/** Stable grant id per email (the sandbox's own, so a reconnected calendar keeps its id too). */
+export const demoGrantId = sandboxGrantId;
 
 export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<string[]> {
   const log: string[] = [];
