@@ -8,7 +8,7 @@
  * load report's counts per interviewer and week.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null, revalidated: [] as string[] }));
 // The server action runs outside Next.js here: the session comes from next-auth (who is signed in is
@@ -27,7 +27,6 @@ vi.mock("next/navigation", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void session.revalidated.push(path) }));
 
 const { setWeeklyCapAction } = await import("@/app/settings/load/actions");
-const { createPrisma } = await import("@/lib/db/client");
 const { getEnv } = await import("@/lib/env");
 const { LOAD_CAP_BLOCK_TITLE, buildLoadCapMetadata } = await import("@/lib/load/cap-rules");
 const { clearLoadCapRetries, reconcileAllLoadCaps, reconcileLoadCaps, reconcileLoadCapsTick, sdkLoadCapCalendar, LoadCapReconcileError } = await import("@/lib/load/caps");
@@ -35,13 +34,10 @@ const { getLoadReport } = await import("@/lib/load/queries");
 const { getWeekAtOffset, getWeekContaining } = await import("@/lib/load/week");
 const { saveWeeklyCap } = await import("@/lib/load/weekly-cap");
 const { getNylas } = await import("@/lib/nylas/client");
-const { seedDemo } = await import("@/lib/seed/seed-demo");
-const { resetTables } = await import("../support/database");
 const { MARCUS, PRIYA, SARAH } = await import("../support/recipe");
-const { startSandboxServer } = await import("../support/sandbox-server");
+const { setupSeededSandbox } = await import("../support/seeded-sandbox");
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: Awaited<ReturnType<typeof startSandboxServer>>;
+const { prisma, server } = setupSeededSandbox();
 let sarahId: string;
 const SARAH_TZ = "America/New_York";
 
@@ -86,19 +82,9 @@ function nextWeek() {
 
 const eventRequests = (method: string) => server.requests.filter((r) => r.method === method && /^\/v3\/grants\/[^/]+\/events$/.test(r.path));
 
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
   sarahId = (await prisma.interviewer.findUniqueOrThrow({ where: { email: SARAH }, select: { id: true } })).id;
   clearLoadCapRetries();
-  server.requests.length = 0;
   session.userId = null;
   session.revalidated.length = 0;
 });

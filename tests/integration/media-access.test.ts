@@ -10,9 +10,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/nylas/route";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv } from "@/lib/env";
 import type { MediaKind } from "@/lib/generated/prisma/client";
 import { getInterviewDebrief } from "@/lib/interviews/debrief";
@@ -21,13 +20,11 @@ import { storageKeyFor } from "@/lib/media/files";
 import { serveMediaAsset } from "@/lib/media/serve";
 import { handleInterviewUpload } from "@/lib/media/upload";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { createFsStorage, type MediaStorage } from "@/lib/storage";
-import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
-import { resetTables } from "../support/database";
 import { envOverride, listFiles, readAll, sha256 } from "../support/notetaker-sandbox";
 import { bookingEnvelope, signedWebhookRequest } from "../support/nylas-webhook-fixtures";
+import { setupSeededSandbox, setupWebhookSecret } from "../support/seeded-sandbox";
 
 const SECRET = "media-access-test-webhook-secret-7f3a";
 const SARAH = { email: "sarah.kim@northwind.example", name: "Sarah Kim" };
@@ -37,8 +34,8 @@ const SAM = { email: "sam.lee@example.org", name: "Sam Lee" };
 const RECORDING_MP4 = getSampleInterview("backend-engineer")!.files.mp4;
 const OTHER_MP4 = getSampleInterview("product-designer")!.files.mp4;
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let restoreEnv: () => void;
+setupWebhookSecret(SECRET);
+const { prisma } = setupSeededSandbox({ server: false });
 let mediaDir = "";
 let storage: MediaStorage;
 type Viewer = InterviewViewer & { id: string };
@@ -117,18 +114,7 @@ async function expectNothingWritten(interviewId: string) {
 
 // ───────────────────────────── setup ─────────────────────────────
 
-beforeAll(() => {
-  restoreEnv = envOverride({ NYLAS_WEBHOOK_SECRET: SECRET }, assertServerEnv);
-});
-afterAll(async () => {
-  restoreEnv();
-  forgetWebhookSecrets();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  forgetWebhookSecrets();
   const user = async (email: string) => {
     const u = await prisma.user.findUniqueOrThrow({ where: { email } });
     return { id: u.id, email: u.email, role: u.role };

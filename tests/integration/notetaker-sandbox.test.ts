@@ -8,9 +8,8 @@
  */
 import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NylasApiError, WebhookTriggers } from "nylas";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
@@ -19,13 +18,12 @@ import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { summarizeInterview } from "@/lib/sandbox/notetaker-summary";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { demoPanels } from "@/prisma/demo-fixture";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { resetTables } from "../support/database";
 import {
   bookFirstSlot, bookSlot, DANA, digestHex, envOverride, expireMedia, notetakerHistory, offeredSlots, runNotetaker, sandboxApi, sdkError,
   sha256, sleep, type Slot,
 } from "../support/notetaker-sandbox";
-import { startSandboxServer, startWebhookReceiver, type TestServer } from "../support/sandbox-server";
+import { startWebhookReceiver } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
 const NOTETAKER_ID = /^[0-9a-f]{32}$/;
@@ -37,8 +35,7 @@ const TRIGGERS = [
   WebhookTriggers.NotetakerMedia, WebhookTriggers.NotetakerDeleted,
 ];
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server, configurationOf } = setupSeededSandbox({ syncConfigurations: true });
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let webhookSecret = "";
 let seen = 0;
@@ -106,18 +103,8 @@ type MediaData = Record<"recording" | "transcript" | "summary" | "actionItems" |
 const downloadMedia = async (notetakerId: string, identifier?: string) =>
   (await getNylas().notetakers.downloadMedia({ notetakerId, ...(identifier ? { identifier } : {}) })).data as unknown as MediaData;
 
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  const outcomes = await syncRoleConfigurations();
-  configurationId = outcomes.find((o) => o.roleSlug === "backend-engineer")!.configurationId!;
+  configurationId = configurationOf["backend-engineer"]!;
   receiver = await startWebhookReceiver();
   seen = 0;
   const created = (await getNylas().webhooks.create({ requestBody: { webhookUrl: receiver.url, triggerTypes: TRIGGERS, description: "notetaker test" } })).data;

@@ -9,25 +9,21 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bootstrapNylas } from "@/lib/bootstrap";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv, getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { runNylasHealthCheck, type HealthCheck, type HealthReport } from "@/lib/nylas/health";
 import { processDueConfigurationSyncs, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription, WEBHOOK_TRIGGERS, webhookUrl } from "@/lib/nylas/webhook-subscription";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { resetTables } from "../support/database";
 import { envOverride } from "../support/notetaker-sandbox";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const SARAH = { name: "Sarah Kim", email: "sarah.kim@northwind.example" };
 const MARCUS = { name: "Marcus Johnson", email: "marcus.johnson@northwind.example" };
 const LENA = { name: "Lena Fischer", email: "lena.fischer@northwind.example" };
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server } = setupSeededSandbox();
 
 // ── helpers ──────────────
 
@@ -128,16 +124,7 @@ function runCli(env: Record<string, string>, args: string[] = []): Promise<{ cod
   });
 }
 
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
   const boot = await bootstrapNylas();
   expect(boot.webhook).not.toHaveProperty("error");
   expect(boot.configurations.filter((c) => c.action === "failed")).toEqual([]);

@@ -6,23 +6,19 @@
  * a valid grant; the Notetaker's dependencies; buffers), and webhook subscriptions switched off
  * and on, as a health check needs.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebhookTriggers } from "nylas";
-import { createPrisma } from "@/lib/db/client";
 import { getNylas } from "@/lib/nylas/client";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { resetTables } from "../support/database";
 import { bookSlot, nowSeconds, sandboxApi, sdkError } from "../support/notetaker-sandbox";
 import { availability, MARCUS, PRIYA, SARAH } from "../support/recipe";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const LENA = "lena.fischer@northwind.example";
 const ANA = { email: "ana.lee@northwind.example", name: "Ana Lee", timezone: "Europe/Berlin" };
 const CAP_TITLE = "Interview load cap reached";
 const DAY = 86_400;
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server } = setupSeededSandbox();
 
 /** The busy block the app places on an interviewer's primary calendar. */
 async function createBusyEvent(email: string, startTime: number, endTime: number, extra: Record<string, unknown> = {}) {
@@ -68,18 +64,6 @@ async function createConfiguration({ method, participants = [SARAH, MARCUS], own
 const overlaps = (slot: { startTime: number; endTime: number }, block: { start: number; end: number }) => slot.startTime < block.end && slot.endTime > block.start;
 
 const grantIdOf = async (email: string) => (await prisma.sandboxGrant.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
-
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
-beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-});
 
 // ── events ─────────────────────────────────────────────────────────────────────────────────────
 

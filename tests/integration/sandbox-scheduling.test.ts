@@ -3,18 +3,14 @@
  * Postgres: grants, configuration CRUD (incl. the recipe's two requests), availability, bookings
  * (create, find, reschedule, cancel), events, and round-robin fairness.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NylasApiError } from "nylas";
-import { createPrisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { resetTables } from "../support/database";
 import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server } = setupSeededSandbox();
 
 async function book(configurationId: string, slot: { startTime: number; endTime: number; emails: string[] }, guest = { name: "Dana Chen", email: "dana.chen@example.org" }) {
   return getNylas().scheduler.bookings.create({
@@ -27,18 +23,6 @@ async function liveEvents(email: string, showCancelled = false) {
   const res = await getNylas().events.list({ identifier: email, queryParams: { calendarId: "primary", showCancelled, limit: 200 } as never });
   return res.data.filter((e) => (e.metadata as Record<string, string> | undefined)?.source === "scheduler");
 }
-
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
-beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-});
 
 describe("grants and auth", () => {
   it("lists the seeded grants like Nylas (id, email, provider)", async () => {

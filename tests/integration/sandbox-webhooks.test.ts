@@ -5,26 +5,23 @@
  * role configurations) against the sandbox.
  */
 import { createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NylasApiError, WebhookTriggers } from "nylas";
-import { createPrisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription, WEBHOOK_TRIGGERS } from "@/lib/nylas/webhook-subscription";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { SANDBOX_APPLICATION_ID } from "@/lib/sandbox/webhooks";
-import { seedDemo } from "@/lib/seed/seed-demo";
-import { resetTables } from "../support/database";
 import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
-import { startSandboxServer, startWebhookReceiver, type TestServer } from "../support/sandbox-server";
+import { startWebhookReceiver } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const LENA = "lena.fischer@northwind.example";
 const DANA = { name: "Dana Chen", email: "dana.chen@example.org" };
 const BOOKING_TRIGGERS = [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled, WebhookTriggers.BookingRescheduled];
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server } = setupSeededSandbox();
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 const receivers: Receiver[] = [];
 
@@ -98,17 +95,6 @@ async function rawWebhookPost(path: string, body: string, auth = true) {
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
-beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-});
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });

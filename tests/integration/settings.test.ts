@@ -4,37 +4,24 @@
  * its sync job makes the stored configuration equal the JSON the panel implies; a Nylas rejection
  * keeps the edit and shows Nylas's message; Retry, stale saves, and a change saved mid-sync.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { buildConfigurationRequest, PANEL_SYNC_SELECT, type PanelForSync } from "@/lib/nylas/configuration-request";
-import { processDueConfigurationSyncs, retryConfigurationSync, syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
+import { processDueConfigurationSyncs, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { listAuditLog } from "@/lib/settings/audit";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
 import { getPanelForEdit, savePanel } from "@/lib/settings/panels";
 import { getRoleForEdit, listRoleSyncStates, retryRoleSync, saveRole, setRolePublished } from "@/lib/settings/roles";
 import type { TPanelInput } from "@/lib/validations/settings";
-import { resetTables } from "../support/database";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server, configurations } = setupSeededSandbox({ syncConfigurations: true });
 let admin: { id: string; email: string };
 
-beforeAll(async () => {
-  server = await startSandboxServer();
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  const outcomes = await syncRoleConfigurations();
-  expect(outcomes.every((o) => o.action !== "failed")).toBe(true);
+  expect(configurations.every((o) => o.action !== "failed")).toBe(true);
   admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true } });
 });
 

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/webhooks/nylas/route";
 import { createPrisma } from "@/lib/db/client";
-import { assertServerEnv, getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { MAX_WEBHOOK_BYTES } from "@/lib/webhooks/envelope";
 import { ingestNylasWebhook, postgresInbox, type InboxStore } from "@/lib/webhooks/ingest";
@@ -17,10 +17,10 @@ import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { signNylasBody } from "@/lib/webhooks/signature";
 import { resetTables } from "../support/database";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope } from "../support/nylas-webhook-fixtures";
+import { setupWebhookSecret } from "../support/seeded-sandbox";
 
 const SECRET = "test-webhook-secret-9f3a1c7e5b2d4f6a8c0e";
 const prisma = createPrisma(process.env.DATABASE_URL!);
-const previousSecret = process.env.NYLAS_WEBHOOK_SECRET;
 
 const SARAH = { email: "sarah.kim@northwind.example", name: "Sarah Kim" };
 const DANA = { email: "dana.chen@example.org", name: "Dana Chen" };
@@ -56,16 +56,8 @@ async function ingestVia(store: InboxStore, request: Request): Promise<Response>
   }
 }
 
-beforeAll(() => {
-  process.env.NYLAS_WEBHOOK_SECRET = SECRET;
-  assertServerEnv();
-  expect(getEnv().NYLAS_WEBHOOK_SECRET).toBe(SECRET);
-});
+setupWebhookSecret(SECRET);
 afterAll(async () => {
-  if (previousSecret === undefined) delete process.env.NYLAS_WEBHOOK_SECRET;
-  else process.env.NYLAS_WEBHOOK_SECRET = previousSecret;
-  assertServerEnv();
-  forgetWebhookSecrets();
   await prisma.$disconnect();
 });
 beforeEach(async () => {

@@ -7,23 +7,20 @@
  * byte into the route.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebhookTriggers } from "nylas";
 import { POST } from "@/app/api/webhooks/nylas/route";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv, getEnv } from "@/lib/env";
 import type { HistoryEntry } from "@/lib/interviews/booking-reducer";
 import { getNylas } from "@/lib/nylas/client";
-import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { MAX_JOB_ATTEMPTS } from "@/lib/webhooks/retry-policy";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { processDueWebhookEvents, retryWebhookEvent } from "@/lib/webhooks/worker";
-import { resetTables } from "../support/database";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope, type BookingEnvelopeInput } from "../support/nylas-webhook-fixtures";
-import { startSandboxServer, startWebhookReceiver, type TestServer } from "../support/sandbox-server";
+import { startWebhookReceiver } from "../support/sandbox-server";
+import { setupSeededSandbox, setupWebhookSecret } from "../support/seeded-sandbox";
 
 const SECRET = "processing-test-webhook-secret-51d0c9";
 const SARAH = { email: "sarah.kim@northwind.example", name: "Sarah Kim" };
@@ -34,10 +31,8 @@ const MEET = "https://meet.google.com/abc-defg-hij";
 const DURATION = 45 * 60;
 const BOOKING_TRIGGERS = [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled, WebhookTriggers.BookingRescheduled];
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-const previousSecret = process.env.NYLAS_WEBHOOK_SECRET;
-let server: TestServer;
-let configurationOf: Record<string, string> = {};
+setupWebhookSecret(SECRET);
+const { prisma, configurations, configurationOf } = setupSeededSandbox({ syncConfigurations: true });
 type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 const receivers: Receiver[] = [];
 
@@ -115,26 +110,8 @@ function replay(capture: { headers: Record<string, string | string[] | undefined
   return POST(new Request(WEBHOOK_URL, { method: "POST", headers, body: new Uint8Array(capture.body) }));
 }
 
-beforeAll(async () => {
-  process.env.NYLAS_WEBHOOK_SECRET = SECRET;
-  server = await startSandboxServer(); // re-validates env (assertServerEnv)
-  expect(getEnv().NYLAS_WEBHOOK_SECRET).toBe(SECRET);
-});
-afterAll(async () => {
-  await server.close();
-  if (previousSecret === undefined) delete process.env.NYLAS_WEBHOOK_SECRET;
-  else process.env.NYLAS_WEBHOOK_SECRET = previousSecret;
-  assertServerEnv();
-  forgetWebhookSecrets();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  forgetWebhookSecrets();
-  const outcomes = await syncRoleConfigurations();
-  expect(outcomes.every((o) => o.action === "created")).toBe(true);
-  configurationOf = Object.fromEntries(outcomes.map((o) => [o.roleSlug, o.configurationId!]));
+  expect(configurations.every((o) => o.action === "created")).toBe(true);
   T = now() - 300;
   S0 = (Math.floor(now() / 3600) + 48) * 3600;
   S1 = S0 + 86_400;
