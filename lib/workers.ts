@@ -1,4 +1,5 @@
 import "server-only";
+import { processDueAssignments } from "@/lib/assignment/worker";
 import type { Env } from "@/lib/env";
 import { reconcileLoadCapsTick } from "@/lib/load/caps";
 import { createMediaDownloadPool } from "@/lib/media/download";
@@ -13,6 +14,7 @@ type WorkerState = { started: boolean; stopping: boolean; loops: Promise<void>[]
 const state = ((globalThis as { __portalWorkers?: WorkerState }).__portalWorkers ??= { started: false, stopping: false, loops: [], drains: [] });
 
 const IDLE_POLL_MS = 1_000;
+const LOAD_CAPS_POLL_MS = 15_000;
 /** A temporary media file this old belongs to no live download (leases are minutes). */
 const STALE_PARTIAL_MS = 24 * 3600_000;
 /** Media downloads running at once per process. */
@@ -28,9 +30,13 @@ export function startWorkers(env: Env): void {
   if (state.started) return;
   state.started = true;
   startLoop("webhook-inbox", () => processDueWebhookEvents());
+  // Why each interview went to whom (asks Nylas for free/busy), after its booking was processed.
+  startLoop("assignments", () => processDueAssignments());
   startLoop("configuration-sync", async () => (await processDueConfigurationSyncs()).length);
-  // Weekly load caps: re-checks stored blocks against the counts and retries what failed (lib/load/caps.ts).
-  startLoop("load-caps", () => reconcileLoadCapsTick());
+  // Weekly load caps: re-checks stored blocks against the counts and retries what failed
+  // (lib/load/caps.ts). Bookings and cap saves reconcile at once; this is the safety net, so it
+  // polls less often than the queues.
+  startLoop("load-caps", () => reconcileLoadCapsTick(), LOAD_CAPS_POLL_MS);
   const downloads = createMediaDownloadPool(MEDIA_DOWNLOADS_PER_PROCESS, () => wakeWorker("media-downloads"));
   state.drains.push(downloads.drain);
   startLoop("media-downloads", downloads);
@@ -57,10 +63,10 @@ export async function stopWorkers(timeoutMs = 10_000): Promise<void> {
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
 }
 
-const WORKER_NAMES: WorkerName[] = ["webhook-inbox", "configuration-sync", "load-caps", "media-downloads", "sandbox-webhooks", "sandbox-notetakers"];
+const WORKER_NAMES: WorkerName[] = ["webhook-inbox", "assignments", "configuration-sync", "load-caps", "media-downloads", "sandbox-webhooks", "sandbox-notetakers"];
 
 /** Runs `tick` until it finds nothing to do, then sleeps until woken or the poll interval passes; ends when stopping. */
-function startLoop(name: WorkerName, tick: () => Promise<number>): void {
+function startLoop(name: WorkerName, tick: () => Promise<number>, pollMs = IDLE_POLL_MS): void {
   let wake: (() => void) | undefined;
   setWorkerWaker(name, () => wake?.());
   const loop = (async () => {
@@ -75,7 +81,7 @@ function startLoop(name: WorkerName, tick: () => Promise<number>): void {
       if (worked > 0) continue;
       await new Promise<void>((resolve) => {
         // Not unref'd: this timer is what keeps a standalone `npm run worker` process alive.
-        const timer = setTimeout(resolve, IDLE_POLL_MS);
+        const timer = setTimeout(resolve, pollMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

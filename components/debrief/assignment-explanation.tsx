@@ -19,12 +19,24 @@ const METHOD: Record<AssignmentRecord["method"], string> = {
  * "Why this interviewer": the panel in round-robin order at booking time, each member's last
  * booking in this role, who was busy (Nylas free/busy) or at their weekly cap, and who was chosen.
  */
-export function AssignmentExplanation({ assignment }: { assignment: AssignmentRecord | null }) {
+export function AssignmentExplanation({ assignment, pending }: { assignment: AssignmentRecord | null; pending: boolean }) {
+  if (pending && !assignment) {
+    return (
+      <p className="text-sm text-muted" role="status">
+        Being worked out from the panel&apos;s records and Nylas free/busy; it appears here in a moment.
+      </p>
+    );
+  }
   if (!assignment) {
     return <p className="text-sm text-muted">Not recorded for this interview (it was booked before the app kept this, or the panel has changed since).</p>;
   }
   return (
     <div className="space-y-3 text-sm">
+      {pending ? (
+        <p className="text-muted" role="status">
+          The booking was updated since: this is being checked again.
+        </p>
+      ) : null}
       <p className="text-ink">{assignment.verdict}</p>
       <p className="text-muted">{METHOD[assignment.method]}</p>
       {assignment.freeBusyError ? (

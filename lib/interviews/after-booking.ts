@@ -1,23 +1,19 @@
 /**
- * What follows a booking's processing, outside its transaction because it talks to Nylas: why the
- * interview went to whom (lib/assignment), and the interviewer's weekly load cap across every panel
- * (lib/load/caps), for each week the booking has touched (a reschedule can leave one and enter another).
+ * What follows a booking's processing, outside its transaction because it talks to Nylas: the
+ * interviewer's weekly load cap across every panel (lib/load/caps), for each week the booking has
+ * touched (a reschedule can leave one and enter another). Why the interview went to whom is the
+ * "assignments" worker's (lib/assignment/worker.ts), woken here.
  */
 import "server-only";
-import { recordAssignment } from "@/lib/assignment/record";
 import { db } from "@/lib/db";
 import { reconcileLoadCaps } from "@/lib/load/caps";
+import { wakeWorker } from "@/lib/worker-wake";
 import type { BookingState } from "./booking-reducer";
 
 export async function afterBookingProcessed(state: BookingState): Promise<void> {
   const interview = await db.interview.findUnique({ where: { bookingId: state.bookingId }, select: { id: true, interviewerId: true } });
   if (!interview) return;
-  try {
-    await recordAssignment(interview.id);
-  } catch (error) {
-    // An explanation is not worth retrying the booking for.
-    console.error(`[assignment] could not record for interview ${interview.id}:`, error instanceof Error ? error.message : error);
-  }
+  wakeWorker("assignments");
   if (interview.interviewerId) {
     const starts = [...new Set(state.history.flatMap((h) => (h.startsAt === null ? [] : [h.startsAt])))].map((s) => new Date(s * 1000));
     // A Nylas failure here is not the booking's: the load-caps worker's tick re-checks every capped

@@ -62,6 +62,8 @@ export type InterviewDebrief = {
   notetakerVersion: { version: number; createdAt: Date; createdBy: string | null } | null;
   /** Why the interview went to its interviewer, as worked out when the booking was processed. */
   assignment: AssignmentRecord | null;
+  /** The "assignments" worker has yet to work it out (again) after a booking change. */
+  assignmentPending: boolean;
   alert: NotetakerAlert | null;
   assets: DebriefAsset[];
   /** The recording to play: the most recently stored one. */
@@ -99,7 +101,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
     select: {
       id: true, status: true, title: true, startsAt: true, endsAt: true, meetingUrl: true, guestName: true, guestTimezone: true,
       cancellationReason: true, interviewerEmail: true, notetakerId: true, notetakerState: true, notetakerStateReason: true,
-      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true,
+      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true, assignmentDueAt: true,
       notetakerVersion: { select: { version: true, createdAt: true, createdBy: { select: { name: true, email: true } } } },
       candidate: { select: { id: true, name: true, email: true } },
       application: { select: { role: { select: { title: true } } } },
@@ -157,6 +159,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
         ? { version: record.notetakerVersion.version, createdAt: record.notetakerVersion.createdAt, createdBy: record.notetakerVersion.createdBy?.name ?? record.notetakerVersion.createdBy?.email ?? null }
         : null,
       assignment: readAssignment(record.assignment),
+      assignmentPending: record.assignmentDueAt !== null,
       alert: getNotetakerAlert({
         status: record.status, notetakerId: record.notetakerId, notetakerState: state, notetakerStateReason: record.notetakerStateReason,
         endsAt: record.endsAt, assets, now, missingAfterMinutes,

@@ -154,7 +154,10 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
       await tx.$queryRaw`SELECT id FROM interviews WHERE booking_id = ${bookingId} FOR UPDATE`;
       const existing = await tx.interview.findUnique({
         where: { bookingId },
-        select: { id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true },
+        select: {
+          id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true,
+          interviewerEmail: true, startsAt: true, assignmentDueAt: true,
+        },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
       // own report may point it at another one later: lib/notetaker).
@@ -190,6 +193,14 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
           : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
+        // "Why this interviewer" is worked out by its own worker (lib/assignment/worker.ts): due now
+        // for a new interview and whenever its interviewer or time changes; a duplicate changes nothing.
+        assignmentDueAt:
+          state.status === "CANCELLED"
+            ? null
+            : !existing || existing.interviewerEmail !== interviewerEmail || existing.startsAt?.getTime() !== toDate(state.startsAt)?.getTime()
+              ? new Date()
+              : existing.assignmentDueAt,
       };
       const saved = await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data, select: { id: true } });
 

@@ -276,6 +276,8 @@ export async function reconcileLoadCapsTick(options: { now?: Date; calendar?: Lo
     db.interviewer.findMany({ where: { weeklyCap: { not: null } }, select: { id: true, timezone: true, weeklyCap: true } }),
     db.loadCapBlock.findMany({ where: { apiUri, weekEnd: { gt: now } }, select: { interviewerId: true, weekStart: true, weekEnd: true } }),
   ]);
+  // Only interviewers with a cap, and their weeks not yet ended: the cap itself bounds these rows
+  // (a week over the cap is blocked at Nylas), so this stays small at any number of interviews.
   const interviews =
     capped.length === 0
       ? []

@@ -4,49 +4,34 @@
  * app's route, the worker processing them — then each interview's assignment (ranking from the
  * app's records, busy from the SDK's free/busy call) and its Notetaker settings version.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { readAssignment } from "@/lib/assignment/explain";
+import { processDueAssignments, runAssignmentJob } from "@/lib/assignment/worker";
+import { claimAssignments } from "@/lib/queue";
 import { getNylas } from "@/lib/nylas/client";
 import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
-import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { getPanelForEdit, savePanel } from "@/lib/settings/panels";
-import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
-import { resetTables } from "../support/database";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, configurationOf } = setupSeededSandbox({ server: { webhookRoute: true }, syncConfigurations: true, webhookSubscription: true });
 let configurationId: string;
 let designConfigurationId: string;
 let roleId: string;
 
-beforeAll(async () => {
-  server = await startSandboxServer({ webhookRoute: true });
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  forgetWebhookSecrets();
-  const outcomes = await syncRoleConfigurations();
-  configurationId = outcomes.find((o) => o.roleSlug === "backend-engineer")!.configurationId!;
-  designConfigurationId = outcomes.find((o) => o.roleSlug === "product-designer")!.configurationId!;
+  configurationId = configurationOf["backend-engineer"]!;
+  designConfigurationId = configurationOf["product-designer"]!;
   roleId = (await prisma.role.findUniqueOrThrow({ where: { slug: "backend-engineer" }, select: { id: true } })).id;
-  expect((await ensureWebhookSubscription()).action).toBe("created");
 });
 
 async function pump() {
   for (let i = 0; i < 10; i++) {
     const sent = await dispatchDueDeliveries();
     const processed = await processDueWebhookEvents();
-    if (sent === 0 && processed === 0) return;
+    const explained = await processDueAssignments();
+    if (sent === 0 && processed === 0 && explained === 0) return;
   }
 }
 
@@ -111,6 +96,44 @@ describe("why this interviewer", () => {
     expect(record.members[0]).toMatchObject({ email: members[0]!.email, rank: 1, status: "busy" });
     expect(record.members[1]).toMatchObject({ email: members[1]!.email, status: "chosen" });
     expect(record.verdict).toBe(`${members[0]!.name} was busy, so ${members[1]!.name} (next in line) got it.`);
+  });
+
+  it("is worked out by its own job after the booking is processed, once per change, fenced against changes while it runs", async () => {
+    const nylas = getNylas();
+    const from = Math.floor(Date.now() / 1000);
+    const slots = (await nylas.scheduler.availability.get({ queryParams: { startTime: from, endTime: from + 14 * 86_400, configurationId } })).data.timeSlots;
+    const booking = (
+      await nylas.scheduler.bookings.create({
+        queryParams: { configurationId },
+        requestBody: { startTime: slots[0]!.startTime, endTime: slots[0]!.endTime, guest: { name: "Edsger", email: "edsger@example.org" }, participants: [{ email: slots[0]!.emails[0]! }] },
+      })
+    ).data;
+    while ((await dispatchDueDeliveries()) + (await processDueWebhookEvents()) > 0);
+    // Processed without asking Nylas for free/busy: the explanation is a job now due.
+    const processed = await prisma.interview.findUniqueOrThrow({ where: { bookingId: booking.bookingId }, select: { id: true, assignment: true, assignmentDueAt: true } });
+    expect(processed.assignment).toBeNull();
+    expect(processed.assignmentDueAt).not.toBeNull();
+
+    // A booking change while the job runs makes it due again: the claim's fence keeps it due.
+    const [job] = await claimAssignments(10);
+    expect(job!.id).toBe(processed.id);
+    expect(await claimAssignments(10)).toEqual([]);
+    await prisma.$executeRaw`UPDATE interviews SET assignment_due_at = now() WHERE id = ${processed.id}::uuid`;
+    await runAssignmentJob(job!);
+    expect(readAssignment((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignment: true } })).assignment)).not.toBeNull();
+    expect((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignmentDueAt: true } })).assignmentDueAt).not.toBeNull();
+
+    // Its next run finds the record up to date and clears the job.
+    expect(await processDueAssignments()).toBe(1);
+    const done = await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignment: true, assignmentDueAt: true } });
+    expect(readAssignment(done.assignment)?.chosenEmail).toBe(slots[0]!.emails[0]!.toLowerCase());
+    expect(done.assignmentDueAt).toBeNull();
+    expect(await processDueAssignments()).toBe(0);
+
+    // A cancellation needs no explanation: nothing is due.
+    await nylas.scheduler.bookings.destroy({ bookingId: booking.bookingId, queryParams: { configurationId }, requestBody: { cancellationReason: "Changed plans" } });
+    while ((await dispatchDueDeliveries()) + (await processDueWebhookEvents()) > 0);
+    expect((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignmentDueAt: true } })).assignmentDueAt).toBeNull();
   });
 
   it("records that busy times are unknown when Nylas's free/busy call fails, and still explains the rest", async () => {

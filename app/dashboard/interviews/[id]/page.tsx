@@ -180,7 +180,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
           </Section>
 
           <Section id="assignment-heading" title="Why this interviewer">
-            <AssignmentExplanation assignment={d.assignment} />
+            <AssignmentExplanation assignment={d.assignment} pending={d.assignmentPending} />
           </Section>
 
           <Section id="files-heading" title="Files" description="Copies in our own storage: they stay after Nylas deletes its media (14 days).">
