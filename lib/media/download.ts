@@ -37,11 +37,21 @@ const REFRESH_STATUSES = new Set([401, 403, 404, 410]);
 /** A download that receives nothing for this long is abandoned (and retried). */
 const STALL_TIMEOUT_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 30_000;
+/** A running download renews its lease (and records its progress) this often, at most. */
+const LEASE_RENEW_MS = 1_000;
 const MAX_MEDIA_BYTES = 50 * 1024 ** 3;
 
 type AssetRow = Prisma.MediaAssetGetPayload<{ include: { interview: { select: { notetakerGrantId: true } } } }>;
 
-export type MediaWorkerOptions = { limit?: number; fetchImpl?: typeof fetch; storage?: MediaStorage; retryBaseMs?: number; signal?: AbortSignal };
+export type MediaWorkerOptions = {
+  limit?: number;
+  fetchImpl?: typeof fetch;
+  storage?: MediaStorage;
+  retryBaseMs?: number;
+  signal?: AbortSignal;
+  /** How often a running download renews its lease (default: a third of the lease, at most every second). */
+  leaseRenewMs?: number;
+};
 
 /** Claims due media jobs and runs them to the end; returns how many it claimed. */
 export async function processDueMediaDownloads(opts: MediaWorkerOptions = {}): Promise<number> {
@@ -125,6 +135,19 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
     clearTimeout(stall);
     stall = setTimeout(() => controller.abort(new Error(`no data for ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
   };
+  // The lease, renewed from the claim on (not only as bytes arrive: asking Nylas for a fresh URL
+  // and waiting for the first byte can take longer than a short lease), with the progress for the
+  // debrief. A job taken over by another worker (this process froze past the lease) stops here; a
+  // download that hangs while this process lives is ended by the stall timer instead.
+  let bytesReceived = 0;
+  const heartbeat = setInterval(
+    () =>
+      void renewMediaLease(asset.id, claim.attempts, bytesReceived).then(
+        (mine) => mine || controller.abort(new Error("the job was taken over by another worker")),
+        () => undefined,
+      ),
+    opts.leaseRenewMs ?? Math.min(LEASE_RENEW_MS, (getEnv().JOB_LEASE_SECONDS * 1000) / 3),
+  );
 
   try {
     const now = new Date();
@@ -179,7 +202,6 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
     const sha256 = parseContentDigest(response.headers.get("content-digest") ?? response.headers.get("digest")) ?? asset.expectedSha256;
     const key = storageKeyFor(asset.interviewId, asset.id, fileName ?? asset.kind.toLowerCase());
 
-    let lastRenew = Date.now();
     const stored = await storage.put(key, response.body, {
       contentType: asset.contentType ?? response.headers.get("content-type") ?? "application/octet-stream",
       expectedSize: expectedSize ?? (Number.isFinite(announced) && announced > 0 ? announced : null),
@@ -188,13 +210,7 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
       signal: controller.signal,
       onProgress: (bytes) => {
         armStall();
-        if (Date.now() - lastRenew < 1_000) return;
-        lastRenew = Date.now();
-        // Progress for the debrief, and the lease: a job taken over by another worker stops here.
-        void renewMediaLease(asset.id, claim.attempts, bytes).then(
-          (mine) => mine || controller.abort(new Error("the job was taken over by another worker")),
-          () => undefined,
-        );
+        bytesReceived = bytes;
       },
     });
     clearTimeout(stall);
@@ -203,6 +219,7 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
     clearTimeout(stall);
     await recordFailure(asset, claim.attempts, error, opts.retryBaseMs ?? getEnv().MEDIA_RETRY_BASE_MS);
   } finally {
+    clearInterval(heartbeat);
     opts.signal?.removeEventListener("abort", abortFromOutside);
   }
 }

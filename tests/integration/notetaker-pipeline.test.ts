@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv } from "@/lib/env";
 import type { MediaKind } from "@/lib/generated/prisma/client";
 import { getInterviewDebrief } from "@/lib/interviews/debrief";
@@ -20,21 +19,16 @@ import { listInterviews } from "@/lib/interviews/queries";
 import { processDueMediaDownloads, retryMediaDownload } from "@/lib/media/download";
 import { storageKeyFor } from "@/lib/media/files";
 import { getNylas } from "@/lib/nylas/client";
-import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
-import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
 import { expireNotetakerMedia } from "@/lib/sandbox/notetakers";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
-import { seedDemo } from "@/lib/seed/seed-demo";
 import { createFsStorage, createS3Storage, type MediaStorage } from "@/lib/storage";
 import { signNylasBody } from "@/lib/webhooks/signature";
-import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { processDueWebhookEvents, retryWebhookEvent } from "@/lib/webhooks/worker";
 import { demoPanels } from "@/prisma/demo-fixture";
-import { resetTables } from "../support/database";
 import { bookFirstSlot, DANA, envOverride, offeredSlots, expireMedia, listFiles, readAll, runNotetaker, setMediaFaults, sha256, sleep } from "../support/notetaker-sandbox";
 import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from "../support/s3-server";
-import { startSandboxServer, type TestServer } from "../support/sandbox-server";
+import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
 const BACKEND_SAMPLE = getSampleInterview("backend-engineer")!;
@@ -43,8 +37,7 @@ const KINDS: MediaKind[] = ["ACTION_ITEMS", "RECORDING", "SUMMARY", "THUMBNAIL",
 const SANDBOX_KIND: Record<MediaKind, string> = { RECORDING: "recording", TRANSCRIPT: "transcript", SUMMARY: "summary", ACTION_ITEMS: "action_items", THUMBNAIL: "thumbnail" };
 const FAR_FUTURE = new Date("2999-01-01T00:00:00Z");
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-let server: TestServer;
+const { prisma, server, configurationOf } = setupSeededSandbox({ server: { webhookRoute: true }, syncConfigurations: true, webhookSubscription: true });
 let configurationId = "";
 let mediaDir = "";
 let storage: MediaStorage;
@@ -198,23 +191,10 @@ const storedFiles = () => listFiles(mediaDir);
 
 // ───────────────────────────── setup ─────────────────────────────
 
-beforeAll(async () => {
-  server = await startSandboxServer({ webhookRoute: true });
-});
-afterAll(async () => {
-  await server.close();
-  await prisma.$disconnect();
-});
 beforeEach(async () => {
-  await resetTables();
-  await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
-  forgetWebhookSecrets();
-  const outcomes = await syncRoleConfigurations();
-  configurationId = outcomes.find((o) => o.roleSlug === "backend-engineer")!.configurationId!;
-  expect((await ensureWebhookSubscription()).action).toBe("created");
+  configurationId = configurationOf["backend-engineer"]!;
   mediaDir = await mkdtemp(path.join(os.tmpdir(), "pipeline-media-"));
   storage = createFsStorage({ dir: mediaDir });
-  server.requests.length = 0;
 });
 afterEach(async () => {
   await rm(mediaDir, { recursive: true, force: true });
@@ -610,7 +590,9 @@ describe("a worker that dies mid-download", () => {
         await onlyDue(interviewId, "RECORDING");
         const hung = hangingFetch(64 * 1024);
         const controller = new AbortController();
-        const first = processDueMediaDownloads({ storage, fetchImpl: hung.fetchImpl, signal: controller.signal, retryBaseMs: 1 });
+        // A process frozen past its lease: its first lease renewal comes only after 4 s (a live one
+        // renews every third of the lease), by when the job is another worker's.
+        const first = processDueMediaDownloads({ storage, fetchImpl: hung.fetchImpl, signal: controller.signal, retryBaseMs: 1, leaseRenewMs: 4_000 });
         await hung.hanging;
         let row = await assetOf(interviewId, "RECORDING");
         expect(row).toMatchObject({ status: "DOWNLOADING", attempts: 1 });
@@ -639,6 +621,35 @@ describe("a worker that dies mid-download", () => {
       }
     });
   }
+});
+
+describe("a live download keeps its lease", () => {
+  it("while Nylas takes longer than the lease to send the first byte: no other worker takes it over", async () => {
+    const restore = envOverride({ JOB_LEASE_SECONDS: "1" }, assertServerEnv);
+    try {
+      const { interviewId, notetakerId } = await completedInterview();
+      await onlyDue(interviewId, "RECORDING");
+      let answered!: () => void;
+      const waiting = new Promise<void>((resolve) => (answered = resolve));
+      const slow = (async (input: string | URL | Request, init?: RequestInit) => {
+        await sleep(2_500);
+        answered();
+        return fetch(input, init);
+      }) as typeof fetch;
+      const first = processDueMediaDownloads({ storage, fetchImpl: slow });
+      for (const wait of [1_200, 800]) {
+        await sleep(wait);
+        expect(await processDueMediaDownloads({ storage })).toBe(0);
+      }
+      await waiting;
+      expect(await first).toBe(1);
+      const file = await sandboxFile(notetakerId, "RECORDING");
+      expect(await assetOf(interviewId, "RECORDING")).toMatchObject({ status: "STORED", attempts: 1, size: file.size, sha256: file.sha256, lastError: null });
+      expect(await storedFiles()).toHaveLength(1);
+    } finally {
+      restore();
+    }
+  });
 });
 
 // ───────────────────────────── retention ─────────────────────────────
