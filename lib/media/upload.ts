@@ -19,7 +19,8 @@ import { LONG_TRANSACTION, lockInterview } from "@/lib/interviews/lock";
  * have. A recording is streamed into storage (size-capped, its type read from its first bytes); a
  * transcript (≤ 20 MB) is parsed BEFORE anything is written, so a bad file is refused with a
  * readable 4xx and stores nothing. Both then go through the same storage and parsing as the
- * Notetaker's files.
+ * Notetaker's files. A body that ends before its closing boundary, or a client that goes away or
+ * stops sending mid-upload, is a 400 that keeps nothing (not even a temporary file).
  */
 
 export const MAX_TRANSCRIPT_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -47,6 +48,65 @@ function json(status: number, body: TUploadResult): Response {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * A body that ends before its closing boundary: the client sent only part of the form, gave up
+ * (the connection closed: the body stream breaks off, request.signal aborts) or stopped sending.
+ */
+const CUT_OFF: Failure = { status: 400, message: "The upload was cut off before it finished. Try again." };
+
+/** How long a client may send nothing while we wait for its next bytes (nginx's client_body_timeout). */
+export const UPLOAD_IDLE_TIMEOUT_MS = 60_000;
+
+/** busboy's errors for input that ended before the form did (mid-part, mid-boundary, after a part's headers). */
+const isEndOfForm = (error: unknown) => error instanceof Error && /^Unexpected end of (form|file)$/.test(error.message);
+
+/**
+ * The request body as a Node stream. A client that stops sending but keeps the connection open
+ * (fewer bytes than its Content-Length, or no last chunk) fails it with CUT_OFF after `idleMs`
+ * without a byte; the clock runs only while a read waits on the client, not while storage holds
+ * the body back. `stop` ends the reading, leaving the rest of the body unread (not cancelled: that
+ * would close the connection before the client has its answer).
+ */
+function readBody(body: import("node:stream/web").ReadableStream<Uint8Array>, idleMs: number, stop: AbortSignal): Readable {
+  const reader = body.getReader();
+  /** The next chunk; null once the body has ended or the reading is stopped. */
+  const nextChunk = () =>
+    new Promise<Uint8Array | null>((resolve, reject) => {
+      if (stop.aborted) return resolve(null);
+      const settle = () => {
+        clearTimeout(timer);
+        stop.removeEventListener("abort", onStop);
+      };
+      const onStop = () => {
+        settle();
+        resolve(null);
+      };
+      const timer = setTimeout(() => {
+        settle();
+        reject(new UploadError(CUT_OFF));
+      }, idleMs);
+      stop.addEventListener("abort", onStop);
+      reader.read().then(
+        (result) => {
+          settle();
+          resolve(result.done ? null : result.value);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
+      );
+    });
+  async function* chunks() {
+    try {
+      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield chunk;
+    } finally {
+      reader.releaseLock(); // settles a read still waiting on the client
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
 
 /** Passes bytes through, holding the first few back until the recording's type is known. */
 function sniffingStream(onType: (head: Uint8Array) => void): Transform {
@@ -82,12 +142,32 @@ function sniffingStream(onType: (head: Uint8Array) => void): Transform {
 async function storeRecording(storage: MediaStorage, interviewId: string, file: Readable & { truncated?: boolean }, fileName: string, maxBytes: number): Promise<StoredFile> {
   const assetId = randomUUID();
   let type: ReturnType<typeof sniffRecordingType> = null;
+  let onTyped = () => {};
   const sniffer = sniffingStream((head) => {
     type = sniffRecordingType(head);
     if (!type) throw new UploadError({ status: 415, message: "The recording must be an MP4, M4A, MOV, WebM, MP3, WAV or OGG file." });
+    onTyped();
+  });
+  // Storage is not touched until the type is known: a refused or broken-off file never gets as far
+  // as a write to clean up. (The sniffer always either finds the type or fails, at the latest when the part ends.)
+  const typed = new Promise<void>((resolve, reject) => {
+    onTyped = resolve;
+    sniffer.once("error", reject);
   });
   file.once("limit", () => sniffer.destroy(new UploadError({ status: 413, message: `The recording is larger than ${mb(maxBytes)}.` })));
-  file.once("error", (error) => sniffer.destroy(error));
+  // The part breaks off (a body cut off, a client gone). Once storage is writing, its copy is ended
+  // early rather than failed (a write failing as it starts can leave a temporary file behind), and
+  // removed here once stored.
+  let brokenOff: unknown = null;
+  file.once("error", (error) => {
+    if (!type) {
+      sniffer.destroy(error);
+    } else {
+      brokenOff = error;
+      file.unpipe(sniffer);
+      sniffer.end();
+    }
+  });
   // storage.put reports the sniffer's failure (it rejects); without a listener of our own, pipe()
   // would rethrow it once the storage pipeline has let go of the stream.
   sniffer.on("error", () => undefined);
@@ -97,14 +177,15 @@ async function storeRecording(storage: MediaStorage, interviewId: string, file: 
   const key = storageKeyFor(interviewId, assetId, `${base}.upload`);
   let stored;
   try {
+    await typed;
     stored = await storage.put(key, sniffer, { contentType: "application/octet-stream", maxBytes });
   } finally {
     file.resume(); // whatever happened, let the rest of the request flow
   }
   const sniffed = type as ReturnType<typeof sniffRecordingType>;
-  if (!sniffed) {
-    await storage.delete(key).catch(() => undefined);
-    throw new UploadError({ status: 415, message: "The recording file is empty." });
+  if (brokenOff || !sniffed) {
+    await storage.delete(stored.key).catch(() => undefined);
+    throw brokenOff ?? new UploadError({ status: 415, message: "The recording file is empty." });
   }
   return { kind: "RECORDING", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: `${base}.${sniffed.extension}`, contentType: sniffed.contentType, parsed: null };
 }
@@ -137,8 +218,13 @@ async function storeTranscript(storage: MediaStorage, interviewId: string, file:
   return { kind: "TRANSCRIPT", assetId, key: stored.key, size: stored.size, sha256: stored.sha256, fileName: name, contentType, parsed: { kind: "TRANSCRIPT", segments: parsed.value.segments } };
 }
 
-/** Reads the multipart body, storing each file as its part arrives (busboy streams; nothing is buffered whole but a transcript). */
-async function receiveFiles(request: Request, storage: MediaStorage, interviewId: string, maxRecordingBytes: number): Promise<{ stored: StoredFile[]; failure: Failure | null }> {
+/**
+ * Reads the multipart body, storing each file as its part arrives (busboy streams; nothing is buffered
+ * whole but a transcript). Settles only once every file task has: none is left writing to storage
+ * behind the answer. A body cut off before its closing boundary (or a client that gives up) is the
+ * CUT_OFF failure, whatever the files in it did.
+ */
+async function receiveFiles(request: Request, storage: MediaStorage, interviewId: string, maxRecordingBytes: number, idleTimeoutMs: number): Promise<{ stored: StoredFile[]; failure: Failure | null }> {
   const stored: StoredFile[] = [];
   let failure: Failure | null = null;
   const pending: Promise<void>[] = [];
@@ -146,8 +232,15 @@ async function receiveFiles(request: Request, storage: MediaStorage, interviewId
     headers: { "content-type": request.headers.get("content-type") ?? "" },
     limits: { files: 2, fields: 10, parts: 12, fileSize: maxRecordingBytes, fieldSize: 1024 },
   });
+  const stopReading = new AbortController();
+  const source = readBody(request.body as import("node:stream/web").ReadableStream<Uint8Array>, idleTimeoutMs, stopReading.signal);
+  // The client is gone, stalled or its body broke off: no closing boundary will come. Destroying the
+  // parser ends the part being read with this error, which stops (and removes) the file being stored.
+  const cutOff = () => parser.destroy(new UploadError(CUT_OFF));
   const done = new Promise<void>((resolve, reject) => {
     parser.on("file", (field, file, info) => {
+      // A part cut off errors its stream even when we skip it; the parser reports that for the whole upload.
+      file.on("error", () => undefined);
       const task = async () => {
         if ((field !== "recording" && field !== "transcript") || !info.filename || failure) {
           file.resume();
@@ -169,21 +262,38 @@ async function receiveFiles(request: Request, storage: MediaStorage, interviewId
     });
     parser.on("filesLimit", () => (failure ??= { status: 400, message: "Upload at most one recording and one transcript." }));
     parser.on("close", resolve);
-    parser.on("error", reject);
+    parser.on("error", (error) => reject(isEndOfForm(error) ? new UploadError(CUT_OFF) : error));
   });
-  Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).on("error", (error) => parser.destroy(error)).pipe(parser);
-  // Every file task settles before we answer (none is left writing to storage behind our back).
-  const [parsing] = await Promise.allSettled([done]);
-  const tasks = await Promise.allSettled(pending);
-  const broken = [parsing, ...tasks].find((outcome) => outcome.status === "rejected");
-  if (broken) {
-    await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
-    throw (broken as PromiseRejectedResult).reason;
+  source.on("error", cutOff);
+  request.signal.addEventListener("abort", cutOff);
+  if (request.signal.aborted) cutOff();
+  else source.pipe(parser);
+  try {
+    const [parsing] = await Promise.allSettled([done]);
+    const tasks = await Promise.allSettled(pending);
+    if (parsing.status === "rejected" && parsing.reason instanceof UploadError) {
+      // The caller removes whatever was stored (all or nothing).
+      return { stored, failure: parsing.reason.failure };
+    }
+    const broken = [parsing, ...tasks].find((outcome) => outcome.status === "rejected");
+    if (broken) {
+      await Promise.all(stored.map((file) => storage.delete(file.key).catch(() => undefined)));
+      throw (broken as PromiseRejectedResult).reason;
+    }
+    return { stored, failure };
+  } finally {
+    request.signal.removeEventListener("abort", cutOff);
+    stopReading.abort();
   }
-  return { stored, failure };
 }
 
-export async function handleInterviewUpload(request: Request, viewer: InterviewViewer & { id: string }, interviewId: string, storage: MediaStorage = getMediaStorage()): Promise<Response> {
+export async function handleInterviewUpload(
+  request: Request,
+  viewer: InterviewViewer & { id: string },
+  interviewId: string,
+  storage: MediaStorage = getMediaStorage(),
+  { idleTimeoutMs = UPLOAD_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
+): Promise<Response> {
   const id = ZUuid.safeParse(interviewId);
   const interview = id.success ? await db.interview.findFirst({ where: { AND: [{ id: id.data }, visibleTo(viewer)] }, select: { id: true } }) : null;
   if (!interview) {
@@ -206,7 +316,7 @@ export async function handleInterviewUpload(request: Request, viewer: InterviewV
 
   let received;
   try {
-    received = await receiveFiles(request, storage, interview.id, maxRecordingBytes);
+    received = await receiveFiles(request, storage, interview.id, maxRecordingBytes, idleTimeoutMs);
   } catch (error) {
     console.error("[media] upload failed", error);
     return json(400, { ok: false, message: "The upload was interrupted or malformed. Try again.", stored: [] });

@@ -9,9 +9,14 @@
  * - /dashboard with hostile role, interviewer, status, from, to, tz, q and page: 200, nothing
  *   reflected unescaped; hostile candidate and interview ids: 404.
  * - POST /api/interviews/<id>/uploads with hostile multipart bodies, file names and transcripts:
- *   a 4xx writes nothing; an accepted transcript renders escaped on the debrief.
+ *   a 4xx writes nothing (no row, no temporary file); an accepted transcript renders escaped on the
+ *   debrief. Bodies cut off before their closing boundary are a 400; a client that hangs up
+ *   mid-body leaves nothing behind.
  */
 import { randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import net from "node:net";
+import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { armPage, checkProperty, expectClientError, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, hostileString, hostileWellFormed, truncated, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
@@ -120,6 +125,54 @@ function multipart(parts: Part[], boundary: string): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** A minimal MP4 head (an ftyp box): a recording that starts with it is sniffed as video/mp4 and streams into storage. */
+const MP4_HEAD = Buffer.from("000000186674797069736f6d0000020069736f6d6d703431", "hex");
+
+/** Where a cut-off body ends: anywhere, right after some part's headers, or inside some boundary line. */
+type Cut = { near: "anywhere" | "part-headers" | "boundary"; at: number; offset: number };
+
+/** How many bytes of `body` a cut keeps: never the closing boundary's last dash, so the form is never complete. */
+function cutOffLength(body: Buffer, boundary: string, cut: Cut): number {
+  const positions = (marker: string) => {
+    const found: number[] = [];
+    for (let i = body.indexOf(marker); i >= 0; i = body.indexOf(marker, i + 1)) found.push(i);
+    return found;
+  };
+  const anchors =
+    cut.near === "part-headers" ? positions("\r\n\r\n").map((i) => i + 4)
+    : cut.near === "boundary" ? positions(`--${boundary}`).map((i) => i + (cut.offset % (boundary.length + 4)))
+    : [];
+  const at = anchors.length ? anchors[Math.floor(cut.at * anchors.length)]! : Math.floor(cut.at * body.length);
+  return Math.max(0, Math.min(at, body.length - 3));
+}
+
+/** Where the server stages files being written (playwright.config.ts: MEDIA_DIR); empty whenever no upload is running. */
+const PARTIAL_DIR = join(process.env.E2E_MEDIA_DIR ?? ".data/test/e2e-media", ".partial");
+const partialFiles = async (ignore: ReadonlySet<string> = new Set()) => (await readdir(PARTIAL_DIR).catch(() => [] as string[])).filter((name) => !ignore.has(name));
+
+/**
+ * A client that gives up mid-upload: announces the whole body (Content-Length, or chunked), sends
+ * `sent` of it, then closes the connection. Resolves with the status line the server answered, if any.
+ */
+async function abandonUpload(baseURL: string, pathname: string, headers: Record<string, string>, whole: Buffer, sent: Buffer, chunked: boolean): Promise<string> {
+  const { hostname, port } = new URL(baseURL);
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  let answer = "";
+  socket.on("data", (data) => (answer += data.toString("latin1")));
+  const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  socket.on("error", () => undefined);
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  const head = [`POST ${pathname} HTTP/1.1`, `Host: ${hostname}:${port}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${whole.length}`, "", ""].join("\r\n");
+  socket.write(head);
+  if (sent.length) socket.write(chunked ? Buffer.concat([Buffer.from(`${sent.length.toString(16)}\r\n`), sent, Buffer.from("\r\n")]) : sent);
+  // Let the server start on what it has, then go away.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  socket.end();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  socket.destroy();
+  return answer.split("\r\n")[0] ?? "";
+}
+
 async function mediaState(interviewId: string): Promise<string> {
   const rows = await queryDatabase<{ assets: string; segments: string; status: string }>(
     `SELECT (SELECT string_agg(id::text || ':' || coalesce(sha256, ''), ',' ORDER BY id) FROM media_assets WHERE interview_id = $1) AS assets,
@@ -145,21 +198,35 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
     fileName: fc.option(fc.oneof(fc.constantFrom("t.vtt", "t.srt", "t.txt", "t.json", "../../../etc/passwd", "a\u0000.vtt", "<script>hostile_xss(1)</script>.vtt", "x".repeat(500)), hostileWellFormed.map((s) => s.replace(/["\r\n]/g, ""))), { nil: undefined }),
     contentType: fc.option(fc.constantFrom("text/vtt", "text/plain", "application/json", "video/mp4", "application/x-msdownload", "text/html"), { nil: undefined }),
     text: transcriptText,
-    raw: fc.option(fc.uint8Array({ minLength: 1, maxLength: 4_000 }), { nil: undefined }),
+    raw: fc.option(
+      fc.oneof(
+        fc.uint8Array({ minLength: 1, maxLength: 4_000 }).map((bytes) => Buffer.from(bytes)),
+        // A recording that passes the type check, so it is streaming into storage when the body stops.
+        fc.uint8Array({ minLength: 0, maxLength: 64_000 }).map((bytes) => Buffer.concat([MP4_HEAD, bytes])),
+      ),
+      { nil: undefined },
+    ),
   });
   const upload = fc.record({
     parts: fc.array(part, { minLength: 0, maxLength: 4 }),
-    // Not "truncated" (a body cut off mid-part): one such upload never answers (issue noted in the
-    // hostile-input report; lib/media/upload.ts waits on a file stream busboy leaves open).
-    shape: fc.constantFrom("ok", "ok", "ok", "no-boundary", "wrong-type", "cross-origin", "hostile-id"),
+    // "truncated": the body ends before its closing boundary (mid-part, mid-boundary, right after a
+    // part's headers); "abandoned": the client announces the whole body, sends part of it and hangs up.
+    shape: fc.constantFrom("ok", "ok", "ok", "truncated", "truncated", "abandoned", "no-boundary", "wrong-type", "cross-origin", "hostile-id"),
+    cut: fc.record({ near: fc.constantFrom("anywhere", "part-headers", "boundary"), at: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), offset: fc.nat(200) }),
+    chunked: fc.boolean(),
     id: hostileWellFormed,
   });
   // Each case is an upload plus two reads of the interview's media rows: slower than the other targets.
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   let accepted = 0;
-  await checkProperty("uploads: hostile multipart", upload, 60, async ({ parts, shape, id }) => {
+  const cutOff = { truncated: 0, abandoned: 0 };
+  const cookie = (await page.context().cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
+  // Left by an earlier run that was killed mid-write, if any (the server removes stale ones itself).
+  const earlier = new Set(await partialFiles());
+  await checkProperty("uploads: hostile multipart", upload, 80, async ({ parts, shape, cut, chunked, id }) => {
     const boundary = `----hostile${randomUUID()}`;
-    const body = multipart(parts.map((p) => ({ field: p.field, fileName: p.fileName, contentType: p.contentType, content: p.raw ? Buffer.from(p.raw) : Buffer.from(p.text, "utf8") })), boundary);
+    const whole = multipart(parts.map((p) => ({ field: p.field, fileName: p.fileName, contentType: p.contentType, content: p.raw ?? Buffer.from(p.text, "utf8") })), boundary);
+    const body = shape === "truncated" || shape === "abandoned" ? whole.subarray(0, cutOffLength(whole, boundary, cut)) : whole;
     let contentType = `multipart/form-data; boundary=${boundary}`;
     let path = `/api/interviews/${interview.interviewId}/uploads`;
     const headers: Record<string, string> = { origin: baseURL! };
@@ -168,12 +235,24 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
     if (shape === "cross-origin") headers.origin = "https://evil.example";
     if (shape === "hostile-id") path = `/api/interviews/${encodeURIComponent(id || "x")}/uploads`;
     const before = await mediaState(interview.interviewId);
-    const what = `upload (${shape}, ${parts.map((p) => `${p.field}:${JSON.stringify(p.fileName)}:${p.raw ? `${p.raw.length} bytes` : `${p.text.length} chars`}`).join(" ")})`;
+    const cutNote = body.length < whole.length ? ` cut to ${body.length} of ${whole.length} bytes${shape === "abandoned" ? (chunked ? ", chunked" : ", Content-Length") : ""}` : "";
+    const what = `upload (${shape}${cutNote}, ${parts.map((p) => `${p.field}:${JSON.stringify(p.fileName)}:${p.raw ? `${p.raw.length} bytes` : `${p.text.length} chars`}`).join(" ")})`;
+    if (shape === "truncated" || shape === "abandoned") cutOff[shape]++;
+    if (shape === "abandoned") {
+      const statusLine = await abandonUpload(baseURL!, path, { ...headers, cookie, "content-type": contentType }, whole, body, chunked);
+      // Nobody is left to read an answer; if one came, it is not a 5xx.
+      if (statusLine) expectClientError(Number(statusLine.split(" ")[1]), `${what}: ${statusLine}`);
+      // Nothing kept, and no temporary file left behind once the server has let go of the request.
+      await expect.poll(() => partialFiles(earlier), { message: `${what}: temporary files left in ${PARTIAL_DIR}`, timeout: 10_000 }).toEqual([]);
+      expect(await mediaState(interview.interviewId), `${what}: abandoned, so nothing stored`).toBe(before);
+      return;
+    }
     // An upload that never answers is a failure of its own, not a test timeout.
     const res = await request.post(path, { headers: { ...headers, "content-type": contentType }, data: body, maxRedirects: 0, timeout: 15_000 }).catch((error: Error) => {
       throw new Error(`${what}: ${error.message.split("\n")[0]}`);
     });
-    expectClientError(res.status(), what, [200]);
+    expectClientError(res.status(), what, shape === "truncated" ? [] : [200]);
+    if (shape === "truncated") expect(res.status(), `${what}: a body cut off is a 400`).toBe(400);
     if (res.status() === 200) {
       accepted++;
       return;
@@ -181,8 +260,9 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
     expect(await mediaState(interview.interviewId), `${what}: refused with ${res.status()}, so nothing stored`).toBe(before);
     if (shape === "cross-origin") expect(res.status()).toBe(403);
     if (shape === "wrong-type") expect(res.status()).toBe(415);
+    await expect.poll(() => partialFiles(earlier), { message: `${what}: temporary files left in ${PARTIAL_DIR}`, timeout: 5_000 }).toEqual([]);
   });
-  console.log(`[hostile] uploads: ${accepted} accepted (valid transcripts or recordings), the rest refused`);
+  console.log(`[hostile] uploads: ${accepted} accepted (valid transcripts or recordings), the rest refused; ${cutOff.truncated} cut off, ${cutOff.abandoned} abandoned mid-body`);
 
   // Whatever was accepted last shows as text on the debrief.
   const dialogs = await armPage(page);
