@@ -25,6 +25,7 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
       await mkdir(partialDir, { recursive: true });
       const temp = path.join(partialDir, randomUUID());
       let result: { size: number; sha256: string };
+      let file: ReturnType<typeof createWriteStream> | null = null;
       try {
         if (options.expectedSize != null && options.expectedSize >= WRITER_MIN_BYTES) {
           // Large downloads: hashed and written on the writer thread (lib/storage/fs-writer.ts).
@@ -32,7 +33,7 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
         } else {
           const verifier = createVerifier(options);
           // flush: fsync before close, so the rename below never publishes a file whose data is not on disk.
-          const file = createWriteStream(temp, { flags: "wx", flush: true });
+          file = createWriteStream(temp, { flags: "wx", flush: true });
           await pipeline(toPipelineSource(body), verifier.stream, syncAsWritten(file), file, { signal: options.signal });
           result = verifier.result();
         }
@@ -40,6 +41,9 @@ export function createFsStorage(options: { dir: string }): MediaStorage {
         await mkdir(path.dirname(target), { recursive: true });
         await rename(temp, target);
       } catch (error) {
+        // A body that fails as the write starts: the file is still being opened (created) after the
+        // pipeline has given up. Removed once it is closed, or it would outlive the rm below.
+        if (file && !file.closed) await new Promise<void>((resolve) => file!.once("close", () => resolve()));
         await rm(temp, { force: true });
         throw abortReasonOr(error, options.signal);
       }
