@@ -156,7 +156,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         where: { bookingId },
         select: {
           id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true,
-          interviewerEmail: true, startsAt: true, assignmentDueAt: true,
+          applicationId: true, interviewerEmail: true, startsAt: true, assignmentDueAt: true,
         },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
@@ -194,11 +194,15 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
         // "Why this interviewer" is worked out by its own worker (lib/assignment/worker.ts): due now
-        // for a new interview and whenever its interviewer or time changes; a duplicate changes nothing.
+        // for a new interview of a known role and whenever its role, interviewer or time changes; a
+        // duplicate changes nothing. A booking of no role we know has no panel to explain.
         assignmentDueAt:
-          state.status === "CANCELLED"
+          state.status === "CANCELLED" || !applicationId
             ? null
-            : !existing || existing.interviewerEmail !== interviewerEmail || existing.startsAt?.getTime() !== toDate(state.startsAt)?.getTime()
+            : !existing ||
+                existing.applicationId !== applicationId ||
+                existing.interviewerEmail !== interviewerEmail ||
+                existing.startsAt?.getTime() !== toDate(state.startsAt)?.getTime()
               ? new Date()
               : existing.assignmentDueAt,
       };
