@@ -63,20 +63,20 @@ export async function renewMediaLease(id: string, attempt: number, bytesReceived
 export type ClaimedAssignment = { id: string; due_at: Date };
 
 /**
- * Interviews whose "why this interviewer" is due (lib/assignment/worker.ts). The claim moves
- * assignment_due_at forward by the lease; the worker clears it only if no booking change has set
- * it again since (the returned due_at is the fence).
+ * Interviews whose "why this interviewer" is due (assignment_jobs; lib/assignment/worker.ts). The
+ * claim moves due_at forward by the lease; the worker clears the job only if no booking change has
+ * made it due again since (the returned due_at is the fence).
  */
 export async function claimAssignments(limit: number): Promise<ClaimedAssignment[]> {
   const lease = getEnv().JOB_LEASE_SECONDS;
   return db.$queryRaw<ClaimedAssignment[]>`
-    UPDATE interviews i
-       SET assignment_due_at = now() + make_interval(secs => ${lease})
-     WHERE i.id IN (
-       SELECT q.id FROM interviews q
-        WHERE q.assignment_due_at <= now()
-        ORDER BY q.assignment_due_at
+    UPDATE assignment_jobs j
+       SET due_at = now() + make_interval(secs => ${lease})
+     WHERE j.interview_id IN (
+       SELECT q.interview_id FROM assignment_jobs q
+        WHERE q.due_at <= now()
+        ORDER BY q.due_at
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING i.id, i.assignment_due_at AS due_at`;
+    RETURNING j.interview_id AS id, j.due_at`;
 }

@@ -101,7 +101,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
     select: {
       id: true, status: true, title: true, startsAt: true, endsAt: true, meetingUrl: true, guestName: true, guestTimezone: true,
       cancellationReason: true, interviewerEmail: true, notetakerId: true, notetakerState: true, notetakerStateReason: true,
-      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true, assignmentDueAt: true,
+      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true, assignmentJob: { select: { dueAt: true } },
       notetakerVersion: { select: { version: true, createdAt: true, createdBy: { select: { name: true, email: true } } } },
       candidate: { select: { id: true, name: true, email: true } },
       application: { select: { role: { select: { title: true } } } },
@@ -159,7 +159,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
         ? { version: record.notetakerVersion.version, createdAt: record.notetakerVersion.createdAt, createdBy: record.notetakerVersion.createdBy?.name ?? record.notetakerVersion.createdBy?.email ?? null }
         : null,
       assignment: readAssignment(record.assignment),
-      assignmentPending: record.assignmentDueAt !== null,
+      assignmentPending: record.assignmentJob !== null,
       alert: getNotetakerAlert({
         status: record.status, notetakerId: record.notetakerId, notetakerState: state, notetakerStateReason: record.notetakerStateReason,
         endsAt: record.endsAt, assets, now, missingAfterMinutes,

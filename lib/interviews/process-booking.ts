@@ -156,7 +156,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         where: { bookingId },
         select: {
           id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true,
-          applicationId: true, interviewerEmail: true, startsAt: true, assignmentDueAt: true,
+          applicationId: true, interviewerEmail: true, startsAt: true,
         },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
@@ -193,20 +193,22 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
           : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
-        // "Why this interviewer" is worked out by its own worker (lib/assignment/worker.ts): due now
-        // for a new interview of a known role and whenever its role, interviewer or time changes; a
-        // duplicate changes nothing. A booking of no role we know has no panel to explain.
-        assignmentDueAt:
-          state.status === "CANCELLED" || !applicationId
-            ? null
-            : !existing ||
-                existing.applicationId !== applicationId ||
-                existing.interviewerEmail !== interviewerEmail ||
-                existing.startsAt?.getTime() !== toDate(state.startsAt)?.getTime()
-              ? new Date()
-              : existing.assignmentDueAt,
       };
       const saved = await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data, select: { id: true } });
+
+      // "Why this interviewer" is worked out by its own worker (lib/assignment/worker.ts): due now
+      // for a new interview of a known role and whenever its role, interviewer or time changes; a
+      // duplicate changes nothing, and a booking of no role we know has no panel to explain.
+      if (state.status === "CANCELLED" || !applicationId) {
+        if (existing) await tx.assignmentJob.deleteMany({ where: { interviewId: saved.id } });
+      } else if (
+        !existing ||
+        existing.applicationId !== applicationId ||
+        existing.interviewerEmail !== interviewerEmail ||
+        existing.startsAt?.getTime() !== data.startsAt?.getTime()
+      ) {
+        await tx.$executeRaw`INSERT INTO assignment_jobs (interview_id) VALUES (${saved.id}::uuid) ON CONFLICT (interview_id) DO UPDATE SET due_at = now()`;
+      }
 
       // Cancel-then-rebook, whatever order the person's bookings arrive in: their links are worked
       // out again over all of the person's interviews for the role (serialised by the candidate row).

@@ -13,6 +13,7 @@ import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
 import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
 import { getPanelForEdit, savePanel } from "@/lib/settings/panels";
 import { processDueWebhookEvents } from "@/lib/webhooks/worker";
+import { processBooking } from "@/lib/interviews/process-booking";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const { prisma, configurationOf } = setupSeededSandbox({ server: { webhookRoute: true }, syncConfigurations: true, webhookSubscription: true });
@@ -110,30 +111,36 @@ describe("why this interviewer", () => {
     ).data;
     while ((await dispatchDueDeliveries()) + (await processDueWebhookEvents()) > 0);
     // Processed without asking Nylas for free/busy: the explanation is a job now due.
-    const processed = await prisma.interview.findUniqueOrThrow({ where: { bookingId: booking.bookingId }, select: { id: true, assignment: true, assignmentDueAt: true } });
+    const processed = await prisma.interview.findUniqueOrThrow({ where: { bookingId: booking.bookingId }, select: { id: true, assignment: true } });
     expect(processed.assignment).toBeNull();
-    expect(processed.assignmentDueAt).not.toBeNull();
+    const dueJob = () => prisma.assignmentJob.findUnique({ where: { interviewId: processed.id } });
+    expect(await dueJob()).not.toBeNull();
 
     // A booking change while the job runs makes it due again: the claim's fence keeps it due.
     const [job] = await claimAssignments(10);
     expect(job!.id).toBe(processed.id);
     expect(await claimAssignments(10)).toEqual([]);
-    await prisma.$executeRaw`UPDATE interviews SET assignment_due_at = now() WHERE id = ${processed.id}::uuid`;
+    await prisma.$executeRaw`UPDATE assignment_jobs SET due_at = now() WHERE interview_id = ${processed.id}::uuid`;
     await runAssignmentJob(job!);
     expect(readAssignment((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignment: true } })).assignment)).not.toBeNull();
-    expect((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignmentDueAt: true } })).assignmentDueAt).not.toBeNull();
+    expect(await dueJob()).not.toBeNull();
 
     // Its next run finds the record up to date and clears the job.
     expect(await processDueAssignments()).toBe(1);
-    const done = await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignment: true, assignmentDueAt: true } });
+    const done = await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignment: true } });
     expect(readAssignment(done.assignment)?.chosenEmail).toBe(slots[0]!.emails[0]!.toLowerCase());
-    expect(done.assignmentDueAt).toBeNull();
+    expect(await dueJob()).toBeNull();
     expect(await processDueAssignments()).toBe(0);
 
-    // A cancellation needs no explanation: nothing is due.
+    // The same booking processed again (a duplicate, a retry) changes nothing: no job.
+    await processBooking(booking.bookingId);
+    expect(await dueJob()).toBeNull();
+
+    // A cancellation needs no explanation: a job still due goes.
+    await prisma.assignmentJob.create({ data: { interviewId: processed.id } });
     await nylas.scheduler.bookings.destroy({ bookingId: booking.bookingId, queryParams: { configurationId }, requestBody: { cancellationReason: "Changed plans" } });
     while ((await dispatchDueDeliveries()) + (await processDueWebhookEvents()) > 0);
-    expect((await prisma.interview.findUniqueOrThrow({ where: { id: processed.id }, select: { assignmentDueAt: true } })).assignmentDueAt).toBeNull();
+    expect(await dueJob()).toBeNull();
   });
 
   it("records that busy times are unknown when Nylas's free/busy call fails, and still explains the rest", async () => {

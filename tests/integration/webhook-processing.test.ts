@@ -184,7 +184,8 @@ describe("booking.created → Candidate, Application, Interview", () => {
     await processDueWebhookEvents();
 
     const interview = await interviewOf(created.data.object.booking_id);
-    expect(interview).toMatchObject({ configurationId: unknownConfiguration, applicationId: null, status: "SCHEDULED", needsLookup: false, interviewerEmail: SARAH.email, assignmentDueAt: null });
+    expect(interview).toMatchObject({ configurationId: unknownConfiguration, applicationId: null, status: "SCHEDULED", needsLookup: false, interviewerEmail: SARAH.email });
+    expect(await prisma.assignmentJob.count()).toBe(0);
     const candidate = await prisma.candidate.findUniqueOrThrow({ where: { email: DANA_EMAIL } });
     expect(interview.candidateId).toBe(candidate.id);
     expect(await prisma.application.count()).toBe(0);
