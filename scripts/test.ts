@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { TEST_DB } from "./lib/database";
+import { recreateDatabase } from "./lib/pg-once";
 import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
 
 type Suite = "typecheck" | "unit" | "integration" | "build" | "system" | "e2e";
@@ -71,18 +72,9 @@ function readPlaywrightCounts(file: string): void {
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   createdDatabases.push(name);
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return url.toString();
+  const url = await recreateDatabase(adminUrl, name);
+  await migrate(url);
+  return url;
 }
 
 // Per-run database names, so two runs sharing the test server never drop each other's data.

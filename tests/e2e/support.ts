@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { queryOnce } from "../../scripts/lib/pg-once";
 
 export const SANDBOX_API_KEY = "nylas-sandbox-dev-api-key";
 export const ENGINEERING_PANEL = ["sarah.kim@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example"];
@@ -129,14 +130,7 @@ export async function findDashboardRow(page: Page, candidate: string, ready: (ro
 export async function queryDatabase<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set: run e2e through `npm test -- e2e`.");
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return queryOnce<T>(url, sql, params);
 }
 
 /** Row counts of `tables`, e.g. { candidates: 3, interviews: 5 }. */

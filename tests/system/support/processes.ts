@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
+import { queryOnce, recreateDatabase } from "../../../scripts/lib/pg-once";
 import { startEmbeddedPostgres } from "../../../scripts/lib/postgres";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -71,18 +71,8 @@ export class Postgres {
     }
   }
   /** A fresh, empty database (the app's start-up migrates and seeds it). */
-  async freshDatabase(name: string): Promise<string> {
-    const client = new pg.Client({ connectionString: this.adminUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${name}"`);
-    } finally {
-      await client.end();
-    }
-    const url = new URL(this.adminUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
+  freshDatabase(name: string): Promise<string> {
+    return recreateDatabase(this.adminUrl, name);
   }
 }
 
@@ -210,12 +200,4 @@ export async function freePort(): Promise<number> {
 }
 
 /** A short-lived client for assertions (reading state only). */
-export async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const query = queryOnce;
