@@ -224,16 +224,30 @@ function startServer(binaries: PostgresBinaries, dataDir: string, port: number, 
   });
 }
 
-/** Fast shutdown (SIGINT), once its clients are gone; SIGQUIT if it does not stop in 20 s. */
+/** How long a smart shutdown waits for the last sessions to end by themselves. */
+const SMART_SHUTDOWN_MS = 5_000;
+/** How long a fast shutdown may take before it is made immediate. */
+const FAST_SHUTDOWN_MS = 20_000;
+
+/**
+ * Stops the server once its clients are gone. A pool's `end()` resolves when its connections
+ * are closed on our side, a moment before their backends have read the Terminate message and
+ * exited; a fast shutdown (SIGINT) in that moment kills them mid-exit and PostgreSQL logs
+ * "FATAL: terminating connection due to administrator command". So: smart shutdown first
+ * (SIGTERM: no new sessions, the running ones end by themselves), fast shutdown if a session
+ * is still open after SMART_SHUTDOWN_MS (something really did outlive its pool: say so), and
+ * SIGQUIT if even that hangs.
+ */
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = waitForExit(child);
+  const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  child.kill("SIGTERM");
+  if (await within(SMART_SHUTDOWN_MS)) return;
   child.kill("SIGINT");
-  const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 20_000))]);
-  if (!stopped) {
-    child.kill("SIGQUIT");
-    await exited;
-  }
+  if (await within(FAST_SHUTDOWN_MS)) return;
+  child.kill("SIGQUIT");
+  await exited;
 }
 
 export async function startEmbeddedPostgres(opts: {
