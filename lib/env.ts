@@ -37,9 +37,11 @@ const ZRawEnv = z.object({
   // Benchmark only: enables /api/bench/webhook-baseline (verify + parse, no storage).
   BENCH_BASELINE_ROUTE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
   LOGIN_WINDOW_MINUTES: intFromString(15),
-  // How long a claimed job (inbox notification, media download) stays leased to its worker; a
-  // worker that dies mid-job has its job taken over once the lease has passed. Live workers renew it.
-  JOB_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
+  // How long a claimed job stays leased to its worker (lib/jobs); live workers renew it every third
+  // of it, and a worker that dies mid-job has its job taken over once the lease has passed.
+  JOB_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
+  // Overrides of periodic jobs' schedules (UTC cron, lib/jobs/schedule.ts): "kind=cron;kind=cron".
+  JOB_SCHEDULES: optionalString,
   // ── Media storage (recordings, transcripts, summaries, action items) ──
   // "fs" (default): files under MEDIA_DIR; "s3": any S3-compatible store (credentials from the AWS SDK's default chain).
   MEDIA_STORAGE: z.preprocess(emptyAsUndefined, z.enum(["fs", "s3"]).default("fs")),

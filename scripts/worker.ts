@@ -1,8 +1,7 @@
 /**
- * `npm run worker`: the background workers as a separate process (webhook inbox processing, and
- * the sandbox's webhook deliveries in sandbox mode). Run any number of them: they share work
- * through Postgres (FOR UPDATE SKIP LOCKED). Set RUN_WORKERS=off on web processes to keep
- * workers out of them.
+ * `npm run worker`: the background workers as a separate process — every kind of background work
+ * (lib/workers.ts), the sandbox's own in sandbox mode. Run any number of them: they share the work
+ * through PostgreSQL (lib/jobs). Set RUN_WORKERS=off on web processes to keep workers out of them.
  */
 import { EnvError, getEnv } from "@/lib/env";
 import { getDatabase } from "./lib/database";

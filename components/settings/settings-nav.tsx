@@ -16,6 +16,7 @@ const ITEMS = [
   { href: "/settings/load", label: "Load", isActive: (pathname: string) => under(pathname, "/settings/load") },
   { href: "/settings/audit", label: "Audit log", isActive: (pathname: string) => under(pathname, "/settings/audit") },
   { href: "/settings/webhooks", label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, "/settings/webhooks") },
+  { href: "/settings/jobs", label: "Jobs", isActive: (pathname: string) => under(pathname, "/settings/jobs") },
 ] as const;
 
 /** The sub-navigation inside /settings: one tab per settings page; the current one is marked. */

@@ -13,8 +13,26 @@ import { explainAssignment, readAssignment, type AssignmentRecord } from "./expl
 
 const FREE_BUSY_TIMEOUT_S = 15;
 
+type Writer = { interview: Pick<Prisma.TransactionClient["interview"], "update"> };
+
+/** Stores a worked-out assignment on its interview. */
+export async function saveAssignment(client: Writer, interviewId: string, record: AssignmentRecord): Promise<void> {
+  await client.interview.update({ where: { id: interviewId }, data: { assignment: record as unknown as Prisma.InputJsonValue } });
+}
+
 /** Work out and store the assignment when it is missing or out of date; returns it (or null). */
 export async function recordAssignment(interviewId: string, now = new Date()): Promise<AssignmentRecord | null> {
+  const result = await workOutAssignment(interviewId, now);
+  if (result?.isNew) await saveAssignment(db, interviewId, result.record);
+  return result?.record ?? null;
+}
+
+/**
+ * The interview's assignment: the stored one when it still describes the interview (isNew false),
+ * else worked out again (isNew true, to be saved). null for an interview without one (cancelled,
+ * not yet booked, of no known role).
+ */
+export async function workOutAssignment(interviewId: string, now = new Date()): Promise<{ record: AssignmentRecord; isNew: boolean } | null> {
   const interview = await db.interview.findUnique({
     where: { id: interviewId },
     select: {
@@ -39,7 +57,7 @@ export async function recordAssignment(interviewId: string, now = new Date()): P
   });
   if (!interview || !interview.startsAt || !interview.endsAt || !interview.application || interview.status === "CANCELLED") return null;
   const existing = readAssignment(interview.assignment);
-  if (existing && existing.chosenEmail === interview.interviewerEmail && existing.slot.start === interview.startsAt.toISOString()) return existing;
+  if (existing && existing.chosenEmail === interview.interviewerEmail && existing.slot.start === interview.startsAt.toISOString()) return { record: existing, isNew: false };
 
   const role = interview.application.role;
   const panel = role.panel;
@@ -118,6 +136,5 @@ export async function recordAssignment(interviewId: string, now = new Date()): P
     freeBusyError,
     now,
   });
-  await db.interview.update({ where: { id: interview.id }, data: { assignment: record as unknown as Prisma.InputJsonValue } });
-  return record;
+  return { record, isNew: true };
 }

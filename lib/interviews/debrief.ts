@@ -5,7 +5,9 @@
  */
 import "server-only";
 import { readAssignment, type AssignmentRecord } from "@/lib/assignment/explain";
+import { assignmentJob } from "@/lib/assignment/jobs";
 import { db } from "@/lib/db";
+import { hasLiveJob } from "@/lib/jobs";
 import { getEnv } from "@/lib/env";
 import type { InterviewStatus, MediaAssetStatus, MediaKind, MediaSource } from "@/lib/generated/prisma/enums";
 import { readNotetakerTimeline, type TNotetakerTimelineEntry } from "@/lib/notetaker/timeline";
@@ -101,7 +103,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
     select: {
       id: true, status: true, title: true, startsAt: true, endsAt: true, meetingUrl: true, guestName: true, guestTimezone: true,
       cancellationReason: true, interviewerEmail: true, notetakerId: true, notetakerState: true, notetakerStateReason: true,
-      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true, assignmentJob: { select: { dueAt: true } },
+      notetakerTimeline: true, notetakerSettings: true, summaryText: true, assignment: true,
       notetakerVersion: { select: { version: true, createdAt: true, createdBy: { select: { name: true, email: true } } } },
       candidate: { select: { id: true, name: true, email: true } },
       application: { select: { role: { select: { title: true } } } },
@@ -159,7 +161,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
         ? { version: record.notetakerVersion.version, createdAt: record.notetakerVersion.createdAt, createdBy: record.notetakerVersion.createdBy?.name ?? record.notetakerVersion.createdBy?.email ?? null }
         : null,
       assignment: readAssignment(record.assignment),
-      assignmentPending: record.assignmentJob !== null,
+      assignmentPending: await hasLiveJob(assignmentJob, record.id),
       alert: getNotetakerAlert({
         status: record.status, notetakerId: record.notetakerId, notetakerState: state, notetakerStateReason: record.notetakerStateReason,
         endsAt: record.endsAt, assets, now, missingAfterMinutes,

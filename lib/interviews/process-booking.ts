@@ -1,10 +1,11 @@
 import "server-only";
+import { assignmentJob } from "@/lib/assignment/jobs";
 import { db } from "@/lib/db";
+import { enqueue } from "@/lib/jobs";
+import { requestLoadCapReconcile } from "@/lib/load/jobs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
-import { RetryLaterError } from "@/lib/errors";
-import { releaseWaitingNotetakerEvents } from "@/lib/notetaker/process-notetaker";
 import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
 import { PANEL_NOTETAKER_SELECT, versionAtBooking } from "@/lib/settings/notetaker-versions";
 import { normalizeEmail } from "@/lib/utils";
@@ -71,12 +72,22 @@ async function linkRebookings(tx: Prisma.TransactionClient, candidateId: string,
   }
 }
 
+export type ProcessedBooking = {
+  state: BookingState;
+  /** The notifications this run read and applied (they are marked processed with the job). */
+  notificationIds: string[];
+  /** Set while the participants are unknown: what is known was saved; try again later. */
+  retryReason: string | null;
+};
+
 /**
  * Brings one booking's candidate, application and interview up to date from ALL of its stored
  * events (any order, duplicates): the reducer makes the result independent of arrival order, and a
- * per-booking advisory lock keeps two workers from writing the same booking at once.
+ * per-booking advisory lock keeps two writers off the same booking at once. In the same
+ * transaction it enqueues what follows a change: "why this interviewer" and, for an interviewer
+ * with a weekly cap, the cap's reconcile.
  */
-export async function processBooking(bookingId: string): Promise<BookingState> {
+export async function processBooking(bookingId: string): Promise<ProcessedBooking> {
   // A first look, outside the transaction, to prepare what needs the network.
   const preview = reduceBookingEvents(bookingId, await loadBookingEvents(db, bookingId));
 
@@ -120,7 +131,8 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
       // Re-read under the lock: a worker that read fewer events must not overwrite a newer state.
-      const state = reduceBookingEvents(bookingId, await loadBookingEvents(tx, bookingId));
+      const events = await loadBookingEvents(tx, bookingId);
+      const state = reduceBookingEvents(bookingId, events);
       let roles = classifyParticipants(state.participants, interviewerEmails, state.title);
       if (roles.kind === "unknown" && lookedUp) roles = classifyParticipants(lookedUp, interviewerEmails, state.title);
       const guest = roles.kind === "resolved" ? roles.guest : null;
@@ -156,7 +168,7 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
         where: { bookingId },
         select: {
           id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true,
-          applicationId: true, interviewerEmail: true, startsAt: true,
+          applicationId: true, interviewerEmail: true, interviewerId: true, startsAt: true, status: true,
         },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
@@ -196,32 +208,31 @@ export async function processBooking(bookingId: string): Promise<BookingState> {
       };
       const saved = await tx.interview.upsert({ where: { bookingId }, create: { bookingId, ...data }, update: data, select: { id: true } });
 
-      // "Why this interviewer" is worked out by its own worker (lib/assignment/worker.ts): due now
-      // for a new interview of a known role and whenever its role, interviewer or time changes; a
-      // duplicate changes nothing, and a booking of no role we know has no panel to explain.
-      if (state.status === "CANCELLED" || !applicationId) {
-        if (existing) await tx.assignmentJob.deleteMany({ where: { interviewId: saved.id } });
-      } else if (
+      // "Why this interviewer" is worked out by its own job (lib/assignment/jobs.ts): for a new
+      // interview of a known role and whenever its role, interviewer or time changes; a duplicate
+      // changes nothing, and a booking of no role we know has no panel to explain.
+      const isMoved =
         !existing ||
         existing.applicationId !== applicationId ||
         existing.interviewerEmail !== interviewerEmail ||
-        existing.startsAt?.getTime() !== data.startsAt?.getTime()
-      ) {
-        await tx.$executeRaw`INSERT INTO assignment_jobs (interview_id) VALUES (${saved.id}::uuid) ON CONFLICT (interview_id) DO UPDATE SET due_at = now()`;
+        existing.startsAt?.getTime() !== data.startsAt?.getTime();
+      if (state.status !== "CANCELLED" && applicationId && isMoved) await enqueue(tx, assignmentJob, { interviewId: saved.id });
+      // The weekly load cap of whoever gains or loses this interview (lib/load/jobs.ts).
+      if (isMoved || existing?.status !== data.status) {
+        for (const id of new Set([interviewerId, existing?.interviewerId ?? null])) if (id) await requestLoadCapReconcile(tx, id);
       }
 
       // Cancel-then-rebook, whatever order the person's bookings arrive in: their links are worked
       // out again over all of the person's interviews for the role (serialised by the candidate row).
       if (candidateId) await linkRebookings(tx, candidateId, applicationId, state.configurationId);
-      return { state, unresolved: roles.kind === "unknown" ? roles.reason : null };
+      return { state, notificationIds: events.map((e) => e.notificationId), unresolved: roles.kind === "unknown" ? roles.reason : null };
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
 
-  // Notifications of this booking's notetaker that arrived first have been waiting for it.
-  if (outcome.state.notetakerId) await releaseWaitingNotetakerEvents(outcome.state.notetakerId);
-
-  // The known data is saved; retry the missing participants later.
-  if (outcome.unresolved) throw new RetryLaterError(lookupError ?? `participants unknown (${outcome.unresolved.replace("_", " ")}) after the lookup`);
-  return outcome.state;
+  return {
+    state: outcome.state,
+    notificationIds: outcome.notificationIds,
+    retryReason: outcome.unresolved ? (lookupError ?? `participants unknown (${outcome.unresolved.replace("_", " ")}) after the lookup`) : null,
+  };
 }

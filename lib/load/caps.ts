@@ -13,10 +13,10 @@
  * - A block created at Nylas but not stored (a crash, a failed commit) is found again, not
  *   duplicated: before creating, the week on the calendar is searched for an event with the title
  *   and this interviewer's and week's metadata.
- * - Failures are retried by the "load-caps" worker loop (reconcileLoadCapsTick), which compares the
- *   stored blocks with the counts every poll and reconciles what disagrees, with a backoff per week.
- *   Booking processing (lib/interviews/after-booking.ts) logs a failure instead of retrying the
- *   notification for it.
+ * - The work runs in "load-caps.reconcile" jobs (lib/load/jobs.ts), one per interviewer, enqueued
+ *   with the booking or cap change that causes it and retried on the "calendar" policy; a booking's
+ *   processing never waits on Nylas for it. Every minute "load-caps.safety-net" finds, in SQL,
+ *   interviewers whose calendar may be out of step (listInterviewersOutOfStep) and enqueues them.
  * - An interviewer without a valid grant gets no block (nothing is stored): Nylas cannot read their
  *   calendar either, so no configuration offers them; a stored block whose grant has expired is kept
  *   and retried until it can be deleted.
@@ -37,12 +37,10 @@ import {
 import {
   buildLoadCapMetadata,
   getLoadCapBlockSpan,
-  getLoadCapRetryDelayMs,
   isLoadCapBlockEvent,
   listDistinctWeeks,
   LOAD_CAP_BLOCK_TITLE,
   needsLoadCapBlock,
-  planLoadCapWork,
   type LoadCapAction,
 } from "./cap-rules";
 import { getWeekContaining, resolveTimeZone, type ZonedWeek } from "./week";
@@ -101,7 +99,6 @@ const WEEK_LOOKBACK_MS = 8 * 86_400_000;
 /**
  * Reconciles the interviewer's block for each week of `weeksOf`; throws LoadCapReconcileError when
  * any week failed (after trying every week), so that the caller's job is retried.
- * Called after each booking created, rescheduled or cancelled is processed.
  */
 export async function reconcileLoadCaps(interviewerId: string, options: ReconcileLoadCapsOptions): Promise<LoadCapWeekOutcome[]> {
   const outcomes = await reconcileLoadCapWeeks(interviewerId, options);
@@ -138,8 +135,8 @@ export async function reconcileLoadCapWeeks(interviewerId: string, options: Reco
 }
 
 /**
- * Every week of the interviewer that has not ended and has an interview or a stored block: after
- * their cap changed. Never throws for a week's failure (see the outcomes; the worker retries).
+ * Every week of the interviewer that has not ended and has an interview or a stored block (the
+ * reconcile job's work, and a cap save's). Never throws for a week's failure: see the outcomes.
  */
 export async function reconcileInterviewerLoadCaps(interviewerId: string, options: { now?: Date; calendar?: LoadCapCalendar } = {}): Promise<LoadCapWeekOutcome[]> {
   const now = options.now ?? new Date();
@@ -154,19 +151,6 @@ export async function reconcileInterviewerLoadCaps(interviewerId: string, option
   return reconcileLoadCapWeeks(interviewerId, { weeksOf, now, calendar: options.calendar });
 }
 
-/** reconcileInterviewerLoadCaps for everyone with a cap or a block (e.g. after caps changed in bulk). */
-export async function reconcileAllLoadCaps(options: { now?: Date; calendar?: LoadCapCalendar } = {}): Promise<LoadCapWeekOutcome[]> {
-  const now = options.now ?? new Date();
-  const interviewers = await db.interviewer.findMany({
-    where: { OR: [{ weeklyCap: { not: null } }, { loadCapBlocks: { some: { apiUri: getEnv().nylasApiUri, weekEnd: { gt: now } } } }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  const outcomes: LoadCapWeekOutcome[] = [];
-  for (const { id } of interviewers) outcomes.push(...(await reconcileInterviewerLoadCaps(id, { ...options, now })));
-  return outcomes;
-}
-
 /** Interviews counted against the cap: booked and not cancelled, starting in the week. */
 async function countWeekInterviews(tx: Tx, interviewerId: string, week: ZonedWeek): Promise<number> {
   const [row] = await tx.$queryRaw<{ count: number }[]>`
@@ -175,28 +159,21 @@ async function countWeekInterviews(tx: Tx, interviewerId: string, week: ZonedWee
   return row?.count ?? 0;
 }
 
-const LOCK_BUSY = Symbol("lock busy");
 /** How long a reconcile waits for another one of the same interviewer (which may be waiting on Nylas). */
 const LOCK_WAIT_MS = 120_000;
 
 /**
- * Runs `fn` in a transaction holding the interviewer's advisory lock (per Nylas environment).
- * Taken with pg_try_advisory_xact_lock and retried after a pause, rather than waited for inside a
- * transaction: a waiter then holds no pooled connection, so reconciles queued behind one that is
- * talking to Nylas cannot starve the pool (in sandbox mode that very Nylas is this app, on the same pool).
+ * Runs `fn` in a transaction holding the interviewer's advisory lock (per Nylas environment). At
+ * most two ever wait for it — the interviewer's one running reconcile job (the runner serialises
+ * them) and an admin's cap save — so waiting holds at most one pooled connection.
  */
 async function withInterviewerLock<T>(apiUri: string, interviewerId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const key = `load-cap:${apiUri}:${interviewerId}`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (let pause = 25; ; pause = Math.min(pause * 2, 500)) {
-    const result = await db.$transaction(async (tx) => {
-      const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
-      return row?.locked ? fn(tx) : LOCK_BUSY;
-    }, CAP_TRANSACTION);
-    if (result !== LOCK_BUSY) return result as T;
-    if (Date.now() > deadline) throw new Error(`Another load cap update for this interviewer is still running after ${LOCK_WAIT_MS / 1000} s.`);
-    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
-  }
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT_MS}ms'`);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    return fn(tx);
+  }, { ...CAP_TRANSACTION, maxWait: CAP_TRANSACTION.maxWait, timeout: CAP_TRANSACTION.timeout + LOCK_WAIT_MS });
 }
 
 /** One week, under the interviewer's lock: decide, call Nylas, store. See the module comment. */
@@ -256,64 +233,39 @@ async function reconcileWeek(interviewerId: string, weekOf: Date, now: Date, cal
   });
 }
 
-// ───────────────────────────── The worker's re-check ─────────────────────────────
-
-type RetryState = { attempts: number; retryAt: number };
-// Per process; on globalThis so that Next.js loading this module twice shares one schedule.
-const retries = ((globalThis as { __loadCapRetries?: Map<string, RetryState> }).__loadCapRetries ??= new Map());
+// ───────────────────────────── The safety net ─────────────────────────────
 
 /**
- * One poll of the "load-caps" worker loop (lib/workers.ts): finds, from the database alone, weeks
- * at the cap without a stored block and stored blocks no longer wanted, and reconciles them (each
- * under its lock, so several processes may poll at once). A week that fails, or that the
- * reconcile leaves as it was (no grant), waits before its next try (2 s doubling, at most 5 min).
- * Returns how many weeks it changed, so the loop polls again at once only after real work.
+ * Interviewers whose calendar may be out of step with their cap, found in SQL alone: a week that
+ * has not ended with at least `weekly_cap` interviews and no stored block, or a stored block of a
+ * week now under the cap (or of an interviewer without one). Weeks are Monday-based in the
+ * interviewer's zone, as getWeekContaining's (an unknown zone reads as UTC). Over-inclusion is
+ * harmless: the reconcile job decides under its lock.
  */
-export async function reconcileLoadCapsTick(options: { now?: Date; calendar?: LoadCapCalendar } = {}): Promise<number> {
-  const now = options.now ?? new Date();
+export async function listInterviewersOutOfStep(now = new Date()): Promise<string[]> {
   const apiUri = getEnv().nylasApiUri;
-  const [capped, blocks] = await Promise.all([
-    db.interviewer.findMany({ where: { weeklyCap: { not: null } }, select: { id: true, timezone: true, weeklyCap: true } }),
-    db.loadCapBlock.findMany({ where: { apiUri, weekEnd: { gt: now } }, select: { interviewerId: true, weekStart: true, weekEnd: true } }),
-  ]);
-  // Only interviewers with a cap, and their weeks not yet ended: the cap itself bounds these rows
-  // (a week over the cap is blocked at Nylas), so this stays small at any number of interviews.
-  const interviews =
-    capped.length === 0
-      ? []
-      : await db.interview.findMany({
-          where: { interviewerId: { in: capped.map((i) => i.id) }, status: { not: "CANCELLED" }, startsAt: { gte: new Date(now.getTime() - WEEK_LOOKBACK_MS) } },
-          select: { interviewerId: true, startsAt: true },
-        });
-  const work = planLoadCapWork({
-    interviewers: capped,
-    interviews: interviews.flatMap((i) => (i.interviewerId && i.startsAt ? [{ interviewerId: i.interviewerId, startsAt: i.startsAt }] : [])),
-    blocks,
-    now,
-  });
-
-  const due = new Set<string>();
-  let changed = 0;
-  for (const item of work) {
-    const key = `${item.interviewerId}|${item.weekOf.getTime()}`;
-    due.add(key);
-    const retry = retries.get(key);
-    if (retry && retry.retryAt > now.getTime()) continue;
-    const outcomes = await reconcileLoadCapWeeks(item.interviewerId, { weeksOf: [item.weekOf], now, calendar: options.calendar });
-    if (outcomes.some((o) => o.action === "created" || o.action === "removed")) {
-      retries.delete(key);
-      changed++;
-    } else {
-      const attempts = (retry?.attempts ?? 0) + 1;
-      retries.set(key, { attempts, retryAt: now.getTime() + getLoadCapRetryDelayMs(attempts) });
-    }
-  }
-  // Forget weeks that no longer need work.
-  for (const key of retries.keys()) if (!due.has(key)) retries.delete(key);
-  return changed;
-}
-
-/** Forgets every week's retry schedule: tests that move the clock, or an admin's explicit "reconcile now". */
-export function clearLoadCapRetries(): void {
-  retries.clear();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH zoned AS (
+      SELECT i.id, i.weekly_cap, CASE WHEN EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = i.timezone) THEN i.timezone ELSE 'UTC' END AS tz
+        FROM interviewers i
+       WHERE i.weekly_cap IS NOT NULL
+          OR EXISTS (SELECT 1 FROM load_cap_blocks b WHERE b.interviewer_id = i.id AND b.api_uri = ${apiUri} AND b.week_end > ${now})
+    ), weeks AS (
+      SELECT z.id, z.weekly_cap, z.tz, date_trunc('week', v.starts_at AT TIME ZONE z.tz) AS local_monday, count(*)::int AS n
+        FROM zoned z JOIN interviews v ON v.interviewer_id = z.id
+       WHERE z.weekly_cap IS NOT NULL AND v.status <> 'CANCELLED' AND v.starts_at >= ${new Date(now.getTime() - WEEK_LOOKBACK_MS)}
+       GROUP BY z.id, z.weekly_cap, z.tz, local_monday
+    )
+    SELECT w.id::text AS id FROM weeks w
+     WHERE w.n >= w.weekly_cap
+       AND (w.local_monday + interval '7 days') AT TIME ZONE w.tz > ${now}
+       AND NOT EXISTS (SELECT 1 FROM load_cap_blocks b
+                        WHERE b.interviewer_id = w.id AND b.api_uri = ${apiUri} AND b.week_start = w.local_monday AT TIME ZONE w.tz)
+    UNION
+    SELECT b.interviewer_id::text FROM load_cap_blocks b JOIN zoned z ON z.id = b.interviewer_id
+     WHERE b.api_uri = ${apiUri} AND b.week_end > ${now}
+       AND (z.weekly_cap IS NULL
+            OR (SELECT count(*) FROM interviews v
+                 WHERE v.interviewer_id = b.interviewer_id AND v.status <> 'CANCELLED' AND v.starts_at >= b.week_start AND v.starts_at < b.week_end) < z.weekly_cap)`;
+  return rows.map((r) => r.id);
 }

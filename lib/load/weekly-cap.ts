@@ -1,16 +1,21 @@
 /**
- * Saving an interviewer's weekly cap: the new value and its audit entry ("cap_changed", before and
- * after) in one transaction, then the cap enforced on their calendar (lib/load/caps.ts). The save
- * never depends on Nylas: if the calendar cannot be updated now, the admin is told and the
- * "load-caps" worker loop retries at its next polls (reconcileLoadCapsTick).
+ * Saving an interviewer's weekly cap: the new value, its audit entry ("cap_changed", before and
+ * after) and a "load-caps.reconcile" job in one transaction, then the cap enforced on their
+ * calendar at once (lib/load/caps.ts), so the admin sees the result. The save never depends on
+ * Nylas: if the calendar cannot be updated now, the admin is told and the job retries it.
  */
 import "server-only";
 import { db } from "@/lib/db";
+import { enqueue } from "@/lib/jobs";
 import { recordAudit, type AuditActor } from "@/lib/settings/audit";
 import { diffFields } from "@/lib/settings/diff";
 import { ZWeeklyCapInput, type TWeeklyCapState } from "@/lib/validations/load";
 import { describeWeeklyCapSave } from "./cap-messages";
 import { reconcileInterviewerLoadCaps, type LoadCapCalendar } from "./caps";
+import { loadCapReconcileJob } from "./jobs";
+
+/** The saved cap's job re-checks after this: by then the save's own reconcile has usually done the work. */
+const RECHECK_AFTER_MS = 30_000;
 
 export async function saveWeeklyCap(
   actor: AuditActor,
@@ -37,6 +42,8 @@ export async function saveWeeklyCap(
       await tx.interviewer.update({ where: { id: interviewerId }, data: { weeklyCap } });
       await recordAudit(tx, actor, { entityType: "interviewer", entityId: interviewerId, entityLabel: current.name, action: "cap_changed", changes });
     }
+    // Durable: should the reconcile below fail or this process stop, the job brings the calendar in step.
+    await enqueue(tx, loadCapReconcileJob, { interviewerId }, { runAt: new Date(Date.now() + RECHECK_AFTER_MS) });
     return { name: current.name, before: current.weekly_cap };
   });
   if (!saved) return { status: "error", message: "This interviewer no longer exists. Reload the page.", fieldErrors: {} };

@@ -4,25 +4,25 @@ import { getEnv } from "@/lib/env";
 import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { getNotetakerMedia, type NotetakerMediaFile } from "@/lib/nylas/notetakers";
-import { claimMediaAssets, renewMediaLease, type ClaimedMediaAsset } from "@/lib/queue";
 import { getMediaStorage, StorageVerificationError, type MediaStorage } from "@/lib/storage";
-import { decideJobOutcome } from "@/lib/webhooks/retry-policy";
+import { PermanentJobError, type JobContext, type JobFailure, type Tx } from "@/lib/jobs";
 import { parseContentDigest, storageKeyFor } from "./files";
 import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
 import { readStoredText } from "./stored-text";
-import { LONG_TRANSACTION, lockInterview } from "@/lib/interviews/lock";
+import { lockInterview } from "@/lib/interviews/lock";
 
 /**
- * The media worker: copies each Notetaker file into OUR storage (Nylas deletes its copy after 14
- * days). One job per file (a media_assets row, claimed like inbox rows). Each attempt streams the
- * download into storage, which hashes and counts as bytes flow, checks the size Nylas announced
- * (and the sha256 when the server sends one), and only then commits; the row is marked STORED
- * after that, so a partial file is never marked stored. An expired or refused URL is refreshed
- * through the SDK's media call before the attempt gives up; failures retry with backoff.
+ * Copies each Notetaker file into OUR storage (Nylas deletes its copy after 14 days): the handler
+ * of "media.download" jobs (lib/media/jobs.ts), one per file. Each attempt streams the download
+ * into storage, which hashes and counts as bytes flow, checks the size Nylas announced (and the
+ * sha256 when the server sends one), and only then commits; the row is marked STORED with the
+ * job's completion, fenced on its claim, so a partial file is never marked stored and a worker
+ * that lost the job never marks anything. An expired or refused URL is refreshed through the SDK's
+ * media call before the attempt gives up; failures retry on the "media" policy.
  */
 
 /** A failure retrying cannot fix (Nylas deleted the file; the file is unreadable). */
-class PermanentMediaError extends Error {}
+class PermanentMediaError extends PermanentJobError {}
 
 const SDK_KEYS: Record<MediaKind, "recording" | "transcript" | "summary" | "actionItems" | "thumbnail"> = {
   RECORDING: "recording",
@@ -37,59 +37,14 @@ const REFRESH_STATUSES = new Set([401, 403, 404, 410]);
 /** A download that receives nothing for this long is abandoned (and retried). */
 const STALL_TIMEOUT_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 30_000;
-/** A running download renews its lease (and records its progress) this often, at most. */
-const LEASE_RENEW_MS = 1_000;
+/** A running download records its progress (for the debrief) this often, at most. */
+const PROGRESS_EVERY_MS = 1_000;
 const MAX_MEDIA_BYTES = 50 * 1024 ** 3;
 
 type AssetRow = Prisma.MediaAssetGetPayload<{ include: { interview: { select: { notetakerGrantId: true } } } }>;
 
-export type MediaWorkerOptions = {
-  limit?: number;
-  fetchImpl?: typeof fetch;
-  storage?: MediaStorage;
-  retryBaseMs?: number;
-  signal?: AbortSignal;
-  /** How often a running download renews its lease (default: a third of the lease, at most every second). */
-  leaseRenewMs?: number;
-};
-
-/** Claims due media jobs and runs them to the end; returns how many it claimed. */
-export async function processDueMediaDownloads(opts: MediaWorkerOptions = {}): Promise<number> {
-  const claimed = await claimMediaAssets(opts.limit ?? 2);
-  await Promise.all(claimed.map((claim) => downloadAsset(claim, opts)));
-  return claimed.length;
-}
-
-/**
- * For the worker loop: keeps up to `capacity` downloads running without waiting for them, so a
- * long recording never holds up a transcript. Each call claims what fits and returns how many it
- * started; `onDone` fires when one finishes (the loop then looks for more).
- */
-export type MediaDownloadPool = (() => Promise<number>) & {
-  /** Resolves once the downloads running now have finished (a stopping process waits for it). */
-  drain: () => Promise<void>;
-};
-
-export function createMediaDownloadPool(capacity: number, onDone: () => void, opts: Omit<MediaWorkerOptions, "limit"> = {}): MediaDownloadPool {
-  const running = new Set<Promise<void>>();
-  const tick = async () => {
-    const free = capacity - running.size;
-    if (free <= 0) return 0;
-    const claimed = await claimMediaAssets(free);
-    for (const claim of claimed) {
-      const download: Promise<void> = downloadAsset(claim, opts)
-        .then(() => undefined)
-        .catch((error) => console.error("[media] download crashed", error))
-        .finally(() => {
-          running.delete(download);
-          onDone();
-        });
-      running.add(download);
-    }
-    return claimed.length;
-  };
-  return Object.assign(tick, { drain: async () => void (await Promise.all([...running])) });
-}
+/** What tests and benchmarks may replace. */
+export type MediaDownloadDeps = { fetchImpl?: typeof fetch; storage?: MediaStorage };
 
 /**
  * Asks Nylas for fresh URLs and the files' facts (size, name, type), and records them on every
@@ -122,32 +77,41 @@ async function refreshFromNylas(asset: AssetRow, now: Date): Promise<NotetakerMe
   return own;
 }
 
-async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions): Promise<void> {
-  const asset = await db.mediaAsset.findUnique({ where: { id: claim.id }, include: { interview: { select: { notetakerGrantId: true } } } });
-  if (!asset || asset.status !== "DOWNLOADING" || asset.attempts !== claim.attempts) return;
-  const send = opts.fetchImpl ?? fetch;
-  const storage = opts.storage ?? getMediaStorage();
+/**
+ * One attempt at one file (the "media.download" handler). Returns the writes that mark it stored,
+ * for the job's completion; throws when the attempt failed (recordMediaFailure records it).
+ */
+export async function downloadAsset(assetId: string, ctx: JobContext<MediaDownloadDeps>): Promise<((tx: Tx) => Promise<void>) | void> {
+  // Claimed: DOWNLOADING, this attempt, no bytes yet — unless there is nothing left to do.
+  const asset = await ctx.transaction(async (tx) => {
+    const { count } = await tx.mediaAsset.updateMany({
+      where: { id: assetId, source: "NOTETAKER", status: { in: ["PENDING", "DOWNLOADING"] } },
+      data: { status: "DOWNLOADING", attempts: ctx.attempt, bytesReceived: 0 },
+    });
+    return count === 0 ? null : tx.mediaAsset.findUnique({ where: { id: assetId }, include: { interview: { select: { notetakerGrantId: true } } } });
+  });
+  // Stored, given up on (Nylas deleted it), or gone with its interview.
+  if (!asset) return;
+  const send = ctx.deps?.fetchImpl ?? fetch;
+  const storage = ctx.deps?.storage ?? getMediaStorage();
   const controller = new AbortController();
-  const abortFromOutside = () => controller.abort(opts.signal?.reason);
-  opts.signal?.addEventListener("abort", abortFromOutside, { once: true });
+  const abortFromJob = () => controller.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) abortFromJob();
+  ctx.signal.addEventListener("abort", abortFromJob, { once: true });
   let stall: NodeJS.Timeout | undefined;
   const armStall = () => {
     clearTimeout(stall);
     stall = setTimeout(() => controller.abort(new Error(`no data for ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
   };
-  // The lease, renewed from the claim on (not only as bytes arrive: asking Nylas for a fresh URL
-  // and waiting for the first byte can take longer than a short lease), with the progress for the
-  // debrief. A job taken over by another worker (this process froze past the lease) stops here; a
-  // download that hangs while this process lives is ended by the stall timer instead.
+  // Progress for the debrief, while this worker holds the job (the runner renews its lease; a
+  // download that hangs while this process lives is ended by the stall timer instead).
   let bytesReceived = 0;
-  const heartbeat = setInterval(
-    () =>
-      void renewMediaLease(asset.id, claim.attempts, bytesReceived).then(
-        (mine) => mine || controller.abort(new Error("the job was taken over by another worker")),
-        () => undefined,
-      ),
-    opts.leaseRenewMs ?? Math.min(LEASE_RENEW_MS, (getEnv().JOB_LEASE_SECONDS * 1000) / 3),
-  );
+  let reported = 0;
+  const progress = setInterval(() => {
+    if (bytesReceived === reported) return;
+    reported = bytesReceived;
+    void ctx.transaction((tx) => tx.mediaAsset.update({ where: { id: asset.id }, data: { bytesReceived } })).catch(() => undefined);
+  }, PROGRESS_EVERY_MS);
 
   try {
     const now = new Date();
@@ -214,37 +178,33 @@ async function downloadAsset(claim: ClaimedMediaAsset, opts: MediaWorkerOptions)
       },
     });
     clearTimeout(stall);
-    await completeDownload(asset, claim.attempts, stored, storage);
-  } catch (error) {
-    clearTimeout(stall);
-    await recordFailure(asset, claim.attempts, error, opts.retryBaseMs ?? getEnv().MEDIA_RETRY_BASE_MS);
+    // Text files are read back and parsed now, outside the completing transaction.
+    let parsed: ReturnType<typeof parseTextFile> | null = null;
+    if (TEXT_KINDS.includes(asset.kind)) {
+      const text = await readStoredText(storage, stored.key, MAX_TEXT_FILE_BYTES);
+      parsed = parseTextFile(asset.kind, text, { fileName: stored.key, contentType: asset.contentType });
+    }
+    return (tx) => markStored(tx, asset, stored, parsed);
   } finally {
-    clearInterval(heartbeat);
-    opts.signal?.removeEventListener("abort", abortFromOutside);
+    clearTimeout(stall);
+    clearInterval(progress);
+    ctx.signal.removeEventListener("abort", abortFromJob);
   }
 }
 
-/** Marks the file STORED (and, for text files, what it says) — only if this worker still owns the job. */
-async function completeDownload(asset: AssetRow, attempt: number, stored: { key: string; size: number; sha256: string }, storage: MediaStorage): Promise<void> {
+/** Marks the file STORED (and, for text files, what it says): in the job's completing transaction. */
+async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: number; sha256: string }, parsed: ReturnType<typeof parseTextFile> | null): Promise<void> {
   const now = new Date();
-  let parsed: ReturnType<typeof parseTextFile> | null = null;
-  if (TEXT_KINDS.includes(asset.kind)) {
-    const text = await readStoredText(storage, stored.key, MAX_TEXT_FILE_BYTES);
-    parsed = parseTextFile(asset.kind, text, { fileName: stored.key, contentType: asset.contentType });
-  }
-  await db.$transaction(async (tx) => {
-    await lockInterview(tx, asset.interviewId);
-    const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
-    const { count } = await tx.mediaAsset.updateMany({
-      where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
-      data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
-    });
-    if (count === 0) return; // taken over; the other worker records its own result
-    if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
-  }, LONG_TRANSACTION);
+  await lockInterview(tx, asset.interviewId);
+  const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
+  await tx.mediaAsset.update({
+    where: { id: asset.id },
+    data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
+  });
+  if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
 }
 
-function describeFailure(error: unknown): string {
+export function describeMediaFailure(error: unknown): string {
   if (error instanceof StorageVerificationError) {
     if (error.reason === "size_mismatch") return `The downloaded file's size did not match what Nylas listed; it was not stored. ${error.message}`;
     if (error.reason === "sha256_mismatch") return "The downloaded file's checksum did not match; it was not stored.";
@@ -254,33 +214,16 @@ function describeFailure(error: unknown): string {
   return describeNylasError(error) === message ? message : `Nylas: ${describeNylasError(error)}`;
 }
 
-async function recordFailure(asset: AssetRow, attempt: number, error: unknown, retryBaseMs: number): Promise<void> {
-  const message = describeFailure(error).slice(0, 1_000);
-  // Attempts count on from a recruiter's Retry (retryBase), so the fence (attempts) never repeats.
-  const outcome = error instanceof PermanentMediaError ? ({ status: "DEAD" } as const) : decideJobOutcome(false, attempt - asset.retryBase, retryBaseMs);
-  const { count } = await db.mediaAsset.updateMany({
-    where: { id: asset.id, status: "DOWNLOADING", attempts: attempt },
-    data:
-      outcome.status === "PENDING"
-        ? { status: "PENDING", nextAttemptAt: new Date(Date.now() + outcome.retryInMs), lastError: message, bytesReceived: 0 }
-        : // A signed URL is a credential of sorts: not kept once nothing will use it.
-          { status: "FAILED", lastError: message, bytesReceived: 0, sourceUrl: null },
+/** A failed attempt, on the file's row (in the job's failing transaction): waiting to retry, or failed for good. */
+export async function recordMediaFailure(tx: Tx, assetId: string, failure: JobFailure): Promise<void> {
+  const message = failure.message.slice(0, 1_000);
+  await tx.mediaAsset.updateMany({
+    where: { id: assetId, status: { in: ["PENDING", "DOWNLOADING"] } },
+    data: failure.retryAt
+      ? { status: "PENDING", nextAttemptAt: failure.retryAt, lastError: message, bytesReceived: 0, attempts: failure.attempt }
+      : // A signed URL is a credential of sorts: not kept once nothing will use it.
+        { status: "FAILED", lastError: message, bytesReceived: 0, sourceUrl: null, attempts: failure.attempt },
   });
-  // count 0: taken over by another worker, which records its own outcome.
-  if (count === 1 && outcome.status !== "PENDING") console.error(`[media] ${asset.kind} of interview ${asset.interviewId} failed for good: ${message}`);
-}
-
-/**
- * Recruiter "Retry" on a failed download: due now, with a fresh set of attempts. `attempts` keeps
- * counting (it fences a worker's writes; a reset would let an old, stuck worker match again);
- * retryBase marks where the fresh set starts. A file that was stored but cannot be read is not
- * retried: downloading it again gives the same file.
- */
-export async function retryMediaDownload(assetId: string): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE media_assets SET status = 'PENDING', retry_base = attempts, next_attempt_at = now(), last_error = NULL, updated_at = now()
-     WHERE id = ${assetId}::uuid AND source = 'NOTETAKER' AND status = 'FAILED' AND stored_at IS NULL`;
-  return count > 0;
 }
 
 /**

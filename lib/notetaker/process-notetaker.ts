@@ -4,7 +4,8 @@ import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
 import { RetryLaterError } from "@/lib/errors";
 import { describeNylasError, isNylasNotFound } from "@/lib/nylas/client";
 import { findNotetakerEventId } from "@/lib/nylas/notetakers";
-import { wakeWorker } from "@/lib/worker-wake";
+import { enqueue } from "@/lib/jobs";
+import { mediaDownloadJob } from "@/lib/media/jobs";
 import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
 import { lockInterview } from "@/lib/interviews/lock";
 import { versionForReported } from "@/lib/settings/notetaker-versions";
@@ -87,35 +88,45 @@ function mediaToAssets(media: NotetakerMediaLinks): { kind: MediaKind; url: stri
 // Nylas's signed URLs live an hour from when they were made; the notification's time is our best guess.
 const URL_TTL_MS = 3600_000;
 
+export type ProcessedNotetaker = {
+  result: "processed" | "ignored";
+  /** The notifications this run read and applied (they are marked processed with the job). */
+  notificationIds: string[];
+};
+
 /**
  * Brings one notetaker's interview up to date from ALL of its stored notifications: Notetaker
  * state and timeline, the settings it runs with, completion, and — once its media is available —
- * one media job per file. Order-independent (a reducer over the set) and idempotent: a stored
- * file is never downloaded again. Throws RetryLaterError while no interview is known for it.
+ * one "media.download" job per file, enqueued in the same transaction. Order-independent (a
+ * reducer over the set) and idempotent: a stored file is never downloaded again. Throws
+ * RetryLaterError while no interview is known for it.
  */
-export async function processNotetaker(notetakerId: string): Promise<"processed" | "ignored"> {
-  const preview = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(db, notetakerId));
+export async function processNotetaker(notetakerId: string): Promise<ProcessedNotetaker> {
+  const previewEvents = await loadNotetakerEvents(db, notetakerId);
+  const preview = reduceNotetakerEvents(notetakerId, previewEvents);
+  const ignored = (): ProcessedNotetaker => ({ result: "ignored", notificationIds: previewEvents.map((e) => e.notificationId) });
   const interview = await findInterviewFor(preview);
   if (!interview) {
     // A bot deleted before anyone linked it has nothing to update.
-    if (preview.state === "deleted") return "ignored";
+    if (preview.state === "deleted") return ignored();
     // Its booking normally follows within seconds. Long after, it is not an interview's notetaker
     // (e.g. one Nylas scheduled for another meeting on the grant's calendar): stop retrying.
     const first = await db.webhookEvent.findFirst({ where: { notetakerId }, orderBy: { receivedAt: "asc" }, select: { receivedAt: true } });
-    if (first && Date.now() - first.receivedAt.getTime() > UNLINKED_GIVE_UP_MS) return "ignored";
+    if (first && Date.now() - first.receivedAt.getTime() > UNLINKED_GIVE_UP_MS) return ignored();
     throw new RetryLaterError("no interview is linked to this notetaker yet (its booking may not have been processed)");
   }
 
-  const created = await db.$transaction(
+  const notificationIds = await db.$transaction(
     async (tx) => {
       await lockInterview(tx, interview.id);
-      const view = reduceNotetakerEvents(notetakerId, await loadNotetakerEvents(tx, notetakerId));
+      const events = await loadNotetakerEvents(tx, notetakerId);
+      const view = reduceNotetakerEvents(notetakerId, events);
       const current = await tx.interview.findUniqueOrThrow({
         where: { id: interview.id },
         select: { status: true, completedAt: true, notetakerId: true, notetakerVersionId: true, application: { select: { role: { select: { panelId: true } } } } },
       });
       // A booking that names another notetaker wins: this one is not (or no longer) the interview's.
-      if (current.notetakerId && current.notetakerId !== notetakerId) return 0;
+      if (current.notetakerId && current.notetakerId !== notetakerId) return events.map((e) => e.notificationId);
 
       const completedAt = current.completedAt ?? completionTime(view);
       const reported = view.meetingSettings ? notetakerSettingsFromNylas(view.name, view.meetingSettings) : null;
@@ -139,7 +150,6 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
         },
       });
 
-      let newJobs = 0;
       if (view.media && view.state !== "media_deleted") {
         const sentAt = view.stateAt === null ? null : new Date(view.stateAt * 1000 + URL_TTL_MS);
         const retainedUntil = view.media.retainedUntil === null ? null : new Date(view.media.retainedUntil * 1000);
@@ -147,14 +157,15 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
           const where = { interviewId_source_kind: { interviewId: interview.id, source: "NOTETAKER" as const, kind: asset.kind } };
           const existing = await tx.mediaAsset.findUnique({ where, select: { id: true, status: true } });
           if (!existing) {
-            await tx.mediaAsset.create({
+            const created = await tx.mediaAsset.create({
               data: {
                 interviewId: interview.id, kind: asset.kind, source: "NOTETAKER", notetakerId, sourceUrl: asset.url, sourceUrlExpiresAt: sentAt,
                 retainedUntil, fileName: asset.fileName, contentType: asset.contentType,
                 durationSeconds: asset.kind === "RECORDING" && view.media.recordingDurationSeconds !== null ? Math.round(view.media.recordingDurationSeconds) : null,
               },
+              select: { id: true },
             });
-            newJobs++;
+            await enqueue(tx, mediaDownloadJob, { assetId: created.id });
           } else if (existing.status === "PENDING") {
             // A later notification may carry fresher URLs; a stored or running download is left alone.
             await tx.mediaAsset.update({ where: { id: existing.id }, data: { sourceUrl: asset.url, sourceUrlExpiresAt: sentAt, retainedUntil } });
@@ -169,22 +180,9 @@ export async function processNotetaker(notetakerId: string): Promise<"processed"
           data: { status: "FAILED", lastError: "Nylas deleted this file (its 14-day retention ended) before it could be stored." },
         });
       }
-      return newJobs;
+      return events.map((e) => e.notificationId);
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
-  if (created) wakeWorker("media-downloads");
-  return "processed";
-}
-
-/**
- * After a booking names its notetaker: notifications of that notetaker waiting for their
- * interview are made due now, instead of at their next backoff.
- */
-export async function releaseWaitingNotetakerEvents(notetakerId: string): Promise<void> {
-  const count = await db.webhookEvent.updateMany({
-    where: { notetakerId, status: "PENDING", nextAttemptAt: { gt: new Date() }, attempts: { gt: 0 } },
-    data: { nextAttemptAt: new Date() },
-  });
-  if (count.count) wakeWorker("webhook-inbox");
+  return { result: "processed", notificationIds };
 }

@@ -1,36 +1,33 @@
 /**
  * Keeps each role's Nylas scheduling configuration in step with the role and its panel. The
- * database is the source of truth: a save records the change and marks the role's
- * role_configurations row PENDING (requestConfigurationSync, in the save's transaction); that row
- * is the job. Workers claim due rows with FOR UPDATE SKIP LOCKED and create the configuration (no
- * id yet) or PUT the complete body (PUT replaces nested objects). A Nylas rejection (4xx) marks
- * the row FAILED with Nylas's own message at once: retrying the same body cannot help, the
- * admin's Retry or next edit does. Timeouts, 429 and 5xx back off and retry, then FAIL.
+ * database is the source of truth: a save records the change, marks the role's
+ * role_configurations row PENDING and enqueues a "nylas.sync-configuration" job
+ * (requestConfigurationSync, in the save's transaction). The job creates the configuration (no id
+ * yet) or PUTs the complete body (PUT replaces nested objects). A Nylas rejection (4xx) marks the
+ * row FAILED with Nylas's own message at once: retrying the same body cannot help, the admin's
+ * Retry or next edit does. Timeouts, 429 and 5xx retry on the "standard" policy, then FAIL.
  *
  * Rows are per API URI (Nylas environment), so switching sandbox → live creates new
  * configurations there. A sync marks SYNCED only when no newer change arrived while it ran
- * (sync_generation), so an edit saved mid-sync is synced again.
+ * (sync_generation); the newer change has queued its own job, which runs after this one (one
+ * role's syncs are serialised: two creates at once would make two configurations).
  */
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { defineJobKind, enqueue, runDueJobs, type JobFailure } from "@/lib/jobs";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
-import { wakeWorker } from "@/lib/worker-wake";
 import { describeNylasError, getNylas, isNylasNotFound, NylasApiError } from "./client";
 import { buildConfigurationRequest, PANEL_SYNC_SELECT, type PanelForSync } from "./configuration-request";
 
 type Tx = Prisma.TransactionClient;
 
-/** Attempts before a row that keeps failing transiently is marked FAILED. */
-export const MAX_SYNC_ATTEMPTS = 6;
-const RETRY_BASE_MS = 10_000;
-const RETRY_MAX_MS = 3_600_000;
+export type TConfigurationSyncJob = { roleId: string; apiUri: string };
 
 /**
  * Marks the roles' configurations at the current Nylas environment as needing a sync (creating
- * their rows when new). Call it in the transaction that saves the change; wake the worker after
- * the commit (wakeConfigurationSync).
+ * their rows when new) and enqueues their syncs. Call it in the transaction that saves the change.
  */
 export async function requestConfigurationSync(tx: Tx | typeof db, roleIds: string[]): Promise<void> {
   if (roleIds.length === 0) return;
@@ -42,28 +39,7 @@ export async function requestConfigurationSync(tx: Tx | typeof db, roleIds: stri
     ON CONFLICT (role_id, api_uri) DO UPDATE
        SET sync_status = 'PENDING', sync_attempts = 0, sync_generation = role_configurations.sync_generation + 1,
            next_sync_at = now(), updated_at = now()`;
-}
-
-export function wakeConfigurationSync(): void {
-  wakeWorker("configuration-sync");
-}
-
-type ClaimedSync = { id: string; role_id: string; sync_attempts: number; sync_generation: number; configuration_id: string | null; grant_id: string | null };
-
-async function claimDueSyncs(limit: number, roleIds?: string[]): Promise<ClaimedSync[]> {
-  const env = getEnv();
-  const filter = roleIds ? roleIds : null;
-  return db.$queryRaw<ClaimedSync[]>`
-    UPDATE role_configurations c
-       SET sync_attempts = c.sync_attempts + 1, next_sync_at = now() + make_interval(secs => ${env.JOB_LEASE_SECONDS}), updated_at = now()
-     WHERE c.id IN (
-       SELECT q.id FROM role_configurations q
-        WHERE q.sync_status = 'PENDING' AND q.next_sync_at <= now() AND q.api_uri = ${env.nylasApiUri}
-          AND (${filter}::uuid[] IS NULL OR q.role_id = ANY(${filter}::uuid[]))
-        ORDER BY q.next_sync_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING c.id, c.role_id, c.sync_attempts, c.sync_generation, c.configuration_id, c.grant_id`;
+  await enqueue(tx, configurationSyncJob, roleIds.map((roleId) => ({ roleId, apiUri })));
 }
 
 export type SyncOutcome = { roleSlug: string; configurationId: string | null; action: "created" | "updated" | "failed"; error?: string };
@@ -73,11 +49,26 @@ function isRejection(error: unknown): boolean {
   return error instanceof NylasApiError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 408 && error.statusCode !== 429;
 }
 
-/** Runs one claimed sync and records its outcome on the row. */
-async function runSync(job: ClaimedSync): Promise<SyncOutcome> {
+class SyncInputError extends Error {}
+
+/** A failure worth retrying, with the change (sync_generation) the attempt was syncing. */
+class TransientSyncError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly generation: number,
+  ) {
+    super(describeNylasError(cause));
+  }
+}
+
+/** One sync of one role at this environment (the job's handler). Returns the writes that record it. */
+async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Promise<((tx: Tx) => Promise<void>) | void> {
   const env = getEnv();
-  const role = await db.role.findUnique({ where: { id: job.role_id }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
-  if (!role) return { roleSlug: "?", configurationId: null, action: "failed", error: "The role no longer exists." };
+  // Queued at another Nylas environment (the app was switched since): its rows wait for a switch back.
+  if (apiUri !== env.nylasApiUri) return;
+  const row = await db.roleConfiguration.findUnique({ where: { roleId_apiUri: { roleId, apiUri } }, select: { id: true, configurationId: true, grantId: true, syncGeneration: true } });
+  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
+  if (!row || !role) return; // the role was deleted
 
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
   const requestBody = buildConfigurationRequest(role, panel) as never;
@@ -86,16 +77,13 @@ async function runSync(job: ClaimedSync): Promise<SyncOutcome> {
 
   let configurationId: string | null = null;
   let grantId: string | null = null;
-  let action: SyncOutcome["action"] = "created";
-  let failure: unknown = null;
   try {
     if (!identifier) throw new SyncInputError("The panel has no interviewers: add one, then save.");
-    if (job.configuration_id && job.grant_id) {
+    if (row.configurationId && row.grantId) {
       try {
-        await getNylas().scheduler.configurations.update({ identifier: job.grant_id, configurationId: job.configuration_id, requestBody });
-        configurationId = job.configuration_id;
-        grantId = job.grant_id;
-        action = "updated";
+        await getNylas().scheduler.configurations.update({ identifier: row.grantId, configurationId: row.configurationId, requestBody });
+        configurationId = row.configurationId;
+        grantId = row.grantId;
       } catch (error) {
         if (!isNylasNotFound(error)) throw error; // deleted on the Nylas side: create a new one
       }
@@ -105,71 +93,65 @@ async function runSync(job: ClaimedSync): Promise<SyncOutcome> {
       const created = await getNylas().scheduler.configurations.create({ identifier, requestBody });
       configurationId = (created.data as unknown as { id: string }).id;
       grantId = identifier;
-      action = "created";
     }
   } catch (error) {
-    failure = error;
+    if (!(error instanceof SyncInputError) && !isRejection(error)) throw new TransientSyncError(error, row.syncGeneration);
+    const message = error instanceof SyncInputError ? error.message : describeNylasError(error);
+    // Final: FAILED with the reason, unless a newer change is queued (its own job syncs it).
+    return async (tx) => {
+      await tx.$executeRaw`
+        UPDATE role_configurations
+           SET last_sync_error = ${message}, sync_attempts = sync_attempts + 1, updated_at = now(),
+               sync_status = CASE WHEN sync_generation = ${row.syncGeneration} THEN 'FAILED' ELSE 'PENDING' END::"ConfigurationSyncStatus"
+         WHERE id = ${row.id}::uuid`;
+    };
   }
-
-  if (failure === null) {
-    // SYNCED unless another change arrived meanwhile: then it is due again at once.
-    await db.$executeRaw`
+  // SYNCED unless another change arrived meanwhile: its job runs next.
+  return async (tx) => {
+    await tx.$executeRaw`
       UPDATE role_configurations
          SET configuration_id = ${configurationId}, grant_id = ${grantId}, last_synced_at = now(), last_sync_error = NULL,
-             sync_status = CASE WHEN sync_generation = ${job.sync_generation} THEN 'SYNCED' ELSE 'PENDING' END::"ConfigurationSyncStatus",
-             sync_attempts = CASE WHEN sync_generation = ${job.sync_generation} THEN sync_attempts ELSE 0 END,
-             next_sync_at = now(), updated_at = now()
-       WHERE id = ${job.id}::uuid`;
-    return { roleSlug: role.slug, configurationId, action };
-  }
+             sync_status = CASE WHEN sync_generation = ${row.syncGeneration} THEN 'SYNCED' ELSE 'PENDING' END::"ConfigurationSyncStatus",
+             sync_attempts = 0, next_sync_at = now(), updated_at = now()
+       WHERE id = ${row.id}::uuid`;
+  };
+}
 
-  const message = failure instanceof SyncInputError ? failure.message : describeNylasError(failure);
-  const final = failure instanceof SyncInputError || isRejection(failure) || job.sync_attempts >= MAX_SYNC_ATTEMPTS;
-  const retryInMs = Math.min(RETRY_BASE_MS * 4 ** (job.sync_attempts - 1), RETRY_MAX_MS);
-  await db.$executeRaw`
+async function recordSyncFailure(tx: Tx, { roleId, apiUri }: TConfigurationSyncJob, failure: JobFailure): Promise<void> {
+  const generation = failure.error instanceof TransientSyncError ? failure.error.generation : null;
+  await tx.$executeRaw`
     UPDATE role_configurations
-       SET last_sync_error = ${message},
-           sync_status = CASE WHEN sync_generation <> ${job.sync_generation} THEN 'PENDING' WHEN ${final} THEN 'FAILED' ELSE 'PENDING' END::"ConfigurationSyncStatus",
-           sync_attempts = CASE WHEN sync_generation <> ${job.sync_generation} THEN 0 ELSE sync_attempts END,
-           next_sync_at = CASE WHEN sync_generation <> ${job.sync_generation} OR ${final} THEN now() ELSE now() + make_interval(secs => ${retryInMs / 1000}) END,
-           updated_at = now()
-     WHERE id = ${job.id}::uuid`;
-  if (!final) console.error(`[configuration-sync] ${role.slug}: ${message} (retrying in ${Math.round(retryInMs / 1000)} s)`);
-  return { roleSlug: role.slug, configurationId: job.configuration_id, action: "failed", error: message };
+       SET last_sync_error = ${failure.message}, sync_attempts = ${failure.attempt}, next_sync_at = COALESCE(${failure.retryAt}::timestamptz, now()), updated_at = now(),
+           sync_status = CASE WHEN ${failure.retryAt === null} AND sync_generation = ${generation} THEN 'FAILED' ELSE 'PENDING' END::"ConfigurationSyncStatus"
+     WHERE role_id = ${roleId}::uuid AND api_uri = ${apiUri}`;
+  if (failure.retryAt) console.error(`[configuration-sync] role ${roleId}: ${failure.message} (retrying at ${failure.retryAt.toISOString()})`);
 }
 
-class SyncInputError extends Error {}
+export const configurationSyncJob = defineJobKind<TConfigurationSyncJob>({
+  name: "nylas.sync-configuration",
+  title: "Sync roles to their Nylas scheduling configurations",
+  concurrency: 2,
+  retry: "standard",
+  serialKey: (p) => `${p.apiUri}|${p.roleId}`,
+  dedupKey: (p) => `${p.apiUri}|${p.roleId}`,
+  run: (payload) => syncConfiguration(payload),
+  onFailure: recordSyncFailure,
+  onRetry: async (tx, { roleId, apiUri }) => {
+    await tx.roleConfiguration.updateMany({ where: { roleId, apiUri, syncStatus: "FAILED" }, data: { syncStatus: "PENDING", syncAttempts: 0, nextSyncAt: new Date() } });
+  },
+  describeError: (error) => (error instanceof Error ? error.message : describeNylasError(error)),
+});
 
-/** Worker tick: claims due syncs at this Nylas environment and runs them; returns how many. */
-export async function processDueConfigurationSyncs(opts: { limit?: number; roleIds?: string[] } = {}): Promise<SyncOutcome[]> {
-  const claimed = await claimDueSyncs(opts.limit ?? 4, opts.roleIds);
-  const outcomes: SyncOutcome[] = [];
-  for (const job of claimed) {
-    try {
-      outcomes.push(await runSync(job));
-    } catch (error) {
-      // The database failed under us: the lease brings the row back.
-      console.error("[configuration-sync]", error instanceof Error ? error.message : error);
-    }
-  }
-  return outcomes;
-}
-
-/** Admin "Retry" on a role whose sync failed: due now, with a fresh set of attempts. */
+/** Admin "Retry" on a role whose sync failed: PENDING, a new change, and a fresh job due now. */
 export async function retryConfigurationSync(roleId: string): Promise<boolean> {
-  const { count } = await db.roleConfiguration.updateMany({
-    where: { roleId, apiUri: getEnv().nylasApiUri, syncStatus: { in: ["FAILED", "PENDING"] } },
-    data: { syncStatus: "PENDING", syncAttempts: 0, nextSyncAt: new Date(), syncGeneration: { increment: 1 } },
-  });
-  if (count === 0) await requestConfigurationSync(db, [roleId]);
-  wakeConfigurationSync();
+  await requestConfigurationSync(db, [roleId]);
   return true;
 }
 
 /**
  * Start-up (and tests): syncs every role now and reports each one. Marks all of them due (a new
  * build may send more fields), runs what this process can claim, then waits — up to `waitMs` —
- * for rows another process's worker is running. Idempotent: safe to run at every start.
+ * for syncs another process's worker is running. Idempotent: safe to run at every start.
  */
 export async function syncRoleConfigurations(opts: { waitMs?: number } = {}): Promise<SyncOutcome[]> {
   const apiUri = getEnv().nylasApiUri;
@@ -180,11 +162,11 @@ export async function syncRoleConfigurations(opts: { waitMs?: number } = {}): Pr
 
   const deadline = Date.now() + (opts.waitMs ?? 60_000);
   for (;;) {
-    const ran = await processDueConfigurationSyncs({ limit: 50, roleIds });
+    const ran = await runDueJobs(configurationSyncJob, { limit: 50 });
     const rows = await db.roleConfiguration.findMany({ where: { apiUri, roleId: { in: roleIds } }, select: { roleId: true, syncStatus: true, syncAttempts: true, lastSyncError: true, configurationId: true } });
     // Settled: synced, failed, or backing off after a transient error (reported as failed now).
     const settled = rows.every((r) => r.syncStatus !== "PENDING" || (r.syncAttempts > 0 && r.lastSyncError !== null));
-    if ((settled && ran.length === 0) || Date.now() > deadline) {
+    if ((settled && ran === 0) || Date.now() > deadline) {
       const byRole = new Map(rows.map((r) => [r.roleId, r]));
       return roles.map((role) => {
         const row = byRole.get(role.id);
@@ -194,6 +176,6 @@ export async function syncRoleConfigurations(opts: { waitMs?: number } = {}): Pr
         return { roleSlug: role.slug, configurationId: row.configurationId, action: before.get(role.id) && before.get(role.id) === row.configurationId ? ("updated" as const) : ("created" as const) };
       });
     }
-    if (ran.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (ran === 0) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -16,7 +16,6 @@ import type { SandboxContext } from "./router";
 import { describeIssues, ZBookingCancel, ZBookingConfirm, ZBookingCreate, ZBookingReschedule, type TConfiguration } from "./schemas";
 import { cancelNotetakerForBooking, createNotetakerForBooking, rescheduleNotetaker } from "./notetakers";
 import { enqueueNotification } from "./webhooks";
-import { wakeWorker } from "@/lib/worker-wake";
 
 type BookingRow = Prisma.SandboxBookingGetPayload<object>;
 type EventRow = Prisma.SandboxEventGetPayload<object>;
@@ -212,7 +211,6 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
       await emitBookingNotification(tx, "booking.created", bookingView, effective, ctx.now);
       return bookingView;
     }, TX_OPTIONS);
-    wakeDispatcher();
     return data(serializeBooking(view));
   } catch (error) {
     if (isDoubleBookingError(error)) throw timeslotUnavailable();
@@ -256,7 +254,6 @@ async function cancel(ctx: SandboxContext, reason: string): Promise<void> {
     const updated = { ...booking, status: "cancelled", cancellationReason: reason, cancelledAt: ctx.now };
     await emitBookingNotification(tx, "booking.cancelled", toView(updated, event, hostNameOf(config, booking.hostEmail)), config, ctx.now);
   }, TX_OPTIONS);
-  wakeDispatcher();
 }
 
 // DELETE /v3/scheduling/bookings/{booking_id} — body {cancellation_reason}
@@ -313,7 +310,6 @@ export async function rescheduleBooking(ctx: SandboxContext): Promise<SandboxRes
       await emitBookingNotification(tx, "booking.rescheduled", v, config, ctx.now, { oldStart: booking.startTime, oldEnd: booking.endTime });
       return v;
     }, TX_OPTIONS);
-    wakeDispatcher();
     return data(serializeBooking(view));
   } catch (error) {
     if (isDoubleBookingError(error)) throw timeslotUnavailable();
@@ -333,11 +329,6 @@ export async function confirmBooking(ctx: SandboxContext): Promise<SandboxResult
   }
   if (booking.status === "cancelled") throw invalidRequest("This booking has been cancelled.");
   return data(serializeBooking(toView(booking, event, hostNameOf(config, booking.hostEmail))));
-}
-
-/** Lets the in-process dispatcher (lib/workers.ts) deliver right away instead of at its next poll. */
-function wakeDispatcher(): void {
-  wakeWorker("sandbox-webhooks");
 }
 
 export { SandboxApiError };

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { wakeWorker } from "@/lib/worker-wake";
+import { defineJobKind, enqueue, type JobContext } from "@/lib/jobs";
 import { SandboxApiError, invalidRequest, notFound } from "./errors";
 import { resolveGrant } from "./grants";
 import { data, empty, type SandboxResult } from "./http";
@@ -18,9 +18,9 @@ import { enqueueNotification } from "./webhooks";
  * The sandbox's Notetaker (nylas-contract §5, DESIGN "Notetaker and media"). A booking on a
  * configuration with `scheduler.notetaker_settings.enabled` (and conferencing) gets a notetaker
  * for its event; it follows reschedules, is deleted with a cancellation, and then lives through
- * Nylas's states with the real clock (advanceDueNotetakers), or at once from the control endpoint
- * and the /sandbox console (runNotetakerNow). Every step is kept for the history endpoint and sent
- * as a signed webhook through the outbox.
+ * Nylas's states with the real clock ("sandbox.notetaker-step" jobs, due at each next step), or at
+ * once from the control endpoint and the /sandbox console (runNotetakerNow). Every step is kept
+ * for the history endpoint and sent as a signed webhook through the outbox.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -61,6 +61,11 @@ async function recordHistory(tx: Tx, row: NotetakerRow, eventType: string, at: D
   await tx.sandboxNotetakerEvent.create({
     data: { id: randomUUID(), notetakerId: row.id, eventType, state: row.state, meetingState: row.meetingState, data: snapshot as Prisma.InputJsonValue, at },
   });
+}
+
+/** In the transaction that set the notetaker's next_step_at: its step job, due then (merged with one already queued). */
+async function scheduleStep(tx: Tx, notetakerId: string, at: Date | null): Promise<void> {
+  if (at) await enqueue(tx, notetakerStepJob, { notetakerId }, { runAt: at });
 }
 
 // ───────────────────────────── Booking hooks (called inside the booking's transaction) ─────────────────────────────
@@ -125,6 +130,7 @@ export async function createNotetakerForBooking(tx: Tx, booking: BookingForNotet
   });
   const snapshot = await emit(tx, "notetaker.created", row, now);
   await recordHistory(tx, row, "notetaker.created", now, snapshot);
+  await scheduleStep(tx, id, row.nextStepAt);
   return { id, name: settings.name, meeting_settings: settings.meetingSettings };
 }
 
@@ -135,6 +141,7 @@ export async function rescheduleNotetaker(tx: Tx, notetakerId: string, start: Da
   const row = await tx.sandboxNotetaker.update({ where: { id: notetakerId }, data: { joinTime: start, leaveTime: end, nextStepAt: start } });
   const snapshot = await emit(tx, "notetaker.updated", row, now);
   await recordHistory(tx, row, "notetaker.updated", now, snapshot);
+  await scheduleStep(tx, notetakerId, start);
 }
 
 async function deleteNotetaker(tx: Tx, row: NotetakerRow, now: Date): Promise<void> {
@@ -193,34 +200,35 @@ function lifecycleOf(row: NotetakerRow) {
 }
 
 /**
- * The clock-driven lifecycle: takes every step that is due for notetakers whose next_step_at has
- * passed (FOR UPDATE SKIP LOCKED, so several instances never take the same step twice). Returns
- * how many notetakers moved.
+ * The clock-driven lifecycle (the "sandbox.notetaker-step" handler): takes every step of the
+ * notetaker that is due by `ctx.now`, under its row lock (so a run-now or a cancel never races it),
+ * and enqueues the job again for its next step. Fenced on the job's claim.
  */
-export async function advanceDueNotetakers(now = new Date(), limit = 10): Promise<number> {
-  const due = await db.sandboxNotetaker.findMany({
-    where: { nextStepAt: { lte: now }, deletedAt: null },
-    select: { id: true },
-    orderBy: { nextStepAt: "asc" },
-    take: limit,
-  });
-  let moved = 0;
-  for (const { id } of due) {
-    const advanced = await db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM sandbox_notetakers WHERE id = ${id} AND next_step_at <= ${now} AND deleted_at IS NULL FOR UPDATE SKIP LOCKED`;
-      if (!locked.length) return false;
-      let row = await tx.sandboxNotetaker.findUniqueOrThrow({ where: { id } });
-      for (let step = nextLifecycleStep(lifecycleOf(row)); step && step.at <= now; step = nextLifecycleStep(lifecycleOf(row))) {
-        row = await takeStep(tx, row, step);
-      }
-      await tx.sandboxNotetaker.update({ where: { id }, data: { nextStepAt: nextLifecycleStep(lifecycleOf(row))?.at ?? null } });
-      return true;
-    }, TX_OPTIONS);
-    if (advanced) moved++;
-  }
-  if (moved) wakeWorker("sandbox-webhooks");
-  return moved;
+async function advanceNotetaker(id: string, ctx: JobContext<never>): Promise<void> {
+  const now = ctx.now;
+  await ctx.transaction(async (tx) => {
+    let row = await lockNotetaker(tx, id);
+    if (!row || row.deletedAt || !row.nextStepAt) return;
+    for (let step = nextLifecycleStep(lifecycleOf(row)); step && step.at <= now; step = nextLifecycleStep(lifecycleOf(row))) {
+      row = await takeStep(tx, row, step);
+    }
+    const next = nextLifecycleStep(lifecycleOf(row))?.at ?? null;
+    await tx.sandboxNotetaker.update({ where: { id }, data: { nextStepAt: next } });
+    await scheduleStep(tx, id, next);
+  }, TX_OPTIONS);
 }
+
+export type TNotetakerStepJob = { notetakerId: string };
+
+export const notetakerStepJob = defineJobKind<TNotetakerStepJob>({
+  name: "sandbox.notetaker-step",
+  title: "Sandbox: move each Notetaker through its lifecycle",
+  concurrency: 2,
+  retry: "standard",
+  serialKey: (p) => p.notetakerId,
+  dedupKey: (p) => p.notetakerId,
+  run: ({ notetakerId }, ctx) => advanceNotetaker(notetakerId, ctx),
+});
 
 /**
  * A live (not deleted) notetaker, optionally of a grant; 404 otherwise. With `tx`, its row is
@@ -266,9 +274,10 @@ export async function runNotetakerNow(id: string, outcome: NotetakerOutcome, opt
     const last = await lastStepAt(tx, id);
     const start = Math.max(now.getTime() - Math.max(0, count - 1) * 1000, (last?.getTime() ?? 0) + 1000);
     for (const step of planImmediateRun(lifecycleOf(current), new Date(start))) current = await takeStep(tx, current, step, synthetic);
-    return tx.sandboxNotetaker.update({ where: { id }, data: { nextStepAt: nextLifecycleStep(lifecycleOf(current))?.at ?? null } });
+    const next = nextLifecycleStep(lifecycleOf(current))?.at ?? null;
+    await scheduleStep(tx, id, next);
+    return tx.sandboxNotetaker.update({ where: { id }, data: { nextStepAt: next } });
   }, TX_OPTIONS);
-  wakeWorker("sandbox-webhooks");
   return row;
 }
 
@@ -281,7 +290,6 @@ export async function expireNotetakerMedia(id: string, now = new Date()): Promis
     await takeStep(tx, current, { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at });
     return tx.sandboxNotetaker.update({ where: { id }, data: { mediaExpiresAt: at, nextStepAt: null } });
   }, TX_OPTIONS);
-  wakeWorker("sandbox-webhooks");
   return row;
 }
 
@@ -342,7 +350,6 @@ export async function cancelNotetaker(ctx: SandboxContext): Promise<SandboxResul
     if (!canRunNow(row.state)) throw new SandboxApiError(409, "invalid_request_error", `A notetaker in state ${row.state} cannot be cancelled.`);
     await deleteNotetaker(tx, row, ctx.now);
   }, TX_OPTIONS);
-  wakeWorker("sandbox-webhooks");
   return empty();
 }
 
@@ -355,10 +362,11 @@ export async function leaveNotetaker(ctx: SandboxContext): Promise<SandboxResult
     if (current.state !== "attending") throw new SandboxApiError(409, "invalid_request_error", "The notetaker is not in the meeting.");
     const at = await stepTime(tx, id, ctx.now);
     const left = await takeStep(tx, current, { trigger: "notetaker.meeting_state", historyType: "notetaker.meeting_state", state: "disconnected", meetingState: "api_request", at });
-    await tx.sandboxNotetaker.update({ where: { id }, data: { leaveTime: at, nextStepAt: nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null } });
+    const next = nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null;
+    await tx.sandboxNotetaker.update({ where: { id }, data: { leaveTime: at, nextStepAt: next } });
+    await scheduleStep(tx, id, next);
     return 200;
   }, TX_OPTIONS);
-  wakeWorker("sandbox-webhooks");
   return data({ id, message: "Notetaker is leaving meeting." }, status);
 }
 

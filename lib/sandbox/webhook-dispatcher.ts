@@ -1,85 +1,82 @@
+/**
+ * The sandbox's webhook deliveries: each outbox row (sandbox_webhook_deliveries, written with the
+ * change that caused it) is sent by a "sandbox.webhook-delivery" job (lib/sandbox/jobs.ts), signed
+ * as Nylas signs, gzipped for subscriptions that asked for it. One attempt per job run; the runner
+ * retries a retryable failure on the sandboxDelivery policy, as Nylas retries (nylas-contract §4.3).
+ */
 import "server-only";
 import { createHmac } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { decideDelivery, DELIVERY_TIMEOUT_MS, type DeliveryOutcome } from "./delivery-policy";
-
-type ClaimedDelivery = {
-  id: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  webhook_url: string;
-  secret: string;
-  compressed_delivery: boolean;
-};
-
-// Lease on a claimed row (60 s, in the SQL below): if this process dies mid-delivery, another
-// dispatcher picks the row up after it; one attempt takes at most DELIVERY_TIMEOUT_MS (10 s).
+import { defineJobKind, type JobContext, type JobFailure, type Tx } from "@/lib/jobs";
+import { DELIVERY_TIMEOUT_MS, judgeDelivery, type DeliveryOutcome } from "./delivery-policy";
 
 export function signWebhookBody(body: Buffer | string, secret: string): string {
   return createHmac("sha256", secret).update(body).digest("hex");
 }
 
+/** What tests may replace. */
+export type DeliveryDeps = { fetchImpl?: typeof fetch };
+
+/** A failed attempt the runner retries; carries the status code for the row. */
+export class RetryableDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
 /**
- * Claims due deliveries (FOR UPDATE SKIP LOCKED, so several dispatchers never send the same
- * attempt), sends each once, and records the outcome. Returns how many were attempted.
+ * One attempt at one delivery (the job's handler). A paused or failed destination gets nothing:
+ * the row stays pending, and making the destination active again queues it (lib/sandbox/webhooks.ts).
  */
-export async function dispatchDueDeliveries(opts: { limit?: number; fetchImpl?: typeof fetch } = {}): Promise<number> {
-  const limit = opts.limit ?? 20;
-  const send = opts.fetchImpl ?? fetch;
-  const claimed = await db.$queryRaw<ClaimedDelivery[]>`
-    UPDATE sandbox_webhook_deliveries d
-       SET attempts = d.attempts + 1,
-           next_attempt_at = now() + interval '60 seconds', 
-           updated_at = now()
-      FROM sandbox_webhooks w
-     WHERE d.webhook_id = w.id
-       AND d.id IN (
-         SELECT q.id FROM sandbox_webhook_deliveries q
-           JOIN sandbox_webhooks qw ON qw.id = q.webhook_id
-          -- a paused (or failed) destination gets nothing until it is active again
-          WHERE q.status = 'pending' AND q.next_attempt_at <= now() AND qw.status IN ('active', 'failing')
-          ORDER BY q.next_attempt_at, q.created_at
-          LIMIT ${limit}
-          FOR UPDATE OF q SKIP LOCKED)
-    RETURNING d.id, d.payload, d.attempts, w.webhook_url, w.secret, w.compressed_delivery`;
-
-  const { SANDBOX_WEBHOOK_RETRY_BASE_MS } = getEnv();
-  await Promise.all(
-    claimed.map(async (delivery) => {
-      const outcome = await deliverOnce(delivery, send);
-      const decision = decideDelivery(outcome, delivery.attempts, SANDBOX_WEBHOOK_RETRY_BASE_MS);
-      const lastStatusCode = outcome.kind === "response" ? outcome.status : null;
-      await db.sandboxWebhookDelivery.update({
-        where: { id: delivery.id },
-        data:
-          decision.status === "delivered"
-            ? { status: "delivered", deliveredAt: new Date(), lastStatusCode, lastError: null }
-            : decision.status === "pending"
-              ? { status: "pending", nextAttemptAt: new Date(Date.now() + decision.retryInMs), lastStatusCode, lastError: describe(outcome) }
-              : { status: "failed", lastStatusCode, lastError: decision.reason },
-      });
-    }),
-  );
-  return claimed.length;
+export async function deliverWebhook(deliveryId: string, ctx: JobContext<DeliveryDeps>): Promise<((tx: Tx) => Promise<void>) | void> {
+  const row = await db.sandboxWebhookDelivery.findUnique({
+    where: { id: deliveryId },
+    select: { id: true, payload: true, status: true, webhook: { select: { webhookUrl: true, secret: true, compressedDelivery: true, status: true } } },
+  });
+  if (!row || row.status !== "pending" || !["active", "failing"].includes(row.webhook.status)) return;
+  const outcome = await deliverOnce({ ...row.webhook, payload: row.payload as Record<string, unknown>, attempt: ctx.attempt }, ctx.deps?.fetchImpl ?? fetch);
+  const verdict = judgeDelivery(outcome);
+  const lastStatusCode = outcome.kind === "response" ? outcome.status : null;
+  if (verdict.status === "retry") throw new RetryableDeliveryError(verdict.reason, lastStatusCode);
+  return async (tx) => {
+    await tx.sandboxWebhookDelivery.update({
+      where: { id: deliveryId },
+      data:
+        verdict.status === "delivered"
+          ? { status: "delivered", deliveredAt: new Date(), attempts: ctx.attempt, lastStatusCode, lastError: null }
+          : { status: "failed", attempts: ctx.attempt, lastStatusCode, lastError: verdict.reason },
+    });
+  };
 }
 
-function describe(outcome: DeliveryOutcome): string {
-  return outcome.kind === "response" ? `HTTP ${outcome.status}` : outcome.message;
+/** A failed attempt on the row: pending until its retry, or failed after the last. */
+export async function recordDeliveryFailure(tx: Tx, deliveryId: string, failure: JobFailure): Promise<void> {
+  const lastStatusCode = failure.error instanceof RetryableDeliveryError ? failure.error.statusCode : null;
+  await tx.sandboxWebhookDelivery.updateMany({
+    where: { id: deliveryId, status: "pending" },
+    data: failure.retryAt
+      ? { attempts: failure.attempt, nextAttemptAt: failure.retryAt, lastStatusCode, lastError: failure.message }
+      : { status: "failed", attempts: failure.attempt, lastStatusCode, lastError: `${failure.message} after ${failure.attempt} attempts` },
+  });
 }
 
-async function deliverOnce(delivery: ClaimedDelivery, send: typeof fetch): Promise<DeliveryOutcome> {
-  const json = JSON.stringify({ ...delivery.payload, webhook_delivery_attempt: delivery.attempts });
-  const body = delivery.compressed_delivery ? gzipSync(json) : Buffer.from(json);
+type Delivery = { payload: Record<string, unknown>; attempt: number; webhookUrl: string; secret: string; compressedDelivery: boolean };
+
+async function deliverOnce(delivery: Delivery, send: typeof fetch): Promise<DeliveryOutcome> {
+  const json = JSON.stringify({ ...delivery.payload, webhook_delivery_attempt: delivery.attempt });
+  const body = delivery.compressedDelivery ? gzipSync(json) : Buffer.from(json);
   const headers: Record<string, string> = {
     "content-type": "application/json",
     "x-nylas-signature": signWebhookBody(body, delivery.secret),
     "user-agent": "Nylas-Sandbox-Webhooks/1.0",
   };
-  if (delivery.compressed_delivery) headers["content-encoding"] = "gzip";
+  if (delivery.compressedDelivery) headers["content-encoding"] = "gzip";
   try {
-    const response = await send(delivery.webhook_url, {
+    const response = await send(delivery.webhookUrl, {
       method: "POST",
       headers,
       body: new Uint8Array(body),
@@ -92,3 +89,19 @@ async function deliverOnce(delivery: ClaimedDelivery, send: typeof fetch): Promi
     return { kind: "network_error", message: error instanceof Error ? error.message : String(error) };
   }
 }
+
+export type TWebhookDeliveryJob = { deliveryId: string };
+
+export const webhookDeliveryJob = defineJobKind<TWebhookDeliveryJob, DeliveryDeps>({
+  name: "sandbox.webhook-delivery",
+  title: "Sandbox: deliver webhooks to subscribers",
+  // Deliveries wait on the receiver (up to 10 s each): several at once per process.
+  concurrency: 8,
+  retry: "sandboxDelivery",
+  dedupKey: (p) => p.deliveryId,
+  run: ({ deliveryId }, ctx) => deliverWebhook(deliveryId, ctx),
+  onFailure: (tx, { deliveryId }, failure) => recordDeliveryFailure(tx, deliveryId, failure),
+  onRetry: async (tx, { deliveryId }) => {
+    await tx.sandboxWebhookDelivery.updateMany({ where: { id: deliveryId, status: "failed" }, data: { status: "pending", nextAttemptAt: new Date() } });
+  },
+});

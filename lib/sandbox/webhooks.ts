@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { enqueue } from "@/lib/jobs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { invalidRequest, notFound } from "./errors";
 import { UUID_RE } from "./grants";
@@ -8,6 +9,7 @@ import { data, list, type SandboxResult } from "./http";
 import { newNotificationId } from "./ids";
 import { assertObjectBody, type SandboxContext } from "./router";
 import { describeIssues, ZWebhookCreate, ZWebhookUpdate } from "./schemas";
+import { webhookDeliveryJob } from "./webhook-dispatcher";
 
 type WebhookRow = Prisma.SandboxWebhookGetPayload<object>;
 type Tx = Prisma.TransactionClient;
@@ -75,16 +77,25 @@ export async function updateWebhook(ctx: SandboxContext): Promise<SandboxResult>
   const parsed = ZWebhookUpdate.safeParse(assertObjectBody(ctx.body));
   if (!parsed.success) throw invalidRequest(`Invalid webhook: ${describeIssues(parsed.error)}`);
   const body = parsed.data;
-  const row = await db.sandboxWebhook.update({
-    where: { id: existing.id },
-    data: {
-      ...(body.webhook_url ? { webhookUrl: body.webhook_url } : {}),
-      ...(body.description !== undefined ? { description: body.description } : {}),
-      ...(body.trigger_types ? { triggerTypes: [...new Set(body.trigger_types)] } : {}),
-      ...(body.notification_email_addresses ? { notificationEmailAddresses: body.notification_email_addresses } : {}),
-      ...(body.compressed_delivery !== undefined ? { compressedDelivery: body.compressed_delivery } : {}),
-      ...(body.status && body.status !== existing.status ? { status: body.status, statusUpdatedAt: new Date() } : {}),
-    },
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.sandboxWebhook.update({
+      where: { id: existing.id },
+      data: {
+        ...(body.webhook_url ? { webhookUrl: body.webhook_url } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.trigger_types ? { triggerTypes: [...new Set(body.trigger_types)] } : {}),
+        ...(body.notification_email_addresses ? { notificationEmailAddresses: body.notification_email_addresses } : {}),
+        ...(body.compressed_delivery !== undefined ? { compressedDelivery: body.compressed_delivery } : {}),
+        ...(body.status && body.status !== existing.status ? { status: body.status, statusUpdatedAt: new Date() } : {}),
+      },
+    });
+    // Active again: what waited while it was paused (or failed) is sent now.
+    const isDelivering = (status: string) => status === "active" || status === "failing";
+    if (isDelivering(updated.status) && !isDelivering(existing.status)) {
+      const waiting = await tx.sandboxWebhookDelivery.findMany({ where: { webhookId: existing.id, status: "pending" }, select: { id: true } });
+      await enqueue(tx, webhookDeliveryJob, waiting.map((d) => ({ deliveryId: d.id })));
+    }
+    return updated;
   });
   return data(serializeWebhook(row));
 }
@@ -112,7 +123,8 @@ export const SANDBOX_APPLICATION_ID = "sandbox-application";
 
 /**
  * Queues one notification for every active subscriber of its trigger, inside the caller's
- * transaction (an outbox), so a booking and its webhook are committed together.
+ * transaction (an outbox row and its delivery job each), so a booking and its webhook are
+ * committed together.
  */
 export async function enqueueNotification(
   tx: Tx,
@@ -144,15 +156,16 @@ export async function enqueueNotification(
       object: notification.object,
     },
   };
-  await tx.sandboxWebhookDelivery.createMany({
-    data: subscribers.map((s) => ({
-      id: randomUUID(),
-      webhookId: s.id,
-      notificationId: envelope.id,
-      triggerType: notification.type,
-      payload: envelope as Prisma.InputJsonValue,
-      nextAttemptAt: notification.deliverAt ?? notification.now,
-    })),
-  });
+  const deliverAt = notification.deliverAt ?? notification.now;
+  const rows = subscribers.map((s) => ({
+    id: randomUUID(),
+    webhookId: s.id,
+    notificationId: envelope.id,
+    triggerType: notification.type,
+    payload: envelope as Prisma.InputJsonValue,
+    nextAttemptAt: deliverAt,
+  }));
+  await tx.sandboxWebhookDelivery.createMany({ data: rows });
+  await enqueue(tx, webhookDeliveryJob, rows.map((r) => ({ deliveryId: r.id })), { runAt: deliverAt });
   return subscribers.length;
 }

@@ -8,7 +8,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requestConfigurationSync, wakeConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { ZPanelInput, toFieldErrors, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
@@ -211,7 +211,6 @@ export async function savePanel(actor: AuditActor, id: string | null, raw: unkno
     if (isUniqueViolation(error, "name")) return errorState("Another panel has this name.", { name: "Another panel has this name." });
     throw error;
   }
-  if (result.changed) wakeConfigurationSync();
   const message = !result.changed
     ? "No changes to save."
     : result.roleCount === 0

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { ConfigurationSyncStatus } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
-import { requestConfigurationSync, retryConfigurationSync, wakeConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { requestConfigurationSync, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { ZRoleInput, toFieldErrors, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
@@ -153,7 +153,6 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
     if ((error as { code?: string })?.code === "P2002") return errorState("The slug is taken.", { slug: "Another role already uses this slug." });
     throw error;
   }
-  if (result.changed) wakeConfigurationSync();
   return { status: "success", message: result.changed ? "Saved. Syncing with Nylas…" : "No changes to save.", id: result.id };
 }
 

@@ -2,11 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { insertJobsSql, notifySql } from "@/lib/jobs";
 import { AppError, badRequest, payloadTooLarge, serviceUnavailable, unauthorizedError } from "@/lib/errors";
 import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, replaceUnstorableEscapes, type ParsedEnvelope } from "./envelope";
 import { loadWebhookSecrets } from "./secrets";
 import { verifyNylasSignature } from "./signature";
-import { wakeWorker } from "@/lib/worker-wake";
+import { webhookProcessingJob } from "./jobs";
+import { webhookSubjectKey, webhookSubjectOf } from "./subject";
 
 export type IngestResult = { stored: boolean; duplicate: boolean; ignored: boolean; notificationId: string };
 
@@ -14,14 +17,22 @@ export type IngestResult = { stored: boolean; duplicate: boolean; ignored: boole
 export type InboxStore = { insert: (envelope: ParsedEnvelope, text: string, status: "PENDING" | "IGNORED") => Promise<boolean> };
 
 export const postgresInbox: InboxStore = {
-  // One INSERT: storing is enqueueing (the inbox row is the job). A duplicate id is a no-op.
+  // One statement: the inbox row and its subject's job (lib/webhooks/jobs.ts) are stored together,
+  // and the workers are notified when it commits. A duplicate notification id is a no-op.
   async insert(envelope, text, status) {
-    const inserted = await db.$executeRaw`
-      INSERT INTO webhook_events (id, notification_id, type, source, booking_id, notetaker_id, event_time, delivery_attempt, payload, status, updated_at)
-      VALUES (${randomUUID()}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.notetakerId}, ${envelope.time},
-              ${envelope.deliveryAttempt}, ${text}::jsonb, ${status}::"WebhookEventStatus", now())
-      ON CONFLICT (notification_id) DO NOTHING`;
-    return inserted === 1;
+    const rowId = randomUUID();
+    const subject = webhookSubjectOf({ type: envelope.type, bookingId: envelope.bookingId, notetakerId: envelope.notetakerId, rowId });
+    const key = webhookSubjectKey(subject);
+    const [row] = await db.$queryRaw<{ stored: number }[]>`
+      WITH ev AS (
+        INSERT INTO webhook_events (id, notification_id, type, source, booking_id, notetaker_id, event_time, delivery_attempt, payload, status, updated_at)
+        VALUES (${rowId}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.notetakerId}, ${envelope.time},
+                ${envelope.deliveryAttempt}, ${text}::jsonb, ${status}::"WebhookEventStatus", now())
+        ON CONFLICT (notification_id) DO NOTHING
+        RETURNING status),
+      job AS (${insertJobsSql(webhookProcessingJob, Prisma.sql`SELECT ${JSON.stringify(subject)}::jsonb, ${key}::text, ${key}::text FROM ev WHERE ev.status = 'PENDING'`)})
+      SELECT (SELECT count(*) FROM ev)::int AS stored, (SELECT count(${notifySql(webhookProcessingJob)}) FROM job)::int AS notified`;
+    return (row?.stored ?? 0) === 1;
   },
 };
 
@@ -62,9 +73,9 @@ async function verify(raw: Buffer, signature: string | null): Promise<void> {
 
 /**
  * POST /api/webhooks/nylas, in order: cap the size, verify the HMAC over the exact raw bytes,
- * gunzip if compressed, check JSON + id + type, store in the inbox (one insert, idempotent), wake
- * the worker. Never answers 200 before the event is durably stored; a database failure is a 503 so
- * Nylas retries.
+ * gunzip if compressed, check JSON + id + type, store in the inbox with its job (one statement,
+ * idempotent). Never answers 200 before the event is durably stored; a database failure is a 503
+ * so Nylas retries.
  */
 export async function ingestNylasWebhook(request: Request, store: InboxStore = postgresInbox): Promise<IngestResult> {
   const raw = await readLimitedBody(request);
@@ -95,6 +106,5 @@ export async function ingestNylasWebhook(request: Request, store: InboxStore = p
     console.error("[webhooks] could not store notification", error);
     throw serviceUnavailable("Temporarily unable to store the notification.");
   }
-  if (stored && !ignored) wakeWorker("webhook-inbox");
   return { stored, duplicate: !stored, ignored, notificationId: envelope.id };
 }

@@ -71,9 +71,10 @@ export async function runMediaBench(): Promise<{ lines: string[]; ratio: number;
     // This process plays the worker: the same modules `npm run worker` runs.
     const { bootstrapNylas } = await import("../../lib/bootstrap");
     const { getNylas } = await import("../../lib/nylas/client");
-    const { dispatchDueDeliveries } = await import("../../lib/sandbox/webhook-dispatcher");
-    const { processDueWebhookEvents } = await import("../../lib/webhooks/worker");
-    const { processDueMediaDownloads } = await import("../../lib/media/download");
+    const { enqueue, runDueJobs } = await import("../../lib/jobs");
+    const { webhookDeliveryJob } = await import("../../lib/sandbox/webhook-dispatcher");
+    const { webhookProcessingJob } = await import("../../lib/webhooks/jobs");
+    const { mediaDownloadJob } = await import("../../lib/media/jobs");
     const { getPrisma } = await import("../../lib/db/client");
     const db = getPrisma();
     await bootstrapNylas();
@@ -97,24 +98,25 @@ export async function runMediaBench(): Promise<{ lines: string[]; ratio: number;
     });
     if (!run.ok) throw new Error(`run failed: HTTP ${run.status} ${await run.text()}`);
     for (let i = 0; i < 100; i++) {
-      await dispatchDueDeliveries();
-      await processDueWebhookEvents();
+      await runDueJobs(webhookDeliveryJob);
+      await runDueJobs(webhookProcessingJob);
       if (await db.mediaAsset.count({ where: { kind: "RECORDING" } })) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const recording = await db.mediaAsset.findFirstOrThrow({ where: { kind: "RECORDING" } });
     // The small files first, so the measured runs start warm (module loading, connection pool).
-    await db.mediaAsset.updateMany({ where: { kind: "RECORDING" }, data: { nextAttemptAt: new Date(Date.now() + 3600_000) } });
-    while (await processDueMediaDownloads({ limit: 4 })) {
+    await db.job.updateMany({ where: { kind: mediaDownloadJob.name, dedupKey: recording.id }, data: { runAt: new Date(Date.now() + 3600_000) } });
+    while (await runDueJobs(mediaDownloadJob, { limit: 4 })) {
       // keep going until the small files are stored
     }
 
     const queueRecording = async () => {
       await settleDisk();
       await db.mediaAsset.update({ where: { id: recording.id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), storedAt: null, storageKey: null } });
+      await enqueue(db, mediaDownloadJob, { assetId: recording.id });
     };
     const downloadRecording = async () => {
-      await processDueMediaDownloads({ limit: 1 });
+      await runDueJobs(mediaDownloadJob, { limit: 1 });
       const stored = await db.mediaAsset.findUniqueOrThrow({ where: { id: recording.id } });
       if (stored.status !== "STORED") throw new Error(`download did not store the file: ${stored.status} ${stored.lastError}`);
       return Number(stored.size);

@@ -126,6 +126,7 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/audit", cases: [get("admins", fixed("/settings/audit"), adminPage())] },
   { pattern: "/settings/load", cases: [get("admins", fixed("/settings/load"), adminPage())] },
   { pattern: "/settings/webhooks", cases: [get("admins", fixed("/settings/webhooks"), adminPage())] },
+  { pattern: "/settings/jobs", cases: [get("admins", fixed("/settings/jobs"), adminPage())] },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
   { pattern: "/settings/roles/new", cases: [get("admins", fixed("/settings/roles/new"), adminPage())] },
   {
@@ -240,6 +241,7 @@ export const ACTION_RULES: ActionRule[] = [
   { key: "app/settings/actions.ts#retryRoleSyncAction", page: settingsPage, args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#getRoleSyncStatesAction", page: settingsPage, args: (f) => [[f.roleId]], expect: adminAction() },
   { key: "app/settings/load/actions.ts#setWeeklyCapAction", page: fixed("/settings/load"), args: () => [{ status: "idle" }, new FormArg({ interviewerId: "not-an-id", weeklyCap: "many" })], expect: adminAction() },
+  { key: "app/settings/jobs/actions.ts#retryJobAction", page: fixed("/settings/jobs"), args: () => [IDLE, new FormArg({ id: "not-an-id" })], expect: adminAction(), bodyIncludes: { admin: "That is not a job id." } },
   { key: "app/settings/webhooks/actions.ts#retryWebhookEventAction", page: fixed("/settings/webhooks"), args: () => [IDLE, new FormArg({ id: "not-an-id" })], expect: adminAction(), bodyIncludes: { admin: "That is not a webhook notification id." } },
   { key: "app/settings/webhooks/actions.ts#getWebhookEventPayloadAction", page: fixed("/settings/webhooks"), args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a webhook notification id." } },
 ];

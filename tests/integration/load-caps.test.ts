@@ -29,7 +29,10 @@ vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void session.re
 const { setWeeklyCapAction } = await import("@/app/settings/load/actions");
 const { getEnv } = await import("@/lib/env");
 const { LOAD_CAP_BLOCK_TITLE, buildLoadCapMetadata } = await import("@/lib/load/cap-rules");
-const { clearLoadCapRetries, reconcileAllLoadCaps, reconcileLoadCaps, reconcileLoadCapsTick, sdkLoadCapCalendar, LoadCapReconcileError } = await import("@/lib/load/caps");
+const { listInterviewersOutOfStep, reconcileLoadCaps, sdkLoadCapCalendar, LoadCapReconcileError } = await import("@/lib/load/caps");
+const { loadCapReconcileJob, loadCapSafetyNetJob } = await import("@/lib/load/jobs");
+const { enqueue, runDueJobs } = await import("@/lib/jobs");
+const { drainJobs, makeJobsDue } = await import("../support/jobs");
 const { getLoadReport } = await import("@/lib/load/queries");
 const { getWeekAtOffset, getWeekContaining } = await import("@/lib/load/week");
 const { saveWeeklyCap } = await import("@/lib/load/weekly-cap");
@@ -84,7 +87,6 @@ const eventRequests = (method: string) => server.requests.filter((r) => r.method
 
 beforeEach(async () => {
   sarahId = (await prisma.interviewer.findUniqueOrThrow({ where: { email: SARAH }, select: { id: true } })).id;
-  clearLoadCapRetries();
   session.userId = null;
   session.revalidated.length = 0;
 });
@@ -213,7 +215,7 @@ describe("never two blocks", () => {
 });
 
 describe("retries", () => {
-  it("when Nylas fails, the booking's reconcile throws (its job is retried) and the worker's tick places the block later", async () => {
+  it("when Nylas fails, the interviewer's reconcile job is retried on the calendar policy and places the block once Nylas is back", async () => {
     const { tuesday } = nextWeek();
     await prisma.interviewer.update({ where: { id: sarahId }, data: { weeklyCap: 1 } });
     await addInterview(sarahId, tuesday);
@@ -224,22 +226,30 @@ describe("retries", () => {
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
     expect(await prisma.loadCapBlock.count()).toBe(0);
 
-    // The tick finds the week from the database alone; while Nylas is down it backs off…
-    const now = new Date();
-    expect(await reconcileLoadCapsTick({ now, calendar: down })).toBe(0);
+    // The job fails while Nylas is down, and waits (2 s, then doubling) before its next attempt…
+    await enqueue(prisma, loadCapReconcileJob, { interviewerId: sarahId });
+    const before = Date.now();
+    expect(await runDueJobs(loadCapReconcileJob, { deps: { calendar: down } })).toBe(1);
+    const job = await prisma.job.findFirstOrThrow({ where: { kind: loadCapReconcileJob.name } });
+    expect(job).toMatchObject({ state: "QUEUED", attempts: 1 });
+    expect(job.lastError).toMatch(/ECONNREFUSED/);
+    expect(job.runAt.getTime() - before).toBeGreaterThanOrEqual(1_500);
+    expect(job.runAt.getTime() - before).toBeLessThan(5_000);
     const calls = { count: 0 };
     const counting = { ...sdkLoadCapCalendar, createBlock: async (...args: Parameters<typeof sdkLoadCapCalendar.createBlock>) => (calls.count++, sdkLoadCapCalendar.createBlock(...args)) };
-    expect(await reconcileLoadCapsTick({ now: new Date(now.getTime() + 500), calendar: counting })).toBe(0);
+    expect(await runDueJobs(loadCapReconcileJob, { deps: { calendar: counting } })).toBe(0);
     expect(calls.count).toBe(0);
     // …and once the pause is over and Nylas is back, it places the one block.
-    expect(await reconcileLoadCapsTick({ now: new Date(now.getTime() + 5_000), calendar: counting })).toBe(1);
+    await makeJobsDue(loadCapReconcileJob);
+    expect(await runDueJobs(loadCapReconcileJob, { deps: { calendar: counting } })).toBe(1);
     expect(calls.count).toBe(1);
     expect(await sarahBlocks()).toHaveLength(1);
-    // Nothing left to do.
-    expect(await reconcileLoadCapsTick({ now: new Date(now.getTime() + 6_000) })).toBe(0);
+    // Nothing left to do: no job, and the safety net finds nobody out of step.
+    expect(await prisma.job.count({ where: { kind: loadCapReconcileJob.name } })).toBe(0);
+    expect(await listInterviewersOutOfStep()).toEqual([]);
   });
 
-  it("the tick removes a block whose interviewer fell under the cap while it could not be deleted", async () => {
+  it("the safety net finds a block whose interviewer fell under the cap while it could not be deleted, and its job removes it", async () => {
     const { tuesday } = nextWeek();
     await prisma.interviewer.update({ where: { id: sarahId }, data: { weeklyCap: 1 } });
     const interview = await addInterview(sarahId, tuesday);
@@ -249,7 +259,9 @@ describe("retries", () => {
     await expect(reconcileLoadCaps(sarahId, { weeksOf: [tuesday], calendar: down })).rejects.toThrow(LoadCapReconcileError);
     expect(await prisma.loadCapBlock.count()).toBe(1);
 
-    expect(await reconcileLoadCapsTick()).toBe(1);
+    expect(await listInterviewersOutOfStep()).toEqual([sarahId]);
+    await enqueue(prisma, loadCapSafetyNetJob, {});
+    expect(await drainJobs([loadCapSafetyNetJob, loadCapReconcileJob])).toBe(2);
     expect(await sarahBlocks()).toHaveLength(0);
     expect(await prisma.loadCapBlock.count()).toBe(0);
   });
@@ -307,15 +319,24 @@ describe("changing the cap", () => {
     expect(await prisma.auditLog.count()).toBe(0);
   });
 
-  it("reconcileAllLoadCaps brings every capped interviewer's calendar in step", async () => {
+  it("the safety net brings every capped interviewer's calendar in step: one reconcile job each", async () => {
     const { tuesday } = nextWeek();
     const priyaId = (await prisma.interviewer.findUniqueOrThrow({ where: { email: PRIYA } })).id;
     await prisma.interviewer.updateMany({ where: { id: { in: [sarahId, priyaId] } }, data: { weeklyCap: 1 } });
     await addInterview(sarahId, tuesday);
     await addInterview(priyaId, tuesday);
-    const outcomes = await reconcileAllLoadCaps();
-    expect(outcomes.map((o) => o.action)).toEqual(["created", "created"]);
+    // One below its cap: not out of step.
+    const marcusId = (await prisma.interviewer.findUniqueOrThrow({ where: { email: MARCUS } })).id;
+    await prisma.interviewer.update({ where: { id: marcusId }, data: { weeklyCap: 2 } });
+    await addInterview(marcusId, tuesday);
+    expect((await listInterviewersOutOfStep()).sort()).toEqual([sarahId, priyaId].sort());
+
+    await enqueue(prisma, loadCapSafetyNetJob, {});
+    expect(await runDueJobs(loadCapSafetyNetJob)).toBe(1);
+    expect(await prisma.job.count({ where: { kind: loadCapReconcileJob.name } })).toBe(2);
+    expect(await runDueJobs(loadCapReconcileJob)).toBe(2);
     expect(await prisma.loadCapBlock.count()).toBe(2);
+    expect(await listInterviewersOutOfStep()).toEqual([]);
   });
 });
 

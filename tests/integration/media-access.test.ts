@@ -21,7 +21,8 @@ import { serveMediaAsset } from "@/lib/media/serve";
 import { handleInterviewUpload } from "@/lib/media/upload";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { createFsStorage, type MediaStorage } from "@/lib/storage";
-import { processDueWebhookEvents } from "@/lib/webhooks/worker";
+import { runDueJobs } from "@/lib/jobs";
+import { webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { envOverride, listFiles, readAll, sha256 } from "../support/notetaker-sandbox";
 import { bookingEnvelope, signedWebhookRequest } from "../support/nylas-webhook-fixtures";
 import { setupSeededSandbox, setupWebhookSecret } from "../support/seeded-sandbox";
@@ -54,7 +55,7 @@ async function interviewWith(host: { email: string; name: string }, guest: { ema
   });
   const res = await POST(signedWebhookRequest(JSON.stringify(envelope), { secret: SECRET }));
   expect(res.status).toBe(200);
-  expect(await processDueWebhookEvents()).toBe(1);
+  expect(await runDueJobs(webhookProcessingJob)).toBe(1);
   const interview = await prisma.interview.findUniqueOrThrow({ where: { bookingId } });
   expect(interview).toMatchObject({ interviewerEmail: host.email, status: "SCHEDULED" });
   return interview.id;

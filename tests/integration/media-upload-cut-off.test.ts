@@ -17,7 +17,8 @@ import type { InterviewViewer } from "@/lib/interviews/visibility";
 import { handleInterviewUpload } from "@/lib/media/upload";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { createFsStorage, type MediaStorage } from "@/lib/storage";
-import { processDueWebhookEvents } from "@/lib/webhooks/worker";
+import { runDueJobs } from "@/lib/jobs";
+import { webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { listFiles, sleep } from "../support/notetaker-sandbox";
 import { bookingEnvelope, signedWebhookRequest } from "../support/nylas-webhook-fixtures";
 import { setupSeededSandbox, setupWebhookSecret } from "../support/seeded-sandbox";
@@ -148,7 +149,7 @@ beforeEach(async () => {
   const bookingId = randomUUID();
   const envelope = bookingEnvelope({ type: "booking.created", time: Math.floor(Date.now() / 1000), bookingId, configurationId: randomUUID(), start, end: start + 2700, participants: [SARAH, DANA] });
   expect((await POST(signedWebhookRequest(JSON.stringify(envelope), { secret: SECRET }))).status).toBe(200);
-  expect(await processDueWebhookEvents()).toBe(1);
+  expect(await runDueJobs(webhookProcessingJob)).toBe(1);
   interviewId = (await prisma.interview.findUniqueOrThrow({ where: { bookingId } })).id;
   mediaDir = await mkdtemp(path.join(os.tmpdir(), "media-upload-cut-off-"));
   writes = { running: 0, started: 0 };

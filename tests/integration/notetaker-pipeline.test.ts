@@ -16,15 +16,16 @@ import { assertServerEnv } from "@/lib/env";
 import type { MediaKind } from "@/lib/generated/prisma/client";
 import { getInterviewDebrief } from "@/lib/interviews/debrief";
 import { listInterviews } from "@/lib/interviews/queries";
-import { processDueMediaDownloads, retryMediaDownload } from "@/lib/media/download";
+import { enqueue, runDueJobs } from "@/lib/jobs";
+import { mediaDownloadJob, retryMediaDownload } from "@/lib/media/jobs";
 import { storageKeyFor } from "@/lib/media/files";
 import { getNylas } from "@/lib/nylas/client";
 import { expireNotetakerMedia } from "@/lib/sandbox/notetakers";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
-import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
+import { webhookDeliveryJob, type DeliveryDeps } from "@/lib/sandbox/webhook-dispatcher";
 import { createFsStorage, createS3Storage, type MediaStorage } from "@/lib/storage";
 import { signNylasBody } from "@/lib/webhooks/signature";
-import { processDueWebhookEvents, retryWebhookEvent } from "@/lib/webhooks/worker";
+import { retryWebhookEvent, webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { demoPanels } from "@/prisma/demo-fixture";
 import { bookFirstSlot, DANA, envOverride, offeredSlots, expireMedia, listFiles, readAll, runNotetaker, setMediaFaults, sha256, sleep } from "../support/notetaker-sandbox";
 import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from "../support/s3-server";
@@ -43,6 +44,17 @@ let mediaDir = "";
 let storage: MediaStorage;
 
 // ───────────────────────────── helpers ─────────────────────────────
+
+const dispatchDueDeliveries = (opts: { deps?: DeliveryDeps; limit?: number } = {}) => runDueJobs(webhookDeliveryJob, opts);
+const processDueWebhookEvents = (opts: { limit?: number } = {}) => runDueJobs(webhookProcessingJob, opts);
+/** The media worker's own path: due "media.download" jobs, with this storage (and fetch). */
+const processDueMediaDownloads = ({ storage, fetchImpl, ...opts }: { storage: MediaStorage; fetchImpl?: typeof fetch; retryBaseMs?: number; limit?: number; leaseRenewMs?: number }) =>
+  runDueJobs(mediaDownloadJob, { ...opts, deps: { storage, fetchImpl } });
+
+/** When the download jobs of these files are due. */
+async function setDownloadsDue(assetIds: string[], at: Date): Promise<void> {
+  await prisma.job.updateMany({ where: { kind: mediaDownloadJob.name, dedupKey: { in: assetIds }, state: "QUEUED" }, data: { runAt: at } });
+}
 
 /** Sandbox deliveries into the real route, then the inbox worker, until nothing moves. */
 async function pump(): Promise<void> {
@@ -78,9 +90,9 @@ async function downloadAll(opts: { fetchImpl?: typeof fetch; storage?: MediaStor
     const n = await processDueMediaDownloads({ storage, retryBaseMs: 1, ...opts });
     if (!n) {
       // A retry due in a moment: wait for it.
-      const soon = await prisma.mediaAsset.findFirst({ where: { status: "PENDING", nextAttemptAt: { lte: new Date(Date.now() + 2_000) } } });
+      const soon = await prisma.job.findFirst({ where: { kind: mediaDownloadJob.name, state: "QUEUED", runAt: { lte: new Date(Date.now() + 2_000) } } });
       if (!soon) return claimed;
-      await sleep(Math.max(0, soon.nextAttemptAt.getTime() - Date.now()) + 5);
+      await sleep(Math.max(0, soon.runAt.getTime() - Date.now()) + 5);
       continue;
     }
     claimed += n;
@@ -99,14 +111,15 @@ const assetOf = (interviewId: string, kind: MediaKind) =>
 
 /** Only `kind` is due; the interview's other downloads wait (so a fault hits that file alone). */
 async function onlyDue(interviewId: string, kind: MediaKind): Promise<void> {
-  await prisma.mediaAsset.updateMany({ where: { interviewId, kind: { not: kind } }, data: { nextAttemptAt: FAR_FUTURE } });
-  await prisma.mediaAsset.updateMany({ where: { interviewId, kind }, data: { nextAttemptAt: new Date() } });
+  const assets = await assetsOf(interviewId);
+  await setDownloadsDue(assets.filter((a) => a.kind !== kind).map((a) => a.id), FAR_FUTURE);
+  await setDownloadsDue(assets.filter((a) => a.kind === kind).map((a) => a.id), new Date());
 }
 async function releaseAll(interviewId: string): Promise<void> {
-  await prisma.mediaAsset.updateMany({ where: { interviewId, status: "PENDING" }, data: { nextAttemptAt: new Date() } });
+  await setDownloadsDue((await assetsOf(interviewId)).map((a) => a.id), new Date());
 }
 async function makeDue(assetId: string): Promise<void> {
-  await prisma.mediaAsset.update({ where: { id: assetId }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
+  await setDownloadsDue([assetId], new Date(Date.now() - 1_000));
 }
 
 async function sandboxFile(notetakerId: string, kind: MediaKind) {
@@ -158,7 +171,7 @@ async function captureDeliveries(): Promise<Captured[]> {
     captured.push({ headers: Object.fromEntries(new Headers(init?.headers)), body, type: envelope.type, envelope });
     return new Response(null, { status: 200 });
   }) as typeof fetch;
-  while ((await dispatchDueDeliveries({ fetchImpl })) > 0);
+  while ((await dispatchDueDeliveries({ deps: { fetchImpl } })) > 0);
   return captured;
 }
 
@@ -293,7 +306,8 @@ describe("notifications out of order, and again", () => {
 
     // Every notetaker notification first (the whole run, media included).
     for (const c of captured.filter((c) => c.type !== "booking.created")) expect(await post(c)).toEqual({ duplicate: false, ignored: false, received: true });
-    expect(await processDueWebhookEvents()).toBe(6);
+    // One job for the notetaker: its run reads all six.
+    expect(await processDueWebhookEvents()).toBe(1);
     let events = await prisma.webhookEvent.findMany({ where: { type: { startsWith: "notetaker." } } });
     expect(events).toHaveLength(6);
     for (const e of events) {
@@ -305,10 +319,10 @@ describe("notifications out of order, and again", () => {
     expect(await prisma.mediaAsset.count()).toBe(0);
     expect(await processDueWebhookEvents()).toBe(0); // backing off
 
-    // The booking arrives: it is processed, and releases the waiting notifications.
+    // The booking arrives: it is processed, and makes the notetaker's waiting job due at once.
     await post(captured.find((c) => c.type === "booking.created")!);
     expect(await processDueWebhookEvents()).toBe(1);
-    expect(await processDueWebhookEvents()).toBe(6);
+    expect(await processDueWebhookEvents()).toBe(1);
     events = await prisma.webhookEvent.findMany();
     expect(events.map((e) => [e.type, e.status, e.lastError])).toEqual(events.map((e) => [e.type, "PROCESSED", null]));
 
@@ -365,6 +379,7 @@ describe("notifications out of order, and again", () => {
     // 1. Nylas redelivers every notification (same ids, next attempt number): duplicates at the door.
     const deliveries = await prisma.sandboxWebhookDelivery.count();
     await prisma.sandboxWebhookDelivery.updateMany({ data: { status: "pending", nextAttemptAt: new Date() } });
+    await enqueue(prisma, webhookDeliveryJob, (await prisma.sandboxWebhookDelivery.findMany({ select: { id: true } })).map((d) => ({ deliveryId: d.id })));
     const redelivered = server.requests.length;
     expect(await dispatchDueDeliveries({ limit: 50 })).toBe(deliveries);
     const answers = server.requests.slice(redelivered).filter((r) => r.path === "/api/webhooks/nylas");
@@ -372,9 +387,9 @@ describe("notifications out of order, and again", () => {
     expect(await prisma.webhookEvent.count()).toBe(before.events);
     expect(await processDueWebhookEvents()).toBe(0);
 
-    // 2. An admin retries every notification: all reprocessed.
+    // 2. An admin retries every notification: all reprocessed (one job for the booking, one for its notetaker).
     for (const e of await prisma.webhookEvent.findMany()) expect(await retryWebhookEvent(e.id)).toBe(true);
-    expect(await processDueWebhookEvents({ limit: 50 })).toBe(before.events);
+    expect(await processDueWebhookEvents({ limit: 50 })).toBe(2);
 
     // 3. Nylas sends "available" again (new notification id, same time, fresh URLs).
     const available = (await prisma.webhookEvent.findMany({ where: { type: "notetaker.media" } })).find((e) => (e.payload as any).data.object.state === "available")!;
@@ -494,10 +509,10 @@ describe("download faults", () => {
     expect((await setMediaFaults(server.origin, notetakerId, {})).status).toBe(200);
     const before = await assetOf(interviewId, "TRANSCRIPT");
     expect(await retryMediaDownload(id)).toBe(true);
-    // A fresh set of attempts from here (retryBase), while `attempts` keeps counting: it fences workers.
-    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "PENDING", retryBase: before.attempts, attempts: before.attempts });
+    // A fresh job: a fresh set of attempts, the first of which stores it.
+    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "PENDING", attempts: before.attempts, lastError: null });
     expect(await processDueMediaDownloads({ storage })).toBe(1);
-    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "STORED", attempts: before.attempts + 1, lastError: null });
+    expect(await assetOf(interviewId, "TRANSCRIPT")).toMatchObject({ status: "STORED", attempts: 1, lastError: null });
     expect(await prisma.transcriptSegment.count({ where: { interviewId } })).toBe(BACKEND_SAMPLE.segments.length);
   });
 
@@ -582,17 +597,16 @@ function hangingFetch(afterBytes: number) {
 }
 
 describe("a worker that dies mid-download", () => {
-  for (const ending of ["aborted through its signal", "released, the rest of its body flowing"] as const) {
+  for (const ending of ["stopped by its own lease renewal", "released, the rest of its body flowing"] as const) {
     it(`after the lease another worker takes the job over (attempt 2) and stores it once; the hung first attempt, ${ending}, changes nothing`, async () => {
       const restore = envOverride({ JOB_LEASE_SECONDS: "1" }, assertServerEnv);
       try {
         const { interviewId, notetakerId } = await completedInterview();
         await onlyDue(interviewId, "RECORDING");
         const hung = hangingFetch(64 * 1024);
-        const controller = new AbortController();
         // A process frozen past its lease: its first lease renewal comes only after 4 s (a live one
         // renews every third of the lease), by when the job is another worker's.
-        const first = processDueMediaDownloads({ storage, fetchImpl: hung.fetchImpl, signal: controller.signal, retryBaseMs: 1, leaseRenewMs: 4_000 });
+        const first = processDueMediaDownloads({ storage, fetchImpl: hung.fetchImpl, retryBaseMs: 1, leaseRenewMs: 4_000 });
         await hung.hanging;
         let row = await assetOf(interviewId, "RECORDING");
         expect(row).toMatchObject({ status: "DOWNLOADING", attempts: 1 });
@@ -607,8 +621,7 @@ describe("a worker that dies mid-download", () => {
         expect(row).toMatchObject({ status: "STORED", attempts: 2, size: file.size, sha256: file.sha256, lastError: null });
         const storedAt = row.storedAt;
 
-        if (ending === "aborted through its signal") controller.abort(new Error("worker shutting down"));
-        else hung.release();
+        if (ending === "released, the rest of its body flowing") hung.release();
         expect(await first).toBe(1);
 
         const final = await assetOf(interviewId, "RECORDING");
@@ -616,6 +629,7 @@ describe("a worker that dies mid-download", () => {
         expect(final.storedAt).toEqual(storedAt);
         expect(await storedFiles()).toEqual([row.storageKey]);
         expect(sha256(await readAll(await storage.read(row.storageKey!)))).toBe(file.sha256);
+        expect(await prisma.job.count({ where: { kind: mediaDownloadJob.name, dedupKey: row.id } })).toBe(0);
       } finally {
         restore();
       }
@@ -725,7 +739,11 @@ describe("retention", () => {
     const { interviewId, notetakerId } = await completedInterview();
     await expireNotetakerMedia(notetakerId, new Date(Date.now() + 10_000));
     await pump();
-    expect(await processDueMediaDownloads({ storage })).toBe(0);
+    // Their jobs run and end without a download.
+    const { calls, fetchImpl } = recordingFetch();
+    expect(await processDueMediaDownloads({ storage, fetchImpl })).toBe(5);
+    expect(calls).toEqual([]);
+    expect(await processDueMediaDownloads({ storage, fetchImpl })).toBe(0);
     for (const asset of await assetsOf(interviewId)) {
       expect(asset).toMatchObject({ status: "FAILED", attempts: 0, lastError: "Nylas deleted this file (its 14-day retention ended) before it could be stored." });
     }

@@ -3,7 +3,7 @@
  * its signed webhooks (DESIGN "Notetaker and media", nylas-contract §4.6, §5): a bot per booking
  * with the configuration's meeting settings, list/find/media/cancel/leave, reschedule and cancel
  * following the booking, the whole lifecycle at once (control endpoint) or on the clock
- * (advanceDueNotetakers), signed expiring media URLs with ranges and digests, retention, and a
+ * ("sandbox.notetaker-step" jobs), signed expiring media URLs with ranges and digests, retention, and a
  * summary that follows the configuration's custom instructions.
  */
 import { createHmac } from "node:crypto";
@@ -13,10 +13,11 @@ import { NylasApiError, WebhookTriggers } from "nylas";
 import { assertServerEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
-import { advanceDueNotetakers } from "@/lib/sandbox/notetakers";
+import { runDueJobs } from "@/lib/jobs";
+import { notetakerStepJob } from "@/lib/sandbox/notetakers";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { summarizeInterview } from "@/lib/sandbox/notetaker-summary";
-import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
+import { webhookDeliveryJob } from "@/lib/sandbox/webhook-dispatcher";
 import { demoPanels } from "@/prisma/demo-fixture";
 import {
   bookFirstSlot, bookSlot, DANA, digestHex, envOverride, expireMedia, notetakerHistory, offeredSlots, runNotetaker, sandboxApi, sdkError,
@@ -24,6 +25,10 @@ import {
 } from "../support/notetaker-sandbox";
 import { startWebhookReceiver } from "../support/sandbox-server";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
+
+/** The clock-driven lifecycle's jobs due by `now` (default: the real clock), run as a worker would. */
+const advanceDueNotetakers = (now?: Date) => runDueJobs(notetakerStepJob, { now });
+const dispatchDueDeliveries = () => runDueJobs(webhookDeliveryJob);
 
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
 const NOTETAKER_ID = /^[0-9a-f]{32}$/;
@@ -521,6 +526,7 @@ describe("leave", () => {
     // As if the interview had started a minute ago (leave acts on the real clock).
     const join = new Date(Date.now() - 60_000);
     await prisma.sandboxNotetaker.update({ where: { id: notetakerId }, data: { joinTime: join, leaveTime: new Date(join.getTime() + 45 * 60_000), nextStepAt: join } });
+    await prisma.job.updateMany({ where: { kind: notetakerStepJob.name, dedupKey: notetakerId }, data: { runAt: join } });
     expect(await advanceDueNotetakers()).toBe(1); // connecting, then attending
     expect(notetakerSteps(await drain()).map((s) => s.state)).toEqual(["connecting", "attending"]);
     expect((await sdkError(nylas.notetakers.cancel({ notetakerId }))).statusCode).toBe(409);
@@ -668,7 +674,7 @@ describe("retention", () => {
 
 // ───────────────────────────── The clock ─────────────────────────────
 
-describe("advanceDueNotetakers (the real clock)", () => {
+describe("the clock-driven lifecycle (sandbox.notetaker-step jobs)", () => {
   it("walks scheduled → connecting → attending → disconnected → processing → available, one batch per call, at the scheduled times", async () => {
     const { slot, notetakerId } = await bookWithNotetaker();
     await drain();

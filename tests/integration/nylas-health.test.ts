@@ -14,7 +14,8 @@ import { bootstrapNylas } from "@/lib/bootstrap";
 import { assertServerEnv, getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { runNylasHealthCheck, type HealthCheck, type HealthReport } from "@/lib/nylas/health";
-import { processDueConfigurationSyncs, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { runDueJobs } from "@/lib/jobs";
+import { configurationSyncJob, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription, WEBHOOK_TRIGGERS, webhookUrl } from "@/lib/nylas/webhook-subscription";
 import { envOverride } from "../support/notetaker-sandbox";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
@@ -389,7 +390,8 @@ describe("scheduling configurations", () => {
 
     // The fix works: Retry, and the sync creates a new configuration.
     await retryConfigurationSync(role.id);
-    expect(await processDueConfigurationSyncs({ roleIds: [role.id] })).toMatchObject([{ roleSlug: "backend-engineer", action: "created" }]);
+    expect(await runDueJobs(configurationSyncJob)).toBe(1);
+    expect((await configurationOf("backend-engineer")).row).toMatchObject({ syncStatus: "SYNCED", lastSyncError: null });
     expect(checkOf(await runNylasHealthCheck(), "role-configurations").status).toBe("pass");
   });
 
@@ -403,7 +405,7 @@ describe("scheduling configurations", () => {
       fix: "Open the Product Designer role in Settings and press Retry. Restarting the app also creates a configuration for every role at this Nylas environment.",
     });
     await retryConfigurationSync(role.id);
-    await processDueConfigurationSyncs({ roleIds: [role.id] });
+    expect(await runDueJobs(configurationSyncJob)).toBe(1);
     expect(checkOf(await runNylasHealthCheck(), "role-configurations").status).toBe("pass");
   });
 
@@ -419,7 +421,7 @@ describe("scheduling configurations", () => {
     });
     await getNylas().grants.destroy({ grantId: await grantIdOf(firstMember.interviewer.email) });
     await retryConfigurationSync(role.id);
-    expect(await processDueConfigurationSyncs({ roleIds: [role.id] })).toMatchObject([{ roleSlug: "product-designer", action: "failed" }]);
+    expect(await runDueJobs(configurationSyncJob)).toBe(1);
     const { row } = await configurationOf("product-designer");
     expect(row).toMatchObject({ syncStatus: "FAILED", configurationId: null });
     expect(row.lastSyncError).toMatch(/grant/i);
@@ -464,7 +466,7 @@ describe("scheduling configurations", () => {
     expect(report.status).toBe("warn");
 
     // The sync runs: the role passes.
-    await processDueConfigurationSyncs({ roleIds: [role.id] });
+    expect(await runDueJobs(configurationSyncJob)).toBe(1);
     expect(checkOf(await runNylasHealthCheck(), "role-configurations").status).toBe("pass");
   });
 

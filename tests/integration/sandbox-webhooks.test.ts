@@ -11,7 +11,8 @@ import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription, WEBHOOK_TRIGGERS } from "@/lib/nylas/webhook-subscription";
-import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
+import { runDueJobs } from "@/lib/jobs";
+import { webhookDeliveryJob, type DeliveryDeps } from "@/lib/sandbox/webhook-dispatcher";
 import { SANDBOX_APPLICATION_ID } from "@/lib/sandbox/webhooks";
 import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
 import { startWebhookReceiver } from "../support/sandbox-server";
@@ -68,6 +69,8 @@ type Envelope = {
   data: { application_id: string; grant_id?: string; object: Record<string, any> };
 };
 
+/** The deliveries' jobs due now, run as a worker would; returns how many it took. */
+const dispatchDueDeliveries = (opts: { deps?: DeliveryDeps; limit?: number } = {}) => runDueJobs(webhookDeliveryJob, opts);
 const sign = (body: Buffer, secret: string) => createHmac("sha256", secret).update(body).digest("hex");
 const envelope = (entry: { body: Buffer }) => JSON.parse(entry.body.toString("utf8")) as Envelope;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -441,7 +444,7 @@ describe("delivery retries", () => {
 });
 
 describe("concurrent dispatchers", () => {
-  it("never deliver the same row twice (FOR UPDATE SKIP LOCKED)", async () => {
+  it("never deliver the same row twice (each delivery is one job, claimed once)", async () => {
     const a = await receiver();
     const b = await receiver();
     const { id: webhookA } = await subscribe(a.url, [WebhookTriggers.BookingCreated]);
@@ -534,7 +537,7 @@ describe("ensureWebhookSubscription", () => {
       sent.push({ url: String(input), headers: new Headers(init?.headers), body: Buffer.from(init?.body as Uint8Array) });
       return new Response(null, { status: 204 });
     }) as typeof fetch;
-    expect(await dispatchDueDeliveries({ fetchImpl })).toBe(2);
+    expect(await dispatchDueDeliveries({ deps: { fetchImpl } })).toBe(2);
     expect(sent).toHaveLength(2);
     for (const request of sent) {
       expect(request.url).toBe(appWebhookUrl());

@@ -54,6 +54,15 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
     name: "transcript_segments_search_idx",
     reason: "full-text search over transcript lines (GIN on to_tsvector); Prisma cannot index an expression",
   },
+  ...(
+    [
+      ["jobs_queued_idx", "due jobs of a kind in claim order, QUEUED rows only"],
+      ["jobs_running_idx", "leases to take over, RUNNING rows only"],
+      ["jobs_serial_idx", "a serialisation key's other live jobs"],
+      ["jobs_dedup_key", "at most one QUEUED job per de-duplication key (unique only among QUEUED rows)"],
+      ["jobs_dead_idx", "dead-lettered jobs of a kind, newest first, for /settings/jobs"],
+    ] as const
+  ).map(([name, why]) => ({ kind: "partial index", table: "jobs", name, reason: `${why}; Prisma cannot express a partial index` })),
 ];
 
 const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");

@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { buildConfigurationRequest, PANEL_SYNC_SELECT, type PanelForSync } from "@/lib/nylas/configuration-request";
-import { processDueConfigurationSyncs, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { runDueJobs } from "@/lib/jobs";
+import { configurationSyncJob, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { listAuditLog } from "@/lib/settings/audit";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
@@ -32,7 +33,7 @@ async function firstPanel() {
 }
 
 async function drain() {
-  for (let i = 0; i < 20; i++) if ((await processDueConfigurationSyncs({ limit: 50 })).length === 0) return;
+  for (let i = 0; i < 20; i++) if ((await runDueJobs(configurationSyncJob, { limit: 50 })) === 0) return;
 }
 
 /** What the sandbox stores for the role, read back through the SDK in the API's own field names. */
@@ -249,7 +250,7 @@ describe("sync failures", () => {
     const view = await firstPanel();
     const role = await prisma.role.findFirstOrThrow({ where: { panelId: view.id }, select: { id: true } });
     await savePanel(admin, view.id, { ...view.input, durationMinutes: 60 }, view.updatedAt);
-    const first = processDueConfigurationSyncs({ roleIds: [role.id] });
+    const first = runDueJobs(configurationSyncJob);
     const fresh = (await getPanelForEdit(view.id))!;
     await savePanel(admin, view.id, { ...fresh.input, durationMinutes: 90 }, fresh.updatedAt);
     await first;

@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db/client";
 import type { WebhookEventStatus } from "@/lib/generated/prisma/enums";
 import { getWebhookEventPayload, listWebhookEvents } from "@/lib/webhooks/queries";
-import { retryWebhookEvent } from "@/lib/webhooks/worker";
+import { retryWebhookEvent } from "@/lib/webhooks/jobs";
 import { resetTables } from "../support/database";
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -176,6 +176,10 @@ describe("retryWebhookEvent (the Retry action's lib call)", () => {
     const list = await listWebhookEvents({ status: "DEAD", page: 1 });
     expect(list.total).toBe(0);
     expect(list.counts).toMatchObject({ PENDING: 1, DEAD: 0 });
+    // A fresh job for its booking, due now, with no attempt made yet.
+    const [job] = await prisma.job.findMany();
+    expect(job).toMatchObject({ kind: "webhooks.process", state: "QUEUED", attempts: 0 });
+    expect(job!.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 
   it("reprocesses a processed row and reports an unknown id", async () => {

@@ -7,6 +7,7 @@
  * byte into the route.
  */
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebhookTriggers } from "nylas";
 import { POST } from "@/app/api/webhooks/nylas/route";
@@ -14,10 +15,11 @@ import { assertServerEnv, getEnv } from "@/lib/env";
 import type { HistoryEntry } from "@/lib/interviews/booking-reducer";
 import { getNylas } from "@/lib/nylas/client";
 import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
-import { dispatchDueDeliveries } from "@/lib/sandbox/webhook-dispatcher";
-import { MAX_JOB_ATTEMPTS } from "@/lib/webhooks/retry-policy";
+import { RETRY_POLICIES, runDueJobs } from "@/lib/jobs";
+import { webhookDeliveryJob, type DeliveryDeps } from "@/lib/sandbox/webhook-dispatcher";
+import { retryWebhookEvent, webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
-import { processDueWebhookEvents, retryWebhookEvent } from "@/lib/webhooks/worker";
+import { makeJobsDue } from "../support/jobs";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope, type BookingEnvelopeInput } from "../support/nylas-webhook-fixtures";
 import { startWebhookReceiver } from "../support/sandbox-server";
 import { setupSeededSandbox, setupWebhookSecret } from "../support/seeded-sandbox";
@@ -30,6 +32,11 @@ const LINKEDIN = "https://www.linkedin.com/in/dana-chen";
 const MEET = "https://meet.google.com/abc-defg-hij";
 const DURATION = 45 * 60;
 const BOOKING_TRIGGERS = [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled, WebhookTriggers.BookingRescheduled];
+
+const MAX_JOB_ATTEMPTS = RETRY_POLICIES.standard.maxAttempts;
+/** Runs the due "webhooks.process" jobs (one per booking or notetaker), as a worker would; returns how many. */
+const processDueWebhookEvents = (opts: { limit?: number; retryBaseMs?: number } = {}) => runDueJobs(webhookProcessingJob, opts);
+const dispatchDueDeliveries = (opts: { deps?: DeliveryDeps } = {}) => runDueJobs(webhookDeliveryJob, opts);
 
 setupWebhookSecret(SECRET);
 const { prisma, configurations, configurationOf } = setupSeededSandbox({ syncConfigurations: true });
@@ -185,7 +192,7 @@ describe("booking.created → Candidate, Application, Interview", () => {
 
     const interview = await interviewOf(created.data.object.booking_id);
     expect(interview).toMatchObject({ configurationId: unknownConfiguration, applicationId: null, status: "SCHEDULED", needsLookup: false, interviewerEmail: SARAH.email });
-    expect(await prisma.assignmentJob.count()).toBe(0);
+    expect(await prisma.job.count({ where: { kind: "assignments.explain" } })).toBe(0);
     const candidate = await prisma.candidate.findUniqueOrThrow({ where: { email: DANA_EMAIL } });
     expect(interview.candidateId).toBe(candidate.id);
     expect(await prisma.application.count()).toBe(0);
@@ -256,12 +263,14 @@ describe("out of order and duplicates", () => {
     expect(await deliver(created)).toMatchObject({ duplicate: true });
     expect(await deliver(redelivery(created))).toMatchObject({ duplicate: true });
     await deliver(rescheduled);
-    expect(await processDueWebhookEvents()).toBe(2);
+    // One job for the booking: its run applies both notifications.
+    expect(await processDueWebhookEvents()).toBe(1);
+    expect((await prisma.webhookEvent.findMany()).map((e) => e.status)).toEqual(["PROCESSED", "PROCESSED"]);
     const first = await interviewOf(bookingId);
 
-    // Reprocess both events (e.g. "Retry" on /settings/webhooks).
+    // Reprocess both events (e.g. "Retry" on /settings/webhooks): one fresh job for their booking.
     for (const e of await prisma.webhookEvent.findMany()) expect(await retryWebhookEvent(e.id)).toBe(true);
-    expect(await processDueWebhookEvents()).toBe(2);
+    expect(await processDueWebhookEvents()).toBe(1);
 
     expect(await prisma.interview.count()).toBe(1);
     expect(await prisma.candidate.count()).toBe(1);
@@ -272,12 +281,12 @@ describe("out of order and duplicates", () => {
     expect(historyOf(again).map((h) => h.kind)).toEqual(["created", "rescheduled"]);
   });
 
-  it("two workers processing one booking's events at once leave one interview in the final state", async () => {
+  it("three workers at once on one booking's events: one takes its job, and it leaves one interview in the final state", async () => {
     const bookingId = randomUUID();
     const { created, rescheduled, cancelled } = lifecycle(bookingId);
     for (const e of [created, rescheduled, cancelled]) await deliver(e);
     const claimed = await Promise.all([1, 2, 3].map(() => processDueWebhookEvents({ limit: 1 })));
-    expect(claimed.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(claimed.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await prisma.interview.count()).toBe(1);
     expect(await interviewOf(bookingId)).toMatchObject({ status: "CANCELLED", startsAt: at(S1) });
     expect((await prisma.webhookEvent.findMany()).every((e) => e.status === "PROCESSED")).toBe(true);
@@ -301,6 +310,47 @@ describe("out of order and duplicates", () => {
   });
 });
 
+describe("an admin's Retry while a worker holds the notification", () => {
+  // The bug this closes (issue 13): Retry reset the row's attempts to 0 even while a worker held it;
+  // the claim counted attempts, and the outcome write was fenced on them, so a second worker could
+  // claim the same notification as "attempt 1" and both believed they held it.
+  it("queues a fresh run, never a second one at once, and the held run keeps its own attempt", async () => {
+    const bookingId = randomUUID();
+    const { created } = lifecycle(bookingId);
+    await deliver(created);
+    const event = await eventOf(created.id);
+
+    // Another session holds the booking's processing lock: the first worker's run waits inside it.
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`booking:${bookingId}`]);
+      const first = processDueWebhookEvents();
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await blocker.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'");
+        if (rows[0]!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+
+      expect(await retryWebhookEvent(event.id)).toBe(true);
+      // A second worker finds the booking held: it takes nothing.
+      expect(await processDueWebhookEvents()).toBe(0);
+
+      await blocker.query("COMMIT");
+      expect(await first).toBe(1);
+    } finally {
+      await blocker.end();
+    }
+    expect(await eventOf(created.id)).toMatchObject({ status: "PROCESSED", attempts: 1 });
+    // Then the fresh run the admin asked for, as a first attempt of its own.
+    expect(await processDueWebhookEvents()).toBe(1);
+    expect(await eventOf(created.id)).toMatchObject({ status: "PROCESSED", attempts: 1, lastError: null });
+    expect(await processDueWebhookEvents()).toBe(0);
+    expect(await prisma.interview.count()).toBe(1);
+  });
+});
+
 describe("cancel, then rebook with the same email", () => {
   it("links the new interview to the cancelled one", async () => {
     const a = lifecycle(randomUUID());
@@ -309,8 +359,8 @@ describe("cancel, then rebook with the same email", () => {
       participants: [SARAH, { email: "DANA.CHEN@example.org", name: "Dana Chen" }],
     });
     for (const e of [a.created, a.cancelled, rebooked]) await deliver(e);
-    expect(await processDueWebhookEvents()).toBe(3);
-    // Processed concurrently (the worker runs a claim 4 at a time): none may fail, e.g. on a deadlock.
+    // Two bookings, two jobs, processed concurrently (a worker runs 4 at a time): none may fail, e.g. on a deadlock.
+    expect(await processDueWebhookEvents()).toBe(2);
     expect((await prisma.webhookEvent.findMany({ select: { status: true, lastError: true } })).map((e) => [e.status, e.lastError])).toEqual([
       ["PROCESSED", null], ["PROCESSED", null], ["PROCESSED", null],
     ]);
@@ -401,7 +451,7 @@ describe("participants: null", () => {
     expect(await processDueWebhookEvents()).toBe(0); // not due yet
 
     // Time passes; retry with no backoff until the last attempt.
-    await prisma.webhookEvent.update({ where: { id: event.id }, data: { nextAttemptAt: new Date() } });
+    expect(await makeJobsDue(webhookProcessingJob)).toBe(1);
     let rounds = 0;
     while ((await eventOf(created.id)).status === "PENDING" && rounds < 20) {
       expect(await processDueWebhookEvents({ retryBaseMs: 0 })).toBe(1);
@@ -421,7 +471,7 @@ describe("participants: null", () => {
     expect(await retryWebhookEvent(randomUUID())).toBe(false);
   });
 
-  it("completes once a later notification brings the participants, and the pending retry then succeeds", async () => {
+  it("completes once a later notification brings the participants: its arrival makes the waiting retry due at once", async () => {
     const bookingId = randomUUID();
     const created = notification({ type: "booking.created", time: T, bookingId, participants: null });
     await deliver(created);
@@ -430,15 +480,14 @@ describe("participants: null", () => {
 
     const rescheduled = notification({ type: "booking.rescheduled", time: T + 10, bookingId, start: S1, end: S1 + DURATION, oldStart: S0, oldEnd: S0 + DURATION });
     await deliver(rescheduled);
+    // The booking's job was waiting ~10 s to retry; the new notification merged into it, due now.
     expect(await processDueWebhookEvents()).toBe(1);
     const interview = await interviewOf(bookingId);
     expect(interview).toMatchObject({ needsLookup: false, status: "RESCHEDULED", interviewerEmail: SARAH.email });
     expect(interview.candidateId).not.toBeNull();
     expect((await eventOf(rescheduled.id)).status).toBe("PROCESSED");
-
-    await prisma.webhookEvent.update({ where: { notificationId: created.id }, data: { nextAttemptAt: new Date() } });
-    expect(await processDueWebhookEvents()).toBe(1);
     expect(await eventOf(created.id)).toMatchObject({ status: "PROCESSED", attempts: 2, lastError: null });
+    expect(await prisma.job.count({ where: { kind: webhookProcessingJob.name } })).toBe(0);
   });
 });
 
@@ -455,13 +504,13 @@ describe("other inbox rows", () => {
     expect(row.lastError).toMatch(/no interview is linked to this notetaker yet/);
   });
 
-  it("retries a booking notification without booking_id with a clear error", async () => {
+  it("dead-letters a booking notification without booking_id at once, with a clear error (no retry can add it)", async () => {
     const broken = notification({ type: "booking.created", time: T, bookingId: randomUUID() });
     delete (broken.data.object as Partial<BookingEnvelope["data"]["object"]>).booking_id;
     await deliver(broken);
     expect(await processDueWebhookEvents()).toBe(1);
     const event = await eventOf(broken.id);
-    expect(event).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(event).toMatchObject({ status: "DEAD", attempts: 1 });
     expect(event.lastError).toMatch(/booking_id/);
     expect(await prisma.interview.count()).toBe(0);
   });
@@ -500,7 +549,7 @@ describe("end to end: the sandbox's real signed deliveries replayed into the rou
     expect(await again.json()).toMatchObject({ duplicate: true });
     expect(await prisma.webhookEvent.count()).toBe(3);
 
-    expect(await processDueWebhookEvents()).toBe(3);
+    expect(await processDueWebhookEvents()).toBe(1);
     const interview = await interviewOf(booking.bookingId);
     expect(interview).toMatchObject({
       status: "CANCELLED",
@@ -553,7 +602,7 @@ describe("end to end: the sandbox's real signed deliveries replayed into the rou
         return new Response(null, { status: 200 });
       }) as typeof fetch;
       // booking.created, and notetaker.created (the panel has the Notetaker on).
-      expect(await dispatchDueDeliveries({ fetchImpl })).toBe(2);
+      expect(await dispatchDueDeliveries({ deps: { fetchImpl } })).toBe(2);
       const bookingCreated = sent.find((s) => (JSON.parse(s.body.toString("utf8")) as { type: string }).type === "booking.created")!;
 
       forgetWebhookSecrets();

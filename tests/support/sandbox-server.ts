@@ -5,7 +5,7 @@
  * Responses are streamed (media files arrive as Nylas's storage sends them: a sandbox fault that
  * drops the connection mid-file drops this connection too). With `webhookRoute`, the server also
  * routes `POST /api/webhooks/nylas` to the app's real route handler, so the sandbox's own signed
- * deliveries (dispatchDueDeliveries to APP_URL/api/webhooks/nylas after ensureWebhookSubscription)
+ * deliveries ("sandbox.webhook-delivery" jobs, to APP_URL/api/webhooks/nylas after ensureWebhookSubscription)
  * land in the app's inbox: the whole loop in one process. Every request is recorded in `requests`.
  */
 import http from "node:http";

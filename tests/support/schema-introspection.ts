@@ -292,8 +292,12 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
       sqlOnly.push({ kind: "expression index", table: index.tableName, name: index.name, definition: `USING ${index.method} ${index.columns.join(", ")}` });
       continue;
     }
-    let extra = index.include.length ? ` INCLUDE (${index.include.join(", ")})` : "";
-    if (index.predicate) extra += ` WHERE ${index.predicate}`;
+    // Nor can it express a partial index (WHERE …): likewise SQL-only, to be allow-listed.
+    if (index.predicate) {
+      sqlOnly.push({ kind: "partial index", table: index.tableName, name: index.name, definition: `${index.unique ? "UNIQUE " : ""}USING ${index.method} (${index.columns.join(", ")}) WHERE ${index.predicate}` });
+      continue;
+    }
+    const extra = index.include.length ? ` INCLUDE (${index.include.join(", ")})` : "";
     table(index.tableName)?.indexes.push({ name: index.name, unique: index.unique, method: index.method, columns: index.columns, extra });
   }
 

@@ -166,7 +166,7 @@ describe("parseEnv", () => {
       MEDIA_MISSING_AFTER_MINUTES: 60,
       SANDBOX_MEDIA_URL_TTL_S: 3600,
       SANDBOX_MEDIA_RETENTION_S: 14 * 24 * 3600,
-      JOB_LEASE_SECONDS: 300,
+      JOB_LEASE_SECONDS: 30,
     });
   });
 

@@ -8,11 +8,11 @@ import {
   type TWebhookEventPayloadResult,
 } from "@/lib/validations/webhooks";
 import { getWebhookEventPayload } from "@/lib/webhooks/queries";
-import { retryWebhookEvent } from "@/lib/webhooks/worker";
+import { retryWebhookEvent } from "@/lib/webhooks/jobs";
 
 /**
- * POST (server action) /settings/webhooks — "Retry" / "Reprocess" on one inbox row: makes it due
- * now with a fresh set of attempts and wakes the worker. ADMIN only. For useActionState.
+ * POST (server action) /settings/webhooks — "Retry" / "Reprocess" on one inbox row: queues a fresh
+ * job for it, due now with a fresh set of attempts. ADMIN only. For useActionState.
  */
 export const retryWebhookEventAction = authenticatedAction(
   async (_user, _previous: TRetryWebhookEventState, formData: FormData): Promise<TRetryWebhookEventState> => {

@@ -10,7 +10,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
 import { buildWebhookEventsHref, parseWebhookEventFilters } from "@/lib/validations/webhooks";
 import { listWebhookEvents } from "@/lib/webhooks/queries";
-import { MAX_JOB_ATTEMPTS } from "@/lib/webhooks/retry-policy";
+import { RETRY_POLICIES } from "@/lib/jobs/retry-policies";
 import { getWebhookEventPayloadAction, retryWebhookEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
@@ -41,7 +41,7 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
           <span className="block max-w-3xl">
             Notifications Nylas sent to this app: bookings created, rescheduled or cancelled, and Notetaker updates. Each one
             is stored before it is acknowledged, then processed by a background worker that retries failures up to{" "}
-            {MAX_JOB_ATTEMPTS} times. One that still fails is marked Dead; retry it once the cause is fixed.
+            {RETRY_POLICIES.standard.maxAttempts} times. One that still fails is marked Dead; retry it once the cause is fixed.
           </span>
         }
         actions={
@@ -90,7 +90,7 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
             <section aria-label="Webhook notifications" className="space-y-4">
               <WebhookEventsTable
                 rows={list.rows}
-                maxAttempts={MAX_JOB_ATTEMPTS}
+                maxAttempts={RETRY_POLICIES.standard.maxAttempts}
                 retryAction={retryWebhookEventAction}
                 loadPayload={getWebhookEventPayloadAction}
               />

@@ -3,7 +3,7 @@ import { RetryWebhookEventForm, type RetryWebhookEventFormProps } from "@/compon
 import { WebhookPayloadDetails, type WebhookPayloadDetailsProps } from "@/components/settings/webhooks/webhook-payload-details";
 import { WebhookStatusBadge } from "@/components/settings/webhooks/webhook-status-badge";
 import { Skeleton } from "@/components/ui/skeleton";
-import { cn } from "@/lib/utils";
+import { cn, truncate } from "@/lib/utils";
 import type { TWebhookEventStatus } from "@/lib/validations/webhooks";
 
 export type WebhookEventTableRow = {
@@ -53,7 +53,7 @@ export function WebhookEventsTable({ rows, maxAttempts, retryAction, loadPayload
           </tr>
         </thead>
         {rows.map((row) => {
-          const error = row.lastError && row.lastError.length > MAX_ERROR_CHARS ? `${row.lastError.slice(0, MAX_ERROR_CHARS)}…` : row.lastError;
+          const error = row.lastError && truncate(row.lastError, MAX_ERROR_CHARS);
           const isWaitingToRetry = row.status === "PENDING" && row.attempts > 0;
           return (
             <tbody key={row.id} className="block border-t border-slate-200 first-of-type:border-t-0 md:table-row-group md:first-of-type:border-t">

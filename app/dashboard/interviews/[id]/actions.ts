@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/auth";
 import { findVisibleAsset, setActionItemDone } from "@/lib/interviews/debrief";
-import { retryMediaDownload } from "@/lib/media/download";
+import { retryMediaDownload } from "@/lib/media/jobs";
 import { ZRetryMediaAsset, ZToggleActionItem, type TActionState } from "@/lib/validations/media";
-import { wakeWorker } from "@/lib/worker-wake";
 
 /**
  * POST (server action) /dashboard/interviews/[id] — check an action item off, or back on. Anyone
@@ -42,7 +41,6 @@ export const retryMediaDownloadAction = authenticatedAction(async (user, _previo
     console.error("[debrief] could not queue a retry", error);
     return { status: "error", message: "Could not queue the download. Try again." };
   }
-  wakeWorker("media-downloads");
   revalidatePath(`/dashboard/interviews/${interviewId}`);
   return { status: "success", message: "Download queued." };
 });
