@@ -42,6 +42,9 @@ const ZRawEnv = z.object({
   JOB_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(30)),
   // Overrides of periodic jobs' schedules (UTC cron, lib/jobs/schedule.ts): "kind=cron;kind=cron".
   JOB_SCHEDULES: optionalString,
+  // The job kinds this process's workers run, comma-separated (default: all), e.g. a pool of
+  // machines for media downloads only.
+  JOB_KINDS: optionalString,
   // ── Media storage (recordings, transcripts, summaries, action items) ──
   // "fs" (default): files under MEDIA_DIR; "s3": any S3-compatible store (credentials from the AWS SDK's default chain).
   MEDIA_STORAGE: z.preprocess(emptyAsUndefined, z.enum(["fs", "s3"]).default("fs")),

@@ -8,6 +8,7 @@ import { assignmentJob } from "@/lib/assignment/jobs";
 import type { Env } from "@/lib/env";
 import { startJobWorkers, stopJobWorkers, type AnyJobKind } from "@/lib/jobs";
 import { jobsPruneJob } from "@/lib/jobs/maintenance";
+import { selectJobKinds } from "@/lib/jobs/select-kinds";
 import { loadCapReconcileJob, loadCapSafetyNetJob } from "@/lib/load/jobs";
 import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
@@ -33,7 +34,7 @@ export function listJobKinds(env: Pick<Env, "NYLAS_MODE">): readonly AnyJobKind[
 /** Starts this process's workers (once per process), unless RUN_WORKERS=off. */
 export function startWorkers(env: Env): void {
   if (env.RUN_WORKERS === "off") return;
-  startJobWorkers({ kinds: listJobKinds(env), databaseUrl: env.DATABASE_URL!, scheduleOverrides: env.JOB_SCHEDULES });
+  startJobWorkers({ kinds: selectJobKinds(listJobKinds(env), env.JOB_KINDS), databaseUrl: env.DATABASE_URL!, scheduleOverrides: env.JOB_SCHEDULES });
 }
 
 /**

@@ -3,6 +3,7 @@
  * benchmark's figures and a summary against its target. `npm run bench -- availability` runs one.
  */
 import { runAvailabilityBench } from "./bench/availability";
+import { runDrainBench } from "./bench/drain";
 import { runMediaBench } from "./bench/media";
 import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
@@ -33,6 +34,15 @@ const benches: Bench[] = [
       const r = await runMediaBench();
       const ok = r.ratio >= 0.8 && r.peakRssGrowthMb < 64;
       return `media: ${r.ratio.toFixed(2)}x a raw stream-to-disk, peak RSS growth ${r.peakRssGrowthMb.toFixed(1)} MB (target >= 0.8x, < 64 MB): ${ok ? "meets target" : "MISSES target"}`;
+    },
+  },
+  {
+    name: "drain",
+    run: async () => {
+      const r = await runDrainBench();
+      const two = r.perWorkers.find((p) => p.workers === 2);
+      const ok = (two?.notificationsPerSecond ?? 0) >= 300 && r.latency.p99 < 50;
+      return `drain: ${r.perWorkers.map((p) => `${p.workers} worker(s) ${p.notificationsPerSecond.toFixed(0)}/s`).join(", ")}; idle commit-to-processed p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target >= 300/s with 2 workers, p50 and p99 < 50 ms): ${ok ? "meets target" : "MISSES target"}`;
     },
   },
   {

@@ -8,8 +8,9 @@ import { JobWorkers, type JobWorkersOptions } from "./runner";
 
 export { defineJobKind, JobLeaseLostError, PermanentJobError, type JobContext, type JobFailure, type JobKind, type JobOutcome, type Tx } from "./kind";
 export { RETRY_POLICIES, type RetryPolicyName } from "./retry-policies";
-export { enqueue, expedite, hasLiveJob, insertJobsSql, notifySql, type AnyJobKind } from "./store";
+export { enqueue, expedite, hasLiveJob, insertJobsSql, type AnyJobKind } from "./store";
 export { runDueJobs } from "./execute";
+export { announceJobs } from "./announce";
 
 // The running workers are process machinery, like a connection pool (they hold no job state):
 // on globalThis because Next.js may load this module more than once in one process.

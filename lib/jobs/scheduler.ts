@@ -36,16 +36,17 @@ async function msUntilDue(kind: AnyJobKind): Promise<number> {
  * Takes this period if no other instance has: moves next_run_at to the following period and
  * enqueues the job, in one transaction. true when this instance enqueued it.
  */
-export async function claimSchedulePeriod({ kind, schedule }: ScheduledKind, now = new Date()): Promise<boolean> {
+export async function claimSchedulePeriod({ kind, schedule }: ScheduledKind): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const [taken] = await tx.$queryRaw<{ due: Date }[]>`
-      WITH old AS (SELECT next_run_at FROM job_schedules WHERE kind = ${kind.name} AND next_run_at <= now() FOR UPDATE)
-      UPDATE job_schedules s SET next_run_at = ${nextScheduledTime(schedule, now)}, last_run_at = now(), runs = s.runs + 1, updated_at = now()
-        FROM old
-       WHERE s.kind = ${kind.name}
-      RETURNING old.next_run_at AS due`;
-    if (!taken) return false;
-    await enqueue(tx, kind as JobKind<{ scheduledFor: string }, never>, { scheduledFor: taken.due.toISOString() });
+    // Locked, and re-checked after the lock: an instance that waited finds the period taken.
+    const [due] = await tx.$queryRaw<{ due: Date; now: Date }[]>`
+      SELECT next_run_at AS due, now() AS now FROM job_schedules WHERE kind = ${kind.name} AND next_run_at <= now() FOR UPDATE`;
+    if (!due) return false;
+    // The next period from the database's clock, which every instance shares.
+    await tx.$executeRaw`
+      UPDATE job_schedules SET next_run_at = ${nextScheduledTime(schedule, due.now)}, last_run_at = now(), runs = runs + 1, updated_at = now()
+       WHERE kind = ${kind.name}`;
+    await enqueue(tx, kind as JobKind<{ scheduledFor: string }, never>, { scheduledFor: due.due.toISOString() });
     return true;
   });
 }
@@ -55,15 +56,20 @@ export async function runSchedules(kinds: readonly ScheduledKind[], signal: Abor
   await Promise.all(
     kinds.map(async (scheduled) => {
       let failures = 0;
+      let isRegistered = false;
       while (!signal.aborted) {
         try {
-          if (failures === 0) await ensureSchedule(scheduled);
+          if (!isRegistered) {
+            await ensureSchedule(scheduled);
+            isRegistered = true;
+          }
           const wait = await msUntilDue(scheduled.kind);
           if (wait > 0) await sleep(Math.min(wait, MAX_SLEEP_MS), signal);
           else await claimSchedulePeriod(scheduled);
           failures = 0;
         } catch (error) {
           failures++;
+          isRegistered = false;
           if (failures === 1) console.error(`[jobs] schedule of ${scheduled.kind.name}: ${error instanceof Error ? error.message : String(error)} (trying again)`);
           await sleep(Math.min(1_000 * 2 ** failures, 30_000), signal);
         }

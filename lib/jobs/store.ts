@@ -53,7 +53,7 @@ function rowsFor<P, D>(kind: JobKind<P, D>, payloads: readonly P[]): JobRow[] {
  * The INSERT (with its de-duplication merge) of jobs of `kind` from a SELECT returning
  * (payload jsonb, serial_key text, dedup_key text), due at `runAt` (null: now). For callers that
  * must store something and enqueue in one statement (webhook ingest); everyone else calls enqueue.
- * Pair it with notifySql(kind) in the same statement.
+ * Announce the jobs after the statement commits (lib/jobs/announce.ts).
  */
 export function insertJobsSql(kind: AnyKind, rows: Prisma.Sql, runAt: Date | null = null): Prisma.Sql {
   const maxAttempts = RETRY_POLICIES[kind.retry].maxAttempts;

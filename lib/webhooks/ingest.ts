@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { db } from "@/lib/db";
+import { dbPool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { insertJobsSql, notifySql } from "@/lib/jobs";
+import { announceJobs, insertJobsSql } from "@/lib/jobs";
 import { AppError, badRequest, payloadTooLarge, serviceUnavailable, unauthorizedError } from "@/lib/errors";
 import { HANDLED_TRIGGERS, MAX_WEBHOOK_BYTES, parseEnvelope, replaceUnstorableEscapes, type ParsedEnvelope } from "./envelope";
 import { loadWebhookSecrets } from "./secrets";
@@ -17,13 +17,13 @@ export type IngestResult = { stored: boolean; duplicate: boolean; ignored: boole
 export type InboxStore = { insert: (envelope: ParsedEnvelope, text: string, status: "PENDING" | "IGNORED") => Promise<boolean> };
 
 export const postgresInbox: InboxStore = {
-  // One statement: the inbox row and its subject's job (lib/webhooks/jobs.ts) are stored together,
-  // and the workers are notified when it commits. A duplicate notification id is a no-op.
+  // One statement: the inbox row and its subject's job (lib/webhooks/jobs.ts) are stored together;
+  // a duplicate notification id is a no-op. The workers are told once it has committed.
   async insert(envelope, text, status) {
     const rowId = randomUUID();
     const subject = webhookSubjectOf({ type: envelope.type, bookingId: envelope.bookingId, notetakerId: envelope.notetakerId, rowId });
     const key = webhookSubjectKey(subject);
-    const [row] = await db.$queryRaw<{ stored: number }[]>`
+    const statement = Prisma.sql`
       WITH ev AS (
         INSERT INTO webhook_events (id, notification_id, type, source, booking_id, notetaker_id, event_time, delivery_attempt, payload, status, updated_at)
         VALUES (${rowId}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.notetakerId}, ${envelope.time},
@@ -31,7 +31,11 @@ export const postgresInbox: InboxStore = {
         ON CONFLICT (notification_id) DO NOTHING
         RETURNING status),
       job AS (${insertJobsSql(webhookProcessingJob, Prisma.sql`SELECT ${JSON.stringify(subject)}::jsonb, ${key}::text, ${key}::text FROM ev WHERE ev.status = 'PENDING'`)})
-      SELECT (SELECT count(*) FROM ev)::int AS stored, (SELECT count(${notifySql(webhookProcessingJob)}) FROM job)::int AS notified`;
+      SELECT (SELECT count(*) FROM ev)::int AS stored, (SELECT count(*) FROM job)::int AS queued`;
+    // On the pool directly: this runs once per delivery, and Prisma's query path costs more than the statement.
+    const { rows } = await dbPool().query<{ stored: number; queued: number }>(statement.text, statement.values);
+    const row = rows[0];
+    if ((row?.queued ?? 0) > 0) announceJobs(webhookProcessingJob);
     return (row?.stored ?? 0) === 1;
   },
 };

@@ -121,7 +121,7 @@ export async function runWebhookBench(): Promise<{ lines: string[]; ratio: numbe
   };
   buildUnlessSkipped(say);
   const { url: dbUrl, server } = await createBenchDatabase("portal_bench");
-  const next = await startNext(PORT, { APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET, BENCH_BASELINE_ROUTE: "on", RUN_WORKERS: "on" });
+  const next = await startNext(PORT, { APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET, BENCH_BASELINE_ROUTE: "on", RUN_WORKERS: process.env.BENCH_RUN_WORKERS ?? "on" });
   try {
     // Warm up both routes (JIT, connection pool, secret cache).
     for (const route of ["/api/bench/webhook-baseline", "/api/webhooks/nylas"]) {

@@ -214,7 +214,7 @@ test("a recruiter gets 403 on every settings page and every settings action", as
   }
 
   await signIn(page, "recruiter@example.com");
-  const pages = ["/settings", "/settings/roles/new", `/settings/roles/${roleId}`, "/settings/panels/new", `/settings/panels/${panelId}`, "/settings/audit", "/settings/load", "/settings/webhooks"];
+  const pages = ["/settings", "/settings/roles/new", `/settings/roles/${roleId}`, "/settings/panels/new", `/settings/panels/${panelId}`, "/settings/audit", "/settings/load", "/settings/webhooks", "/settings/jobs"];
   for (const path of pages) {
     const response = await page.goto(path);
     expect.soft(response?.status(), `HTTP status of ${path} for a recruiter`).toBe(403);

@@ -2,6 +2,7 @@
  * Scenario 3 — many instances. Two app instances (`next start`) and two `npm run worker` processes
  * on one database, a storm spread over both instances, and workers killed with SIGKILL mid-job:
  *   - exactly-once effects: the final state equals the ground truth, every notification processed once;
+ *   - the jobs the killed worker held are taken over within one lease plus 2 s;
  *   - a media download whose worker is SIGKILLed mid-file is taken over after the (short) lease by
  *     another worker and stored once; no stored asset is ever downloaded again.
  */
@@ -15,7 +16,7 @@ import { log, query, signal, sleep } from "./support/processes";
 import { compareWithGroundTruth, generateStorm, readRoleTargets, sendStorm, waitForDrain } from "./support/storm";
 
 const NOTIFICATIONS = Number(process.env.SYSTEM_INSTANCES_NOTIFICATIONS ?? 1_000);
-// Short, yet longer than the gaps between a throttled download's chunks (the lease is renewed as bytes arrive).
+// Short, so take-overs are quick to observe (live workers renew it every third of it).
 const LEASE_SECONDS = 8;
 const SANDBOX_KEY = process.env.NYLAS_SANDBOX_API_KEY ?? "nylas-sandbox-dev-api-key";
 const cluster = new Cluster();
@@ -32,6 +33,31 @@ async function eventually<T>(what: string, fn: () => Promise<T | null | undefine
   }
 }
 
+/**
+ * Watches the jobs `worker` held when it was SIGKILLed (RUNNING under its id): resolves with how
+ * long after the kill each was claimed by another worker (a new lease token) or gone (finished).
+ */
+async function watchTakeOver(worker: { child: { pid?: number } }, killedAt: number): Promise<number[]> {
+  const held = await query<{ id: string; token: string }>(
+    cluster.env.databaseUrl,
+    `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE state = 'RUNNING' AND locked_by LIKE $1`,
+    [`%:${worker.child.pid}:%`],
+  );
+  const delays = new Map<string, number>();
+  while (delays.size < held.length) {
+    const rows = await query<{ id: string; token: string | null }>(cluster.env.databaseUrl, `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE id = ANY($1::bigint[])`, [held.map((h) => h.id)]);
+    const now = Date.now();
+    for (const h of held) {
+      if (delays.has(h.id)) continue;
+      const row = rows.find((r) => r.id === h.id);
+      if (!row || row.token !== h.token) delays.set(h.id, now - killedAt);
+    }
+    if (now - killedAt > 120_000) throw new Error(`jobs of the killed worker not taken over after 120 s: ${held.filter((h) => !delays.has(h.id)).map((h) => h.id).join(", ")}`);
+    await sleep(50);
+  }
+  return [...delays.values()];
+}
+
 async function api<T = any>(base: string, method: string, url: string, body?: unknown, auth = false): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${url}`, {
     method,
@@ -46,6 +72,7 @@ test("two instances, two workers, one SIGKILLed mid-storm: exactly-once effects"
   const domain = "instances.example";
   const storm = generateStorm({ seed: 8303, bookings: Math.round(NOTIFICATIONS / 5), notifications: NOTIFICATIONS, roles, domain, now: Math.floor(Date.now() / 1000) });
   let killed = false;
+  let takeOver: Promise<number[]> | undefined;
   const sent = await sendStorm(storm.deliveries, cluster.appUrls, {
     concurrency: 16,
     onProgress: async (n) => {
@@ -53,11 +80,16 @@ test("two instances, two workers, one SIGKILLed mid-storm: exactly-once effects"
       killed = true;
       // Mid-job: the worker is busy with the storm's rows.
       signal(cluster.workers[0]!, "SIGKILL");
+      const killedAt = Date.now();
       log("instances: worker-0 SIGKILLed mid-storm");
+      takeOver = watchTakeOver(cluster.workers[0]!, killedAt);
       await cluster.addWorker("worker-2");
     },
   });
   assert.ok(killed);
+  const delays = await takeOver!;
+  log(`instances figures: worker-0 held ${delays.length} job(s) when killed; taken over after ${delays.length ? `${(Math.min(...delays) / 1000).toFixed(1)}–${(Math.max(...delays) / 1000).toFixed(1)} s` : "—"} (lease ${LEASE_SECONDS} s)`);
+  for (const delay of delays) assert.ok(delay <= (LEASE_SECONDS + 2) * 1000, `a killed worker's job taken over ${delay} ms after the kill: more than one lease plus 2 s`);
   const perInstance = cluster.appUrls.map((u) => storm.deliveries.filter((_, i) => cluster.appUrls[i % cluster.appUrls.length] === u).length);
   const { dead } = await waitForDrain(cluster.env.databaseUrl, storm.uniqueNotifications, 300_000);
   const [rows] = await query<{ n: string; processed: string; retaken: string }>(
@@ -117,8 +149,16 @@ test("a media download SIGKILLed mid-file is taken over after the lease and stor
   signal(downloader, "SIGKILL");
   const killedAt = Date.now();
   log(`instances: ${downloader.name} SIGKILLed with the recording at ${midway.bytes_received} of ${RECORDING_BYTES} bytes (attempt ${midway.attempts})`);
+  // Taken over once its lease runs out: claimed again (its next attempt) by a worker started now.
+  const claimedAgain = eventually("the recording claimed again", async () => {
+    const row = (await assets()).find((x) => x.kind === "RECORDING");
+    return row && row.attempts > midway.attempts ? Date.now() : null;
+  }, 120_000, 50);
   await cluster.addWorker("worker-3");
   await cluster.addWorker("worker-4");
+  const claimedAfterMs = (await claimedAgain) - killedAt;
+  log(`instances figures: the killed download claimed again ${(claimedAfterMs / 1000).toFixed(1)} s after the kill (lease ${LEASE_SECONDS} s)`);
+  assert.ok(claimedAfterMs <= (LEASE_SECONDS + 2) * 1000, "taken over within one lease plus 2 s");
 
   const stored = await eventually("every media file stored", async () => {
     const list = await assets();

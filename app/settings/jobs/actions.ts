@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authenticatedAction } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { retryJob } from "@/lib/jobs/store";
@@ -31,7 +30,8 @@ export const retryJobAction = authenticatedAction(
       console.error("[jobs] admin retry failed", error);
       return { status: "error", message: "Could not queue the job. Try again." };
     }
-    revalidatePath("/settings/jobs");
+    // Not revalidated: a retried dead job is a new row, and re-rendering would take the retried row
+    // (and this answer) off the page; its button shows the outcome, Refresh shows the queue.
     return { status: result === "queued" || result === "due_now" ? "success" : "error", message: MESSAGES[result] };
   },
   { roles: ["ADMIN"] },

@@ -16,15 +16,19 @@ export type RetryJobFormProps = {
 
 const INITIAL_STATE: TRetryJobState = { status: "idle" };
 
-/** "Retry" (a dead job) or "Run now" (one waiting to retry), with its pending state and outcome. */
+/**
+ * "Retry" (a dead job) or "Run now" (one waiting to retry), with its pending state and outcome.
+ * Once queued it stays disabled: the row is what it was until the page is refreshed.
+ */
 export function RetryJobForm({ jobId, kind, action, isDead }: RetryJobFormProps) {
   const [state, formAction, isPending] = useActionState(action, INITIAL_STATE);
+  const isDone = state.status === "success";
   return (
     <div className="flex flex-col items-end md:items-start">
       <form action={formAction}>
         <input type="hidden" name="id" value={jobId} />
-        <Button type="submit" size="sm" variant={isDead ? "primary" : "secondary"} pending={isPending}>
-          {isDead ? "Retry" : "Run now"}
+        <Button type="submit" size="sm" variant={isDead && !isDone ? "primary" : "secondary"} pending={isPending} disabled={isDone}>
+          {isDone ? "Queued" : isDead ? "Retry" : "Run now"}
           <span className="sr-only">
             {" "}
             {kind} job {jobId}
