@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // E2E runs against a production build served by `npm start` logic (scripts/start.ts) in sandbox
-// mode, on its own port and database (scripts/test.ts creates E2E_DATABASE_URL fresh per run).
-const PORT = 3100;
+// mode, on its own port (E2E_PORT, default 3100: two checkouts can run e2e side by side) and
+// database (scripts/test.ts creates E2E_DATABASE_URL fresh per run).
+const PORT = Number(process.env.E2E_PORT) || 3100;
 const baseURL = `http://localhost:${PORT}`;
 // Debian's Chromium: Playwright's own browser download is impossible offline.
 const systemChromium = "/usr/bin/chromium";
