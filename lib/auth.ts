@@ -4,7 +4,7 @@
  * - getCurrentUser(): the signed-in user, re-read from the database (role, name) once per request.
  * - requireUser() / requireAdmin(): for pages, layouts (redirect to /login, or the 403 page).
  * - withAuth(handler, { roles }): for route handlers (401 / 403 JSON).
- * - authenticatedAction(fn, { roles }): for server actions.
+ * - requireActionUser(roles): for server actions, through defineAction (lib/actions/define-action.ts).
  *
  * proxy.ts only redirects signed-out visitors as a convenience; these checks are the boundary.
  */
@@ -118,20 +118,13 @@ export function withAuth<P extends RouteParams = RouteParams>(
 // ───────────────────────────── Server actions ─────────────────────────────
 
 /**
- * Wraps a server action (every action is a public POST endpoint): signed out → redirect to
- * /login, role not in `roles` → forbidden(); else calls `action` with the user first.
- *
- *   "use server";
- *   export const archiveRoleAction = authenticatedAction(async (user, formData: FormData) => { … }, { roles: ["ADMIN"] });
+ * For server actions (every action is a public POST endpoint; lib/actions/define-action.ts calls
+ * this first): the signed-in user, or a redirect to /login when signed out and forbidden() when
+ * the role is not in `roles`.
  */
-export function authenticatedAction<Args extends unknown[], Result>(
-  action: (user: SessionUser, ...args: Args) => Promise<Result>,
-  options: AccessOptions = {},
-): (...args: Args) => Promise<Result> {
-  return async (...args: Args) => {
-    const user = await getCurrentUser();
-    if (!user) redirect(buildLoginUrl(await getRequestPath()));
-    if (!hasRole(user, options.roles)) forbidden();
-    return action(user, ...args);
-  };
+export async function requireActionUser(roles?: readonly UserRole[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(buildLoginUrl(await getRequestPath()));
+  if (!hasRole(user, roles)) forbidden();
+  return user;
 }

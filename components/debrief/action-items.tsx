@@ -3,7 +3,7 @@
 import { useOptimistic, useState, useTransition } from "react";
 import type { DebriefActionItem } from "@/lib/interviews/debrief";
 import { cn } from "@/lib/utils";
-import type { TActionState } from "@/lib/validations/media";
+import type { TActionState } from "@/lib/actions/state";
 
 export type ActionItemsProps = {
   items: DebriefActionItem[];

@@ -2,7 +2,7 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { LocalTime } from "@/components/interviews/local-time";
 import type { DebriefAsset } from "@/lib/interviews/debrief";
 import { formatBytes } from "@/lib/media/format";
-import type { TActionState } from "@/lib/validations/media";
+import type { TActionState } from "@/lib/actions/state";
 import { RetryDownloadButton } from "./retry-download-button";
 
 export type MediaFilesProps = {

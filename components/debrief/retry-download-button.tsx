@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { TActionState } from "@/lib/validations/media";
+import type { TActionState } from "@/lib/actions/state";
 
 export type RetryDownloadButtonProps = {
   assetId: string;

@@ -8,14 +8,13 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
+import { isId } from "@/lib/validations/ids";
 
 export type SessionUser = { id: string; email: string; name: string; role: UserRole };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The user behind a session's subject id, or null when the id is malformed or the user is gone. */
 export async function findSessionUserById(client: Pick<PrismaClient, "user">, id: string): Promise<SessionUser | null> {
-  if (!UUID.test(id)) return null;
+  if (!isId(id)) return null;
   return client.user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true },

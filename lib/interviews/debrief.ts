@@ -14,7 +14,7 @@ import { readNotetakerTimeline, type TNotetakerTimelineEntry } from "@/lib/notet
 import { readInterviewNotetakerSettings, type InterviewNotetakerSettings } from "@/lib/notetaker/settings";
 import { getNotetakerAlert, type NotetakerAlert } from "@/lib/notetaker/status";
 import { toSafeHttpUrl } from "@/lib/validations/interviews";
-import { ZUuid } from "@/lib/validations/media";
+import { ZId } from "@/lib/validations/ids";
 import { visibleTo, type InterviewViewer } from "./visibility";
 
 export type DebriefAsset = {
@@ -87,7 +87,7 @@ const IN_FLIGHT_STATES = new Set(["connecting", "waiting_for_entry", "attending"
 
 /** Whether the viewer may open an interview's debrief: cheap, for deciding the status before the page renders. */
 export async function getInterviewAccess(viewer: InterviewViewer, interviewId: string): Promise<"ok" | "not_found" | "forbidden"> {
-  const parsed = ZUuid.safeParse(interviewId);
+  const parsed = ZId.safeParse(interviewId);
   if (!parsed.success) return "not_found";
   const visible = await db.interview.count({ where: { AND: [{ id: parsed.data }, visibleTo(viewer)] } });
   if (visible) return "ok";
@@ -95,7 +95,7 @@ export async function getInterviewAccess(viewer: InterviewViewer, interviewId: s
 }
 
 export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: string, now = new Date()): Promise<DebriefResult> {
-  const parsed = ZUuid.safeParse(interviewId);
+  const parsed = ZId.safeParse(interviewId);
   if (!parsed.success) return { kind: "not_found" };
   const id = parsed.data;
   const record = await db.interview.findFirst({

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { errorJson } from "@/lib/errors";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { getMediaStorage, StorageNotFoundError, type MediaStorage } from "@/lib/storage";
-import { ZUuid } from "@/lib/validations/media";
+import { ZId } from "@/lib/validations/ids";
 import { contentDisposition } from "./files";
 import { decideRange, rangeHeaders } from "./http-range";
 
@@ -18,7 +18,7 @@ const INLINE_KINDS = new Set(["RECORDING", "THUMBNAIL"]);
  * unsatisfiable); the sha256 is the ETag.
  */
 export async function serveMediaAsset(request: Request, viewer: InterviewViewer, assetId: string, storage: MediaStorage = getMediaStorage()): Promise<Response> {
-  const id = ZUuid.safeParse(assetId);
+  const id = ZId.safeParse(assetId);
   if (!id.success) return errorJson(404, "not_found", "No such file.");
   const select = { kind: true, storageKey: true, size: true, sha256: true, contentType: true, fileName: true, storedAt: true } as const;
   // The viewer's visibility is part of the query (STYLE §6); a second look tells 404 from 403.

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { getMediaStorage, type MediaStorage } from "@/lib/storage";
-import { ZUuid, type TUploadResult } from "@/lib/validations/media";
+import { ZId } from "@/lib/validations/ids";
+import type { TUploadResult } from "@/lib/validations/media";
 import { safeFileName, storageKeyFor } from "./files";
 import { saveParsedContent, type ParsedContent } from "./parsed-content";
 import { decodeUtf8Text, sniffRecordingType, SNIFF_BYTES } from "./sniff";
@@ -294,7 +295,7 @@ export async function handleInterviewUpload(
   storage: MediaStorage = getMediaStorage(),
   { idleTimeoutMs = UPLOAD_IDLE_TIMEOUT_MS }: { idleTimeoutMs?: number } = {},
 ): Promise<Response> {
-  const id = ZUuid.safeParse(interviewId);
+  const id = ZId.safeParse(interviewId);
   const interview = id.success ? await db.interview.findFirst({ where: { AND: [{ id: id.data }, visibleTo(viewer)] }, select: { id: true } }) : null;
   if (!interview) {
     const exists = id.success && (await db.interview.count({ where: { id: id.data } })) > 0;

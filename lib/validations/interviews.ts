@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { FALLBACK_TIME_ZONE, normalizeTimeZone } from "@/lib/interviews/date-range";
 import { parseLocalDate } from "@/lib/scheduling/zoned-time";
+import { ZId } from "@/lib/validations/ids";
 
 export const INTERVIEW_STATUSES = ["SCHEDULED", "RESCHEDULED", "CANCELLED", "COMPLETED"] as const;
 export type TInterviewStatus = (typeof INTERVIEW_STATUSES)[number];
@@ -17,21 +18,13 @@ export const INTERVIEWS_PAGE_SIZE = 20;
 /** Pages past this are refused (falls back to 1). */
 export const MAX_INTERVIEWS_PAGE = 10_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A search param arrives as a string, repeated (string[]) or missing; the first value counts, trimmed. */
 const firstValue = (value: unknown) => {
   const first = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === "string" ? first.trim() : first;
 };
 
-const ZIdParam = z.preprocess(
-  (value) => {
-    const first = firstValue(value);
-    return typeof first === "string" ? first.toLowerCase() : first;
-  },
-  z.string().regex(UUID).optional(),
-);
+const ZIdParam = z.preprocess(firstValue, ZId.optional());
 
 const ZStatusParam = z.preprocess(
   (value) => {
@@ -154,7 +147,7 @@ export function buildInterviewsHref(filters: Partial<TInterviewFilters>): string
 }
 
 /** Input of getCandidateTimeline: a candidate id from the URL. */
-export const ZCandidateId = z.string().regex(UUID);
+export const ZCandidateId = ZId;
 
 // ───────────────────────────── Interview row values ─────────────────────────────
 

@@ -3,6 +3,7 @@
  * (no db, no next/*), shared by the page, the action and unit tests.
  */
 import { z } from "zod";
+import type { TActionState } from "@/lib/actions/state";
 
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
@@ -27,4 +28,4 @@ export function parseJobFilters(searchParams: unknown): TJobFilters {
 /** A job's id: a positive bigint, as digits. */
 export const ZJobId = z.object({ id: z.string().trim().regex(/^[1-9]\d{0,17}$/, "That is not a job id.") });
 
-export type TRetryJobState = { status: "idle" } | { status: "success"; message: string } | { status: "error"; message: string };
+export type TRetryJobState = TActionState;

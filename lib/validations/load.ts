@@ -3,9 +3,9 @@
  * next/*): the form (a client component), the server action and lib/load share it.
  */
 import { z } from "zod";
+import type { TActionState } from "@/lib/actions/state";
 import { WEEKLY_CAP_MAX, WEEKLY_CAP_MIN } from "@/lib/load/cap-rules";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { zId } from "@/lib/validations/ids";
 
 /** Empty means "no cap"; otherwise a whole number of interviews per week. */
 export const ZWeeklyCap = z.preprocess(
@@ -19,7 +19,7 @@ export const ZWeeklyCap = z.preprocess(
 );
 
 export const ZWeeklyCapInput = z.object({
-  interviewerId: z.string({ error: "That is not an interviewer." }).regex(UUID, "That is not an interviewer."),
+  interviewerId: zId("That is not an interviewer."),
   weeklyCap: ZWeeklyCap,
 });
 export type TWeeklyCapInput = z.infer<typeof ZWeeklyCapInput>;
@@ -28,10 +28,7 @@ export type TWeeklyCapInput = z.infer<typeof ZWeeklyCapInput>;
  * What a save answers, for useActionState. `warning`: saved, but the calendar could not be updated
  * yet. `submittedCap`: what was typed, shown again beside its error (the form resets after a save).
  */
-export type TWeeklyCapState =
-  | { status: "idle" }
-  | { status: "error"; message: string; fieldErrors: { weeklyCap?: string }; submittedCap?: string }
-  | { status: "success"; message: string; warning?: string; weeklyCap: number | null };
+export type TWeeklyCapState = TActionState<{ warning?: string; weeklyCap: number | null }, { submittedCap?: string }>;
 
 /**
  * The form's fields → input (FormData values are strings; a missing cap field counts as empty).

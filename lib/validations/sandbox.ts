@@ -1,5 +1,6 @@
 /** Schemas for the /sandbox console's actions. Pure. */
 import { z } from "zod";
+import type { TActionState } from "@/lib/actions/state";
 import { normalizeTimeZone } from "@/lib/interviews/date-range";
 
 export const ZConsoleRun = z.object({
@@ -7,7 +8,7 @@ export const ZConsoleRun = z.object({
   outcome: z.enum(["completed", "failed_entry"]),
 });
 
-export type TConsoleRunState = { status: "idle" } | { status: "success"; message: string } | { status: "error"; message: string };
+export type TConsoleRunState = TActionState;
 
 /**
  * The console's "Calendars" actions: "connect" (the email's calendar connected through hosted auth:
@@ -33,10 +34,7 @@ export type TConsoleCalendar = z.infer<typeof ZConsoleCalendar>;
 
 export type TConsoleCalendarFieldErrors = Partial<Record<"email" | "name" | "timezone", string>>;
 
-export type TConsoleCalendarState =
-  | { status: "idle" }
-  | { status: "success"; message: string }
-  | { status: "error"; message: string; fieldErrors: TConsoleCalendarFieldErrors };
+export type TConsoleCalendarState = TActionState;
 
 /** The first message per form field ("intent" problems have no field: they come from a tampered form). */
 export function toConsoleFieldErrors(error: z.ZodError): TConsoleCalendarFieldErrors {

@@ -8,7 +8,9 @@
  * Notetaker needs conferencing), so a form the app accepts is one Nylas accepts.
  */
 import { z } from "zod";
+import type { TActionState } from "@/lib/actions/state";
 import { normalizeTimeZone } from "@/lib/interviews/date-range";
+import { zId } from "@/lib/validations/ids";
 
 export const AVAILABILITY_METHODS = ["MAX_FAIRNESS", "MAX_AVAILABILITY"] as const;
 export type TAvailabilityMethod = (typeof AVAILABILITY_METHODS)[number];
@@ -35,7 +37,6 @@ export const INSTRUCTIONS_MAX = 1_500;
 export const CONSENT_MESSAGE_MAX = 500;
 export const PANEL_MEMBERS_MAX = 20;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
@@ -83,7 +84,7 @@ const ZEmail = z.preprocess(
 
 /** A member: an existing interviewer (by id) or a new one. Name and time zone may be edited. */
 export const ZPanelMemberInput = z.object({
-  interviewerId: z.string().regex(UUID).nullable().default(null),
+  interviewerId: zId().nullable().default(null),
   name: text("Name", 100),
   email: ZEmail,
   timezone: ZTimeZone,
@@ -181,26 +182,15 @@ export const ZRoleInput = z.object({
   employment: text("Employment type", 60),
   summary: text("Summary", 300),
   description: text("Description", 20_000, { multiline: true }),
-  panelId: z.string({ error: "Choose a panel." }).regex(UUID, "Choose a panel."),
+  panelId: zId("Choose a panel."),
   published: z.boolean(),
 });
 export type TRoleInput = z.infer<typeof ZRoleInput>;
 
-/** What a save answers. On error, `fieldErrors` is keyed by dotted path ("members.2.email"). */
-export type TSaveState =
-  | { status: "idle" }
-  | { status: "error"; message: string; fieldErrors: Record<string, string> }
-  | { status: "success"; message: string; id: string };
+/** What a save answers (lib/actions/state.ts): on success, the saved record's id. */
+export type TSaveState = TActionState<{ id: string }>;
 
-/** Zod issues → one message per dotted path (the first), for errors shown next to their field. */
-export function toFieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+export { toFieldErrors } from "@/lib/actions/state";
 
 const isTime = (value: unknown): value is string => typeof value === "string" && TIME.test(value);
 

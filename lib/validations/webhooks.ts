@@ -3,6 +3,8 @@
  * server actions. Pure (no db, no next/*), so the page, the actions and unit tests share them.
  */
 import { z } from "zod";
+import type { TActionState } from "@/lib/actions/state";
+import { zId } from "@/lib/validations/ids";
 
 export const WEBHOOK_EVENT_STATUSES = ["PENDING", "PROCESSED", "IGNORED", "DEAD"] as const;
 export type TWebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
@@ -72,15 +74,12 @@ export function buildWebhookEventsHref(filters: Partial<TWebhookEventFilters>): 
 
 /** Input of retryWebhookEventAction / getWebhookEventPayloadAction: one inbox row's id. */
 export const ZWebhookEventId = z.object({
-  id: z.uuid({ error: "That is not a webhook notification id." }),
+  id: zId("That is not a webhook notification id."),
 });
 export type TWebhookEventId = z.infer<typeof ZWebhookEventId>;
 
 /** What the retry form shows after submitting (useActionState). */
-export type TRetryWebhookEventState =
-  | { status: "idle" }
-  | { status: "success"; message: string }
-  | { status: "error"; message: string };
+export type TRetryWebhookEventState = TActionState;
 
 /** A notification's payload as shown on the page: pretty-printed JSON, capped in length. */
 export type TWebhookEventPayloadView = {
@@ -91,4 +90,4 @@ export type TWebhookEventPayloadView = {
   isTruncated: boolean;
 };
 
-export type TWebhookEventPayloadResult = ({ ok: true } & TWebhookEventPayloadView) | { ok: false; message: string };
+export type TWebhookEventPayloadResult = TActionState<TWebhookEventPayloadView>;

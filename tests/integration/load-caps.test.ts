@@ -23,6 +23,7 @@ vi.mock("next/navigation", () => ({
   forbidden: () => {
     throw new Error("FORBIDDEN");
   },
+  unstable_rethrow: () => undefined,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void session.revalidated.push(path) }));
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { authenticatedAction } from "@/lib/auth";
+import { defineAction, formFields } from "@/lib/actions/define-action";
 import { getEnv } from "@/lib/env";
 import { retryJob } from "@/lib/jobs/store";
 import { ZJobId, type TRetryJobState } from "@/lib/validations/jobs";
@@ -18,21 +18,17 @@ const MESSAGES = {
  * a fresh set of attempts (and its records put back to waiting); one waiting to retry becomes due
  * now. A job a worker holds is never touched. ADMIN only. For useActionState.
  */
-export const retryJobAction = authenticatedAction(
-  async (_user, _previous: TRetryJobState, formData: FormData): Promise<TRetryJobState> => {
-    // A server action is a public POST: `formData` may be anything a client sent.
-    const parsed = ZJobId.safeParse({ id: formData instanceof FormData ? formData.get("id") : null });
-    if (!parsed.success) return { status: "error", message: "That is not a job id." };
-    let result: keyof typeof MESSAGES;
-    try {
-      result = await retryJob(parsed.data.id, listJobKinds(getEnv()));
-    } catch (error) {
-      console.error("[jobs] admin retry failed", error);
-      return { status: "error", message: "Could not queue the job. Try again." };
-    }
+export const retryJobAction = defineAction({
+  name: "jobs.retry",
+  roles: ["ADMIN"],
+  input: (_previous: TRetryJobState, formData: FormData) => formFields(formData, "id"),
+  schema: ZJobId,
+  invalid: "That is not a job id.",
+  failed: "Could not queue the job. Try again.",
+  handler: async ({ id }): Promise<TRetryJobState> => {
+    const result = await retryJob(id, listJobKinds(getEnv()));
     // Not revalidated: a retried dead job is a new row, and re-rendering would take the retried row
     // (and this answer) off the page; its button shows the outcome, Refresh shows the queue.
-    return { status: result === "queued" || result === "due_now" ? "success" : "error", message: MESSAGES[result] };
+    return result === "queued" || result === "due_now" ? { status: "success", message: MESSAGES[result] } : { status: "error", message: MESSAGES[result], fieldErrors: {} };
   },
-  { roles: ["ADMIN"] },
-);
+});

@@ -6,6 +6,7 @@
  *   buildAuditHref({ entityType: "panel", page: 2 })  → "/settings/audit?entity=panel&page=2"
  */
 import type { AuditEntityType } from "@/lib/settings/audit";
+import { isId } from "@/lib/validations/ids";
 
 export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer"] as const satisfies readonly AuditEntityType[];
 
@@ -26,7 +27,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGE = 10_000;
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
@@ -37,7 +37,7 @@ export function parseAuditFilters(searchParams: unknown): AuditFilters {
   const id = first(params.id);
   const page = first(params.page);
   const entityType = typeof entity === "string" ? AUDIT_ENTITY_TYPES.find((t) => t === entity.trim().toLowerCase()) : undefined;
-  const entityId = typeof id === "string" && UUID.test(id.trim()) ? id.trim().toLowerCase() : undefined;
+  const entityId = typeof id === "string" && isId(id.trim()) ? id.trim().toLowerCase() : undefined;
   const pageNumber = typeof page === "string" && /^\d{1,6}$/.test(page.trim()) ? Number(page.trim()) : 1;
   return { entityType, entityId, page: pageNumber >= 1 && pageNumber <= MAX_PAGE ? pageNumber : 1 };
 }
@@ -53,7 +53,7 @@ export function buildAuditHref(filters: Partial<AuditFilters>): string {
 
 /** Where an audited entity is edited, when it has a page. */
 export function auditEntityHref(entityType: string, entityId: string): string | null {
-  if (!UUID.test(entityId)) return null;
+  if (!isId(entityId)) return null;
   if (entityType === "role") return `/settings/roles/${entityId}`;
   if (entityType === "panel") return `/settings/panels/${entityId}`;
   return null;

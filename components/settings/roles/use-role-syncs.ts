@@ -2,12 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RoleSync, RoleSyncSummary } from "@/lib/settings/roles";
+import type { TActionState } from "@/lib/actions/state";
 import type { TSaveState } from "@/lib/validations/settings";
 import { describeRoleSync, nextPollDelayMs } from "./role-sync";
 
 export type RoleSyncActions = {
   /** getRoleSyncStatesAction. */
-  loadStates: (ids: string[]) => Promise<RoleSyncSummary[]>;
+  loadStates: (ids: string[]) => Promise<TActionState<{ states: RoleSyncSummary[] }>>;
   /** retryRoleSyncAction. */
   retry: (id: string) => Promise<TSaveState>;
 };
@@ -55,8 +56,9 @@ export function useRoleSyncs(initial: Record<string, RoleSync>, actions: RoleSyn
     let isCancelled = false;
     const timer = setTimeout(async () => {
       try {
-        const states = await loadStates(pendingKey.split(","));
+        const result = await loadStates(pendingKey.split(","));
         if (isCancelled) return;
+        const states = result.status === "success" ? result.states : [];
         setSyncs((current) => {
           const next = { ...current };
           for (const { roleId, sync } of states) next[roleId] = sync;

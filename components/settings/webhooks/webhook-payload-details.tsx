@@ -37,7 +37,8 @@ export function WebhookPayloadDetails({ eventId, loadPayload }: WebhookPayloadDe
     setState({ status: "loading" });
     try {
       const result = await loadPayload(eventId);
-      setState(result.ok ? { status: "loaded", text: result.text, totalChars: result.totalChars, isTruncated: result.isTruncated } : { status: "error", message: result.message });
+      if (result.status === "success") setState({ status: "loaded", text: result.text, totalChars: result.totalChars, isTruncated: result.isTruncated });
+      else setState({ status: "error", message: result.status === "error" ? result.message : "Could not load the payload. Try again." });
     } catch {
       setState({ status: "error", message: "Could not load the payload. Try again." });
     }

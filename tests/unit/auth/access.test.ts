@@ -1,6 +1,6 @@
 /**
  * The server-side access checks in lib/auth.ts, with the session and database mocked:
- * 401/403 JSON from withAuth, redirect/forbidden from requireUser/requireAdmin/authenticatedAction.
+ * 401/403 JSON from withAuth, redirect/forbidden from requireUser/requireAdmin/requireActionUser.
  */
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -26,7 +26,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { authenticatedAction, requireAdmin, requireUser, withAuth } = await import("@/lib/auth");
+const { requireActionUser, requireAdmin, requireUser, withAuth } = await import("@/lib/auth");
 
 const ADMIN = { id: "a1", email: "admin@example.com", name: "Ada", role: "ADMIN" } as const;
 const RECRUITER = { id: "r1", email: "rec@example.com", name: "Rex", role: "RECRUITER" } as const;
@@ -112,23 +112,20 @@ describe("requireUser / requireAdmin", () => {
   });
 });
 
-describe("authenticatedAction", () => {
-  const action = vi.fn(async (user: { id: string }, value: number) => `${user.id}:${value}`);
-
-  it("redirects when signed out and never runs the action", async () => {
+describe("requireActionUser", () => {
+  it("redirects when signed out", async () => {
     signIn(null);
-    await expect(authenticatedAction(action)(1)).rejects.toThrow(/^REDIRECT \/login/);
-    expect(action).not.toHaveBeenCalled();
+    await expect(requireActionUser()).rejects.toThrow(/^REDIRECT \/login/);
   });
 
   it("forbids a role that is not allowed", async () => {
     signIn(RECRUITER);
-    await expect(authenticatedAction(action, { roles: ["ADMIN"] })(1)).rejects.toThrow("FORBIDDEN");
-    expect(action).not.toHaveBeenCalled();
+    await expect(requireActionUser(["ADMIN"])).rejects.toThrow("FORBIDDEN");
   });
 
-  it("runs the action with the user first", async () => {
+  it("answers the user when the role is allowed, or when any role is", async () => {
     signIn(RECRUITER);
-    await expect(authenticatedAction(action)(7)).resolves.toBe("r1:7");
+    await expect(requireActionUser()).resolves.toEqual(RECRUITER);
+    await expect(requireActionUser(["ADMIN", "RECRUITER"])).resolves.toEqual(RECRUITER);
   });
 });

@@ -327,8 +327,8 @@ describe("ZRoleInput", () => {
     expect(roleErrors({ slug: "a".repeat(81) })).toEqual({ slug: "Slug must be at most 80 characters." });
   });
 
-  it("needs the panel as a UUID, in either case", () => {
-    expect(ZRoleInput.parse({ ...role, panelId: PANEL_ID.toUpperCase() }).panelId).toBe(PANEL_ID.toUpperCase());
+  it("needs the panel as a UUID, in either case (lower-cased, as every id)", () => {
+    expect(ZRoleInput.parse({ ...role, panelId: PANEL_ID.toUpperCase() }).panelId).toBe(PANEL_ID.toLowerCase());
     expect(roleErrors({ panelId: "panel-1" })).toEqual({ panelId: "Choose a panel." });
     expect(roleErrors({ panelId: undefined })).toEqual({ panelId: "Choose a panel." });
   });
