@@ -16,9 +16,10 @@ import type { NextRequest } from "next/server";
 import { cache } from "react";
 import { buildLoginUrl } from "@/lib/auth/callback-url";
 import { getAuthOptions } from "@/lib/auth/options";
-import { isAdminPath, REQUEST_PATH_HEADER } from "@/lib/auth/public-paths";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/public-paths";
 import { findSessionUserById, type SessionUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
+import { forbiddenError, toErrorResponse, unauthorizedError } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 
 export type { SessionUser } from "@/lib/auth/users";
@@ -74,20 +75,6 @@ export async function requireAdmin(callbackPath?: string): Promise<SessionUser> 
 
 // ───────────────────────────── Route handlers ─────────────────────────────
 
-export type ApiErrorCode = "unauthorized" | "forbidden";
-
-function jsonError(status: 401 | 403, code: ApiErrorCode, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-export function unauthorizedResponse(): Response {
-  return jsonError(401, "unauthorized", "Sign in required.");
-}
-
-export function forbiddenResponse(): Response {
-  return jsonError(403, "forbidden", "You do not have permission to do this.");
-}
-
 type RouteParams = Record<string, string | string[] | undefined>;
 type RouteContext<P extends RouteParams> = { params: Promise<P> };
 
@@ -97,8 +84,10 @@ export type AuthedRouteHandler<P extends RouteParams> = (
 ) => Response | Promise<Response>;
 
 /**
- * Wraps a route handler: 401 JSON when signed out, 403 JSON when the role is not in `roles`
- * (and always for non-admins under /api/settings/**), else calls `handler` with the user.
+ * Wraps a route handler: 401 JSON when signed out, 403 JSON when the role is not in `roles`, else
+ * calls `handler` with the user. Whatever the handler throws is answered by the one error mapper
+ * (toErrorResponse: our errors keep their status, zod → 422, Prisma unique → 409, not found → 404,
+ * anything else a logged 500), so a handler has no try/catch of its own.
  *
  *   export const GET = withAuth(async (request, { user, params }) => Response.json(...), { roles: ["ADMIN"] });
  */
@@ -107,11 +96,14 @@ export function withAuth<P extends RouteParams = RouteParams>(
   options: AccessOptions = {},
 ): (request: NextRequest, context: RouteContext<P>) => Promise<Response> {
   return async (request, context) => {
-    const user = await getCurrentUser();
-    if (!user) return unauthorizedResponse();
-    const needsAdmin = isAdminPath(new URL(request.url).pathname);
-    if (!hasRole(user, options.roles) || (needsAdmin && !isAdmin(user))) return forbiddenResponse();
-    return handler(request, { ...context, user });
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw unauthorizedError();
+      if (!hasRole(user, options.roles)) throw forbiddenError();
+      return await handler(request, { ...context, user });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
   };
 }
 

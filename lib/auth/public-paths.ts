@@ -1,12 +1,12 @@
 /**
- * Which paths need no sign-in, which need ADMIN (DESIGN.md, Decisions, "Public paths").
+ * Which paths need no sign-in (DESIGN.md, Decisions, "Public paths").
  * Pure; used by proxy.ts (the convenience redirect) and by the server-side checks.
  *
  * Public: /careers/**, /login, /api/auth/**, /api/webhooks/nylas, /api/health, /v3/** (the
  * sandbox has its own Nylas-style auth), and static assets: /_next/**, /favicon.ico, top-level
  * files from /public (e.g. /robots.txt, /logo.svg) and anything under /assets/**.
- * Everything else requires sign-in; /settings/**, /api/settings/** and /sandbox (the sandbox
- * console) require ADMIN.
+ * Everything else requires sign-in. Roles are checked where the data is: the /settings and
+ * /sandbox layouts (requireAdmin), and each route handler and server action (lib/auth.ts).
  */
 
 /** Header proxy.ts sets to the path + query being requested, so server code can build callbackUrl. */
@@ -46,10 +46,4 @@ export function isPublicPath(pathname: string): boolean {
 /** API routes answer 401/403 with JSON instead of redirecting. */
 export function isApiPath(pathname: string): boolean {
   return isUnder(stripTrailingSlash(pathname), "/api");
-}
-
-/** Paths that require the ADMIN role: the settings pages and their API. */
-export function isAdminPath(pathname: string): boolean {
-  const path = stripTrailingSlash(pathname);
-  return isUnder(path, "/settings") || isUnder(path, "/api/settings") || isUnder(path, "/sandbox");
 }

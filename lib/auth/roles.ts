@@ -10,7 +10,3 @@ export const ROLE_LABELS: Record<UserRole, string> = {
 export function getRoleLabel(role: UserRole): string {
   return ROLE_LABELS[role];
 }
-
-export function isAdminRole(role: UserRole): boolean {
-  return role === "ADMIN";
-}

@@ -6,10 +6,12 @@
  * never loses the admin's edit.
  */
 import "server-only";
+import { actionError, toFieldErrors } from "@/lib/actions/state";
 import { db } from "@/lib/db";
+import { isPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
-import { ZPanelInput, toFieldErrors, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
+import { ZPanelInput, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
 import { ensureNotetakerVersion, notetakerVersionSettings, PANEL_NOTETAKER_SELECT } from "./notetaker-versions";
@@ -190,25 +192,23 @@ class FieldError extends Error {
   }
 }
 
-const errorState = (message: string, fieldErrors: Record<string, string> = {}): TSaveState => ({ status: "error", message, fieldErrors });
-
 /**
  * Creates (id null) or updates a panel from the form. `expectedUpdatedAt` is the version the form
  * was loaded from: when someone saved since, nothing is written and the admin keeps their edits.
  */
 export async function savePanel(actor: AuditActor, id: string | null, raw: unknown, expectedUpdatedAt: string | null): Promise<TSaveState> {
   const parsed = ZPanelInput.safeParse(raw);
-  if (!parsed.success) return errorState("Some fields need attention.", toFieldErrors(parsed.error));
+  if (!parsed.success) return actionError("Some fields need attention.", toFieldErrors(parsed.error));
   const input = parsed.data;
 
   let result: { id: string; changed: boolean; roleCount: number };
   try {
     result = await db.$transaction(async (tx) => savePanelInTx(tx, actor, id, input, expectedUpdatedAt), { maxWait: 10_000, timeout: 30_000 });
   } catch (error) {
-    if (error instanceof FieldError) return errorState(error.message, { [error.field]: error.message });
-    if (error instanceof StaleError) return errorState(error.message);
-    if (error instanceof NotFoundError) return errorState(error.message);
-    if (isUniqueViolation(error, "name")) return errorState("Another panel has this name.", { name: "Another panel has this name." });
+    if (error instanceof FieldError) return actionError(error.message, { [error.field]: error.message });
+    if (error instanceof StaleError) return actionError(error.message);
+    if (error instanceof NotFoundError) return actionError(error.message);
+    if (isUniqueViolation(error, "name")) return actionError("Another panel has this name.", { name: "Another panel has this name." });
     throw error;
   }
   const message = !result.changed
@@ -223,8 +223,8 @@ class StaleError extends Error {}
 class NotFoundError extends Error {}
 
 function isUniqueViolation(error: unknown, field: string): boolean {
-  const e = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
-  if (e?.code !== "P2002") return false;
+  if (!isPrismaError(error, "P2002")) return false;
+  const e = error as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
   const target = e.meta?.target ?? e.meta?.driverAdapterError?.cause?.constraint?.fields;
   return target === undefined || JSON.stringify(target).includes(field);
 }

@@ -3,11 +3,13 @@
  * one transaction with its audit entry and the role's sync job; Nylas is reached by the worker.
  */
 import "server-only";
+import { actionError, toFieldErrors } from "@/lib/actions/state";
 import { db } from "@/lib/db";
+import { isPrismaError } from "@/lib/errors";
 import type { ConfigurationSyncStatus } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import { requestConfigurationSync, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
-import { ZRoleInput, toFieldErrors, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
+import { ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
 
@@ -94,8 +96,6 @@ export async function listRoleSyncStates(roleIds?: string[]): Promise<RoleSyncSu
   return rows.map(({ roleId, ...row }) => ({ roleId, sync: toRoleSync(row) }));
 }
 
-const errorState = (message: string, fieldErrors: Record<string, string> = {}): TSaveState => ({ status: "error", message, fieldErrors });
-
 class SaveRefusal extends Error {
   constructor(message: string, readonly fieldErrors: Record<string, string> = {}) {
     super(message);
@@ -105,7 +105,7 @@ class SaveRefusal extends Error {
 /** Creates (id null) or updates a role from the form; see savePanel for `expectedUpdatedAt`. */
 export async function saveRole(actor: AuditActor, id: string | null, raw: unknown, expectedUpdatedAt: string | null): Promise<TSaveState> {
   const parsed = ZRoleInput.safeParse(raw);
-  if (!parsed.success) return errorState("Some fields need attention.", toFieldErrors(parsed.error));
+  if (!parsed.success) return actionError("Some fields need attention.", toFieldErrors(parsed.error));
   const input = parsed.data;
 
   let result: { id: string; changed: boolean };
@@ -149,8 +149,8 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
       { maxWait: 10_000, timeout: 30_000 },
     );
   } catch (error) {
-    if (error instanceof SaveRefusal) return errorState(error.message, error.fieldErrors);
-    if ((error as { code?: string })?.code === "P2002") return errorState("The slug is taken.", { slug: "Another role already uses this slug." });
+    if (error instanceof SaveRefusal) return actionError(error.message, error.fieldErrors);
+    if (isPrismaError(error, "P2002")) return actionError("The slug is taken.", { slug: "Another role already uses this slug." });
     throw error;
   }
   return { status: "success", message: result.changed ? "Saved. Syncing with Nylas…" : "No changes to save.", id: result.id };
@@ -162,7 +162,7 @@ export async function setRolePublished(actor: AuditActor, id: string, published:
     where: { id },
     select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true },
   });
-  if (!role) return errorState("This role no longer exists.");
+  if (!role) return actionError("This role no longer exists.");
   const { updatedAt, ...input } = role;
   return saveRole(actor, id, { ...input, published }, updatedAt.toISOString());
 }
@@ -170,7 +170,7 @@ export async function setRolePublished(actor: AuditActor, id: string, published:
 /** The admin's "Retry" on a role's sync: due now with fresh attempts, and kept in the audit log. */
 export async function retryRoleSync(actor: AuditActor, id: string): Promise<TSaveState> {
   const role = await db.role.findUnique({ where: { id }, select: { title: true } });
-  if (!role) return errorState("This role no longer exists.");
+  if (!role) return actionError("This role no longer exists.");
   const sync = toRoleSync((await db.roleConfiguration.findFirst({ where: { roleId: id, apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT })) ?? undefined);
   await retryConfigurationSync(id);
   await recordAudit(db, actor, {

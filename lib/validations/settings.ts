@@ -190,8 +190,6 @@ export type TRoleInput = z.infer<typeof ZRoleInput>;
 /** What a save answers (lib/actions/state.ts): on success, the saved record's id. */
 export type TSaveState = TActionState<{ id: string }>;
 
-export { toFieldErrors } from "@/lib/actions/state";
-
 const isTime = (value: unknown): value is string => typeof value === "string" && TIME.test(value);
 
 function minutesOf(time: string): number {

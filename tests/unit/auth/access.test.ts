@@ -27,6 +27,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { requireActionUser, requireAdmin, requireUser, withAuth } = await import("@/lib/auth");
+const { notFoundError } = await import("@/lib/errors");
 
 const ADMIN = { id: "a1", email: "admin@example.com", name: "Ada", role: "ADMIN" } as const;
 const RECRUITER = { id: "r1", email: "rec@example.com", name: "Rex", role: "RECRUITER" } as const;
@@ -69,15 +70,30 @@ describe("withAuth", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it("always requires ADMIN under /api/settings/**", async () => {
+  it("lets any signed-in user in when no roles are given", async () => {
     signIn(RECRUITER);
-    const response = await withAuth(handler)(new NextRequest("http://app.test/api/settings/panels"), params);
-    expect(response.status).toBe(403);
+    const response = await withAuth(handler)(new NextRequest("http://app.test/api/interviews"), params);
+    expect(response.status).toBe(200);
+  });
+
+  it("answers what the handler throws through the one error mapper", async () => {
+    signIn(RECRUITER);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const throwing = (error: unknown) => withAuth(async () => Promise.reject(error))(new NextRequest("http://app.test/api/interviews"), params);
+    const gone = await throwing(notFoundError("No such interview."));
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: { code: "not_found", message: "No such interview." } });
+    expect((await throwing(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).status).toBe(409);
+    const crash = await throwing(new Error("db password in here"));
+    expect(crash.status).toBe(500);
+    expect(JSON.stringify(await crash.json())).not.toContain("password");
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 
   it("passes the user and params to the handler when allowed", async () => {
     signIn(ADMIN);
-    const response = await withAuth(handler, { roles: ["ADMIN"] })(new NextRequest("http://app.test/api/settings/panels"), params);
+    const response = await withAuth(handler, { roles: ["ADMIN"] })(new NextRequest("http://app.test/api/things"), params);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ userId: "a1" });
     expect(handler.mock.calls[0]?.[1]).toMatchObject({ user: ADMIN });

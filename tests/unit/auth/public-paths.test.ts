@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAdminPath, isApiPath, isPublicPath } from "@/lib/auth/public-paths";
+import { isApiPath, isPublicPath } from "@/lib/auth/public-paths";
 
 // One case per rule in DESIGN.md, Decisions, "Public paths".
 describe("isPublicPath", () => {
@@ -55,12 +55,3 @@ describe("isApiPath", () => {
   });
 });
 
-describe("isAdminPath", () => {
-  it("is true for /settings/** and /api/settings/**", () => {
-    expect(isAdminPath("/settings")).toBe(true);
-    expect(isAdminPath("/settings/webhooks")).toBe(true);
-    expect(isAdminPath("/api/settings/panels")).toBe(true);
-    expect(isAdminPath("/settingsx")).toBe(false);
-    expect(isAdminPath("/dashboard")).toBe(false);
-  });
-});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { toFieldErrors } from "@/lib/actions/state";
 import {
   previewEventTitle,
   slugify,
-  toFieldErrors,
   WEEKDAYS,
   ZPanelInput,
   ZRoleInput,

@@ -1,17 +1,10 @@
 import { withAuth } from "@/lib/auth";
-import { toErrorResponse } from "@/lib/errors";
 import { serveMediaAsset } from "@/lib/media/serve";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/media/<asset id> — an interview's stored file (recording, transcript, …), seekable; signed-in users who may see the interview. */
-export const GET = withAuth<{ assetId: string }>(async (request, { user, params }) => {
-  try {
-    return await serveMediaAsset(request, user, (await params).assetId);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-});
+export const GET = withAuth<{ assetId: string }>(async (request, { user, params }) => serveMediaAsset(request, user, (await params).assetId));
 
 /** HEAD /api/media/<asset id> — the same headers without the body. */
 export const HEAD = GET;

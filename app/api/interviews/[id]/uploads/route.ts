@@ -1,14 +1,7 @@
 import { withAuth } from "@/lib/auth";
-import { toErrorResponse } from "@/lib/errors";
 import { handleInterviewUpload } from "@/lib/media/upload";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/interviews/<id>/uploads — the upload fallback: a recording and/or a transcript for an interview (multipart/form-data). */
-export const POST = withAuth<{ id: string }>(async (request, { user, params }) => {
-  try {
-    return await handleInterviewUpload(request, user, (await params).id);
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-});
+export const POST = withAuth<{ id: string }>(async (request, { user, params }) => handleInterviewUpload(request, user, (await params).id));
