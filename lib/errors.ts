@@ -41,8 +41,8 @@ export function isPrismaError(error: unknown, code: "P2002" | "P2025"): boolean 
   return error instanceof Error && (error as { code?: unknown }).code === code;
 }
 
-export function errorJson(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+function errorJson(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Serving our stored media (lib/media/serve.ts) and the upload fallback (lib/media/upload.ts) on
+ * Serving our stored media (app/api/media/[assetId]/serve-asset.ts over lib/media/serve.ts) and the upload fallback (app/api/interviews/[id]/uploads/ over lib/media/upload.ts) on
  * real Postgres and a real filesystem storage. Authorization holes these close: an interviewer
  * opening, or uploading to, an interview they did not run; a file served before it is stored.
  * Serving: ranges (206/416), ETag/304, HEAD, Content-Disposition. Uploads: a bad file writes
@@ -17,8 +17,8 @@ import type { MediaKind } from "@/lib/generated/prisma/client";
 import { getInterviewDebrief } from "@/lib/interviews/debrief";
 import type { InterviewViewer } from "@/lib/interviews/visibility";
 import { storageKeyFor } from "@/lib/media/files";
-import { serveMediaAsset } from "@/lib/media/serve";
-import { handleInterviewUpload } from "@/lib/media/upload";
+import { serveMediaAsset } from "@/app/api/media/[assetId]/serve-asset";
+import { handleInterviewUpload } from "@/app/api/interviews/[id]/uploads/handle-upload";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { createFsStorage, type MediaStorage } from "@/lib/storage";
 import { runDueJobs } from "@/lib/jobs";

@@ -1,5 +1,5 @@
 /**
- * The upload fallback (lib/media/upload.ts) when the multipart body never reaches its closing
+ * The upload fallback (app/api/interviews/[id]/uploads/: handle-upload.ts, multipart.ts) when the multipart body never reaches its closing
  * boundary: a body cut off mid-part, mid-boundary or right after a part's headers (what a proxy
  * that stops forwarding, or a client that gives up, leaves), and a client that aborts or stalls
  * mid-upload. Each must answer a 400 promptly (a stalled or aborted one used to get no answer at
@@ -14,7 +14,7 @@ import { Transform, type Readable } from "node:stream";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/nylas/route";
 import type { InterviewViewer } from "@/lib/interviews/visibility";
-import { handleInterviewUpload } from "@/lib/media/upload";
+import { handleInterviewUpload } from "@/app/api/interviews/[id]/uploads/handle-upload";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
 import { createFsStorage, type MediaStorage } from "@/lib/storage";
 import { runDueJobs } from "@/lib/jobs";

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth";
-import { serveMediaAsset } from "@/lib/media/serve";
+import { serveMediaAsset } from "./serve-asset";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/auth";
-import { handleInterviewUpload } from "@/lib/media/upload";
+import { handleInterviewUpload } from "./handle-upload";
 
 export const dynamic = "force-dynamic";
 
