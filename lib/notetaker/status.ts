@@ -59,6 +59,23 @@ export function describeNotetakerReason(reason: string | null): string | null {
   return Object.hasOwn(REASONS, reason) ? REASONS[reason]! : reason.replaceAll("_", " ");
 }
 
+/** States after which a Notetaker produces nothing (more) for its interview: it never got in, was removed, or its media is gone. */
+export const NOTETAKER_GAVE_UP_STATES = ["failed_entry", "deleted", "media_error", "media_deleted"] as const satisfies readonly NotetakerState[];
+
+/** Whether no Notetaker media will come for an interview: none was booked, or it gave up (NOTETAKER_GAVE_UP_STATES). */
+export function hasNotetakerGivenUp(notetaker: { state: string | null } | null): boolean {
+  return !notetaker || (NOTETAKER_GAVE_UP_STATES as readonly string[]).includes(notetaker.state ?? "");
+}
+
+/**
+ * The sub-reason worth showing beside a state, in words, or null: an attending Notetaker's reason
+ * only repeats that it is recording, and a reason named like its state says nothing more.
+ */
+export function describeNotetakerStateReason(state: string | null, reason: string | null): string | null {
+  if (state === "attending" || (reason !== null && reason === state)) return null;
+  return describeNotetakerReason(reason);
+}
+
 export type AssetFact = {
   kind: string;
   source: "NOTETAKER" | "UPLOAD";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeNotetakerReason, describeNotetakerState, getNotetakerAlert, type AlertInput, type AssetFact } from "@/lib/notetaker/status";
+import {
+  describeNotetakerReason, describeNotetakerState, describeNotetakerStateReason, getNotetakerAlert, hasNotetakerGivenUp, type AlertInput, type AssetFact,
+} from "@/lib/notetaker/status";
 
 const ENDS_AT = new Date("2025-11-03T15:45:00Z");
 const minutesAfterEnd = (minutes: number) => new Date(ENDS_AT.getTime() + minutes * 60_000);
@@ -100,6 +102,36 @@ describe("describeNotetakerReason", () => {
   it("spells an unknown reason with spaces", () => {
     expect(describeNotetakerReason("host_left_early")).toBe("host left early");
     expect(describeNotetakerReason("worker_finished")).toBe("worker finished");
+  });
+});
+
+describe("hasNotetakerGivenUp", () => {
+  it.each(["failed_entry", "deleted", "media_error", "media_deleted"])("is true once the Notetaker is %s (no media will come)", (state) => {
+    expect(hasNotetakerGivenUp({ state })).toBe(true);
+  });
+
+  it("is true when no Notetaker was booked", () => {
+    expect(hasNotetakerGivenUp(null)).toBe(true);
+  });
+
+  it.each([null, "scheduled", "connecting", "waiting_for_entry", "attending", "disconnected", "processing", "available", "media_processing", "media_available"])(
+    "is false while the Notetaker may still deliver (%s)",
+    (state) => {
+      expect(hasNotetakerGivenUp({ state })).toBe(false);
+    },
+  );
+});
+
+describe("describeNotetakerStateReason", () => {
+  it("puts a reason that adds something in words", () => {
+    expect(describeNotetakerStateReason("failed_entry", "admission_timeout")).toBe("nobody admitted it from the lobby in time");
+    expect(describeNotetakerStateReason("disconnected", "meeting_ended")).toBe("the meeting ended");
+  });
+
+  it("says nothing for an attending Notetaker (its reason only says it is recording), a reason named like its state, or none", () => {
+    expect(describeNotetakerStateReason("attending", "recording_active")).toBeNull();
+    expect(describeNotetakerStateReason("waiting_for_entry", "waiting_for_entry")).toBeNull();
+    expect(describeNotetakerStateReason("disconnected", null)).toBeNull();
   });
 });
 

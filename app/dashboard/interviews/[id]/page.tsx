@@ -16,6 +16,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { MAX_TRANSCRIPT_UPLOAD_BYTES } from "@/lib/media/upload";
+import { hasNotetakerGivenUp } from "@/lib/notetaker/status";
 import { retryMediaDownloadAction, setActionItemDoneAction } from "./actions";
 import { loadDebrief } from "./load";
 
@@ -52,8 +53,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
   const name = d.candidate?.name ?? d.guestName ?? "Unknown candidate";
   const isCancelled = d.status === "CANCELLED";
   const hasNotetakerMedia = d.assets.some((a) => a.source === "NOTETAKER");
-  // The Notetaker will not produce anything for this interview.
-  const notetakerGaveUp = !d.notetaker || ["failed_entry", "deleted", "media_error", "media_deleted"].includes(d.notetaker.state ?? "");
+  const notetakerGaveUp = hasNotetakerGivenUp(d.notetaker);
   const waitingMessage = isCancelled
     ? "The interview was cancelled."
     : d.notetaker
