@@ -3,7 +3,8 @@
  *
  * - getCurrentUser(): the signed-in user, re-read from the database (role, name) once per request.
  * - requireUser() / requireAdmin(): for pages, layouts (redirect to /login, or the 403 page).
- * - withAuth(handler, { roles }): for route handlers (401 / 403 JSON).
+ * - withAuth(handler, { roles }): for route handlers (401 / 403 JSON; what a handler throws goes
+ *   through the one error mapper, toErrorResponse in lib/errors.ts).
  * - requireActionUser(roles): for server actions, through defineAction (lib/actions/define-action.ts).
  *
  * proxy.ts only redirects signed-out visitors as a convenience; these checks are the boundary.

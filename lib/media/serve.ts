@@ -34,8 +34,7 @@ export async function getStoredAssetOrThrow(viewer: InterviewViewer, assetId: st
     throw exists ? forbiddenError("You can only open the files of interviews you ran.") : notFoundError("No such file, or it is not stored yet.");
   }
   if (!asset.storageKey || asset.size === null || !asset.storedAt) throw notFoundError("No such file, or it is not stored yet.");
-  const { storedAt: _storedAt, ...rest } = asset;
-  return { ...rest, storageKey: asset.storageKey, size: Number(asset.size) };
+  return { kind: asset.kind, storageKey: asset.storageKey, size: Number(asset.size), sha256: asset.sha256, contentType: asset.contentType, fileName: asset.fileName };
 }
 
 /** The file's bytes (or a range of them); 404 (logged) when storage has lost it. */
