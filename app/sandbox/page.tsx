@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { linkClass } from "@/components/interviews/interview-table";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { CalendarConnectionForm } from "@/components/sandbox/calendar-connection-form";
 import { ConnectCalendarForm } from "@/components/sandbox/connect-calendar-form";
 import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons";

@@ -1,5 +1,5 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import type { DebriefAsset } from "@/lib/interviews/debrief";
 import { formatBytes } from "@/lib/media/format";
 import type { TActionState } from "@/lib/validations/media";

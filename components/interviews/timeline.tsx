@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Skeleton } from "@/components/ui/skeleton";

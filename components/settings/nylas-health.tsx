@@ -1,5 +1,5 @@
 import { NylasHealthCheckAgain } from "@/components/settings/nylas-health-check-again";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import type { AuditRow } from "@/lib/settings/audit";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditEntityHref, describeAuditValue } from "./audit-filters";
@@ -44,7 +44,7 @@ export function AuditLogList({ rows }: AuditLogListProps) {
                 )}
               </h3>
               <p className="text-sm text-muted sm:ml-auto">
-                by <span className="font-medium text-ink">{row.actorEmail}</span> · <LocalTime iso={row.createdAt.toISOString()} />
+                by <span className="font-medium text-ink">{row.actorEmail}</span> · <LocalTime iso={row.createdAt.toISOString()} display="precise" />
               </p>
             </div>
             {row.changes.length === 0 ? (

@@ -1,5 +1,5 @@
 import { RetryJobForm, type RetryJobFormProps } from "@/components/settings/jobs/retry-job-form";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { JobFailureRow } from "@/lib/jobs/queries";
 import { truncate } from "@/lib/utils";

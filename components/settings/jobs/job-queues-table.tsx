@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatWaitingAge } from "@/lib/jobs/format-age";
 import type { JobQueueStats } from "@/lib/jobs/queries";

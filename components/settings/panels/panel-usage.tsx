@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { PanelEditView } from "@/lib/settings/panels";
 
@@ -40,7 +40,7 @@ export function PanelUsage({ roles, notetakerVersion }: PanelUsageProps) {
         </h2>
         {notetakerVersion ? (
           <p className="mt-1 text-sm text-ink">
-            Version {notetakerVersion.version}, saved <LocalTime iso={notetakerVersion.createdAt.toISOString()} />
+            Version {notetakerVersion.version}, saved <LocalTime iso={notetakerVersion.createdAt.toISOString()} display="precise" />
             {notetakerVersion.createdByEmail ? ` by ${notetakerVersion.createdByEmail}` : ""}.
           </p>
         ) : (

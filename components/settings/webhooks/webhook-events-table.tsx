@@ -1,4 +1,4 @@
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { RetryWebhookEventForm, type RetryWebhookEventFormProps } from "@/components/settings/webhooks/retry-webhook-event-form";
 import { WebhookPayloadDetails, type WebhookPayloadDetailsProps } from "@/components/settings/webhooks/webhook-payload-details";
 import { WebhookStatusBadge } from "@/components/settings/webhooks/webhook-status-badge";

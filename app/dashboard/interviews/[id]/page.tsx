@@ -10,7 +10,7 @@ import { TranscriptPlayer } from "@/components/debrief/transcript-player";
 import { UploadForm } from "@/components/debrief/upload-form";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
