@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { EmptyState } from "@/components/settings/form/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { NylasHealthSection, NylasHealthSkeleton } from "@/components/settings/nylas-health";
 import { PanelCard } from "@/components/settings/panels/panel-card";
 import { RolesTable } from "@/components/settings/roles/roles-table";

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import { Choice, Select } from "@/components/settings/form/controls";
-import { ErrorSummary } from "@/components/settings/form/error-summary";
-import { Field, Fieldset } from "@/components/settings/form/field";
-import { SaveBar } from "@/components/settings/form/save-bar";
-import { useSave, useUnsavedChangesWarning } from "@/components/settings/form/use-save";
+import { Choice, Select } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, Fieldset } from "@/components/ui/field";
+import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
+import { SaveBar } from "@/components/ui/save-bar";
+import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { Input } from "@/components/ui/input";
 import type { InterviewerOption } from "@/lib/settings/panels";
 import { formatDuration } from "@/lib/roles/format-duration";
@@ -263,7 +264,7 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
         state={state}
         isPending={isPending}
         isDirty={isDirty}
-        cancelHref="/settings"
+        cancel={BACK_TO_SETTINGS}
         note={isNew ? "The panel is created when you save." : "Saving updates every role on this panel in Nylas."}
       />
     </form>

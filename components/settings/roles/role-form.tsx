@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import { CharacterCount, Choice, Select, Textarea } from "@/components/settings/form/controls";
-import { ErrorSummary } from "@/components/settings/form/error-summary";
-import { Field, Fieldset, fieldControlProps } from "@/components/settings/form/field";
-import { errorDomId, hintDomId } from "@/components/settings/form/field-errors";
-import { SaveBar } from "@/components/settings/form/save-bar";
-import { useSave, useUnsavedChangesWarning } from "@/components/settings/form/use-save";
+import { CharacterCount, Choice, Select, Textarea } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, Fieldset, fieldControlProps } from "@/components/ui/field";
+import { errorDomId, hintDomId } from "@/components/ui/field-errors";
+import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
+import { SaveBar } from "@/components/ui/save-bar";
+import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { withoutErrors } from "@/components/settings/panels/panel-draft";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
@@ -234,7 +235,7 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
         </div>
       </Fieldset>
 
-      <SaveBar state={state} isPending={isPending} isDirty={isDirty} cancelHref="/settings" note={isNew ? "The role is created when you save." : null} />
+      <SaveBar state={state} isPending={isPending} isDirty={isDirty} cancel={BACK_TO_SETTINGS} note={isNew ? "The role is created when you save." : null} />
     </form>
   );
 }

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
-import { Hint } from "./controls";
-import { describedBy, errorDomId, fieldDomId, hintDomId } from "./field-errors";
+import { Hint } from "@/components/ui/form-controls";
+import { describedBy, errorDomId, fieldDomId, hintDomId } from "@/components/ui/field-errors";
 
 /** What a field's control spreads: its id and the ARIA that ties it to its hint and error. */
 export type FieldControlProps = {

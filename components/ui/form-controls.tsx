@@ -2,8 +2,8 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * Form controls the settings forms share beside components/ui's Input and Label: select,
- * textarea, checkbox and radio with the same focus, invalid and disabled looks.
+ * Form controls beside Input and Label: select, textarea, checkbox and radio with the same focus,
+ * invalid and disabled looks, plus a field's hint line and a character count.
  */
 
 const FIELD =
