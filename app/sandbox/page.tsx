@@ -10,6 +10,7 @@ import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons"
 import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { requireAdmin } from "@/lib/auth";
+import { buildSandboxHref, interviewPath, PATHS } from "@/lib/routes";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
 import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox/console";
 import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
@@ -95,7 +96,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
           <p className="text-base font-semibold text-ink">No Notetakers yet.</p>
           <p className="mt-2">
             Book an interview on the{" "}
-            <Link href="/careers" className={linkClass}>
+            <Link href={PATHS.careers} className={linkClass}>
               careers page
             </Link>
             : every booking on a panel with conferencing gets one.
@@ -130,7 +131,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                       ) : null}
                       {n.interviewId ? (
                         <p className="text-sm">
-                          <Link href={`/dashboard/interviews/${n.interviewId}`} className={linkClass}>
+                          <Link href={interviewPath(n.interviewId)} className={linkClass}>
                             Open the interview<span className="sr-only"> with {n.booking?.guestName ?? "this candidate"}</span>
                           </Link>
                         </p>
@@ -167,7 +168,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
           </ul>
           <Pagination
             noun={["notetaker", "notetakers"]}
-            hrefForPage={(p) => (p > 1 ? `/sandbox?page=${p}` : "/sandbox")}
+            hrefForPage={(page) => buildSandboxHref({ page })}
             page={list.page}
             pageCount={list.pageCount}
             pageSize={CONSOLE_PAGE_SIZE}

@@ -2,6 +2,7 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { DebriefAsset } from "@/lib/interviews/debrief";
 import { formatBytes } from "@/lib/media/format";
+import { mediaPath } from "@/lib/routes";
 import type { TActionState } from "@/lib/validations/media";
 import { RetryDownloadButton } from "./retry-download-button";
 
@@ -63,7 +64,7 @@ export function MediaFiles({ assets, retryAction }: MediaFilesProps) {
                 </span>
               ) : null}
               {asset.isDownloadable ? (
-                <a href={`/api/media/${asset.id}?download=1`} className="font-medium text-brand-700 underline-offset-4 hover:underline" download>
+                <a href={mediaPath(asset.id, { download: true })} className="font-medium text-brand-700 underline-offset-4 hover:underline" download>
                   Download<span className="sr-only"> {label}</span>
                 </a>
               ) : null}

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatBytes } from "@/lib/media/format";
+import { interviewUploadsPath } from "@/lib/routes";
 import type { TUploadResult } from "@/lib/validations/media";
 
 export type UploadFormProps = {
@@ -83,7 +84,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
 
     const request = new XMLHttpRequest();
     requestRef.current = request;
-    request.open("POST", `/api/interviews/${interviewId}/uploads`);
+    request.open("POST", interviewUploadsPath(interviewId));
     request.responseType = "json";
     request.upload.onprogress = (e) => setState({ phase: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : 0 });
     request.onload = () => {

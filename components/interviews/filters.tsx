@@ -6,6 +6,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { InterviewFilterOptions } from "@/lib/interviews/queries";
+import { PATHS } from "@/lib/routes";
 import { INTERVIEW_STATUSES, type TInterviewFilters } from "@/lib/validations/interviews";
 
 export type InterviewFiltersProps = {
@@ -34,7 +35,7 @@ export function InterviewFilters({ filters, options, showInterviewerFilter = tru
       : options.interviewers;
 
   return (
-    <Form action="/dashboard" aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <Form action={PATHS.dashboard} aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="mb-4">
         <Label htmlFor="interview-filter-q">Said in the interview</Label>
         <Input
@@ -98,7 +99,7 @@ export function InterviewFilters({ filters, options, showInterviewerFilter = tru
         <div className="col-span-2 flex items-end gap-2 lg:col-span-1">
           <TimeZoneInput />
           <Button type="submit">Apply</Button>
-          <Link href="/dashboard" className={buttonClasses({ variant: "ghost" })}>
+          <Link href={PATHS.dashboard} className={buttonClasses({ variant: "ghost" })}>
             Reset
           </Link>
         </div>

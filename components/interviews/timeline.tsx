@@ -4,6 +4,7 @@ import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interv
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { LinkedInterview, TimelineInterview } from "@/lib/interviews/queries";
+import { interviewPath } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 import type { TInterviewHistoryEntry, TInterviewStatus } from "@/lib/validations/interviews";
 
@@ -154,7 +155,7 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
 
         {interview.canOpenDebrief ? (
           <p className="mt-3 text-sm">
-            <Link href={`/dashboard/interviews/${interview.id}`} className={linkClass}>
+            <Link href={interviewPath(interview.id)} className={linkClass}>
               Open the debrief<span className="sr-only"> of the {interview.role?.title ?? ""} interview</span>
             </Link>
           </p>

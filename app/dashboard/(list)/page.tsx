@@ -9,7 +9,8 @@ import { ViewerTimeZone } from "@/components/interviews/time-zone";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
-import { buildInterviewsHref, hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
+import { buildInterviewsHref, PATHS } from "@/lib/routes";
+import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
 
 export const metadata: Metadata = { title: "Interviews" };
 

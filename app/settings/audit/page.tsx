@@ -3,10 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AuditEntityFilter } from "@/components/settings/audit/audit-entity-filter";
-import { AUDIT_ENTITY_LABELS, buildAuditHref, parseAuditFilters } from "@/components/settings/audit/audit-filters";
+import { AUDIT_ENTITY_LABELS, parseAuditFilters } from "@/components/settings/audit/audit-filters";
 import { AuditLogList } from "@/components/settings/audit/audit-log-list";
 import { Pagination } from "@/components/ui/pagination";
 import { requireAdmin } from "@/lib/auth";
+import { buildAuditHref, PATHS } from "@/lib/routes";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/settings/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -21,7 +22,7 @@ export type AuditPageProps = {
 /** /settings/audit — every settings change: who, when, and each field before and after. */
 export default async function AuditPage({ searchParams }: AuditPageProps) {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/audit");
+  await requireAdmin(PATHS.settingsAudit);
   const filters = parseAuditFilters(await searchParams);
   const { rows, total } = await listAuditLog(filters);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));

@@ -8,6 +8,7 @@ import { requireAdmin } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { getJobQueues, JOB_FAILURES_SHOWN, listJobFailures } from "@/lib/jobs/queries";
 import { parseScheduleOverrides } from "@/lib/jobs/schedule";
+import { buildJobsHref } from "@/lib/routes";
 import { parseJobFilters } from "@/lib/validations/jobs";
 import { listJobKinds } from "@/lib/workers";
 import { retryJobAction } from "./actions";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Background jobs" };
 const linkClass =
   "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
-const hrefForKind = (kind?: string) => (kind ? `/settings/jobs?kind=${encodeURIComponent(kind)}#failures` : "/settings/jobs#failures");
+const hrefForKind = (kind?: string) => buildJobsHref({ kind, section: "failures" });
 
 export type JobsPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -55,7 +56,7 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
           </span>
         }
         actions={
-          <Link href={filters.kind ? `/settings/jobs?kind=${encodeURIComponent(filters.kind)}` : "/settings/jobs"} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+          <Link href={buildJobsHref({ kind: filters.kind })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
             Refresh
           </Link>
         }

@@ -6,6 +6,7 @@ import { LoadTable } from "@/components/settings/load/load-table";
 import { requireAdmin } from "@/lib/auth";
 import { LOAD_CAP_BLOCK_TITLE } from "@/lib/load/cap-rules";
 import { getLoadReport } from "@/lib/load/queries";
+import { PATHS } from "@/lib/routes";
 import { setWeeklyCapAction } from "./actions";
 
 export const metadata: Metadata = { title: "Interview load" };
@@ -15,7 +16,7 @@ const TABLE_ID = "load-per-week";
 /** /settings/load — interviews per interviewer per week across every panel, upcoming load, and weekly caps. */
 export default async function LoadPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/load");
+  await requireAdmin(PATHS.settingsLoad);
   const report = await getLoadReport();
   const series = report.interviewers.map((i) => ({ id: i.id, name: i.name, counts: i.counts }));
 

@@ -8,7 +8,8 @@ import { WebhookStatusFilter } from "@/components/settings/webhooks/webhook-stat
 import { WebhookTypeFilter } from "@/components/settings/webhooks/webhook-type-filter";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
-import { buildWebhookEventsHref, parseWebhookEventFilters } from "@/lib/validations/webhooks";
+import { buildWebhookEventsHref } from "@/lib/routes";
+import { parseWebhookEventFilters } from "@/lib/validations/webhooks";
 import { listWebhookEvents } from "@/lib/webhooks/queries";
 import { RETRY_POLICIES } from "@/lib/jobs/retry-policies";
 import { getWebhookEventPayloadAction, retryWebhookEventAction } from "./actions";

@@ -4,6 +4,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
 import { formatDuration } from "@/lib/roles/format-duration";
+import { settingsPanelPath } from "@/lib/routes";
 import type { SettingsPanel } from "@/lib/settings/queries";
 
 export const METHOD_LABELS: Record<AvailabilityMethod, string> = {
@@ -42,7 +43,7 @@ export function PanelCard({ panel }: PanelCardProps) {
         )}
       </CardContent>
       <CardFooter>
-        <Link href={`/settings/panels/${panel.id}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link href={settingsPanelPath(panel.id)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
           Edit<span className="sr-only"> {panel.name}</span>
         </Link>
       </CardFooter>

@@ -9,6 +9,7 @@ import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
 import { SaveBar } from "@/components/ui/save-bar";
 import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { Input } from "@/components/ui/input";
+import { settingsPanelPath } from "@/lib/routes";
 import type { InterviewerOption } from "@/lib/settings/panels";
 import { formatDuration } from "@/lib/roles/format-duration";
 import { AVAILABILITY_METHODS, CONFERENCING_PROVIDERS, type TAvailabilityMethod, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
@@ -73,7 +74,7 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
 
   const onSuccess = useCallback(
     (state: Extract<TSaveState, { status: "success" }>) => {
-      if (isNew) router.replace(`/settings/panels/${state.id}?saved=created`);
+      if (isNew) router.replace(settingsPanelPath(state.id, { saved: "created" }));
     },
     [isNew, router],
   );

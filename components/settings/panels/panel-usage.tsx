@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
+import { settingsRolePath } from "@/lib/routes";
 import type { PanelEditView } from "@/lib/settings/panels";
 
 export type PanelUsageProps = Pick<PanelEditView, "roles" | "notetakerVersion">;
@@ -24,7 +25,7 @@ export function PanelUsage({ roles, notetakerVersion }: PanelUsageProps) {
             <ul className="mt-3 space-y-2 text-sm">
               {roles.map((role) => (
                 <li key={role.id} className="flex items-center justify-between gap-2">
-                  <Link href={`/settings/roles/${role.id}`} className={linkClass}>
+                  <Link href={settingsRolePath(role.id)} className={linkClass}>
                     {role.title}
                   </Link>
                   <Badge variant={role.published ? "success" : "neutral"}>{role.published ? "Published" : "Draft"}</Badge>

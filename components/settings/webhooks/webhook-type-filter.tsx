@@ -1,6 +1,7 @@
 import Form from "next/form";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
+import { PATHS } from "@/lib/routes";
 import type { TWebhookEventFilters } from "@/lib/validations/webhooks";
 
 export type WebhookTypeFilterProps = {
@@ -17,7 +18,7 @@ export type WebhookTypeFilterProps = {
 export function WebhookTypeFilter({ filters, types }: WebhookTypeFilterProps) {
   const options = filters.type && !types.includes(filters.type) ? [...types, filters.type].sort() : types;
   return (
-    <Form action="/settings/webhooks" className="flex items-end gap-2">
+    <Form action={PATHS.settingsWebhooks} className="flex items-end gap-2">
       {filters.status ? <input type="hidden" name="status" value={filters.status.toLowerCase()} /> : null}
       <div>
         <Label htmlFor="webhook-type-filter">Type</Label>

@@ -5,6 +5,7 @@ import { linkClass } from "@/components/interviews/interview-table";
 import { InterviewTimeline } from "@/components/interviews/timeline";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { requireUser } from "@/lib/auth";
+import { PATHS } from "@/lib/routes";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { loadTimeline } from "./load";
 
@@ -36,7 +37,7 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <Link href="/dashboard" className={`${linkClass} inline-flex items-center gap-1 text-sm`}>
+        <Link href={PATHS.dashboard} className={`${linkClass} inline-flex items-center gap-1 text-sm`}>
           <span aria-hidden="true">←</span> All interviews
         </Link>
         <header>
