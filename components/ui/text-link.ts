@@ -2,12 +2,14 @@ import { cn } from "@/lib/utils";
 
 const TONES = {
   brand: "font-medium text-brand-700",
-  ink: "font-semibold text-ink",
+  ink: "text-ink",
+  danger: "font-medium text-red-700",
 } as const;
 
 /**
  * Classes for an inline text link (`<Link className={textLinkClasses()}>`): underlined on hover,
- * with the kit's focus ring. "ink" is for a link that is also the row's title.
+ * with the kit's focus ring. "ink" (weight from `className`) is for a link that is also a row's
+ * title; "danger" for a count of failures.
  */
 export function textLinkClasses(options: { tone?: keyof typeof TONES; className?: string } = {}): string {
   return cn(

@@ -45,17 +45,16 @@ export default async function SettingsPage() {
             Each role is one Nylas scheduling configuration. A change is saved here first, then synced to Nylas; a sync Nylas refuses shows its message, with Retry.
           </p>
         </div>
-        {roles.length === 0 ? (
-          <EmptyState title="No roles yet." action={{ href: PATHS.newRole, label: "Create the first role" }}>
-            Published roles are listed on the careers page, where candidates book an interview with the role&apos;s panel.
-          </EmptyState>
-        ) : (
-          <RolesTable
-            roles={roles}
-            syncs={syncs}
-            actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
-          />
-        )}
+        <RolesTable
+          roles={roles}
+          syncs={syncs}
+          actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
+          empty={
+            <EmptyState title="No roles yet." action={{ href: PATHS.newRole, label: "Create the first role" }}>
+              Published roles are listed on the careers page, where candidates book an interview with the role&apos;s panel.
+            </EmptyState>
+          }
+        />
       </section>
 
       <section aria-labelledby="panels-heading" className="space-y-4">
