@@ -77,3 +77,21 @@ export function CharacterCount({ id, length, max }: CharacterCountProps) {
     </p>
   );
 }
+
+export type FileInputProps = Omit<ComponentPropsWithRef<"input">, "type">;
+
+/** A file picker with the kit's button look on its "Choose file" part. */
+export function FileInput({ className, ...props }: FileInputProps) {
+  return (
+    <input
+      type="file"
+      className={cn(
+        "block w-full text-sm text-ink file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 aria-invalid:text-red-700",
+        "disabled:cursor-not-allowed disabled:opacity-70",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
