@@ -12,10 +12,13 @@ const FIELD =
   "aria-invalid:border-red-700 aria-invalid:focus-visible:outline-red-700 " +
   "disabled:cursor-not-allowed disabled:bg-slate-100 disabled:opacity-70";
 
-export type SelectProps = ComponentPropsWithRef<"select">;
+export type SelectProps = Omit<ComponentPropsWithRef<"select">, "size"> & {
+  /** "sm" matches a small button beside it (a filter bar). */
+  size?: "sm" | "md";
+};
 
-export function Select({ className, ...props }: SelectProps) {
-  return <select className={cn(FIELD, "h-10 px-2", className)} {...props} />;
+export function Select({ className, size = "md", ...props }: SelectProps) {
+  return <select className={cn(FIELD, size === "sm" ? "h-8" : "h-10", "px-2", className)} {...props} />;
 }
 
 export type TextareaProps = ComponentPropsWithRef<"textarea">;
