@@ -11,7 +11,7 @@ export type MediaFilesProps = {
   retryAction: (previous: TActionState, formData: FormData) => Promise<TActionState>;
 };
 
-export const MEDIA_KIND_LABELS: Record<DebriefAsset["kind"], string> = {
+const MEDIA_KIND_LABELS: Record<DebriefAsset["kind"], string> = {
   RECORDING: "Recording",
   TRANSCRIPT: "Transcript",
   SUMMARY: "Summary",

@@ -44,7 +44,7 @@ const TONE_CLASSES: Record<Tone, string> = {
 };
 
 /** The Notetaker's state as text (the colour only reinforces it). */
-export function NotetakerStateText({ label, tone }: { label: string; tone: Tone }) {
+function NotetakerStateText({ label, tone }: { label: string; tone: Tone }) {
   return <span className={cn("text-sm", TONE_CLASSES[tone])}>{label}</span>;
 }
 

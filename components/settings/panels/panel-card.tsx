@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
 import { formatDuration } from "@/lib/roles/format-duration";
 import { settingsPanelPath } from "@/lib/routes";
 import type { SettingsPanel } from "@/lib/settings/queries";
 
-export const METHOD_LABELS: Record<AvailabilityMethod, string> = {
+const METHOD_LABELS: Record<AvailabilityMethod, string> = {
   MAX_FAIRNESS: "Round robin: max fairness",
   MAX_AVAILABILITY: "Round robin: max availability",
 };
@@ -49,8 +48,4 @@ export function PanelCard({ panel }: PanelCardProps) {
       </CardFooter>
     </Card>
   );
-}
-
-export function PanelCardSkeleton() {
-  return <Skeleton className="h-56 w-full rounded-xl" />;
 }
