@@ -1,5 +1,6 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
+import { textLinkClasses } from "@/components/ui/text-link";
 import type { DebriefAsset } from "@/lib/interviews/debrief";
 import { formatBytes } from "@/lib/media/format";
 import { mediaPath } from "@/lib/routes";
@@ -64,7 +65,7 @@ export function MediaFiles({ assets, retryAction }: MediaFilesProps) {
                 </span>
               ) : null}
               {asset.isDownloadable ? (
-                <a href={mediaPath(asset.id, { download: true })} className="font-medium text-brand-700 underline-offset-4 hover:underline" download>
+                <a href={mediaPath(asset.id, { download: true })} className={textLinkClasses()} download>
                   Download<span className="sr-only"> {label}</span>
                 </a>
               ) : null}

@@ -14,6 +14,7 @@ import { withoutErrors } from "@/components/settings/panels/panel-draft";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { PanelOption } from "@/lib/settings/roles";
 import { slugify, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
@@ -196,14 +197,14 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
             selectedPanel ? (
               <>
                 {selectedPanel.memberCount === 0 ? "This panel has no interviewers yet, so the role cannot be published. " : `Bookings rotate through its ${selectedPanel.memberCount === 1 ? "1 interviewer" : `${selectedPanel.memberCount} interviewers`}. `}
-                <Link href={settingsPanelPath(selectedPanel.id)} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                <Link href={settingsPanelPath(selectedPanel.id)} className={textLinkClasses()}>
                   Edit {selectedPanel.name}
                 </Link>
               </>
             ) : (
               <>
                 The interviewers this role&apos;s bookings rotate through.{" "}
-                <Link href={PATHS.newPanel} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                <Link href={PATHS.newPanel} className={textLinkClasses()}>
                   Create a panel
                 </Link>
               </>

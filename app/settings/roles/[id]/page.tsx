@@ -6,6 +6,7 @@ import { RoleForm } from "@/components/settings/roles/role-form";
 import { RoleSyncCard } from "@/components/settings/roles/role-sync-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { buildAuditHref, careersRolePath, settingsPanelPath } from "@/lib/routes";
 import { listPanelOptions } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
@@ -32,7 +33,7 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
         title={role.input.title}
         description={
           <>
-            Role · booked through <Link href={settingsPanelPath(role.input.panelId)} className="font-medium text-brand-700 underline-offset-4 hover:underline">{role.panelName}</Link>
+            Role · booked through <Link href={settingsPanelPath(role.input.panelId)} className={textLinkClasses()}>{role.panelName}</Link>
           </>
         }
         actions={
