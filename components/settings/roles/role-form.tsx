@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { CharacterCount, Choice, Select, Textarea } from "@/components/ui/form-controls";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Fieldset, fieldControlProps } from "@/components/ui/field";
 import { errorDomId, hintDomId } from "@/components/ui/field-errors";
 import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
 import { SaveBar } from "@/components/ui/save-bar";
+import { useFormDraft } from "@/components/ui/use-form-draft";
 import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { withoutErrors } from "@/components/settings/panels/panel-draft";
 import { Alert } from "@/components/ui/alert";
@@ -20,6 +21,7 @@ import type { PanelOption } from "@/lib/settings/roles";
 import { slugify, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 
 const FORM_ID = "role-form";
+const identity = (input: TRoleInput) => input;
 const SUMMARY_MAX = 300;
 const DESCRIPTION_MAX = 20_000;
 
@@ -49,19 +51,9 @@ export type RoleFormProps = {
 export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormProps) {
   const router = useRouter();
   const isNew = roleId === null;
-  const [values, setValues] = useState<TRoleInput>(initial);
+  // Untouched since a save: the form takes the role as the server normalised it (trimmed, lowercase slug).
+  const { draft: values, setDraft: setValues, saved, isDirty, markSubmitted } = useFormDraft<TRoleInput, TRoleInput>(initial, { toDraft: identity, fingerprint: JSON.stringify });
   const [isSlugEdited, setIsSlugEdited] = useState(!isNew || initial.slug !== "");
-  const valuesJson = JSON.stringify(values);
-  // Dirty against what the server holds: after a save the page re-renders with the saved role.
-  const isDirty = valuesJson !== JSON.stringify(initial);
-  const submitted = useRef<string | null>(null);
-  const [source, setSource] = useState(initial);
-  if (source !== initial) {
-    setSource(initial);
-    // Untouched since the save: take the role as the server normalised it (trimmed, lowercase slug).
-    if (submitted.current === valuesJson) setValues(initial);
-  }
-  const saved = source;
 
   const onSuccess = useCallback(
     (state: Extract<TSaveState, { status: "success" }>) => {
@@ -70,9 +62,9 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
     [isNew, router],
   );
   const saveNow = useCallback(() => {
-    submitted.current = valuesJson;
+    markSubmitted();
     return save(roleId, values, updatedAt);
-  }, [save, roleId, values, valuesJson, updatedAt]);
+  }, [save, roleId, values, markSubmitted, updatedAt]);
   const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
   useUnsavedChangesWarning(isDirty && !(isNew && state.status === "success"));
 
