@@ -94,7 +94,7 @@ export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: Roles
       ),
     },
   ];
-  return <DataTable rows={roles} columns={columns} getRowKey={(role) => role.id} caption="Roles, with their careers page, panel, status and Nylas sync" empty={empty} />;
+  return <DataTable rows={roles} columns={columns} getRowKey={(role) => role.id} caption="Roles with their careers page, panel, status and sync state" empty={empty} />;
 }
 
 type PublishButtonProps = { role: SettingsRole; setPublished: RolesTableProps["actions"]["setPublished"] };
