@@ -56,6 +56,7 @@ const COLUMNS: DataTableColumn<InterviewListRow>[] = [
   {
     id: "candidate",
     header: "Candidate",
+    isRowHeader: true,
     className: "order-1 min-w-0",
     cell: (row) =>
       row.candidate ? (

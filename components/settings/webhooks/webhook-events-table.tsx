@@ -45,6 +45,7 @@ function columns(maxAttempts: number, retryAction: WebhookEventsTableProps["retr
     {
       id: "notification",
       header: "Notification id",
+      isRowHeader: true,
       headerClassName: "whitespace-nowrap",
       className: "order-3 col-span-2 min-w-0",
       cell: (row) => (
