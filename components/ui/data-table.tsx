@@ -125,7 +125,7 @@ export function DataTable<Row>({
 
   const tbodyClass = isStacked ? "block md:table-row-group" : undefined;
   const table = (
-    <table id={id} className={cn("w-full text-sm", isStacked ? "block md:table" : "min-w-full", tableClassName)}>
+    <table id={id} className={cn("w-full text-sm", isStacked && "block md:table", tableClassName)}>
       <caption id={captionId} className={isCaptionVisible ? "px-4 pt-3 text-left text-sm font-semibold text-ink" : "sr-only"}>
         {caption}
       </caption>
