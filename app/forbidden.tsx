@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { PATHS } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "No access" };
 
@@ -13,7 +14,7 @@ export default function Forbidden() {
       <p className="mt-2 max-w-md text-sm text-muted">
         Settings are for admins, and interviewers see only the interviews they run. If you need access, ask an admin.
       </p>
-      <Link href="/dashboard" className={buttonClasses({ className: "mt-6" })}>
+      <Link href={PATHS.dashboard} className={buttonClasses({ className: "mt-6" })}>
         Back to the dashboard
       </Link>
     </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { PATHS } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -12,10 +13,10 @@ export default function NotFound() {
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-ink">Page not found</h1>
       <p className="mt-2 max-w-md text-sm text-muted">The page you are looking for does not exist or has moved.</p>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <Link href="/careers" className={buttonClasses()}>
+        <Link href={PATHS.careers} className={buttonClasses()}>
           See open roles
         </Link>
-        <Link href="/dashboard" className={buttonClasses({ variant: "secondary" })}>
+        <Link href={PATHS.dashboard} className={buttonClasses({ variant: "secondary" })}>
           Go to the dashboard
         </Link>
       </div>

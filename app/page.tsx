@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
+import { PATHS } from "@/lib/routes";
 
 // `/` is the careers site.
 export default function Home() {
-  redirect("/careers");
+  redirect(PATHS.careers);
 }

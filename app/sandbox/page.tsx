@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
-import { linkClass } from "@/components/interviews/interview-table";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { CalendarConnectionForm } from "@/components/sandbox/calendar-connection-form";
 import { ConnectCalendarForm } from "@/components/sandbox/connect-calendar-form";
 import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { requireAdmin } from "@/lib/auth";
+import { buildSandboxHref, interviewPath, PATHS } from "@/lib/routes";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
 import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox/console";
 import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
@@ -61,9 +63,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
         </div>
         <ConnectCalendarForm action={updateCalendarConnectionAction} />
         {calendars.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-muted">
-            No calendars yet: add interviewers to a panel, or connect a calendar above.
-          </p>
+          <EmptyState title="No calendars yet.">Add interviewers to a panel, or connect a calendar above.</EmptyState>
         ) : (
           <ul aria-label="Calendars" className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
             {calendars.map((c) => {
@@ -91,16 +91,9 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
       <h2 className="text-lg font-semibold text-ink">Notetakers</h2>
 
       {list.rows.length === 0 ? (
-        <section aria-label="Notetakers" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
-          <p className="text-base font-semibold text-ink">No Notetakers yet.</p>
-          <p className="mt-2">
-            Book an interview on the{" "}
-            <Link href="/careers" className={linkClass}>
-              careers page
-            </Link>
-            : every booking on a panel with conferencing gets one.
-          </p>
-        </section>
+        <EmptyState label="Notetakers" title="No Notetakers yet." action={{ href: PATHS.careers, label: "Book an interview on the careers page", variant: "link" }}>
+          Every booking on a panel with conferencing gets one.
+        </EmptyState>
       ) : (
         <section aria-label="Notetakers" className="space-y-4">
           <ul className="space-y-4">
@@ -130,7 +123,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                       ) : null}
                       {n.interviewId ? (
                         <p className="text-sm">
-                          <Link href={`/dashboard/interviews/${n.interviewId}`} className={linkClass}>
+                          <Link href={interviewPath(n.interviewId)} className={textLinkClasses()}>
                             Open the interview<span className="sr-only"> with {n.booking?.guestName ?? "this candidate"}</span>
                           </Link>
                         </p>
@@ -167,7 +160,7 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
           </ul>
           <Pagination
             noun={["notetaker", "notetakers"]}
-            hrefForPage={(p) => (p > 1 ? `/sandbox?page=${p}` : "/sandbox")}
+            hrefForPage={(page) => buildSandboxHref({ page })}
             page={list.page}
             pageCount={list.pageCount}
             pageSize={CONSOLE_PAGE_SIZE}

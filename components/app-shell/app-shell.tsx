@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { getRoleLabel } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/users";
 import { getEnv } from "@/lib/env";
+import { PATHS } from "@/lib/routes";
 
 export type AppShellProps = {
   user: SessionUser;
@@ -24,7 +25,7 @@ export function AppShell({ user, children }: AppShellProps) {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
           <Link
-            href="/dashboard"
+            href={PATHS.dashboard}
             className="rounded-sm text-base font-semibold tracking-tight text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             Northwind Hiring
@@ -32,16 +33,16 @@ export function AppShell({ user, children }: AppShellProps) {
           <nav aria-label="Main">
             <ul className="flex items-center gap-1">
               <li>
-                <NavLink href="/dashboard">Dashboard</NavLink>
+                <NavLink href={PATHS.dashboard}>Dashboard</NavLink>
               </li>
               {user.role === "ADMIN" ? (
                 <li>
-                  <NavLink href="/settings">Settings</NavLink>
+                  <NavLink href={PATHS.settings}>Settings</NavLink>
                 </li>
               ) : null}
               {user.role === "ADMIN" && getEnv().NYLAS_MODE === "sandbox" ? (
                 <li>
-                  <NavLink href="/sandbox">Sandbox</NavLink>
+                  <NavLink href={PATHS.sandbox}>Sandbox</NavLink>
                 </li>
               ) : null}
             </ul>

@@ -1,12 +1,11 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { getSafeCallbackUrl } from "@/lib/auth/callback-url";
 import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { ZSignIn } from "@/lib/validations/auth";
@@ -20,18 +19,16 @@ export type LoginFormProps = {
 
 type FieldErrors = { email?: string; password?: string };
 
+/** One sign-in form per page: its fields' ids derive from this. */
+const FORM_ID = "login";
+
 /** Email + password sign-in. Exactly two labelled inputs and one "Sign in" button. */
 export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
-  const id = useId();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const [isPending, setIsPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(() => describeSignInError(initialError));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-
-  const emailErrorId = `${id}-email-error`;
-  const passwordErrorId = `${id}-password-error`;
-  const formErrorId = `${id}-form-error`;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,46 +73,29 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-5">
       {formError ? (
-        <Alert variant="error" id={formErrorId}>
-          {formError}
-        </Alert>
+        <Alert variant="error">{formError}</Alert>
       ) : null}
 
-      <div>
-        <Label htmlFor={`${id}-email`}>Email</Label>
-        <Input
-          ref={emailRef}
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          autoFocus
-          aria-invalid={fieldErrors.email ? true : undefined}
-          aria-describedby={fieldErrors.email ? emailErrorId : undefined}
-          className="mt-1.5"
-        />
-        <FieldError id={emailErrorId} message={fieldErrors.email} />
-      </div>
+      <Field formId={FORM_ID} path="email" label="Email" error={fieldErrors.email}>
+        {(control) => (
+          <Input
+            {...control}
+            ref={emailRef}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            autoFocus
+          />
+        )}
+      </Field>
 
-      <div>
-        <Label htmlFor={`${id}-password`}>Password</Label>
-        <Input
-          ref={passwordRef}
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={fieldErrors.password ? true : undefined}
-          aria-describedby={fieldErrors.password ? passwordErrorId : undefined}
-          className="mt-1.5"
-        />
-        <FieldError id={passwordErrorId} message={fieldErrors.password} />
-      </div>
+      <Field formId={FORM_ID} path="password" label="Password" error={fieldErrors.password}>
+        {(control) => <Input {...control} ref={passwordRef} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
 
       <Button type="submit" size="lg" pending={isPending} className="w-full">
         Sign in

@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { PATHS } from "@/lib/routes";
 
 export type SignOutButtonProps = Pick<ButtonProps, "variant" | "size" | "className">;
 
@@ -16,7 +17,7 @@ export function SignOutButton({ variant = "secondary", size = "sm", className }:
       // redirect: false, then navigate ourselves: next-auth would build the URL from NEXTAUTH_URL.
       await signOut({ redirect: false });
     } finally {
-      window.location.assign("/login");
+      window.location.assign(PATHS.login);
     }
   }
 

@@ -4,6 +4,7 @@ import { RoleFacts } from "@/components/careers/role-facts";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { PublicRoleSummary } from "@/lib/roles/queries";
+import { careersRolePath } from "@/lib/routes";
 
 export type RoleCardProps = {
   role: PublicRoleSummary;
@@ -19,7 +20,7 @@ export function RoleCard({ role, headingLevel: Heading = "h3" }: RoleCardProps) 
       <RoleFacts role={role} className="mt-2 gap-x-4 gap-y-1" />
       <p className="mt-4 flex-1 text-sm leading-6 text-slate-600">{role.summary}</p>
       <Link
-        href={`/careers/${encodeURIComponent(role.slug)}`}
+        href={careersRolePath(role.slug)}
         className="mt-5 inline-flex items-center gap-1.5 text-sm font-semibold text-brand-600 outline-none after:absolute after:inset-0 after:rounded-xl after:content-[''] group-hover:text-brand-700"
       >
         View role<span className="sr-only">: {role.title}</span>

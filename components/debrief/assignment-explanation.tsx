@@ -1,4 +1,4 @@
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import type { AssignmentRecord, MemberStatus } from "@/lib/assignment/explain";
 

@@ -1,8 +1,10 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
+import { textLinkClasses } from "@/components/ui/text-link";
 import type { DebriefAsset } from "@/lib/interviews/debrief";
 import { formatBytes } from "@/lib/media/format";
 import type { TActionState } from "@/lib/actions/state";
+import { mediaPath } from "@/lib/routes";
 import { RetryDownloadButton } from "./retry-download-button";
 
 export type MediaFilesProps = {
@@ -10,7 +12,7 @@ export type MediaFilesProps = {
   retryAction: (previous: TActionState, formData: FormData) => Promise<TActionState>;
 };
 
-export const MEDIA_KIND_LABELS: Record<DebriefAsset["kind"], string> = {
+const MEDIA_KIND_LABELS: Record<DebriefAsset["kind"], string> = {
   RECORDING: "Recording",
   TRANSCRIPT: "Transcript",
   SUMMARY: "Summary",
@@ -63,7 +65,7 @@ export function MediaFiles({ assets, retryAction }: MediaFilesProps) {
                 </span>
               ) : null}
               {asset.isDownloadable ? (
-                <a href={`/api/media/${asset.id}?download=1`} className="font-medium text-brand-700 underline-offset-4 hover:underline" download>
+                <a href={mediaPath(asset.id, { download: true })} className={textLinkClasses()} download>
                   Download<span className="sr-only"> {label}</span>
                 </a>
               ) : null}

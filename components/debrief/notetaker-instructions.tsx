@@ -1,4 +1,4 @@
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewNotetakerSettings } from "@/lib/notetaker/settings";
 
 export type NotetakerVersionRef = { version: number; createdAt: Date; createdBy: string | null };

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { LocalTime } from "@/components/interviews/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import type { InterviewDebrief } from "@/lib/interviews/debrief";
 import { describeNotetakerState, describeNotetakerStateReason } from "@/lib/notetaker/status";
 

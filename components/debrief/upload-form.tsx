@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { focusField } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { FieldError } from "@/components/ui/field-error";
+import { errorDomId } from "@/components/ui/field-errors";
+import { FileInput } from "@/components/ui/form-controls";
 import { formatBytes } from "@/lib/media/format";
+import { interviewUploadsPath } from "@/lib/routes";
 import type { TUploadResult } from "@/lib/validations/media";
 
 export type UploadFormProps = {
@@ -18,28 +24,17 @@ export type UploadFormProps = {
 
 const RECORDING_ACCEPT = "video/mp4,video/webm,video/quicktime,audio/*,.mp4,.m4a,.mov,.webm,.mp3,.wav,.ogg";
 const TRANSCRIPT_ACCEPT = ".vtt,.srt,.txt,.json,text/vtt,text/plain,application/json";
+const FILE_FIELDS = [
+  { name: "recording", label: "Recording file", accept: RECORDING_ACCEPT },
+  { name: "transcript", label: "Transcript file", accept: TRANSCRIPT_ACCEPT },
+] as const;
 
-type FileFieldProps = { id: string; name: string; label: string; accept: string; disabled: boolean; errorId: string | null };
+/** One upload form per debrief page: its fields' ids derive from this. */
+const FORM_ID = "upload";
 
-function FileField({ id, name, label, accept, disabled, errorId }: FileFieldProps) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="file"
-        accept={accept}
-        disabled={disabled}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId ?? undefined}
-        className="mt-1 block w-full text-sm text-ink file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
-      />
-    </div>
-  );
-}
+type FileFieldName = (typeof FILE_FIELDS)[number]["name"];
+/** A file that is too large names its own field; choosing neither is about the pair ("files"). */
+type UploadErrors = Partial<Record<FileFieldName | "files", string>>;
 
 type State = { phase: "idle" } | { phase: "uploading"; sent: number; total: number } | { phase: "done"; result: TUploadResult };
 
@@ -61,11 +56,8 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [state.phase]);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const recordingId = useId();
-  const transcriptId = useId();
+  const [errors, setErrors] = useState<UploadErrors>({});
   const helpId = useId();
-  const errorId = useId();
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,16 +66,22 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
     const transcript = form.get("transcript");
     const hasRecording = recording instanceof File && recording.size > 0;
     const hasTranscript = transcript instanceof File && transcript.size > 0;
-    if (!hasRecording && !hasTranscript) return setFieldError("Choose a recording file, a transcript file, or both.");
-    if (hasRecording && recording.size > maxRecordingBytes) return setFieldError(`The recording is larger than ${formatBytes(maxRecordingBytes)}.`);
-    if (hasTranscript && transcript.size > maxTranscriptBytes) return setFieldError(`The transcript is larger than ${formatBytes(maxTranscriptBytes)}.`);
-    setFieldError(null);
+    const found: UploadErrors = {};
+    if (!hasRecording && !hasTranscript) found.files = "Choose a recording file, a transcript file, or both.";
+    if (hasRecording && recording.size > maxRecordingBytes) found.recording = `The recording is larger than ${formatBytes(maxRecordingBytes)}.`;
+    if (hasTranscript && transcript.size > maxTranscriptBytes) found.transcript = `The transcript is larger than ${formatBytes(maxTranscriptBytes)}.`;
+    setErrors(found);
+    const firstInvalid = found.files || found.recording ? "recording" : found.transcript ? "transcript" : null;
+    if (firstInvalid) {
+      focusField(FORM_ID, firstInvalid);
+      return;
+    }
     if (!hasRecording) form.delete("recording");
     if (!hasTranscript) form.delete("transcript");
 
     const request = new XMLHttpRequest();
     requestRef.current = request;
-    request.open("POST", `/api/interviews/${interviewId}/uploads`);
+    request.open("POST", interviewUploadsPath(interviewId));
     request.responseType = "json";
     request.upload.onprogress = (e) => setState({ phase: "uploading", sent: e.loaded, total: e.lengthComputable ? e.total : 0 });
     request.onload = () => {
@@ -112,19 +110,28 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
         Recordings: MP4, M4A, MOV, WebM, MP3, WAV or OGG up to {formatBytes(maxRecordingBytes)}. Transcripts: WebVTT, SRT, plain text (“Name: what they said” per line) or a Nylas transcript JSON.
       </p>
       <div className="grid gap-4">
-        <FileField id={recordingId} name="recording" label="Recording file" accept={RECORDING_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
-        <FileField id={transcriptId} name="transcript" label="Transcript file" accept={TRANSCRIPT_ACCEPT} disabled={uploading} errorId={fieldError ? errorId : null} />
+        {FILE_FIELDS.map(({ name, label, accept }) => (
+          <Field
+            key={name}
+            formId={FORM_ID}
+            path={name}
+            label={label}
+            error={errors[name]}
+            describedByIds={errors.files ? [errorDomId(FORM_ID, "files")] : undefined}
+            isErrorAnnounced
+          >
+            {(control) => <FileInput {...control} aria-invalid={control["aria-invalid"] ?? (errors.files ? true : undefined)} name={name} accept={accept} disabled={uploading} />}
+          </Field>
+        ))}
+      </div>
+      <div aria-live="polite">
+        <FieldError id={errorDomId(FORM_ID, "files")} message={errors.files} />
       </div>
       {replaces.recording || replaces.transcript ? (
         <p className="text-sm text-muted">
           A new upload replaces the earlier one of its kind
           {replaces.recording ? ` (recording: ${replaces.recording})` : ""}
           {replaces.transcript ? ` (transcript: ${replaces.transcript})` : ""}.
-        </p>
-      ) : null}
-      {fieldError ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {fieldError}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">

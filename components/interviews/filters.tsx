@@ -3,9 +3,11 @@ import Link from "next/link";
 import { INTERVIEW_STATUS_LABELS } from "@/components/interviews/status-badge";
 import { TimeZoneInput } from "@/components/interviews/time-zone";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/form-controls";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import type { InterviewFilterOptions } from "@/lib/interviews/queries";
+import { PATHS } from "@/lib/routes";
 import { INTERVIEW_STATUSES, type TInterviewFilters } from "@/lib/validations/interviews";
 
 export type InterviewFiltersProps = {
@@ -15,9 +17,8 @@ export type InterviewFiltersProps = {
   showInterviewerFilter?: boolean;
 };
 
-const selectClass =
-  "mt-1.5 block h-10 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-ink shadow-sm " +
-  "focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600";
+/** The filter fields' ids: interview-filter-q, interview-filter-role… */
+const FORM_ID = "interview-filter";
 
 /**
  * The filter bar: a GET form (next/form: client-side navigation, a plain submit without
@@ -34,71 +35,74 @@ export function InterviewFilters({ filters, options, showInterviewerFilter = tru
       : options.interviewers;
 
   return (
-    <Form action="/dashboard" aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="mb-4">
-        <Label htmlFor="interview-filter-q">Said in the interview</Label>
-        <Input
-          id="interview-filter-q"
-          name="q"
-          type="search"
-          defaultValue={filters.q ?? ""}
-          maxLength={200}
-          placeholder='Words from the transcripts, e.g. idempotency or "second region"'
-          aria-describedby="interview-filter-q-help"
-          className="mt-1.5"
-        />
-        <p id="interview-filter-q-help" className="mt-1 text-xs text-muted">
-          Searches every transcript; quotes find a phrase, a minus sign leaves a word out.
-        </p>
-      </div>
+    <Form action={PATHS.dashboard} aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <Field
+        formId={FORM_ID}
+        path="q"
+        label="Said in the interview"
+        hint="Searches every transcript; quotes find a phrase, a minus sign leaves a word out."
+        className="mb-4"
+      >
+        {(control) => (
+          <Input
+            {...control}
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            maxLength={200}
+            placeholder='Words from the transcripts, e.g. idempotency or "second region"'
+          />
+        )}
+      </Field>
       <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-x-4 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-        <div className="col-span-2 sm:col-span-1">
-          <Label htmlFor="interview-filter-role">Role</Label>
-          <select id="interview-filter-role" name="role" defaultValue={filters.roleId ?? ""} className={selectClass}>
-            <option value="">All roles</option>
-            {roles.map((role) => (
-              <option key={role.id} value={role.id}>
-                {role.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        {showInterviewerFilter ? (
-          <div className="col-span-2 sm:col-span-1">
-            <Label htmlFor="interview-filter-interviewer">Interviewer</Label>
-            <select id="interview-filter-interviewer" name="interviewer" defaultValue={filters.interviewerId ?? ""} className={selectClass}>
-              <option value="">All interviewers</option>
-              {interviewers.map((interviewer) => (
-                <option key={interviewer.id} value={interviewer.id}>
-                  {interviewer.name}
+        <Field formId={FORM_ID} path="role" label="Role" className="col-span-2 sm:col-span-1">
+          {(control) => (
+            <Select {...control} name="role" defaultValue={filters.roleId ?? ""}>
+              <option value="">All roles</option>
+              {roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.title}
                 </option>
               ))}
-            </select>
-          </div>
+            </Select>
+          )}
+        </Field>
+        {showInterviewerFilter ? (
+          <Field formId={FORM_ID} path="interviewer" label="Interviewer" className="col-span-2 sm:col-span-1">
+            {(control) => (
+              <Select {...control} name="interviewer" defaultValue={filters.interviewerId ?? ""}>
+                <option value="">All interviewers</option>
+                {interviewers.map((interviewer) => (
+                  <option key={interviewer.id} value={interviewer.id}>
+                    {interviewer.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         ) : null}
-        <div className="col-span-2 sm:col-span-1">
-          <Label htmlFor="interview-filter-status">Status</Label>
-          <select id="interview-filter-status" name="status" defaultValue={filters.status.toLowerCase()} className={selectClass}>
-            <option value="all">All</option>
-            {INTERVIEW_STATUSES.map((status) => (
-              <option key={status} value={status.toLowerCase()}>
-                {INTERVIEW_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <Label htmlFor="interview-filter-from">From</Label>
-          <Input id="interview-filter-from" name="from" type="date" defaultValue={filters.from ?? ""} className="mt-1.5" />
-        </div>
-        <div>
-          <Label htmlFor="interview-filter-to">To</Label>
-          <Input id="interview-filter-to" name="to" type="date" defaultValue={filters.to ?? ""} className="mt-1.5" />
-        </div>
+        <Field formId={FORM_ID} path="status" label="Status" className="col-span-2 sm:col-span-1">
+          {(control) => (
+            <Select {...control} name="status" defaultValue={filters.status.toLowerCase()}>
+              <option value="all">All</option>
+              {INTERVIEW_STATUSES.map((status) => (
+                <option key={status} value={status.toLowerCase()}>
+                  {INTERVIEW_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field formId={FORM_ID} path="from" label="From">
+          {(control) => <Input {...control} name="from" type="date" defaultValue={filters.from ?? ""} />}
+        </Field>
+        <Field formId={FORM_ID} path="to" label="To">
+          {(control) => <Input {...control} name="to" type="date" defaultValue={filters.to ?? ""} />}
+        </Field>
         <div className="col-span-2 flex items-end gap-2 lg:col-span-1">
           <TimeZoneInput />
           <Button type="submit">Apply</Button>
-          <Link href="/dashboard" className={buttonClasses({ variant: "ghost" })}>
+          <Link href={PATHS.dashboard} className={buttonClasses({ variant: "ghost" })}>
             Reset
           </Link>
         </div>

@@ -1,9 +1,11 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/interviews/local-time";
-import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
+import { LocalTime } from "@/components/ui/local-time";
+import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-table";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Skeleton } from "@/components/ui/skeleton";
+import { textLinkClasses } from "@/components/ui/text-link";
 import type { LinkedInterview, TimelineInterview } from "@/lib/interviews/queries";
+import { interviewPath } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 import type { TInterviewHistoryEntry, TInterviewStatus } from "@/lib/validations/interviews";
 
@@ -25,7 +27,7 @@ const isoOfSeconds = (seconds: number) => new Date(seconds * 1000).toISOString()
 /** A link to another interview on the same timeline, labelled with its start time. */
 function LinkedInterviewTime({ interview }: { interview: LinkedInterview }) {
   return (
-    <a href={`#${anchorOf(interview.id)}`} className={linkClass}>
+    <a href={`#${anchorOf(interview.id)}`} className={textLinkClasses()}>
       {interview.startsAt ? <LocalTime iso={interview.startsAt.toISOString()} /> : "an interview without a time"}
     </a>
   );
@@ -154,7 +156,7 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
 
         {interview.canOpenDebrief ? (
           <p className="mt-3 text-sm">
-            <Link href={`/dashboard/interviews/${interview.id}`} className={linkClass}>
+            <Link href={interviewPath(interview.id)} className={textLinkClasses()}>
               Open the debrief<span className="sr-only"> of the {interview.role?.title ?? ""} interview</span>
             </Link>
           </p>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { focusField } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import type { TConsoleCalendarFieldErrors, TConsoleCalendarState } from "@/lib/validations/sandbox";
 
 export type ConnectCalendarFormProps = {
@@ -14,6 +14,7 @@ export type ConnectCalendarFormProps = {
 
 const FIELDS = ["email", "name", "timezone"] as const;
 const EMPTY = { email: "", name: "", timezone: "" };
+const FORM_ID = "connect-calendar";
 
 /**
  * "Connect a calendar" for any email (an interviewer not yet on a panel, say): what connecting
@@ -27,44 +28,31 @@ export function ConnectCalendarForm({ action }: ConnectCalendarFormProps) {
     return next;
   }, { status: "idle" } as TConsoleCalendarState);
   const fieldErrors: TConsoleCalendarFieldErrors = state.status === "error" ? state.fieldErrors : {};
-  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (state.status !== "error") return;
     const first = FIELDS.find((f) => state.fieldErrors[f]);
-    if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+    if (first) focusField(FORM_ID, first);
   }, [state]);
 
-  const field = (key: (typeof FIELDS)[number], label: string, props: { type?: string; required?: boolean; placeholder?: string; hint?: string }) => {
-    const id = `connect-calendar-${key}`;
-    const describedBy = [props.hint ? `${id}-hint` : null, fieldErrors[key] ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div className="min-w-0 flex-1 basis-48">
-        <Label htmlFor={id}>{label}</Label>
+  const field = (key: (typeof FIELDS)[number], label: string, props: { type?: string; required?: boolean; placeholder?: string; hint?: string }) => (
+    <Field formId={FORM_ID} path={key} label={label} hint={props.hint} error={fieldErrors[key]} className="flex-1 basis-48">
+      {(control) => (
         <Input
-          id={id}
+          {...control}
           name={key}
           type={props.type}
           required={props.required}
           placeholder={props.placeholder}
           value={values[key]}
           onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
-          aria-invalid={fieldErrors[key] ? true : undefined}
-          aria-describedby={describedBy}
-          className="mt-1"
         />
-        {props.hint ? (
-          <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
-            {props.hint}
-          </p>
-        ) : null}
-        <FieldError id={`${id}-error`} message={fieldErrors[key]} />
-      </div>
-    );
-  };
+      )}
+    </Field>
+  );
 
   return (
-    <form ref={formRef} action={formAction} noValidate aria-labelledby="connect-calendar-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:px-5">
+    <form action={formAction} noValidate aria-labelledby="connect-calendar-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:px-5">
       <h3 id="connect-calendar-heading" className="text-base font-semibold text-ink">
         Connect a calendar
       </h3>

@@ -111,7 +111,7 @@ export function BookingScheduler({ configurationId, schedulerApiUrl, consentMess
 }
 
 /** Placeholder sized like the scheduler (784 x ~680 px on desktop) so the page does not jump. */
-export function SchedulerLoading({ className }: { className?: string }) {
+function SchedulerLoading({ className }: { className?: string }) {
   return (
     <div
       role="status"

@@ -1,5 +1,5 @@
 import { NylasHealthCheckAgain } from "@/components/settings/nylas-health-check-again";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -62,10 +62,10 @@ function HealthCheckItem({ check }: HealthCheckItemProps) {
   );
 }
 
-export type NylasHealthReportViewProps = { report: HealthReport };
+type NylasHealthReportViewProps = { report: HealthReport };
 
 /** A health report as the settings page shows it (no I/O: the section below runs the check). */
-export function NylasHealthReportView({ report }: NylasHealthReportViewProps) {
+function NylasHealthReportView({ report }: NylasHealthReportViewProps) {
   return (
     <Card>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-6 py-4">

@@ -2,21 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PATHS } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 
 const under = (pathname: string, base: string) => pathname === base || pathname.startsWith(`${base}/`);
 
 const ITEMS = [
   {
-    href: "/settings",
+    href: PATHS.settings,
     label: "Overview",
     // Roles and panels are edited from the overview.
-    isActive: (pathname: string) => pathname === "/settings" || under(pathname, "/settings/roles") || under(pathname, "/settings/panels"),
+    isActive: (pathname: string) => pathname === PATHS.settings || under(pathname, `${PATHS.settings}/roles`) || under(pathname, `${PATHS.settings}/panels`),
   },
-  { href: "/settings/load", label: "Load", isActive: (pathname: string) => under(pathname, "/settings/load") },
-  { href: "/settings/audit", label: "Audit log", isActive: (pathname: string) => under(pathname, "/settings/audit") },
-  { href: "/settings/webhooks", label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, "/settings/webhooks") },
-  { href: "/settings/jobs", label: "Jobs", isActive: (pathname: string) => under(pathname, "/settings/jobs") },
+  { href: PATHS.settingsLoad, label: "Load", isActive: (pathname: string) => under(pathname, PATHS.settingsLoad) },
+  { href: PATHS.settingsAudit, label: "Audit log", isActive: (pathname: string) => under(pathname, PATHS.settingsAudit) },
+  { href: PATHS.settingsWebhooks, label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, PATHS.settingsWebhooks) },
+  { href: PATHS.settingsJobs, label: "Jobs", isActive: (pathname: string) => under(pathname, PATHS.settingsJobs) },
 ] as const;
 
 /** The sub-navigation inside /settings: one tab per settings page; the current one is marked. */

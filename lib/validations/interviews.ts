@@ -128,24 +128,6 @@ export function hasActiveInterviewFilters(filters: Partial<TInterviewFilters>): 
   return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.from || filters.to || filters.q);
 }
 
-/**
- * The dashboard URL for a set of filters (the inverse of parseInterviewFilters): defaults are left
- * out, the status is lowercase, and `tz` is kept only while a date bound needs it.
- */
-export function buildInterviewsHref(filters: Partial<TInterviewFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.roleId) params.set("role", filters.roleId);
-  if (filters.interviewerId) params.set("interviewer", filters.interviewerId);
-  if (filters.status && filters.status !== "ALL") params.set("status", filters.status.toLowerCase());
-  if (filters.from) params.set("from", filters.from);
-  if (filters.to) params.set("to", filters.to);
-  if (filters.q) params.set("q", filters.q);
-  if ((filters.from || filters.to) && filters.tz) params.set("tz", filters.tz);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const query = params.toString();
-  return query ? `/dashboard?${query}` : "/dashboard";
-}
-
 /** Input of getCandidateTimeline: a candidate id from the URL. */
 export const ZCandidateId = ZId;
 

@@ -62,16 +62,6 @@ export function parseWebhookEventFilters(searchParams: unknown): TWebhookEventFi
   return ZWebhookEventFilters.parse(input);
 }
 
-/** The page's URL for a set of filters: defaults are left out, the status is lowercase. */
-export function buildWebhookEventsHref(filters: Partial<TWebhookEventFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.status) params.set("status", filters.status.toLowerCase());
-  if (filters.type) params.set("type", filters.type);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const query = params.toString();
-  return query ? `/settings/webhooks?${query}` : "/settings/webhooks";
-}
-
 /** Input of retryWebhookEventAction / getWebhookEventPayloadAction: one inbox row's id. */
 export const ZWebhookEventId = z.object({
   id: zId("That is not a webhook notification id."),

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { getCurrentUser } from "@/lib/auth";
 import { DEFAULT_SIGNED_IN_PATH, getSafeCallbackUrl } from "@/lib/auth/callback-url";
+import { PATHS } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -35,10 +37,7 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
 
         <p className="mt-6 text-center text-sm text-muted">
           Looking for a job?{" "}
-          <Link
-            href="/careers"
-            className="font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
+          <Link href={PATHS.careers} className={textLinkClasses()}>
             See open roles
           </Link>
         </p>

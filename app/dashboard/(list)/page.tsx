@@ -1,17 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { InterviewFilters } from "@/components/interviews/filters";
-import { InterviewTable, linkClass } from "@/components/interviews/interview-table";
+import { InterviewTable } from "@/components/interviews/interview-table";
 import { Pagination } from "@/components/ui/pagination";
 import { ViewerTimeZone } from "@/components/interviews/time-zone";
-import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
-import { buildInterviewsHref, hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
+import { buildInterviewsHref, PATHS } from "@/lib/routes";
+import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
 
 export const metadata: Metadata = { title: "Interviews" };
+
+function CalendarIcon() {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-10">
+      <rect x="3" y="4.5" width="18" height="16" rx="2" />
+      <path d="M3 9h18M8 2.5v4M16 2.5v4" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 export type DashboardPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -42,38 +51,20 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
       />
 
       {!list.hasAnyInterviews ? (
-        <section
-          aria-label="Interviews"
-          className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+        <EmptyState
+          label="Interviews"
+          title="No interviews yet."
+          icon={<CalendarIcon />}
+          action={{ href: PATHS.careers, label: "Open the careers page", variant: "secondary" }}
         >
-          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-10 text-slate-400">
-            <rect x="3" y="4.5" width="18" height="16" rx="2" />
-            <path d="M3 9h18M8 2.5v4M16 2.5v4" strokeLinecap="round" />
-          </svg>
-          <p className="mt-4 max-w-md text-sm text-muted">
-            <span className="block text-base font-semibold text-ink">No interviews yet.</span> They appear here as soon as a
-            candidate books on the careers page.
-          </p>
-          <Link href="/careers" className={buttonClasses({ variant: "secondary", className: "mt-6" })}>
-            Open the careers page
-          </Link>
-        </section>
+          They appear here as soon as a candidate books on the careers page.
+        </EmptyState>
       ) : (
         <>
           <InterviewFilters filters={filters} options={options} showInterviewerFilter={!isInterviewer} />
 
           {list.total === 0 ? (
-            <section
-              aria-label="Interviews"
-              className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted"
-            >
-              <p className="text-base font-semibold text-ink">No interviews match these filters.</p>
-              <p className="mt-4">
-                <Link href="/dashboard" className={linkClass}>
-                  Reset filters
-                </Link>
-              </p>
-            </section>
+            <EmptyState label="Interviews" title="No interviews match these filters." action={{ href: PATHS.dashboard, label: "Reset filters", variant: "link" }} />
           ) : (
             <section aria-label="Interviews" className="space-y-4">
               <InterviewTable

@@ -1,17 +1,15 @@
+import { RolesTableSkeleton } from "@/components/settings/roles/roles-table";
+import { PageLoading } from "@/components/ui/page-loading";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function SettingsLoading() {
   return (
-    <div className="space-y-8" aria-busy="true">
-      <span className="sr-only" role="status">
-        Loading settings…
-      </span>
-      <Skeleton className="h-8 w-32" />
+    <PageLoading label="Loading settings…">
+      <RolesTableSkeleton />
       <div className="grid gap-4 md:grid-cols-2">
         <Skeleton className="h-48 w-full rounded-xl" />
         <Skeleton className="h-48 w-full rounded-xl" />
       </div>
-      <Skeleton className="h-40 w-full rounded-xl" />
-    </div>
+    </PageLoading>
   );
 }

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { EmptyState } from "@/components/settings/form/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { NylasHealthSection, NylasHealthSkeleton } from "@/components/settings/nylas-health";
 import { PanelCard } from "@/components/settings/panels/panel-card";
 import { RolesTable } from "@/components/settings/roles/roles-table";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
+import { PATHS } from "@/lib/routes";
 import { listPanelsForSettings, listRolesForSettings } from "@/lib/settings/queries";
 import { listRoleSyncStates } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } from "../actions";
@@ -14,7 +15,7 @@ import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } 
 /** /settings — admin overview: roles (published, Nylas sync), the panels they book, Nylas health. */
 export default async function SettingsPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings");
+  await requireAdmin(PATHS.settings);
   const [panels, roles, syncStates] = await Promise.all([listPanelsForSettings(), listRolesForSettings(), listRoleSyncStates()]);
   const syncs = Object.fromEntries(syncStates.map(({ roleId, sync }) => [roleId, sync]));
 
@@ -25,10 +26,10 @@ export default async function SettingsPage() {
         description="Roles, the interview panels they book, and whether Nylas is in step."
         actions={
           <>
-            <Link href="/settings/panels/new" className={buttonClasses({ variant: "secondary" })}>
+            <Link href={PATHS.newPanel} className={buttonClasses({ variant: "secondary" })}>
               New panel
             </Link>
-            <Link href="/settings/roles/new" className={buttonClasses()}>
+            <Link href={PATHS.newRole} className={buttonClasses()}>
               New role
             </Link>
           </>
@@ -44,17 +45,16 @@ export default async function SettingsPage() {
             Each role is one Nylas scheduling configuration. A change is saved here first, then synced to Nylas; a sync Nylas refuses shows its message, with Retry.
           </p>
         </div>
-        {roles.length === 0 ? (
-          <EmptyState title="No roles yet." action={{ href: "/settings/roles/new", label: "Create the first role" }}>
-            Published roles are listed on the careers page, where candidates book an interview with the role&apos;s panel.
-          </EmptyState>
-        ) : (
-          <RolesTable
-            roles={roles}
-            syncs={syncs}
-            actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
-          />
-        )}
+        <RolesTable
+          roles={roles}
+          syncs={syncs}
+          actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
+          empty={
+            <EmptyState title="No roles yet." action={{ href: PATHS.newRole, label: "Create the first role" }}>
+              Published roles are listed on the careers page, where candidates book an interview with the role&apos;s panel.
+            </EmptyState>
+          }
+        />
       </section>
 
       <section aria-labelledby="panels-heading" className="space-y-4">
@@ -65,7 +65,7 @@ export default async function SettingsPage() {
           <p className="mt-1 text-sm text-muted">The interviewers a role&apos;s bookings rotate through, and how interviews are booked and recorded.</p>
         </div>
         {panels.length === 0 ? (
-          <EmptyState title="No panels yet." action={{ href: "/settings/panels/new", label: "Create the first panel" }}>
+          <EmptyState title="No panels yet." action={{ href: PATHS.newPanel, label: "Create the first panel" }}>
             A panel is the group of interviewers a role&apos;s bookings rotate through. Create one before your first role.
           </EmptyState>
         ) : (

@@ -3,16 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AuditEntityFilter } from "@/components/settings/audit/audit-entity-filter";
-import { AUDIT_ENTITY_LABELS, buildAuditHref, parseAuditFilters } from "@/components/settings/audit/audit-filters";
+import { AUDIT_ENTITY_LABELS, parseAuditFilters } from "@/components/settings/audit/audit-filters";
 import { AuditLogList } from "@/components/settings/audit/audit-log-list";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { requireAdmin } from "@/lib/auth";
+import { buildAuditHref, PATHS } from "@/lib/routes";
 import { AUDIT_PAGE_SIZE, listAuditLog } from "@/lib/settings/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 export type AuditPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -21,7 +21,7 @@ export type AuditPageProps = {
 /** /settings/audit — every settings change: who, when, and each field before and after. */
 export default async function AuditPage({ searchParams }: AuditPageProps) {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/audit");
+  await requireAdmin(PATHS.settingsAudit);
   const filters = parseAuditFilters(await searchParams);
   const { rows, total } = await listAuditLog(filters);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -29,6 +29,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
   if (filters.page > pageCount) redirect(buildAuditHref({ ...filters, page: pageCount }));
   const oneRecord = filters.entityId ? (rows[0]?.entityLabel ?? null) : null;
   const entityName = filters.entityType ? AUDIT_ENTITY_LABELS[filters.entityType] : null;
+  const isFiltered = Boolean(filters.entityType || filters.entityId);
 
   return (
     <div className="space-y-6">
@@ -41,28 +42,20 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
         <p className="text-sm text-muted">
           History of {entityName ? entityName.one.toLowerCase() : "one record"}
           {oneRecord ? <span className="font-medium text-ink"> {oneRecord}</span> : null}.{" "}
-          <Link href={buildAuditHref({ entityType: filters.entityType })} className={linkClass}>
+          <Link href={buildAuditHref({ entityType: filters.entityType })} className={textLinkClasses()}>
             Show every {entityName ? entityName.one.toLowerCase() : "change"}
           </Link>
         </p>
       ) : null}
 
       {total === 0 ? (
-        <section aria-label="Settings changes" className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
-          <p>
-            <span className="block text-base font-semibold text-ink">
-              {filters.entityType || filters.entityId ? "No changes match this filter." : "No settings changes yet."}
-            </span>
-            Saving a role or a panel records who changed what here.
-          </p>
-          {filters.entityType || filters.entityId ? (
-            <p className="mt-4">
-              <Link href="/settings/audit" className={linkClass}>
-                Show all changes
-              </Link>
-            </p>
-          ) : null}
-        </section>
+        <EmptyState
+          label="Settings changes"
+          title={isFiltered ? "No changes match this filter." : "No settings changes yet."}
+          action={isFiltered ? { href: PATHS.settingsAudit, label: "Show all changes", variant: "link" } : undefined}
+        >
+          Saving a role or a panel records who changed what here.
+        </EmptyState>
       ) : (
         <section aria-label="Settings changes" className="space-y-4">
           <AuditLogList rows={rows} />

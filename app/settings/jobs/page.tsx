@@ -4,20 +4,20 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { JobFailuresTable } from "@/components/settings/jobs/job-failures-table";
 import { JobQueuesTable } from "@/components/settings/jobs/job-queues-table";
 import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { requireAdmin } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { getJobQueues, JOB_FAILURES_SHOWN, listJobFailures } from "@/lib/jobs/queries";
 import { parseScheduleOverrides } from "@/lib/jobs/schedule";
+import { buildJobsHref } from "@/lib/routes";
 import { parseJobFilters } from "@/lib/validations/jobs";
 import { listJobKinds } from "@/lib/workers";
 import { retryJobAction } from "./actions";
 
 export const metadata: Metadata = { title: "Background jobs" };
 
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-
-const hrefForKind = (kind?: string) => (kind ? `/settings/jobs?kind=${encodeURIComponent(kind)}#failures` : "/settings/jobs#failures");
+const hrefForKind = (kind?: string) => buildJobsHref({ kind, section: "failures" });
 
 export type JobsPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -55,7 +55,7 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
           </span>
         }
         actions={
-          <Link href={filters.kind ? `/settings/jobs?kind=${encodeURIComponent(filters.kind)}` : "/settings/jobs"} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+          <Link href={buildJobsHref({ kind: filters.kind })} className={buttonClasses({ variant: "secondary", size: "sm" })}>
             Refresh
           </Link>
         }
@@ -80,26 +80,23 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
             )}
           </h2>
           {filters.kind ? (
-            <Link href={hrefForKind()} className={linkClass}>
+            <Link href={hrefForKind()} className={textLinkClasses()}>
               Show every kind
             </Link>
           ) : null}
         </div>
-        {failures.length === 0 ? (
-          <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-muted">
-            <p>
-              <span className="block text-base font-semibold text-ink">No failed jobs{filters.kind ? " of this kind" : ""}.</span>
+        <JobFailuresTable
+          rows={failures}
+          retryAction={retryJobAction}
+          empty={
+            <EmptyState title={`No failed jobs${filters.kind ? " of this kind" : ""}.`}>
               A job that fails shows here with its last error while it waits to retry, and stays here if it dies.
-            </p>
-          </div>
-        ) : (
-          <>
-            <JobFailuresTable rows={failures} retryAction={retryJobAction} />
-            {failures.length === JOB_FAILURES_SHOWN ? (
-              <p className="text-xs text-muted">The {JOB_FAILURES_SHOWN} most recent are shown; pick a kind above to see its own.</p>
-            ) : null}
-          </>
-        )}
+            </EmptyState>
+          }
+        />
+        {failures.length === JOB_FAILURES_SHOWN ? (
+          <p className="text-xs text-muted">The {JOB_FAILURES_SHOWN} most recent are shown; pick a kind above to see its own.</p>
+        ) : null}
       </section>
     </div>
   );

@@ -3,9 +3,11 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { InterviewerCaps } from "@/components/settings/load/interviewer-caps";
 import { LoadChart } from "@/components/settings/load/load-chart";
 import { LoadTable } from "@/components/settings/load/load-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth";
 import { LOAD_CAP_BLOCK_TITLE } from "@/lib/load/cap-rules";
 import { getLoadReport } from "@/lib/load/queries";
+import { PATHS } from "@/lib/routes";
 import { setWeeklyCapAction } from "./actions";
 
 export const metadata: Metadata = { title: "Interview load" };
@@ -15,7 +17,7 @@ const TABLE_ID = "load-per-week";
 /** /settings/load — interviews per interviewer per week across every panel, upcoming load, and weekly caps. */
 export default async function LoadPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/load");
+  await requireAdmin(PATHS.settingsLoad);
   const report = await getLoadReport();
   const series = report.interviewers.map((i) => ({ id: i.id, name: i.name, counts: i.counts }));
 
@@ -38,15 +40,9 @@ export default async function LoadPage() {
           Interviews per week
         </h2>
         {report.interviewers.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
-            <span className="block text-base font-semibold text-ink">No interviewers yet.</span> Add interviewers to a panel; their
-            load appears here.
-          </p>
+          <EmptyState title="No interviewers yet.">Add interviewers to a panel; their load appears here.</EmptyState>
         ) : report.totalInWeeks === 0 && report.totalUpcoming === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted">
-            <span className="block text-base font-semibold text-ink">No interviews yet.</span> Interviews appear here once
-            candidates book them from the careers pages.
-          </p>
+          <EmptyState title="No interviews yet.">Interviews appear here once candidates book them from the careers pages.</EmptyState>
         ) : (
           <>
             <LoadChart weeks={report.weeks} series={series} tableId={TABLE_ID} />

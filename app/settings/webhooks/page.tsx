@@ -7,16 +7,15 @@ import { WEBHOOK_STATUS_LABELS } from "@/components/settings/webhooks/webhook-st
 import { WebhookStatusFilter } from "@/components/settings/webhooks/webhook-status-filter";
 import { WebhookTypeFilter } from "@/components/settings/webhooks/webhook-type-filter";
 import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth";
-import { buildWebhookEventsHref, parseWebhookEventFilters } from "@/lib/validations/webhooks";
+import { buildWebhookEventsHref, PATHS } from "@/lib/routes";
+import { parseWebhookEventFilters } from "@/lib/validations/webhooks";
 import { listWebhookEvents } from "@/lib/webhooks/queries";
 import { RETRY_POLICIES } from "@/lib/jobs/retry-policies";
 import { getWebhookEventPayloadAction, retryWebhookEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
-
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 export type WebhooksPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -54,15 +53,9 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
       />
 
       {isInboxEmpty && !hasFilters ? (
-        <section
-          aria-label="Webhook notifications"
-          className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
-        >
-          <p className="mx-auto max-w-md text-sm text-muted">
-            <span className="block text-base font-semibold text-ink">No webhook notifications yet.</span> They appear here
-            when Nylas — or the built-in sandbox — sends one.
-          </p>
-        </section>
+        <EmptyState label="Webhook notifications" title="No webhook notifications yet.">
+          They appear here when Nylas — or the built-in sandbox — sends one.
+        </EmptyState>
       ) : (
         <>
           <div className="flex flex-wrap items-end justify-between gap-4">
@@ -71,21 +64,14 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
           </div>
 
           {list.total === 0 ? (
-            <section
-              aria-label="Webhook notifications"
-              className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted"
+            <EmptyState
+              label="Webhook notifications"
+              title="No notifications match these filters."
+              action={{ href: PATHS.settingsWebhooks, label: "Show all notifications", variant: "link" }}
             >
-              <p>
-                <span className="block text-base font-semibold text-ink">No notifications match these filters.</span>
-                {filters.status ? `Status: ${WEBHOOK_STATUS_LABELS[filters.status]}. ` : null}
-                {filters.type ? `Type: ${filters.type}. ` : null}
-              </p>
-              <p className="mt-4">
-                <Link href="/settings/webhooks" className={linkClass}>
-                  Show all notifications
-                </Link>
-              </p>
-            </section>
+              {filters.status ? `Status: ${WEBHOOK_STATUS_LABELS[filters.status]}. ` : null}
+              {filters.type ? `Type: ${filters.type}. ` : null}
+            </EmptyState>
           ) : (
             <section aria-label="Webhook notifications" className="space-y-4">
               <WebhookEventsTable

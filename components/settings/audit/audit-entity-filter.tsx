@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
-import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES, buildAuditHref, type AuditFilters } from "./audit-filters";
+import { buildAuditHref } from "@/lib/routes";
+import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES, type AuditFilters } from "./audit-filters";
 
 export type AuditEntityFilterProps = { filters: AuditFilters };
 

@@ -3,8 +3,10 @@
  * never fails: a bad value falls back on its own (bad entity → all, bad page → 1).
  *
  *   parseAuditFilters({ entity: "panel", page: "2" }) → { entityType: "panel", entityId: undefined, page: 2 }
- *   buildAuditHref({ entityType: "panel", page: 2 })  → "/settings/audit?entity=panel&page=2"
+ *
+ * The other way, filters → URL, is buildAuditHref in lib/routes.
  */
+import { settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
@@ -42,20 +44,11 @@ export function parseAuditFilters(searchParams: unknown): AuditFilters {
   return { entityType, entityId, page: pageNumber >= 1 && pageNumber <= MAX_PAGE ? pageNumber : 1 };
 }
 
-export function buildAuditHref(filters: Partial<AuditFilters>): string {
-  const params = new URLSearchParams();
-  if (filters.entityType) params.set("entity", filters.entityType);
-  if (filters.entityId) params.set("id", filters.entityId);
-  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
-  const query = params.toString();
-  return query ? `/settings/audit?${query}` : "/settings/audit";
-}
-
 /** Where an audited entity is edited, when it has a page. */
 export function auditEntityHref(entityType: string, entityId: string): string | null {
   if (!isId(entityId)) return null;
-  if (entityType === "role") return `/settings/roles/${entityId}`;
-  if (entityType === "panel") return `/settings/panels/${entityId}`;
+  if (entityType === "role") return settingsRolePath(entityId);
+  if (entityType === "panel") return settingsPanelPath(entityId);
   return null;
 }
 

@@ -1,6 +1,8 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { textLinkClasses } from "@/components/ui/text-link";
 import type { AuditRow } from "@/lib/settings/audit";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditEntityHref, describeAuditValue } from "./audit-filters";
 
@@ -13,8 +15,26 @@ const ACTION_VARIANTS: Record<string, BadgeVariant> = {
   sync_retried: "neutral",
 };
 
-const linkClass =
-  "font-semibold text-ink underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+type Change = AuditRow["changes"][number];
+
+const FIELD_COLUMN: DataTableColumn<Change> = {
+  id: "field",
+  header: "Field",
+  isRowHeader: true,
+  headerClassName: "w-1/4",
+  className: "font-medium text-ink",
+  cell: (change) => change.label,
+};
+/** A creation has nothing before: one column of values. */
+const CREATED_COLUMNS: DataTableColumn<Change>[] = [
+  FIELD_COLUMN,
+  { id: "value", header: "Value", cell: (change) => <AuditValue value={change.after} field={change.field} tone="after" /> },
+];
+const CHANGED_COLUMNS: DataTableColumn<Change>[] = [
+  FIELD_COLUMN,
+  { id: "before", header: "Before", headerClassName: "w-3/8", cell: (change) => <AuditValue value={change.before} field={change.field} tone="before" /> },
+  { id: "after", header: "After", headerClassName: "w-3/8", cell: (change) => <AuditValue value={change.after} field={change.field} tone="after" /> },
+];
 
 export type AuditLogListProps = { rows: AuditRow[] };
 
@@ -27,7 +47,6 @@ export function AuditLogList({ rows }: AuditLogListProps) {
         const action = AUDIT_ACTION_LABELS[row.action] ?? row.action;
         const href = auditEntityHref(row.entityType, row.entityId);
         const headingId = `audit-${row.id}`;
-        // A creation has nothing before: one column of values.
         const isCreated = row.action === "created" && row.changes.every((c) => c.before === null);
         return (
           <li key={row.id} aria-labelledby={headingId} className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -36,7 +55,7 @@ export function AuditLogList({ rows }: AuditLogListProps) {
               <h3 id={headingId} className="text-sm text-ink">
                 <span className="text-muted">{entity} </span>
                 {href ? (
-                  <Link href={href} className={linkClass}>
+                  <Link href={href} className={textLinkClasses({ tone: "ink", className: "font-semibold" })}>
                     {row.entityLabel}
                   </Link>
                 ) : (
@@ -44,49 +63,21 @@ export function AuditLogList({ rows }: AuditLogListProps) {
                 )}
               </h3>
               <p className="text-sm text-muted sm:ml-auto">
-                by <span className="font-medium text-ink">{row.actorEmail}</span> · <LocalTime iso={row.createdAt.toISOString()} />
+                by <span className="font-medium text-ink">{row.actorEmail}</span> · <LocalTime iso={row.createdAt.toISOString()} display="precise" />
               </p>
             </div>
             {row.changes.length === 0 ? (
               <p className="px-5 py-3 text-sm text-muted">No field changed.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full table-fixed text-sm">
-                  <caption className="sr-only">
-                    {action} {entity.toLowerCase()} {row.entityLabel}: {isCreated ? "fields as created" : "fields before and after"}
-                  </caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-muted">
-                    <tr>
-                      <th scope="col" className="w-1/4 px-5 py-2">Field</th>
-                      {isCreated ? (
-                        <th scope="col" className="px-5 py-2">Value</th>
-                      ) : (
-                        <>
-                          <th scope="col" className="w-3/8 px-5 py-2">Before</th>
-                          <th scope="col" className="w-3/8 px-5 py-2">After</th>
-                        </>
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {row.changes.map((change) => (
-                      <tr key={change.field} className="align-top">
-                        <th scope="row" className="px-5 py-2.5 text-left font-medium text-ink">
-                          {change.label}
-                        </th>
-                        {isCreated ? null : (
-                          <td className="px-5 py-2.5">
-                            <AuditValue value={change.before} field={change.field} tone="before" />
-                          </td>
-                        )}
-                        <td className="px-5 py-2.5">
-                          <AuditValue value={change.after} field={change.field} tone="after" />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                rows={row.changes}
+                columns={isCreated ? CREATED_COLUMNS : CHANGED_COLUMNS}
+                getRowKey={(change) => change.field}
+                caption={`${action} ${entity.toLowerCase()} ${row.entityLabel}: ${isCreated ? "fields as created" : "fields before and after"}`}
+                density="compact"
+                frame="none"
+                tableClassName="table-fixed"
+              />
             )}
           </li>
         );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { PATHS } from "@/lib/routes";
 
 export type FormPageHeaderProps = {
   title: string;
@@ -13,7 +14,7 @@ export function FormPageHeader({ title, description, actions }: FormPageHeaderPr
   return (
     <div className="space-y-3">
       <Link
-        href="/settings"
+        href={PATHS.settings}
         className="inline-flex items-center gap-1 rounded-sm text-sm font-medium text-muted hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         <span aria-hidden="true">←</span> Settings

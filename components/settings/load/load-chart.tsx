@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { textLinkClasses } from "@/components/ui/text-link";
 
 export type LoadChartSeries = { id: string; name: string; counts: number[] };
 
@@ -63,7 +64,7 @@ export function LoadChart({ weeks, series, tableId }: LoadChartProps) {
       </div>
       <figcaption className="text-sm text-muted">
         Interviews per week in each interviewer&apos;s own time zone, across every panel. The{" "}
-        <a href={`#${tableId}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+        <a href={`#${tableId}`} className={textLinkClasses()}>
           table below
         </a>{" "}
         has the same numbers.

@@ -1,5 +1,5 @@
-import { Skeleton } from "@/components/ui/skeleton";
-import type { LoadReport } from "@/lib/load/queries";
+import { DataTable, DataTableSkeleton, type DataTableColumn } from "@/components/ui/data-table";
+import type { InterviewerLoad, LoadReport } from "@/lib/load/queries";
 import { cn } from "@/lib/utils";
 
 export type LoadTableProps = {
@@ -7,55 +7,57 @@ export type LoadTableProps = {
   report: Pick<LoadReport, "weeks" | "interviewers">;
 };
 
+// The interviewer's name stays in view while the weeks scroll sideways.
+const STICKY = "sticky left-0";
+
+function columns(weeks: LoadReport["weeks"]): DataTableColumn<InterviewerLoad>[] {
+  return [
+    {
+      id: "interviewer",
+      header: "Interviewer",
+      isRowHeader: true,
+      className: cn(STICKY, "bg-white font-medium whitespace-nowrap text-ink"),
+      headerClassName: cn(STICKY, "bg-slate-50"),
+      cell: (interviewer) => interviewer.name,
+    },
+    ...weeks.map(
+      (week, index): DataTableColumn<InterviewerLoad> => ({
+        id: week.key,
+        header: (
+          <>
+            <time dateTime={week.key}>{week.label}</time>
+            {week.isCurrent ? <span className="block normal-case tracking-normal">This week</span> : null}
+          </>
+        ),
+        align: "end",
+        headerClassName: cn("whitespace-nowrap", week.isCurrent && "bg-brand-50 text-brand-700"),
+        className: (interviewer) => cn("tabular-nums", week.isCurrent && "bg-brand-50", (interviewer.counts[index] ?? 0) === 0 && "text-muted"),
+        cell: (interviewer) => interviewer.counts[index] ?? 0,
+      }),
+    ),
+  ];
+}
+
 /** The chart's numbers as a table: one row per interviewer, one column per week (the current one marked). */
 export function LoadTable({ id, report }: LoadTableProps) {
   return (
-    // Scrolls sideways on narrow screens; focusable so keyboard users can scroll it too.
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-      <table id={id} className="min-w-full text-sm">
-        <caption id={`${id}-caption`} className="px-4 pt-3 text-left text-sm font-semibold text-ink">
+    <DataTable
+      id={id}
+      rows={report.interviewers}
+      columns={columns(report.weeks)}
+      getRowKey={(interviewer) => interviewer.id}
+      density="compact"
+      isCaptionVisible
+      caption={
+        <>
           Interviews per week
           <span className="block font-normal text-muted">Weeks start on Monday, in each interviewer&apos;s time zone; cancelled interviews are not counted.</span>
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-muted">
-            <th scope="col" className="sticky left-0 bg-white px-4 py-2">
-              Interviewer
-            </th>
-            {report.weeks.map((week) => (
-              <th key={week.key} scope="col" className={cn("px-3 py-2 text-right whitespace-nowrap", week.isCurrent && "bg-brand-50 text-brand-700")}>
-                <time dateTime={week.key}>{week.label}</time>
-                {week.isCurrent ? <span className="block normal-case tracking-normal">This week</span> : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {report.interviewers.map((interviewer) => (
-            <tr key={interviewer.id}>
-              <th scope="row" className="sticky left-0 bg-white px-4 py-2 text-left font-medium whitespace-nowrap text-ink">
-                {interviewer.name}
-              </th>
-              {interviewer.counts.map((count, index) => (
-                <td key={report.weeks[index]!.key} className={cn("px-3 py-2 text-right tabular-nums", report.weeks[index]!.isCurrent && "bg-brand-50", count === 0 && "text-muted")}>
-                  {count}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+    />
   );
 }
 
 export function LoadTableSkeleton() {
-  return (
-    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-      <Skeleton className="h-5 w-48" />
-      {Array.from({ length: 4 }, (_, index) => (
-        <Skeleton key={index} className="h-6 w-full" />
-      ))}
-    </div>
-  );
+  return <DataTableSkeleton rows={4} cells={["w-32", "w-10", "w-10", "w-10", "w-10", "w-10", "w-10"]} />;
 }

@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { WEEKLY_CAP_MAX, WEEKLY_CAP_MIN } from "@/lib/load/cap-rules";
 import type { TWeeklyCapState } from "@/lib/validations/load";
 
@@ -25,9 +24,6 @@ const INITIAL_STATE: TWeeklyCapState = { status: "idle" };
  */
 export function WeeklyCapForm({ interviewerId, name, weeklyCap, action }: WeeklyCapFormProps) {
   const [state, formAction, isPending] = useActionState(action, INITIAL_STATE);
-  const inputId = `weekly-cap-${interviewerId}`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
   const fieldError = state.status === "error" ? state.fieldErrors.weeklyCap : undefined;
   // React resets the form after each submission: show the saved cap, or what was typed next to its error.
   const defaultValue = state.status === "error" && state.submittedCap !== undefined ? state.submittedCap : (weeklyCap ?? "");
@@ -35,36 +31,42 @@ export function WeeklyCapForm({ interviewerId, name, weeklyCap, action }: Weekly
   return (
     <form action={formAction} className="space-y-2" noValidate>
       <input type="hidden" name="interviewerId" value={interviewerId} />
-      <Label htmlFor={inputId}>
-        Weekly cap<span className="sr-only"> for {name}</span>
-      </Label>
-      <div className="flex items-start gap-2">
-        <div className="w-28 shrink-0">
-          <Input
-            key={`${weeklyCap ?? ""}|${state.status === "error" ? state.submittedCap : ""}`}
-            id={inputId}
-            name="weeklyCap"
-            type="number"
-            inputMode="numeric"
-            min={WEEKLY_CAP_MIN}
-            max={WEEKLY_CAP_MAX}
-            step={1}
-            placeholder="No cap"
-            defaultValue={defaultValue}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={[hintId, fieldError ? errorId : null].filter(Boolean).join(" ")}
-          />
-        </div>
-        <Button type="submit" variant="secondary" pending={isPending}>
-          Save<span className="sr-only"> weekly cap for {name}</span>
-        </Button>
-      </div>
-      <p id={hintId} className="text-sm text-muted">
-        Interviews per week across every panel. Empty: no cap.
-      </p>
-      {/* Always in the DOM, so screen readers announce the outcome (or the field's error) when it appears. */}
+      <Field
+        formId={`weekly-cap-${interviewerId}`}
+        path="weeklyCap"
+        label={
+          <>
+            Weekly cap<span className="sr-only"> for {name}</span>
+          </>
+        }
+        hint="Interviews per week across every panel. Empty: no cap."
+        error={fieldError}
+        isErrorAnnounced
+      >
+        {(control) => (
+          <div className="flex items-start gap-2">
+            <div className="w-28 shrink-0">
+              <Input
+                {...control}
+                key={`${weeklyCap ?? ""}|${state.status === "error" ? state.submittedCap : ""}`}
+                name="weeklyCap"
+                type="number"
+                inputMode="numeric"
+                min={WEEKLY_CAP_MIN}
+                max={WEEKLY_CAP_MAX}
+                step={1}
+                placeholder="No cap"
+                defaultValue={defaultValue}
+              />
+            </div>
+            <Button type="submit" variant="secondary" pending={isPending}>
+              Save<span className="sr-only"> weekly cap for {name}</span>
+            </Button>
+          </div>
+        )}
+      </Field>
+      {/* Always in the DOM, so screen readers announce the outcome when it appears. */}
       <div aria-live="polite" className="space-y-2">
-        <FieldError id={errorId} message={fieldError} className="mt-0" />
         {state.status === "success" ? (
           <Alert variant="success" role="none">
             {state.message}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { Field } from "@/components/settings/form/field";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { previewEventTitle, TITLE_TOKENS } from "@/lib/validations/settings";

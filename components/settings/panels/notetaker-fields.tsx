@@ -1,8 +1,8 @@
 "use client";
 
-import { CharacterCount, Choice, Textarea } from "@/components/settings/form/controls";
-import { Field, fieldControlProps } from "@/components/settings/form/field";
-import { errorDomId, hintDomId } from "@/components/settings/form/field-errors";
+import { CharacterCount, Choice, Textarea } from "@/components/ui/form-controls";
+import { Field, fieldControlProps } from "@/components/ui/field";
+import { errorDomId, hintDomId } from "@/components/ui/field-errors";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { CONSENT_MESSAGE_MAX, INSTRUCTIONS_MAX, type TNotetakerInput } from "@/lib/validations/settings";

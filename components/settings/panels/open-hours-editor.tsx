@@ -1,8 +1,8 @@
 "use client";
 
-import { Select } from "@/components/settings/form/controls";
-import { Field } from "@/components/settings/form/field";
-import { describedBy, errorDomId, fieldDomId } from "@/components/settings/form/field-errors";
+import { Select } from "@/components/ui/form-controls";
+import { Field } from "@/components/ui/field";
+import { describedBy, errorDomId, fieldDomId } from "@/components/ui/field-errors";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { WEEKDAYS, type TOpenHoursDay, type TOpenHoursInput } from "@/lib/validations/settings";

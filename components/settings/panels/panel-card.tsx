@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
 import { formatDuration } from "@/lib/roles/format-duration";
+import { settingsPanelPath } from "@/lib/routes";
 import type { SettingsPanel } from "@/lib/settings/queries";
 
-export const METHOD_LABELS: Record<AvailabilityMethod, string> = {
+const METHOD_LABELS: Record<AvailabilityMethod, string> = {
   MAX_FAIRNESS: "Round robin: max fairness",
   MAX_AVAILABILITY: "Round robin: max availability",
 };
@@ -42,14 +42,10 @@ export function PanelCard({ panel }: PanelCardProps) {
         )}
       </CardContent>
       <CardFooter>
-        <Link href={`/settings/panels/${panel.id}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+        <Link href={settingsPanelPath(panel.id)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
           Edit<span className="sr-only"> {panel.name}</span>
         </Link>
       </CardFooter>
     </Card>
   );
-}
-
-export function PanelCardSkeleton() {
-  return <Skeleton className="h-56 w-full rounded-xl" />;
 }

@@ -20,8 +20,6 @@ export type PanelDraft = Omit<TPanelInput, NumberFieldKey | "members" | "confere
     conferencingProvider: TConferencingProvider | "";
   };
 
-export const NUMBER_FIELDS: readonly NumberFieldKey[] = ["durationMinutes", "intervalMinutes", "bufferBeforeMinutes", "bufferAfterMinutes", "minBookingNoticeMinutes", "availableDaysInFuture"];
-
 export function toPanelDraft(input: TPanelInput, makeKey: () => string): PanelDraft {
   return {
     ...input,

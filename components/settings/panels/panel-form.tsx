@@ -1,13 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
-import { Choice, Select } from "@/components/settings/form/controls";
-import { ErrorSummary } from "@/components/settings/form/error-summary";
-import { Field, Fieldset } from "@/components/settings/form/field";
-import { SaveBar } from "@/components/settings/form/save-bar";
-import { useSave, useUnsavedChangesWarning } from "@/components/settings/form/use-save";
+import { useCallback, useRef } from "react";
+import { Choice, Select } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, Fieldset } from "@/components/ui/field";
+import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
+import { SaveBar } from "@/components/ui/save-bar";
+import { useFormDraft } from "@/components/ui/use-form-draft";
+import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { Input } from "@/components/ui/input";
+import { settingsPanelPath } from "@/lib/routes";
 import type { InterviewerOption } from "@/lib/settings/panels";
 import { formatDuration } from "@/lib/roles/format-duration";
 import { AVAILABILITY_METHODS, CONFERENCING_PROVIDERS, type TAvailabilityMethod, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
@@ -58,28 +61,23 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
   const isNew = panelId === null;
   const nextKey = useRef(0);
   const makeKey = useCallback(() => `m${nextKey.current++}`, []);
-  const [draft, setDraft] = useState<PanelDraft>(() => toPanelDraft(initial, makeKey));
+  const { draft, setDraft, isDirty, markSubmitted } = useFormDraft<TPanelInput, PanelDraft>(initial, {
+    toDraft: (saved) => toPanelDraft(saved, makeKey),
+    fingerprint: (d) => JSON.stringify(toPanelPayload(d)),
+    adopt: (d, saved, isUntouched) => adoptSavedPanel(d, saved, isUntouched, makeKey),
+  });
   const payload = toPanelPayload(draft);
-  const payloadJson = JSON.stringify(payload);
-  // Dirty against what the server holds: after a save the page re-renders with the saved panel.
-  const isDirty = payloadJson !== JSON.stringify(toPanelPayload(toPanelDraft(initial, () => "")));
-  const submitted = useRef<string | null>(null);
-  const [source, setSource] = useState(initial);
-  if (source !== initial) {
-    setSource(initial);
-    setDraft(adoptSavedPanel(draft, initial, submitted.current === payloadJson, makeKey));
-  }
 
   const onSuccess = useCallback(
     (state: Extract<TSaveState, { status: "success" }>) => {
-      if (isNew) router.replace(`/settings/panels/${state.id}?saved=created`);
+      if (isNew) router.replace(settingsPanelPath(state.id, { saved: "created" }));
     },
     [isNew, router],
   );
   const saveNow = useCallback(() => {
-    submitted.current = payloadJson;
+    markSubmitted();
     return save(panelId, payload, updatedAt);
-  }, [save, panelId, payload, payloadJson, updatedAt]);
+  }, [save, panelId, payload, markSubmitted, updatedAt]);
   const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
   useUnsavedChangesWarning(isDirty && !(isNew && state.status === "success"));
 
@@ -263,7 +261,7 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
         state={state}
         isPending={isPending}
         isDirty={isDirty}
-        cancelHref="/settings"
+        cancel={BACK_TO_SETTINGS}
         note={isNew ? "The panel is created when you save." : "Saving updates every role on this panel in Nylas."}
       />
     </form>

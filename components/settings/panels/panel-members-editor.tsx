@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Select } from "@/components/settings/form/controls";
-import { Field } from "@/components/settings/form/field";
-import { useFocusRequest } from "@/components/settings/form/use-focus-request";
+import { Select } from "@/components/ui/form-controls";
+import { Field } from "@/components/ui/field";
+import { useFocusRequest } from "@/components/ui/use-focus-request";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

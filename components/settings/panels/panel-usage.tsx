@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
+import { textLinkClasses } from "@/components/ui/text-link";
+import { settingsRolePath } from "@/lib/routes";
 import type { PanelEditView } from "@/lib/settings/panels";
 
 export type PanelUsageProps = Pick<PanelEditView, "roles" | "notetakerVersion">;
-
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 /** Beside the panel form: the roles a save affects, and the Notetaker settings version in force. */
 export function PanelUsage({ roles, notetakerVersion }: PanelUsageProps) {
@@ -24,7 +23,7 @@ export function PanelUsage({ roles, notetakerVersion }: PanelUsageProps) {
             <ul className="mt-3 space-y-2 text-sm">
               {roles.map((role) => (
                 <li key={role.id} className="flex items-center justify-between gap-2">
-                  <Link href={`/settings/roles/${role.id}`} className={linkClass}>
+                  <Link href={settingsRolePath(role.id)} className={textLinkClasses()}>
                     {role.title}
                   </Link>
                   <Badge variant={role.published ? "success" : "neutral"}>{role.published ? "Published" : "Draft"}</Badge>
@@ -40,7 +39,7 @@ export function PanelUsage({ roles, notetakerVersion }: PanelUsageProps) {
         </h2>
         {notetakerVersion ? (
           <p className="mt-1 text-sm text-ink">
-            Version {notetakerVersion.version}, saved <LocalTime iso={notetakerVersion.createdAt.toISOString()} />
+            Version {notetakerVersion.version}, saved <LocalTime iso={notetakerVersion.createdAt.toISOString()} display="precise" />
             {notetakerVersion.createdByEmail ? ` by ${notetakerVersion.createdByEmail}` : ""}.
           </p>
         ) : (

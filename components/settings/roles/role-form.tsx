@@ -2,21 +2,26 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
-import { CharacterCount, Choice, Select, Textarea } from "@/components/settings/form/controls";
-import { ErrorSummary } from "@/components/settings/form/error-summary";
-import { Field, Fieldset, fieldControlProps } from "@/components/settings/form/field";
-import { errorDomId, hintDomId } from "@/components/settings/form/field-errors";
-import { SaveBar } from "@/components/settings/form/save-bar";
-import { useSave, useUnsavedChangesWarning } from "@/components/settings/form/use-save";
+import { useCallback, useState } from "react";
+import { CharacterCount, Choice, Select, Textarea } from "@/components/ui/form-controls";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, Fieldset, fieldControlProps } from "@/components/ui/field";
+import { errorDomId, hintDomId } from "@/components/ui/field-errors";
+import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
+import { SaveBar } from "@/components/ui/save-bar";
+import { useFormDraft } from "@/components/ui/use-form-draft";
+import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
 import { withoutErrors } from "@/components/settings/panels/panel-draft";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { textLinkClasses } from "@/components/ui/text-link";
+import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { PanelOption } from "@/lib/settings/roles";
 import { slugify, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 
 const FORM_ID = "role-form";
+const identity = (input: TRoleInput) => input;
 const SUMMARY_MAX = 300;
 const DESCRIPTION_MAX = 20_000;
 
@@ -46,30 +51,20 @@ export type RoleFormProps = {
 export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormProps) {
   const router = useRouter();
   const isNew = roleId === null;
-  const [values, setValues] = useState<TRoleInput>(initial);
+  // Untouched since a save: the form takes the role as the server normalised it (trimmed, lowercase slug).
+  const { draft: values, setDraft: setValues, saved, isDirty, markSubmitted } = useFormDraft<TRoleInput, TRoleInput>(initial, { toDraft: identity, fingerprint: JSON.stringify });
   const [isSlugEdited, setIsSlugEdited] = useState(!isNew || initial.slug !== "");
-  const valuesJson = JSON.stringify(values);
-  // Dirty against what the server holds: after a save the page re-renders with the saved role.
-  const isDirty = valuesJson !== JSON.stringify(initial);
-  const submitted = useRef<string | null>(null);
-  const [source, setSource] = useState(initial);
-  if (source !== initial) {
-    setSource(initial);
-    // Untouched since the save: take the role as the server normalised it (trimmed, lowercase slug).
-    if (submitted.current === valuesJson) setValues(initial);
-  }
-  const saved = source;
 
   const onSuccess = useCallback(
     (state: Extract<TSaveState, { status: "success" }>) => {
-      if (isNew) router.replace(`/settings/roles/${state.id}?saved=created`);
+      if (isNew) router.replace(settingsRolePath(state.id, { saved: "created" }));
     },
     [isNew, router],
   );
   const saveNow = useCallback(() => {
-    submitted.current = valuesJson;
+    markSubmitted();
     return save(roleId, values, updatedAt);
-  }, [save, roleId, values, valuesJson, updatedAt]);
+  }, [save, roleId, values, markSubmitted, updatedAt]);
   const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
   useUnsavedChangesWarning(isDirty && !(isNew && state.status === "success"));
 
@@ -194,14 +189,14 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
             selectedPanel ? (
               <>
                 {selectedPanel.memberCount === 0 ? "This panel has no interviewers yet, so the role cannot be published. " : `Bookings rotate through its ${selectedPanel.memberCount === 1 ? "1 interviewer" : `${selectedPanel.memberCount} interviewers`}. `}
-                <Link href={`/settings/panels/${selectedPanel.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                <Link href={settingsPanelPath(selectedPanel.id)} className={textLinkClasses()}>
                   Edit {selectedPanel.name}
                 </Link>
               </>
             ) : (
               <>
                 The interviewers this role&apos;s bookings rotate through.{" "}
-                <Link href="/settings/panels/new" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                <Link href={PATHS.newPanel} className={textLinkClasses()}>
                   Create a panel
                 </Link>
               </>
@@ -234,7 +229,7 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
         </div>
       </Fieldset>
 
-      <SaveBar state={state} isPending={isPending} isDirty={isDirty} cancelHref="/settings" note={isNew ? "The role is created when you save." : null} />
+      <SaveBar state={state} isPending={isPending} isDirty={isDirty} cancel={BACK_TO_SETTINGS} note={isNew ? "The role is created when you save." : null} />
     </form>
   );
 }

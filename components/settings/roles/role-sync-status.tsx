@@ -1,6 +1,6 @@
 "use client";
 
-import { LocalTime } from "@/components/settings/webhooks/local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -37,7 +37,7 @@ export function RoleSyncStatus({ roleTitle, sync, isRetrying, retryError, onRetr
         ) : null}
         {sync.status === "SYNCED" && sync.lastSyncedAt ? (
           <span className="text-xs text-muted">
-            <LocalTime iso={new Date(sync.lastSyncedAt).toISOString()} display="datetime" />
+            <LocalTime iso={new Date(sync.lastSyncedAt).toISOString()} display="precise" />
           </span>
         ) : null}
       </div>

@@ -1,17 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { DataTable, DataTableSkeleton, type DataTableColumn } from "@/components/ui/data-table";
+import { textLinkClasses } from "@/components/ui/text-link";
+import { careersRolePath, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { SettingsRole } from "@/lib/settings/queries";
 import type { RoleSync } from "@/lib/settings/roles";
 import type { TSaveState } from "@/lib/validations/settings";
 import { RoleSyncStatus } from "./role-sync-status";
 import { useRoleSyncs, type RoleSyncActions } from "./use-role-syncs";
-
-const linkClass =
-  "font-medium text-brand-700 underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 const NOT_SYNCED: RoleSync = { status: "NONE", configurationId: null, lastSyncedAt: null, error: null, attempts: 0, nextAttemptAt: null };
 
@@ -23,73 +23,78 @@ export type RolesTableProps = {
     /** setRolePublishedAction. */
     setPublished: (id: string, published: boolean) => Promise<TSaveState>;
   };
+  /** Shown instead of the table when there are no roles. */
+  empty?: ReactNode;
 };
 
 /** The roles on /settings: careers link, panel, published, Nylas sync (polled while pending) and actions. */
-export function RolesTable({ roles, syncs: initialSyncs, actions }: RolesTableProps) {
+export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: RolesTableProps) {
   const { syncs, retrying, retryErrors, retry } = useRoleSyncs(initialSyncs, actions);
-  return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-3">Role</th>
-            <th scope="col" className="px-4 py-3">Panel</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Nylas sync</th>
-            <th scope="col" className="px-4 py-3 text-right">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {roles.map((role) => (
-            <tr key={role.id} className="align-top">
-              <th scope="row" className="px-4 py-3 text-left font-normal">
-                <Link href={`/settings/roles/${role.id}`} className="font-medium text-ink underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
-                  {role.title}
-                </Link>
-                <span className="mt-0.5 block text-xs">
-                  {role.published ? (
-                    <Link href={`/careers/${role.slug}`} className={linkClass}>
-                      /careers/{role.slug}
-                    </Link>
-                  ) : (
-                    <span className="text-muted">/careers/{role.slug}</span>
-                  )}
-                </span>
-              </th>
-              <td className="px-4 py-3">
-                <Link href={`/settings/panels/${role.panel.id}`} className={linkClass}>
-                  {role.panel.name}
-                </Link>
-              </td>
-              <td className="px-4 py-3">
-                <Badge variant={role.published ? "success" : "neutral"}>{role.published ? "Published" : "Draft"}</Badge>
-              </td>
-              <td className="px-4 py-3">
-                <RoleSyncStatus
-                  roleTitle={role.title}
-                  sync={syncs[role.id] ?? NOT_SYNCED}
-                  isRetrying={retrying.has(role.id)}
-                  retryError={retryErrors[role.id]}
-                  onRetry={() => retry(role.id)}
-                />
-              </td>
-              <td className="px-4 py-3">
-                <div className="flex flex-wrap items-start justify-end gap-2">
-                  <PublishButton role={role} setPublished={actions.setPublished} />
-                  <Link href={`/settings/roles/${role.id}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-                    Edit<span className="sr-only"> {role.title}</span>
-                  </Link>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataTableColumn<SettingsRole>[] = [
+    {
+      id: "role",
+      header: "Role",
+      isRowHeader: true,
+      cell: (role) => (
+        <>
+          <Link href={settingsRolePath(role.id)} className={textLinkClasses({ tone: "ink", className: "font-medium" })}>
+            {role.title}
+          </Link>
+          <span className="mt-0.5 block text-xs">
+            {role.published ? (
+              <Link href={careersRolePath(role.slug)} className={textLinkClasses()}>
+                {careersRolePath(role.slug)}
+              </Link>
+            ) : (
+              <span className="text-muted">{careersRolePath(role.slug)}</span>
+            )}
+          </span>
+        </>
+      ),
+    },
+    {
+      id: "panel",
+      header: "Panel",
+      cell: (role) => (
+        <Link href={settingsPanelPath(role.panel.id)} className={textLinkClasses()}>
+          {role.panel.name}
+        </Link>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: (role) => <Badge variant={role.published ? "success" : "neutral"}>{role.published ? "Published" : "Draft"}</Badge>,
+    },
+    {
+      id: "sync",
+      header: "Nylas sync",
+      cell: (role) => (
+        <RoleSyncStatus
+          roleTitle={role.title}
+          sync={syncs[role.id] ?? NOT_SYNCED}
+          isRetrying={retrying.has(role.id)}
+          retryError={retryErrors[role.id]}
+          onRetry={() => retry(role.id)}
+        />
+      ),
+    },
+    {
+      id: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      align: "end",
+      cell: (role) => (
+        <div className="flex flex-wrap items-start justify-end gap-2">
+          <PublishButton role={role} setPublished={actions.setPublished} />
+          <Link href={settingsRolePath(role.id)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            Edit<span className="sr-only"> {role.title}</span>
+          </Link>
+        </div>
+      ),
+    },
+  ];
+  return <DataTable rows={roles} columns={columns} getRowKey={(role) => role.id} caption="Roles with their careers page, panel, status and sync state" empty={empty} />;
 }
 
 type PublishButtonProps = { role: SettingsRole; setPublished: RolesTableProps["actions"]["setPublished"] };
@@ -127,4 +132,9 @@ function PublishButton({ role, setPublished }: PublishButtonProps) {
       ) : null}
     </div>
   );
+}
+
+/** The table's loading placeholder (loading.tsx). */
+export function RolesTableSkeleton() {
+  return <DataTableSkeleton rows={3} cells={["w-48", "w-32", "h-5 w-20 rounded-full", "w-24", "h-8 w-32 ml-auto"]} />;
 }

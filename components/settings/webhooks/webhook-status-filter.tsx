@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { WEBHOOK_STATUS_LABELS } from "@/components/settings/webhooks/webhook-status-badge";
+import { buildWebhookEventsHref } from "@/lib/routes";
 import { cn } from "@/lib/utils";
 import {
-  buildWebhookEventsHref,
   WEBHOOK_EVENT_STATUSES,
   type TWebhookEventFilters,
   type TWebhookEventStatus,

@@ -1,6 +1,8 @@
 import Form from "next/form";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/form-controls";
+import { PATHS } from "@/lib/routes";
 import type { TWebhookEventFilters } from "@/lib/validations/webhooks";
 
 export type WebhookTypeFilterProps = {
@@ -17,24 +19,20 @@ export type WebhookTypeFilterProps = {
 export function WebhookTypeFilter({ filters, types }: WebhookTypeFilterProps) {
   const options = filters.type && !types.includes(filters.type) ? [...types, filters.type].sort() : types;
   return (
-    <Form action="/settings/webhooks" className="flex items-end gap-2">
+    <Form action={PATHS.settingsWebhooks} className="flex items-end gap-2">
       {filters.status ? <input type="hidden" name="status" value={filters.status.toLowerCase()} /> : null}
-      <div>
-        <Label htmlFor="webhook-type-filter">Type</Label>
-        <select
-          id="webhook-type-filter"
-          name="type"
-          defaultValue={filters.type ?? ""}
-          className="mt-1.5 block h-8 w-56 max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-ink shadow-sm focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600"
-        >
-          <option value="">All types</option>
-          {options.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field formId="webhook" path="type-filter" label="Type">
+        {(control) => (
+          <Select {...control} size="sm" name="type" defaultValue={filters.type ?? ""} className="w-56 max-w-full">
+            <option value="">All types</option>
+            {options.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Button type="submit" size="sm" variant="secondary">
         Apply
       </Button>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLocalDateRange, normalizeTimeZone } from "@/lib/interviews/date-range";
 import {
-  buildInterviewsHref,
   DEFAULT_INTERVIEW_FILTERS,
   hasActiveInterviewFilters,
   MAX_INTERVIEWS_PAGE,
@@ -88,25 +87,6 @@ describe("hasActiveInterviewFilters", () => {
     expect(hasActiveInterviewFilters({ roleId: ROLE })).toBe(true);
     expect(hasActiveInterviewFilters({ interviewerId: INTERVIEWER })).toBe(true);
     expect(hasActiveInterviewFilters({ to: "2026-03-01" })).toBe(true);
-  });
-});
-
-describe("buildInterviewsHref", () => {
-  it("is the bare page for the defaults", () => {
-    expect(buildInterviewsHref(DEFAULT_INTERVIEW_FILTERS)).toBe("/dashboard");
-    expect(buildInterviewsHref({ ...DEFAULT_INTERVIEW_FILTERS, tz: "Europe/Paris" })).toBe("/dashboard");
-  });
-
-  it("keeps every filter, and the timezone only with a date", () => {
-    const filters = { roleId: ROLE, interviewerId: INTERVIEWER, status: "RESCHEDULED" as const, from: "2026-03-01", to: undefined, tz: "Europe/Paris", page: 3 };
-    const href = buildInterviewsHref(filters);
-    expect(href).toBe(`/dashboard?role=${ROLE}&interviewer=${INTERVIEWER}&status=rescheduled&from=2026-03-01&tz=Europe%2FParis&page=3`);
-  });
-
-  it("round-trips through parseInterviewFilters", () => {
-    const filters = { roleId: ROLE, interviewerId: undefined, status: "CANCELLED" as const, from: "2026-03-01", to: "2026-03-02", tz: "America/New_York", page: 2 };
-    const query = Object.fromEntries(new URL(buildInterviewsHref(filters), "http://x").searchParams);
-    expect(parseInterviewFilters(query)).toEqual(filters);
   });
 });
 
@@ -203,8 +183,7 @@ describe("parseInterviewFilters: transcript search (q)", () => {
     expect(parseInterviewFilters({ q: 42 }).q).toBeUndefined();
   });
 
-  it("counts as an active filter and survives in links", () => {
+  it("counts as an active filter", () => {
     expect(hasActiveInterviewFilters({ ...DEFAULT_INTERVIEW_FILTERS, q: "kafka" })).toBe(true);
-    expect(buildInterviewsHref({ ...DEFAULT_INTERVIEW_FILTERS, q: "on-call rota", page: 2 })).toBe("/dashboard?q=on-call+rota&page=2");
   });
 });

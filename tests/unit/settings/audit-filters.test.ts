@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditEntityHref, buildAuditHref, describeAuditValue, parseAuditFilters } from "@/components/settings/audit/audit-filters";
+import { auditEntityHref, describeAuditValue, parseAuditFilters } from "@/components/settings/audit/audit-filters";
 
 const ID = "3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f";
 
@@ -20,20 +20,6 @@ describe("parseAuditFilters", () => {
 
   it("treats anything that is not an object as no filters", () => {
     expect(parseAuditFilters(undefined)).toEqual({ entityType: undefined, entityId: undefined, page: 1 });
-  });
-});
-
-describe("buildAuditHref", () => {
-  it("leaves defaults out", () => {
-    expect(buildAuditHref({})).toBe("/settings/audit");
-    expect(buildAuditHref({ page: 1 })).toBe("/settings/audit");
-  });
-
-  it("round-trips with parseAuditFilters", () => {
-    const filters = { entityType: "role" as const, entityId: ID, page: 4 };
-    const href = buildAuditHref(filters);
-    expect(href).toBe(`/settings/audit?entity=role&id=${ID}&page=4`);
-    expect(parseAuditFilters(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual(filters);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  buildWebhookEventsHref,
   MAX_WEBHOOK_EVENTS_PAGE,
   parseWebhookEventFilters,
   ZWebhookEventId,
@@ -55,20 +54,6 @@ describe("parseWebhookEventFilters", () => {
 
   it("ignores unknown params", () => {
     expect(parseWebhookEventFilters({ sort: "asc", status: "pending" })).toEqual({ status: "PENDING", type: undefined, page: 1 });
-  });
-});
-
-describe("buildWebhookEventsHref", () => {
-  it("leaves defaults out", () => {
-    expect(buildWebhookEventsHref({})).toBe("/settings/webhooks");
-    expect(buildWebhookEventsHref({ page: 1 })).toBe("/settings/webhooks");
-  });
-
-  it("writes the status in lowercase and round-trips through the parser", () => {
-    const href = buildWebhookEventsHref({ status: "DEAD", type: "booking.created", page: 2 });
-    expect(href).toBe("/settings/webhooks?status=dead&type=booking.created&page=2");
-    const params = Object.fromEntries(new URL(href, "http://localhost").searchParams);
-    expect(parseWebhookEventFilters(params)).toEqual({ status: "DEAD", type: "booking.created", page: 2 });
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { linkClass } from "@/components/interviews/interview-table";
 import { InterviewTimeline } from "@/components/interviews/timeline";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth";
+import { PATHS } from "@/lib/routes";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { loadTimeline } from "./load";
 
@@ -36,7 +37,7 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <Link href="/dashboard" className={`${linkClass} inline-flex items-center gap-1 text-sm`}>
+        <Link href={PATHS.dashboard} className={textLinkClasses({ className: "inline-flex items-center gap-1 text-sm" })}>
           <span aria-hidden="true">←</span> All interviews
         </Link>
         <header>
@@ -44,7 +45,7 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
           <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-sm sm:gap-x-6">
             <dt className="text-muted">Email</dt>
             <dd className="min-w-0 break-all">
-              <a href={`mailto:${candidate.email}`} className={linkClass}>
+              <a href={`mailto:${candidate.email}`} className={textLinkClasses()}>
                 {candidate.email}
               </a>
             </dd>
@@ -52,7 +53,7 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
               <>
                 <dt className="text-muted">Profile</dt>
                 <dd className="min-w-0 break-all">
-                  <a href={candidate.linkedinUrl} target="_blank" rel="noopener noreferrer nofollow" className={linkClass}>
+                  <a href={candidate.linkedinUrl} target="_blank" rel="noopener noreferrer nofollow" className={textLinkClasses()}>
                     {candidate.linkedinUrl.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "")}
                     <span className="sr-only"> (opens in a new tab)</span>
                   </a>

@@ -9,14 +9,16 @@ import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
 import { TranscriptPlayer } from "@/components/debrief/transcript-player";
 import { UploadForm } from "@/components/debrief/upload-form";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
-import { InterviewerName, JoinMeetingLink, linkClass } from "@/components/interviews/interview-table";
-import { LocalTime } from "@/components/interviews/local-time";
+import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-table";
+import { LocalTime } from "@/components/ui/local-time";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Alert } from "@/components/ui/alert";
+import { textLinkClasses } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { MAX_TRANSCRIPT_UPLOAD_BYTES } from "@/lib/media/upload";
 import { hasNotetakerGivenUp } from "@/lib/notetaker/status";
+import { candidatePath, mediaPath, PATHS } from "@/lib/routes";
 import { retryMediaDownloadAction, setActionItemDoneAction } from "./actions";
 import { loadDebrief } from "./load";
 
@@ -63,7 +65,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <Link href="/dashboard" className={`${linkClass} inline-flex items-center gap-1 text-sm`}>
+        <Link href={PATHS.dashboard} className={textLinkClasses({ className: "inline-flex items-center gap-1 text-sm" })}>
           <span aria-hidden="true">←</span> All interviews
         </Link>
         <header className="flex flex-wrap items-start justify-between gap-4">
@@ -73,7 +75,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               <dt className="text-muted">Candidate</dt>
               <dd className="min-w-0">
                 {d.candidate ? (
-                  <Link href={`/dashboard/candidates/${d.candidate.id}`} className={linkClass}>
+                  <Link href={candidatePath(d.candidate.id)} className={textLinkClasses()}>
                     {d.candidate.name}
                   </Link>
                 ) : (
@@ -129,11 +131,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
           recording={
             d.recording
               ? {
-                  src: `/api/media/${d.recording.assetId}`,
+                  src: mediaPath(d.recording.assetId),
                   contentType: d.recording.contentType,
                   isAudioOnly: d.recording.isAudioOnly,
-                  posterSrc: d.recording.thumbnailAssetId ? `/api/media/${d.recording.thumbnailAssetId}` : null,
-                  downloadHref: `/api/media/${d.recording.assetId}?download=1`,
+                  posterSrc: d.recording.thumbnailAssetId ? mediaPath(d.recording.thumbnailAssetId) : null,
+                  downloadHref: mediaPath(d.recording.assetId, { download: true }),
                 }
               : null
           }

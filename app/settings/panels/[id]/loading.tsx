@@ -1,4 +1,4 @@
-import { FormSkeleton } from "@/components/settings/form/form-skeleton";
+import { FormSkeleton } from "@/components/ui/form-skeleton";
 
 export default function EditPanelLoading() {
   return <FormSkeleton label="Loading the panel…" sections={4} />;

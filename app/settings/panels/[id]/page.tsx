@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buildAuditHref } from "@/components/settings/audit/audit-filters";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { listTimeZones } from "@/components/settings/form/time-zones";
 import { PanelForm } from "@/components/settings/panels/panel-form";
 import { PanelUsage } from "@/components/settings/panels/panel-usage";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
+import { buildAuditHref, PATHS } from "@/lib/routes";
 import { listInterviewerOptions } from "@/lib/settings/panels";
 import { savePanelAction } from "../../actions";
 import { loadPanel } from "./load";
@@ -40,7 +40,7 @@ export default async function EditPanelPage({ params, searchParams }: EditPanelP
       />
       {isJustCreated ? (
         <Alert variant="success" title="Panel created.">
-          Roles can book it now: pick it in a role&apos;s “Panel”, or <Link href="/settings/roles/new" className="font-medium underline underline-offset-2">create a role</Link>.
+          Roles can book it now: pick it in a role&apos;s “Panel”, or <Link href={PATHS.newRole} className="font-medium underline underline-offset-2">create a role</Link>.
         </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

@@ -3,6 +3,7 @@ import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { listTimeZones } from "@/components/settings/form/time-zones";
 import { PanelForm } from "@/components/settings/panels/panel-form";
 import { requireAdmin } from "@/lib/auth";
+import { PATHS } from "@/lib/routes";
 import { defaultPanelInput, listInterviewerOptions } from "@/lib/settings/panels";
 import { savePanelAction } from "../../actions";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "New panel" };
 /** /settings/panels/new — create an interview panel. */
 export default async function NewPanelPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/panels/new");
+  await requireAdmin(PATHS.newPanel);
   const interviewers = await listInterviewerOptions();
   const initial = defaultPanelInput();
   return (

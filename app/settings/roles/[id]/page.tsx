@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buildAuditHref } from "@/components/settings/audit/audit-filters";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { RoleForm } from "@/components/settings/roles/role-form";
 import { RoleSyncCard } from "@/components/settings/roles/role-sync-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
+import { textLinkClasses } from "@/components/ui/text-link";
+import { buildAuditHref, careersRolePath, settingsPanelPath } from "@/lib/routes";
 import { listPanelOptions } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
 import { loadRole } from "./load";
@@ -32,7 +33,7 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
         title={role.input.title}
         description={
           <>
-            Role · booked through <Link href={`/settings/panels/${role.input.panelId}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">{role.panelName}</Link>
+            Role · booked through <Link href={settingsPanelPath(role.input.panelId)} className={textLinkClasses()}>{role.panelName}</Link>
           </>
         }
         actions={
@@ -41,7 +42,7 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
               History
             </Link>
             {role.input.published ? (
-              <Link href={`/careers/${role.input.slug}`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
+              <Link href={careersRolePath(role.input.slug)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
                 View careers page
               </Link>
             ) : null}

@@ -1,4 +1,4 @@
-import { FormSkeleton } from "@/components/settings/form/form-skeleton";
+import { FormSkeleton } from "@/components/ui/form-skeleton";
 
 export default function NewRoleLoading() {
   return <FormSkeleton label="Loading the role form…" sections={2} />;

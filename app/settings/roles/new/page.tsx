@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { RoleForm } from "@/components/settings/roles/role-form";
 import { requireAdmin } from "@/lib/auth";
+import { PATHS } from "@/lib/routes";
 import { defaultRoleInput, listPanelOptions } from "@/lib/settings/roles";
 import { saveRoleAction } from "../../actions";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "New role" };
 /** /settings/roles/new — create a role (saved as a draft unless "Published" is ticked). */
 export default async function NewRolePage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
-  await requireAdmin("/settings/roles/new");
+  await requireAdmin(PATHS.newRole);
   const panels = await listPanelOptions();
   const only = panels.length === 1 ? panels[0]!.id : "";
   return (

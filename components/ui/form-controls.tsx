@@ -2,8 +2,8 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * Form controls the settings forms share beside components/ui's Input and Label: select,
- * textarea, checkbox and radio with the same focus, invalid and disabled looks.
+ * Form controls beside Input and Label: select, textarea, checkbox and radio with the same focus,
+ * invalid and disabled looks, plus a field's hint line and a character count.
  */
 
 const FIELD =
@@ -12,10 +12,13 @@ const FIELD =
   "aria-invalid:border-red-700 aria-invalid:focus-visible:outline-red-700 " +
   "disabled:cursor-not-allowed disabled:bg-slate-100 disabled:opacity-70";
 
-export type SelectProps = ComponentPropsWithRef<"select">;
+export type SelectProps = Omit<ComponentPropsWithRef<"select">, "size"> & {
+  /** "sm" matches a small button beside it (a filter bar). */
+  size?: "sm" | "md";
+};
 
-export function Select({ className, ...props }: SelectProps) {
-  return <select className={cn(FIELD, "h-10 px-2", className)} {...props} />;
+export function Select({ className, size = "md", ...props }: SelectProps) {
+  return <select className={cn(FIELD, size === "sm" ? "h-8" : "h-10", "px-2", className)} {...props} />;
 }
 
 export type TextareaProps = ComponentPropsWithRef<"textarea">;
@@ -75,5 +78,23 @@ export function CharacterCount({ id, length, max }: CharacterCountProps) {
       {length.toLocaleString("en-US")} / {max.toLocaleString("en-US")} characters
       {isOver ? ` (${(length - max).toLocaleString("en-US")} too many)` : ""}
     </p>
+  );
+}
+
+export type FileInputProps = Omit<ComponentPropsWithRef<"input">, "type">;
+
+/** A file picker with the kit's button look on its "Choose file" part. */
+export function FileInput({ className, ...props }: FileInputProps) {
+  return (
+    <input
+      type="file"
+      className={cn(
+        "block w-full text-sm text-ink file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 aria-invalid:text-red-700",
+        "disabled:cursor-not-allowed disabled:opacity-70",
+        className,
+      )}
+      {...props}
+    />
   );
 }

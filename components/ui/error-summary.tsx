@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { candidatePaths, fieldDomId, orderFieldErrors } from "./field-errors";
+import { candidatePaths, fieldDomId, orderFieldErrors } from "@/components/ui/field-errors";
 
 export type ErrorSummaryProps = {
   formId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidatePaths, describedBy, errorDomId, errorsUnder, fieldDomId, hintDomId, orderFieldErrors } from "@/components/settings/form/field-errors";
+import { candidatePaths, describedBy, errorDomId, errorsUnder, fieldDomId, hintDomId, orderFieldErrors } from "@/components/ui/field-errors";
 
 describe("fieldDomId / errorDomId / hintDomId", () => {
   it("turns a dotted path into a valid id", () => {

@@ -2,22 +2,23 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import type { TSaveState } from "@/lib/validations/settings";
+import type { FormSaveState } from "@/components/ui/use-save";
 
 export type SaveBarProps = {
-  state: TSaveState;
+  state: FormSaveState;
   isPending: boolean;
   isDirty: boolean;
-  cancelHref: string;
+  /** The way back without saving, e.g. { href: "/settings", label: "Back to settings" }. */
+  cancel: { href: string; label: string };
   /** Shown beside the button while there is nothing else to say. */
   note?: ReactNode;
 };
 
 /**
- * The bottom of a settings form: "Save" (a submit button, so Enter in a field saves too), a way
- * back, and the outcome in a live region. Sticks to the bottom of the window on long forms.
+ * The bottom of a long form: "Save" (a submit button, so Enter in a field saves too), a way back,
+ * and the outcome in a live region. Sticks to the bottom of the window.
  */
-export function SaveBar({ state, isPending, isDirty, cancelHref, note }: SaveBarProps) {
+export function SaveBar({ state, isPending, isDirty, cancel, note }: SaveBarProps) {
   const outcome = isPending
     ? "Saving…"
     : state.status === "error"
@@ -33,8 +34,8 @@ export function SaveBar({ state, isPending, isDirty, cancelHref, note }: SaveBar
         <Button type="submit" pending={isPending}>
           Save
         </Button>
-        <Link href={cancelHref} className={buttonClasses({ variant: "ghost" })}>
-          Back to settings
+        <Link href={cancel.href} className={buttonClasses({ variant: "ghost" })}>
+          {cancel.label}
         </Link>
         <p
           aria-live="polite"

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
-import { Hint } from "./controls";
-import { describedBy, errorDomId, fieldDomId, hintDomId } from "./field-errors";
+import { Hint } from "@/components/ui/form-controls";
+import { describedBy, errorDomId, fieldDomId, hintDomId } from "@/components/ui/field-errors";
 
 /** What a field's control spreads: its id and the ARIA that ties it to its hint and error. */
 export type FieldControlProps = {
@@ -27,6 +27,11 @@ export type FieldProps = {
   children: (control: FieldControlProps) => ReactNode;
   /** Below the control, above the hint (e.g. a character count). */
   after?: ReactNode;
+  /**
+   * Announce the error when it appears (a polite live region). For forms without an
+   * <ErrorSummary>, whose errors would otherwise go unheard until the field is focused.
+   */
+  isErrorAnnounced?: boolean;
 };
 
 /** The ids a field's control needs, for controls laid out without <Field> (checkbox rows). */
@@ -42,8 +47,9 @@ export function fieldControlProps(formId: string, path: string, options: { error
  * A labelled form field: label, control, hint and — after a failed save — its error in place,
  * wired with aria-invalid and aria-describedby (error first, so it is read first).
  */
-export function Field({ formId, path, label, hint, error, describedByIds, isLabelHidden, className, children, after }: FieldProps) {
+export function Field({ formId, path, label, hint, error, describedByIds, isLabelHidden, className, children, after, isErrorAnnounced = false }: FieldProps) {
   const control = fieldControlProps(formId, path, { error, hasHint: Boolean(hint), describedByIds });
+  const errorLine = <FieldError id={errorDomId(formId, path)} message={error} />;
   return (
     <div className={cn("min-w-0", className)}>
       <Label htmlFor={control.id} className={isLabelHidden ? "sr-only" : undefined}>
@@ -52,7 +58,8 @@ export function Field({ formId, path, label, hint, error, describedByIds, isLabe
       <div className={isLabelHidden ? undefined : "mt-1.5"}>{children(control)}</div>
       {after}
       {hint ? <Hint id={hintDomId(formId, path)}>{hint}</Hint> : null}
-      <FieldError id={errorDomId(formId, path)} message={error} />
+      {/* The live region is always in the DOM, so the error is announced when it appears. */}
+      {isErrorAnnounced ? <div aria-live="polite">{errorLine}</div> : errorLine}
     </div>
   );
 }

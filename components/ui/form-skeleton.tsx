@@ -2,7 +2,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 export type FormSkeletonProps = { label: string; sections?: number };
 
-/** loading.tsx of a settings form page: header, then a few section-shaped blocks. */
+/** loading.tsx of a form page: a back link and title, then a few section-shaped blocks. */
 export function FormSkeleton({ label, sections = 3 }: FormSkeletonProps) {
   return (
     <div className="space-y-6" aria-busy="true">

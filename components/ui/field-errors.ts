@@ -1,6 +1,6 @@
 /**
- * Pure: how a settings form ties a save's field errors (keyed by dotted path, e.g.
- * "members.2.email" — TSaveState) to its DOM: the id of the field a path names, the order the
+ * Pure: how a form ties a save's field errors (keyed by dotted path, e.g.
+ * "members.2.email" — FormSaveState) to its DOM: the id of the field a path names, the order the
  * error summary lists them in, and where a summary link lands when no field has that exact path.
  */
 

@@ -1,10 +1,21 @@
 "use client";
 
 import { useCallback, useEffect, useState, useTransition } from "react";
-import type { TSaveState } from "@/lib/validations/settings";
 
-export type SaveController = {
-  state: TSaveState;
+/**
+ * What a form's save answers, as the kit reads it. A server action's own state type (with more
+ * on success, such as the new record's id) fits it; on error, `fieldErrors` is keyed by dotted
+ * path ("members.2.email").
+ */
+export type FormSaveState =
+  | { status: "idle" }
+  | { status: "error"; message: string; fieldErrors: Record<string, string> }
+  | { status: "success"; message: string };
+
+type FormSaveFailure = Extract<FormSaveState, { status: "error" }>;
+
+export type SaveController<S extends FormSaveState> = {
+  state: S | FormSaveState;
   isPending: boolean;
   /** Counts failed saves (the error summary refocuses on each). */
   failures: number;
@@ -13,24 +24,26 @@ export type SaveController = {
   submit: () => void;
 };
 
+const UNREACHABLE: FormSaveFailure = { status: "error", message: "Could not reach the server. Your edits are still here: try again.", fieldErrors: {} };
+
 /**
- * A settings form's save: calls the server action with the form's current values (which stay in
- * the form whatever the outcome), keeps the answer, and its field errors until the fields change.
- * A thrown error (network down, server gone) is a failed save too, never a lost form.
+ * A form's save: calls the server action with the form's current values (which stay in the form
+ * whatever the outcome), keeps the answer, and its field errors until the fields change. A thrown
+ * error (network down, server gone) is a failed save too, never a lost form.
  */
-export function useSave(save: () => Promise<TSaveState>, onSuccess?: (state: Extract<TSaveState, { status: "success" }>) => void): SaveController {
-  const [state, setState] = useState<TSaveState>({ status: "idle" });
+export function useSave<S extends FormSaveState>(save: () => Promise<S>, onSuccess?: (state: Extract<S, { status: "success" }>) => void): SaveController<S> {
+  const [state, setState] = useState<S | FormSaveState>({ status: "idle" });
   const [fieldErrors, setFieldErrorsState] = useState<Record<string, string>>({});
   const [failures, setFailures] = useState(0);
   const [isPending, startTransition] = useTransition();
 
   const submit = useCallback(() => {
     startTransition(async () => {
-      let next: TSaveState;
+      let next: S | FormSaveFailure;
       try {
         next = await save();
       } catch {
-        next = { status: "error", message: "Could not reach the server. Your edits are still here: try again.", fieldErrors: {} };
+        next = UNREACHABLE;
       }
       setState(next);
       if (next.status === "error") {
@@ -38,7 +51,8 @@ export function useSave(save: () => Promise<TSaveState>, onSuccess?: (state: Ext
         setFailures((n) => n + 1);
       } else if (next.status === "success") {
         setFieldErrorsState({});
-        onSuccess?.(next);
+        // TypeScript does not narrow a type parameter by its tag; the check above did.
+        onSuccess?.(next as Extract<S, { status: "success" }>);
       }
     });
   }, [save, onSuccess]);

@@ -1,0 +1,142 @@
+/**
+ * Pure: every in-app URL the UI links to, redirects to or fetches, in one place. Framework-free
+ * (no `next/*`), so pages, client components and tests share it. Path segments are encoded; query
+ * strings leave defaults out, so a link and the URL a page was opened with compare equal.
+ *
+ * The parsing side stays in lib/validations (parseInterviewFilters, parseWebhookEventFilters…):
+ * each builder here is the inverse of its parser, and tests/unit/routes.test.ts checks the round trip.
+ */
+import type { AuditEntityType } from "@/lib/settings/audit";
+import type { TInterviewFilters } from "@/lib/validations/interviews";
+import type { TWebhookEventFilters } from "@/lib/validations/webhooks";
+
+/** Pages without parameters. */
+export const PATHS = {
+  home: "/",
+  careers: "/careers",
+  careersOpenRoles: "/careers#open-roles",
+  careersHowWeInterview: "/careers#how-we-interview",
+  login: "/login",
+  dashboard: "/dashboard",
+  settings: "/settings",
+  newPanel: "/settings/panels/new",
+  newRole: "/settings/roles/new",
+  settingsLoad: "/settings/load",
+  settingsAudit: "/settings/audit",
+  settingsWebhooks: "/settings/webhooks",
+  settingsJobs: "/settings/jobs",
+  sandbox: "/sandbox",
+} as const;
+
+const segment = (value: string) => encodeURIComponent(value);
+
+/** `path` with the query (defaults already left out) and an optional #hash. */
+function withQuery(path: string, params: URLSearchParams, hash?: string): string {
+  const query = params.toString();
+  return `${path}${query ? `?${query}` : ""}${hash ? `#${hash}` : ""}`;
+}
+
+// ───────────────────────────── Careers ─────────────────────────────
+
+/** A role's public page: /careers/backend-engineer. */
+export function careersRolePath(slug: string): string {
+  return `${PATHS.careers}/${segment(slug)}`;
+}
+
+// ───────────────────────────── Dashboard ─────────────────────────────
+
+/** One interview's debrief page. */
+export function interviewPath(interviewId: string): string {
+  return `${PATHS.dashboard}/interviews/${segment(interviewId)}`;
+}
+
+/** One candidate's timeline. */
+export function candidatePath(candidateId: string): string {
+  return `${PATHS.dashboard}/candidates/${segment(candidateId)}`;
+}
+
+/**
+ * The dashboard URL for a set of filters (the inverse of parseInterviewFilters): defaults are left
+ * out, the status is lowercase, and `tz` is kept only while a date bound needs it.
+ */
+export function buildInterviewsHref(filters: Partial<TInterviewFilters> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.roleId) params.set("role", filters.roleId);
+  if (filters.interviewerId) params.set("interviewer", filters.interviewerId);
+  if (filters.status && filters.status !== "ALL") params.set("status", filters.status.toLowerCase());
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if (filters.q) params.set("q", filters.q);
+  if ((filters.from || filters.to) && filters.tz) params.set("tz", filters.tz);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  return withQuery(PATHS.dashboard, params);
+}
+
+// ───────────────────────────── API ─────────────────────────────
+
+/** A stored recording, transcript or thumbnail (GET, Range-aware); `download` asks for an attachment. */
+export function mediaPath(assetId: string, options: { download?: boolean } = {}): string {
+  const params = new URLSearchParams();
+  if (options.download) params.set("download", "1");
+  return withQuery(`/api/media/${segment(assetId)}`, params);
+}
+
+/** POST target of the debrief page's manual upload (multipart). */
+export function interviewUploadsPath(interviewId: string): string {
+  return `/api/interviews/${segment(interviewId)}/uploads`;
+}
+
+// ───────────────────────────── Settings ─────────────────────────────
+
+/** After creating a record, its edit page says so once (?saved=created). */
+export type SavedNotice = { saved?: "created" };
+
+/** A role's edit page. */
+export function settingsRolePath(roleId: string, notice: SavedNotice = {}): string {
+  const params = new URLSearchParams();
+  if (notice.saved) params.set("saved", notice.saved);
+  return withQuery(`${PATHS.settings}/roles/${segment(roleId)}`, params);
+}
+
+/** A panel's edit page. */
+export function settingsPanelPath(panelId: string, notice: SavedNotice = {}): string {
+  const params = new URLSearchParams();
+  if (notice.saved) params.set("saved", notice.saved);
+  return withQuery(`${PATHS.settings}/panels/${segment(panelId)}`, params);
+}
+
+/** /settings/webhooks for a set of filters: defaults are left out, the status is lowercase. */
+export function buildWebhookEventsHref(filters: Partial<TWebhookEventFilters> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set("status", filters.status.toLowerCase());
+  if (filters.type) params.set("type", filters.type);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  return withQuery(PATHS.settingsWebhooks, params);
+}
+
+export type AuditHrefFilters = { entityType?: AuditEntityType; entityId?: string; page?: number };
+
+/** /settings/audit for a set of filters (`entity`, `id`, `page` past 1). */
+export function buildAuditHref(filters: AuditHrefFilters = {}): string {
+  const params = new URLSearchParams();
+  if (filters.entityType) params.set("entity", filters.entityType);
+  if (filters.entityId) params.set("id", filters.entityId);
+  if (filters.page && filters.page > 1) params.set("page", String(filters.page));
+  return withQuery(PATHS.settingsAudit, params);
+}
+
+/** /settings/jobs, optionally narrowed to one kind and scrolled to a section ("failures"). */
+export function buildJobsHref(options: { kind?: string; section?: "failures" } = {}): string {
+  const params = new URLSearchParams();
+  if (options.kind) params.set("kind", options.kind);
+  return withQuery(PATHS.settingsJobs, params, options.section);
+}
+
+// ───────────────────────────── Sandbox ─────────────────────────────
+
+/** The sandbox console, at a page of its notetaker list. */
+export function buildSandboxHref(options: { page?: number } = {}): string {
+  const params = new URLSearchParams();
+  if (options.page && options.page > 1) params.set("page", String(options.page));
+  return withQuery(PATHS.sandbox, params);
+}
