@@ -9,7 +9,7 @@
  * Moderate and minor findings elsewhere are reported the same way ("axe-minor") without failing.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test, type Account } from "./fixtures/auth";
 import { bookOnCareersPage, findDashboardRow, queryDatabase, runSandboxNotetaker } from "./support";
 
@@ -116,14 +116,59 @@ test.describe("recruiter", () => {
   });
 
   test("debrief: player, transcript, summary, action items", async ({ page }) => {
-    await page.goto(debriefPath);
-    const transcript = page.getByRole("region", { name: "Transcript" });
-    await expect(async () => {
-      if ((await transcript.getByRole("list", { name: "Transcript lines" }).getByRole("button").count()) === 0) await page.reload();
-      await expect(page.getByRole("region", { name: "Recording" }).locator("video")).toBeVisible({ timeout: 2_000 });
-      await expect(transcript.getByRole("list", { name: "Transcript lines" }).getByRole("button").first()).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 45_000 });
+    await openDebrief(page);
     await expectAccessible(page, "debrief");
+  });
+
+  // Keyboard only (no clicks): Tab to the player's controls, play, pause and seek; Tab to the
+  // transcript, move between lines with the arrow keys, and play from one with Enter or Space.
+  test("debrief: the player and transcript work from the keyboard alone", async ({ page }) => {
+    const { video, lines } = await openDebrief(page);
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 1 && v.duration > 60), { timeout: 20_000 }).toBe(true);
+    const time = () => video.evaluate((v: HTMLVideoElement) => v.currentTime);
+    const playback = page.getByRole("group", { name: "Playback" });
+
+    await tabTo(page, playback.getByRole("button", { name: "Play" }));
+    await expectFocusVisible(page);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0)).toBe(true);
+    await expect(playback.getByRole("button", { name: "Pause" })).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+
+    const paused = await time();
+    await page.keyboard.press("Tab");
+    await expect(playback.getByRole("button", { name: "Back 5 seconds" })).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(playback.getByRole("button", { name: "Forward 5 seconds" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect.poll(time).toBeCloseTo(paused + 5, 1);
+    await page.keyboard.press("Tab");
+    await expect(playback.getByRole("slider", { name: "Position" })).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(time).toBeCloseTo(Math.floor(paused + 5) + 1, 1);
+
+    // The transcript: Tab reaches the first line, ↓ moves down the lines, Enter plays from one.
+    await tabTo(page, lines.first());
+    await expectFocusVisible(page);
+    for (let n = 0; n < 4; n++) await page.keyboard.press("ArrowDown");
+    const line = lines.nth(4);
+    await expect(line).toBeFocused();
+    const startsAt = stampSeconds(await line.getByText(/^\d+:\d{2}$/).textContent());
+    await page.keyboard.press("Enter");
+    await expect(line).toHaveAttribute("aria-current", "true");
+    expect(await time()).toBeGreaterThanOrEqual(startsAt - 0.1);
+    expect(await time()).toBeLessThan(startsAt + 1 + 1.5);
+
+    // Tab to the next line, Space plays from there.
+    await page.keyboard.press("Tab");
+    const next = lines.nth(5);
+    await expect(next).toBeFocused();
+    const nextStartsAt = stampSeconds(await next.getByText(/^\d+:\d{2}$/).textContent());
+    await page.keyboard.press("Space");
+    await expect(next).toHaveAttribute("aria-current", "true");
+    expect(await time()).toBeGreaterThanOrEqual(nextStartsAt - 0.1);
+    expect(await time()).toBeLessThan(nextStartsAt + 1 + 1.5);
   });
 
   test("candidate page", async ({ page }) => {
@@ -167,4 +212,45 @@ async function idOf(table: "panels" | "roles", where: string): Promise<string> {
   const [row] = await queryDatabase<{ id: string }>(`SELECT id FROM ${table} WHERE ${where} LIMIT 1`);
   expect(row, `a row of ${table} where ${where}`).toBeTruthy();
   return row!.id;
+}
+
+/** The debrief of the fixture interview, once its recording and transcript lines are on it. */
+async function openDebrief(page: Page) {
+  await page.goto(debriefPath);
+  const video = page.getByRole("region", { name: "Recording" }).locator("video");
+  const lines = page.getByRole("region", { name: "Transcript" }).getByRole("list", { name: "Transcript lines" }).getByRole("button");
+  await expect(async () => {
+    if ((await lines.count()) === 0) await page.reload();
+    await expect(video).toBeVisible({ timeout: 2_000 });
+    await expect(lines.nth(5)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  return { video, lines };
+}
+
+/** Presses Tab (from wherever the focus is) until `target` has the focus. */
+async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  for (let n = 0; n < maxPresses; n++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${maxPresses} presses of Tab never reached ${target.toString()}`);
+}
+
+/** The focused element shows a focus ring (an outline), as keyboard users need to see where they are. */
+async function expectFocusVisible(page: Page): Promise<void> {
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return { visible: el.matches(":focus-visible"), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(ring).toMatchObject({ visible: true, outline: "solid" });
+  expect(ring!.width).toBeGreaterThanOrEqual(2);
+}
+
+/** "1:23" → 83. */
+function stampSeconds(stamp: string | null): number {
+  const [minutes, seconds] = (stamp ?? "").split(":").map(Number);
+  expect(Number.isFinite(minutes) && Number.isFinite(seconds), `a m:ss timestamp, not ${stamp}`).toBe(true);
+  return minutes! * 60 + seconds!;
 }
