@@ -14,7 +14,9 @@ export type PlaybackControlsProps = {
   /** The recording's length in ms; null until its metadata has loaded. */
   durationMs: number | null;
   onTogglePlay: () => void;
-  /** Moves playback to `ms` (clamped to the recording by the caller). */
+  /** Moves playback by `ms` (negative: back), from where the player is now. */
+  onSkip: (ms: number) => void;
+  /** Moves playback to `ms`. */
   onSeek: (ms: number) => void;
 };
 
@@ -23,7 +25,7 @@ export type PlaybackControlsProps = {
  * forward five seconds, and a position slider (arrow keys move a second, Page Up/Down a tenth,
  * Home/End to either end). Every control is a native button or input, so Tab, Enter and Space work.
  */
-export function PlaybackControls({ isPlaying, positionMs, durationMs, onTogglePlay, onSeek }: PlaybackControlsProps) {
+export function PlaybackControls({ isPlaying, positionMs, durationMs, onTogglePlay, onSkip, onSeek }: PlaybackControlsProps) {
   const sliderId = useId();
   const position = formatTimestamp(positionMs);
   const duration = durationMs === null ? null : formatTimestamp(durationMs);
@@ -32,10 +34,10 @@ export function PlaybackControls({ isPlaying, positionMs, durationMs, onTogglePl
       <Button variant="secondary" size="sm" onClick={onTogglePlay} className="min-w-20">
         {isPlaying ? "Pause" : "Play"}
       </Button>
-      <Button variant="secondary" size="sm" onClick={() => onSeek(positionMs - SKIP_SECONDS * 1000)} aria-label={`Back ${SKIP_SECONDS} seconds`}>
+      <Button variant="secondary" size="sm" onClick={() => onSkip(-SKIP_SECONDS * 1000)} aria-label={`Back ${SKIP_SECONDS} seconds`}>
         <span aria-hidden="true">−{SKIP_SECONDS} s</span>
       </Button>
-      <Button variant="secondary" size="sm" onClick={() => onSeek(positionMs + SKIP_SECONDS * 1000)} aria-label={`Forward ${SKIP_SECONDS} seconds`}>
+      <Button variant="secondary" size="sm" onClick={() => onSkip(SKIP_SECONDS * 1000)} aria-label={`Forward ${SKIP_SECONDS} seconds`}>
         <span aria-hidden="true">+{SKIP_SECONDS} s</span>
       </Button>
       <label htmlFor={sliderId} className="sr-only">

@@ -152,6 +152,8 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
     setCurrentMs(clamped);
   }, []);
 
+  const skipBy = useCallback((ms: number) => seekTo((playerRef.current?.currentTime ?? 0) * 1000 + ms), [seekTo]);
+
   // ↑/↓ on a line move the focus to the line above or below (Tab and Shift+Tab still walk them all).
   const onListKeyDown = useCallback((event: KeyboardEvent<HTMLOListElement>) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
@@ -195,7 +197,7 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
               </a>{" "}
               instead.
             </Player>
-            <PlaybackControls isPlaying={isPlaying} positionMs={currentMs ?? 0} durationMs={durationMs} onTogglePlay={togglePlay} onSeek={seekTo} />
+            <PlaybackControls isPlaying={isPlaying} positionMs={currentMs ?? 0} durationMs={durationMs} onTogglePlay={togglePlay} onSkip={skipBy} onSeek={seekTo} />
             <p className="text-sm text-amber-800" aria-live="polite">
               {playError}
             </p>
