@@ -10,16 +10,18 @@ export type InterviewDetailsProps = {
   canBook: boolean;
 };
 
+/**
+ * One term and its description. A <dl> may hold only <dt>/<dd> groups (optionally each in a <div>),
+ * so the icon sits inside the <dt>, positioned in the group's left gutter.
+ */
 function Detail({ icon, term, children }: { icon: ReactNode; term: string; children: ReactNode }) {
   return (
-    <div className="flex gap-3">
-      <span className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg bg-brand-50 text-brand-600">
-        {icon}
-      </span>
-      <div>
-        <dt className="text-sm font-medium text-ink">{term}</dt>
-        <dd className="text-sm text-muted">{children}</dd>
-      </div>
+    <div className="relative min-h-8 pl-11">
+      <dt className="text-sm font-medium text-ink">
+        <span className="absolute left-0 top-0.5 flex size-8 items-center justify-center rounded-lg bg-brand-50 text-brand-600">{icon}</span>
+        {term}
+      </dt>
+      <dd className="text-sm text-muted">{children}</dd>
     </div>
   );
 }

@@ -19,37 +19,40 @@ export function NotetakerInstructions({ settings, version }: { settings: Intervi
   if (!settings) return <p className="text-sm text-muted">This interview was booked without a Notetaker.</p>;
   const records = RECORDS.filter(([key]) => settings[key] !== false).map(([, label]) => label);
   return (
-    <dl className="grid grid-cols-1 gap-y-3 text-sm">
-      <div>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Settings version</dt>
-        <dd className="mt-0.5 text-ink" data-testid="notetaker-version">
-          {version ? (
-            <>
-              Version {version.version} · saved <LocalTime iso={version.createdAt.toISOString()} />
-              {version.createdBy ? ` by ${version.createdBy}` : " (from the panel as it was first set up)"}
-            </>
-          ) : (
-            <span className="text-muted">Not recorded (the settings were changed outside this app)</span>
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Notetaker</dt>
-        <dd className="mt-0.5 text-ink">
-          {settings.name ?? "Nylas Notetaker"} · records {records.length ? records.join(", ") : "nothing"}
-        </dd>
-      </div>
-      <div>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Summary instructions</dt>
-        <dd className="mt-0.5 whitespace-pre-line text-ink [overflow-wrap:anywhere]">{settings.summaryInstructions ?? <span className="text-muted">None (a generic summary)</span>}</dd>
-      </div>
-      <div>
-        <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Action item instructions</dt>
-        <dd className="mt-0.5 whitespace-pre-line text-ink [overflow-wrap:anywhere]">{settings.actionItemsInstructions ?? <span className="text-muted">None (generic follow-ups)</span>}</dd>
-      </div>
+    <div className="space-y-3 text-sm">
+      <dl className="grid grid-cols-1 gap-y-3">
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Settings version</dt>
+          <dd className="mt-0.5 text-ink" data-testid="notetaker-version">
+            {version ? (
+              <>
+                Version {version.version} · saved <LocalTime iso={version.createdAt.toISOString()} />
+                {version.createdBy ? ` by ${version.createdBy}` : " (from the panel as it was first set up)"}
+              </>
+            ) : (
+              <span className="text-muted">Not recorded (the settings were changed outside this app)</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Notetaker</dt>
+          <dd className="mt-0.5 text-ink">
+            {settings.name ?? "Nylas Notetaker"} · records {records.length ? records.join(", ") : "nothing"}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Summary instructions</dt>
+          <dd className="mt-0.5 whitespace-pre-line text-ink [overflow-wrap:anywhere]">{settings.summaryInstructions ?? <span className="text-muted">None (a generic summary)</span>}</dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Action item instructions</dt>
+          <dd className="mt-0.5 whitespace-pre-line text-ink [overflow-wrap:anywhere]">{settings.actionItemsInstructions ?? <span className="text-muted">None (generic follow-ups)</span>}</dd>
+        </div>
+      </dl>
+      {/* Outside the <dl>: a list of terms holds only <dt>/<dd> groups. */}
       <p className="text-xs text-muted">
         {settings.source === "nylas" ? "As the Notetaker reported running with them." : "As booked, from the panel's settings; the Notetaker has not reported yet."}
       </p>
-    </dl>
+    </div>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { PlaybackControls } from "@/components/debrief/playback-controls";
 import { Input } from "@/components/ui/input";
+import { useIsBrowser } from "@/components/ui/use-is-browser";
 import type { DebriefSegment } from "@/lib/interviews/debrief";
 import { formatTimestamp } from "@/lib/media/format";
+import { segmentsToWebVtt } from "@/lib/media/webvtt";
 import { cn } from "@/lib/utils";
 
 export type TranscriptPlayerProps = {
@@ -43,6 +46,9 @@ function Highlighted({ text, query }: { text: string; query: string }) {
  * The recording (streamed from our storage, seekable) and the transcript beside it: each timed
  * line is a button that plays the recording from that moment, the line being spoken is marked as
  * it plays, and "Find in transcript" narrows the lines to those containing the words typed.
+ * Keyboard: the playback controls under the player are native buttons and a slider; the lines are
+ * buttons in the tab order (Enter or Space plays from one), and ↑/↓ move between them. The
+ * transcript is also the recording's captions track.
  */
 export function TranscriptPlayer({ recording, segments, transcriptNote, noRecordingMessage }: TranscriptPlayerProps) {
   const playerRef = useRef<HTMLVideoElement & HTMLAudioElement>(null);
@@ -60,6 +66,8 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
   }, [segments, deferredQuery]);
   const listRef = useRef<HTMLOListElement>(null);
   const [isPlaying, setIsPlaying] = useState(false);
+  const [durationMs, setDurationMs] = useState<number | null>(null);
+  const captionsUrl = useCaptionsUrl(recording ? segments : null);
 
   // The line being spoken: the last one that started at or before the playback position.
   const activePosition = useMemo(() => {
@@ -79,23 +87,27 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
     const onTime = () => setCurrentMs(player.currentTime * 1000);
     const onPlay = () => setIsPlaying(true);
     const onPause = () => setIsPlaying(false);
+    const onDuration = () => setDurationMs(Number.isFinite(player.duration) ? player.duration * 1000 : null);
+    onDuration();
     player.addEventListener("timeupdate", onTime);
     player.addEventListener("seeked", onTime);
     player.addEventListener("play", onPlay);
     player.addEventListener("pause", onPause);
+    player.addEventListener("durationchange", onDuration);
     return () => {
       player.removeEventListener("timeupdate", onTime);
       player.removeEventListener("seeked", onTime);
       player.removeEventListener("play", onPlay);
       player.removeEventListener("pause", onPause);
+      player.removeEventListener("durationchange", onDuration);
     };
   }, [recording?.src]);
 
   // While it plays (and no search narrows the lines), the line being spoken stays in view in the
-  // list — scrolling the list only, never the page, and not while the pointer is over it.
+  // list — scrolling the list only, never the page, and not while the pointer or the focus is in it.
   useEffect(() => {
     const list = listRef.current;
-    if (!isPlaying || deferredQuery || activePosition === null || !list || list.matches(":hover")) return;
+    if (!isPlaying || deferredQuery || activePosition === null || !list || list.matches(":hover") || list.contains(document.activeElement)) return;
     const line = list.querySelector<HTMLElement>(`[data-position="${activePosition}"]`);
     if (!line) return;
     const top = line.offsetTop; // the list is the offset parent (position: relative)
@@ -115,6 +127,41 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
       if (error instanceof DOMException && error.name === "AbortError") return;
       setPlayError("Press play to listen from here.");
     });
+  }, []);
+
+  const togglePlay = useCallback(() => {
+    const player = playerRef.current;
+    if (!player) return;
+    if (!player.paused) {
+      player.pause();
+      return;
+    }
+    setPlayError(null);
+    player.play().catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === "AbortError") return;
+      setPlayError("The browser refused to play the recording; try its own play button.");
+    });
+  }, []);
+
+  const seekTo = useCallback((ms: number) => {
+    const player = playerRef.current;
+    if (!player) return;
+    const end = Number.isFinite(player.duration) ? player.duration * 1000 : Infinity;
+    const clamped = Math.min(Math.max(0, ms), end);
+    player.currentTime = clamped / 1000;
+    setCurrentMs(clamped);
+  }, []);
+
+  const skipBy = useCallback((ms: number) => seekTo((playerRef.current?.currentTime ?? 0) * 1000 + ms), [seekTo]);
+
+  // ↑/↓ on a line move the focus to the line above or below (Tab and Shift+Tab still walk them all).
+  const onListKeyDown = useCallback((event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button[data-cue]")];
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index === -1) return;
+    event.preventDefault();
+    buttons[Math.min(buttons.length - 1, Math.max(0, index + (event.key === "ArrowDown" ? 1 : -1)))]?.focus();
   }, []);
 
   const Player = recording?.isAudioOnly ? "audio" : "video";
@@ -140,10 +187,17 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
               preload="metadata"
               src={recording.src}
               poster={Player === "video" ? (recording.posterSrc ?? undefined) : undefined}
+              aria-label="Recording of the interview"
               className={cn("w-full rounded-xl border border-slate-200 bg-slate-900", Player === "video" ? "aspect-video" : "")}
             >
-              Your browser cannot play this recording. <a href={recording.downloadHref}>Download it</a> instead.
+              {captionsUrl ? <track kind="captions" src={captionsUrl} srcLang="en" label="Transcript" /> : null}
+              Your browser cannot play this recording.{" "}
+              <a href={recording.downloadHref} className="underline">
+                Download it
+              </a>{" "}
+              instead.
             </Player>
+            <PlaybackControls isPlaying={isPlaying} positionMs={currentMs ?? 0} durationMs={durationMs} onTogglePlay={togglePlay} onSkip={skipBy} onSeek={seekTo} />
             <p className="text-sm text-amber-800" aria-live="polite">
               {playError}
             </p>
@@ -183,7 +237,12 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
                 {recording && segments.some((s) => s.startMs !== null) ? " · choose a line to play the recording from there" : ""}
               </p>
             </div>
-            <ol ref={listRef} className="relative max-h-[36rem] space-y-1 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-sm" aria-label="Transcript lines">
+            <ol
+              ref={listRef}
+              onKeyDown={onListKeyDown}
+              className="relative max-h-[36rem] space-y-1 overflow-y-auto rounded-xl border border-slate-200 bg-white p-2 shadow-sm"
+              aria-label="Transcript lines"
+            >
               {visible.map((segment) => {
                 const isActive = segment.position === activePosition;
                 const body = (
@@ -204,11 +263,12 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
                     {segment.startMs !== null && recording ? (
                       <button
                         type="button"
+                        data-cue=""
                         onClick={() => playFrom(segment.startMs!)}
                         aria-current={isActive ? "true" : undefined}
                         className={cn(
                           "block w-full rounded-lg px-3 py-2 text-left transition-colors hover:bg-slate-50",
-                          "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600",
+                          "focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600",
                           isActive && "bg-brand-50 ring-1 ring-brand-100",
                         )}
                       >
@@ -227,4 +287,17 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
       </section>
     </div>
   );
+}
+
+/**
+ * The transcript as a WebVTT data: URL for the player's captions <track> (a data: URL counts as
+ * same-origin there, and needs no revoking), or null without timed lines. Built in the browser
+ * only, so the server-rendered page does not carry the transcript twice.
+ */
+function useCaptionsUrl(segments: DebriefSegment[] | null): string | null {
+  const isBrowser = useIsBrowser();
+  return useMemo(() => {
+    if (!isBrowser || !segments?.some((s) => s.startMs !== null)) return null;
+    return `data:text/vtt;charset=utf-8,${encodeURIComponent(segmentsToWebVtt(segments))}`;
+  }, [isBrowser, segments]);
 }

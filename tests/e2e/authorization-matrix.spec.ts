@@ -8,16 +8,18 @@
  * without a rule in tests/e2e/authorization-rules.ts fails the first test, as does a rule whose
  * route is gone. The other tests send every cell's request and list every mismatch at once.
  *
- * No browser: each actor is a request context signed in through next-auth's credentials endpoint;
+ * No browser: each actor is a request context signed in through next-auth's credentials endpoint
+ * (the e2e sign-in fixture, tests/e2e/fixtures/auth.ts);
  * the fixture interview is booked through the sandbox's public Scheduler API and its Notetaker run
  * through the sandbox control endpoint, exactly as the careers page and the console would.
  */
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import {
   ACTION_RULES, ACTORS, FormArg, HANDLER_RULES, PAGE_RULES, SANDBOX_RULES, SIGNED_OUT_ACTION_ON_PUBLIC_PAGE, fillSandboxPath,
   type Actor, type Expectation, type Fixtures, type Outcome, type RequestCase,
 } from "./authorization-rules";
 import { discoverPages, discoverRouteHandlers, discoverSandboxRoutes, discoverServerActions, readActionManifest, type ManifestAction } from "./route-tree";
+import { accountOf, expect, test } from "./fixtures/auth";
 import { SANDBOX_API_KEY } from "./support";
 
 
@@ -29,20 +31,6 @@ let fixtures: Fixtures;
 const contexts = {} as Record<Actor, APIRequestContext>;
 
 // ───────────────────────────── Helpers ─────────────────────────────
-
-/** A request context signed in as `email` through next-auth's credentials callback (what /login does). */
-async function signedInContext(newContext: () => Promise<APIRequestContext>, email: string): Promise<APIRequestContext> {
-  const context = await newContext();
-  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: "password", callbackUrl: `${baseURL}/dashboard`, json: "true" },
-    maxRedirects: 0,
-  });
-  expect(response.status(), `sign-in of ${email}`).toBeLessThan(400);
-  const session = (await (await context.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  expect(session.user?.email, `session of ${email}`).toBe(email);
-  return context;
-}
 
 const sandboxApi = (context: APIRequestContext, method: string, path: string, body?: unknown) =>
   context.fetch(path, {
@@ -235,16 +223,15 @@ const countCells = (expectations: Expectation[]) => expectations.length * ACTORS
 
 // ───────────────────────────── Setup ─────────────────────────────
 
-test.beforeAll(async ({ playwright }, testInfo) => {
+test.beforeAll(async ({ playwright, authStates }, testInfo) => {
   testInfo.setTimeout(120_000);
   baseURL = testInfo.project.use.baseURL!;
-  const newContext = () => playwright.request.newContext({ baseURL });
-  contexts.anon = await newContext();
-  contexts.admin = await signedInContext(newContext, "admin@example.com");
+  contexts.anon = await playwright.request.newContext({ baseURL });
+  contexts.admin = await authStates.request("admin");
   fixtures = await createFixtures(contexts.admin);
-  contexts.interviewer = await signedInContext(newContext, fixtures.hostEmail);
-  contexts.otherInterviewer = await signedInContext(newContext, OTHER_INTERVIEWER);
-  contexts.recruiter = await signedInContext(newContext, "recruiter@example.com");
+  contexts.interviewer = await authStates.request(accountOf(fixtures.hostEmail));
+  contexts.otherInterviewer = await authStates.request(OTHER_INTERVIEWER);
+  contexts.recruiter = await authStates.request("recruiter");
 });
 
 test.afterAll(async () => {

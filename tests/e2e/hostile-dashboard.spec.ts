@@ -17,10 +17,11 @@ import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import net from "node:net";
 import { join } from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { armPage, checkProperty, expectClientError, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, hostileString, hostileWellFormed, truncated, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
-import { getWebhookSecret, queryDatabase, signIn, signWebhookBody } from "./support";
+import { expect, test } from "./fixtures/auth";
+import { getWebhookSecret, queryDatabase, signWebhookBody } from "./support";
 import { bookingEnvelope } from "../support/nylas-webhook-fixtures";
 
 test.describe.configure({ mode: "serial" });
@@ -62,9 +63,7 @@ async function bookHostileGuest(request: APIRequestContext): Promise<{ interview
 
 let interview: { interviewId: string; candidateId: string };
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, "admin@example.com");
-});
+test.use({ account: "admin" });
 
 test("a guest named with <script> and <img onerror> shows as text in every view", async ({ page }) => {
   interview ??= await bookHostileGuest(page.request);

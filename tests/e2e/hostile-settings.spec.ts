@@ -14,10 +14,10 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { armPage, checkProperty, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, hostileWellFormed, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
-import { countRows, signIn } from "./support";
+import { expect, test } from "./fixtures/auth";
+import { countRows } from "./support";
 
 const TABLES = [
   "panels", "panel_members", "roles", "role_configurations", "interviewers", "audit_logs", "load_cap_blocks", "notetaker_settings_versions",
@@ -43,9 +43,7 @@ function settingsActions(): ManifestAction[] {
     });
 }
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, "admin@example.com", "/settings");
-});
+test.use({ account: "admin" });
 
 /** Hostile text that React's reply decoder reads as text: a leading "$" marks a reference in its protocol. */
 const text = hostileWellFormed.map((s) => (s.startsWith("$") ? `_${s}` : s));

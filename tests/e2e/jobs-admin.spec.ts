@@ -3,8 +3,10 @@
  * failures, and Retry puts a dead job back in the queue with a fresh set of attempts. A recruiter
  * gets the 403 page (the authorization matrix covers the page and its action too).
  */
-import { expect, test } from "@playwright/test";
-import { getWebhookSecret, queryDatabase, signIn, signWebhookBody } from "./support";
+import { expect, test } from "./fixtures/auth";
+import { getWebhookSecret, queryDatabase, signWebhookBody } from "./support";
+
+test.use({ account: "admin" });
 
 test("an admin sees every kind's queue and a dead job's error, and Retry queues it again", async ({ page, request }) => {
   // A booking notification without a booking_id: its job fails for good at once.
@@ -23,7 +25,7 @@ test("an admin sees every kind's queue and a dead job's error, and Retry queues 
     .toBe("DEAD");
   const [job] = await queryDatabase<{ id: string }>(`SELECT j.id::text AS id FROM jobs j JOIN webhook_events e ON j.payload->>'id' = e.id::text WHERE e.notification_id = $1`, [id]);
 
-  await signIn(page, "admin@example.com", "/settings");
+  await page.goto("/settings");
   await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page).toHaveURL(/\/settings\/jobs$/);
   await expect(page.getByRole("heading", { name: "Background jobs", level: 1 })).toBeVisible();

@@ -7,9 +7,10 @@
  * cancellation brings the interviewer under the cap and the block goes. The cap is removed at the end
  * so later specs see the panel as it was.
  */
-import { expect, test, type Page, type Response } from "@playwright/test";
+import type { Page, Response } from "@playwright/test";
 import { getWeekContaining } from "@/lib/load/week";
-import { attempt, attemptEmail, bookFirstSlot, SANDBOX_API_KEY, signIn } from "./support";
+import { expect, test } from "./fixtures/auth";
+import { attempt, attemptEmail, bookFirstSlot, SANDBOX_API_KEY } from "./support";
 
 /** The product design panel (prisma/demo-fixture.ts): name and time zone by email. */
 const DESIGN_PANEL: Record<string, { name: string; timezone: string }> = {
@@ -54,9 +55,9 @@ async function setCap(page: Page, name: string, value: string): Promise<void> {
   await expect(card.getByText(new RegExp(`^(Saved|No change): ${saved}`))).toBeVisible();
 }
 
-test("an interviewer at their weekly cap is no longer offered; a cancellation under the cap lifts the block", async ({ browser, baseURL }) => {
+test("an interviewer at their weekly cap is no longer offered; a cancellation under the cap lifts the block", async ({ browser, baseURL, authStates }) => {
   const candidate = await browser.newContext();
-  const admin = await browser.newContext();
+  const admin = await browser.newContext({ storageState: await authStates.file("admin") });
   let cappedName: string | null = null;
   const adminPage = await admin.newPage();
   try {
@@ -81,7 +82,7 @@ test("an interviewer at their weekly cap is no longer offered; a cancellation un
     const inWeek = (e: CalendarEvent) => e.metadata?.source === "scheduler" && e.when.start_time * 1000 >= week.start.getTime() && e.when.start_time * 1000 < week.end.getTime();
     const cap = host!.events.filter(inWeek).length;
     expect(cap).toBeGreaterThanOrEqual(1);
-    await signIn(adminPage, "admin@example.com", "/settings/load");
+    await adminPage.goto("/settings/load");
     await expect(adminPage.getByRole("heading", { name: "Interview load", level: 1 })).toBeVisible();
     await setCap(adminPage, cappedName, String(cap));
     const card = adminPage.getByRole("listitem", { name: cappedName, exact: true });

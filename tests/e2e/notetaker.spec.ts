@@ -5,8 +5,9 @@
  * interview (recording, seekable transcript, summary, action items), the upload fallback when the
  * Notetaker could not join, and who may fetch an interview's media.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { attempt, attemptEmail, bookOnCareersPage, findDashboardRow, runSandboxNotetaker, runSandboxNotetakerAsAdmin, signIn } from "./support";
+import type { Locator, Page } from "@playwright/test";
+import { accountOf, expect, test } from "./fixtures/auth";
+import { attempt, attemptEmail, bookOnCareersPage, findDashboardRow, runSandboxNotetaker } from "./support";
 
 /** The interviewers of the Engineering panel (backend and frontend engineer roles). */
 const ENGINEERING_INTERVIEWERS = /Sarah Kim|Marcus Johnson|Priya Patel/;
@@ -61,11 +62,11 @@ async function recordingSrc(page: Page): Promise<string> {
 
 // The happy path: "Run interview now" gives the debrief a playable recording whose transcript
 // lines seek it, a search that narrows the lines, a summary naming the participants, action items.
-test("a Notetaker that ran gives the debrief a seekable recording, transcript, summary and action items", async ({ browser, page }) => {
+test("a Notetaker that ran gives the debrief a seekable recording, transcript, summary and action items", async ({ browser, pageAs }) => {
   const candidate = attempt("Nora Notetaker");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("nora.notetaker") });
 
-  await signIn(page, "admin@example.com", "/sandbox");
+  const page = await pageAs("admin");
   const { debriefPath } = await runSandboxNotetaker(page, candidate, "Run interview now");
   await page.getByRole("listitem", { name: `Interview with ${candidate}`, exact: true }).getByRole("link", { name: /^Open the interview/ }).click();
   await expect(page).toHaveURL(debriefPath);
@@ -117,12 +118,12 @@ test("a Notetaker that ran gives the debrief a seekable recording, transcript, s
 });
 
 // Action items are checkboxes saved at once: a checked item stays checked, then and after a reload.
-test("checking off an action item saves it at once", async ({ browser, page }) => {
+test("checking off an action item saves it at once", async ({ browser, pageAs }) => {
   const candidate = attempt("Theo Todo");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("theo.todo") });
-  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Run interview now");
+  const { debriefPath } = await runSandboxNotetaker(await pageAs("admin"), candidate, "Run interview now");
 
-  await signIn(page, "recruiter@example.com");
+  const page = await pageAs("recruiter");
   await page.goto(debriefPath);
   const d = await waitForNotetakerMedia(page);
   const item = d.actionItems.first();
@@ -144,17 +145,17 @@ test("checking off an action item saves it at once", async ({ browser, page }) =
 
 // The fallback: when the Notetaker could not join, the dashboard and the debrief say so, and an
 // uploaded WebVTT transcript replaces the missing one (its text rendered as text, never as markup).
-test("when the Notetaker could not join, an uploaded transcript fills the debrief", async ({ browser, page }) => {
+test("when the Notetaker could not join, an uploaded transcript fills the debrief", async ({ browser, pageAs }) => {
   const candidate = attempt("Felix Fallback");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("felix.fallback") });
-  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Fail entry");
+  const { debriefPath } = await runSandboxNotetaker(await pageAs("admin"), candidate, "Fail entry");
 
+  const page = await pageAs("recruiter");
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await signIn(page, "recruiter@example.com");
   const row = await findDashboardRow(page, candidate, async (r) => {
     await expect(r.getByText("The Notetaker could not join")).toBeVisible({ timeout: 1_000 });
   });
@@ -209,12 +210,12 @@ test("when the Notetaker could not join, an uploaded transcript fills the debrie
 
 // Closes the hole of a recording reachable by URL alone: /api/media/<id> refuses signed-out
 // requests (401), and serves a signed-in recruiter the file, seekable with byte ranges.
-test("an interview's media URL is refused to a signed-out request and served, seekable, to a recruiter", async ({ browser, page, playwright, baseURL }) => {
+test("an interview's media URL is refused to a signed-out request and served, seekable, to a recruiter", async ({ browser, pageAs, playwright, baseURL }) => {
   const candidate = attempt("Mina Media");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("mina.media") });
-  const { debriefPath } = await runSandboxNotetakerAsAdmin(browser, candidate, "Run interview now");
+  const { debriefPath } = await runSandboxNotetaker(await pageAs("admin"), candidate, "Run interview now");
 
-  await signIn(page, "recruiter@example.com");
+  const page = await pageAs("recruiter");
   await page.goto(debriefPath);
   await waitForNotetakerMedia(page);
   const src = await recordingSrc(page);
@@ -244,10 +245,10 @@ test("an interview's media URL is refused to a signed-out request and served, se
 
 // Closes the hole of an interviewer reading other interviewers' debriefs: one who did not run the
 // interview gets the 403 page on its debrief and 403 on its recording; the one who ran it gets both.
-test("an interviewer who did not run an interview gets 403 on its debrief and its media", async ({ browser, page }) => {
+test("an interviewer who did not run an interview gets 403 on its debrief and its media", async ({ browser, pageAs }) => {
   const candidate = attempt("Otto Outsider");
   await bookOnCareersPage(browser, "backend-engineer", { name: candidate, email: attemptEmail("otto.outsider") });
-  await signIn(page, "admin@example.com", "/sandbox");
+  const page = await pageAs("admin");
   const { debriefPath, hostEmail } = await runSandboxNotetaker(page, candidate, "Run interview now");
   await page.goto(debriefPath);
   await waitForNotetakerMedia(page);
@@ -255,33 +256,21 @@ test("an interviewer who did not run an interview gets 403 on its debrief and it
 
   // Lena Fischer is on the Product & design panel only, never on a backend engineer interview.
   expect(hostEmail).not.toBe("lena.fischer@northwind.example");
-  const outsiderContext = await browser.newContext();
-  try {
-    const outsider = await outsiderContext.newPage();
-    await signIn(outsider, "lena.fischer@northwind.example");
-    const response = await outsider.goto(debriefPath);
-    await expect(outsider.getByRole("heading", { name: /don.t have access/i })).toBeVisible();
-    await expect(outsider.getByText(candidate)).toHaveCount(0);
-    await expect(outsider.getByRole("heading", { name: "Transcript" })).toHaveCount(0);
-    const media = await outsider.request.get(src);
-    expect(media.status()).toBe(403);
-    expect(await media.json()).toMatchObject({ error: { code: "forbidden" } });
-    // The 403 page is also an HTTP 403 (as the settings pages' is), not a 200 with 403 content.
-    expect.soft(response?.status(), "HTTP status of the debrief's 403 page").toBe(403);
-  } finally {
-    await outsiderContext.close();
-  }
+  const outsider = await pageAs("lena.fischer@northwind.example");
+  const refused = await outsider.goto(debriefPath);
+  await expect(outsider.getByRole("heading", { name: /don.t have access/i })).toBeVisible();
+  await expect(outsider.getByText(candidate)).toHaveCount(0);
+  await expect(outsider.getByRole("heading", { name: "Transcript" })).toHaveCount(0);
+  const media = await outsider.request.get(src);
+  expect(media.status()).toBe(403);
+  expect(await media.json()).toMatchObject({ error: { code: "forbidden" } });
+  // The 403 page is also an HTTP 403 (as the settings pages' is), not a 200 with 403 content.
+  expect.soft(refused?.status(), "HTTP status of the debrief's 403 page").toBe(403);
 
   // The interviewer who ran it may open both.
-  const hostContext = await browser.newContext();
-  try {
-    const host = await hostContext.newPage();
-    await signIn(host, hostEmail);
-    const response = await host.goto(debriefPath);
-    expect(response?.status()).toBe(200);
-    await expect(host.getByRole("heading", { name: `Interview with ${candidate}`, level: 1 })).toBeVisible();
-    expect((await host.request.head(src)).status()).toBe(200);
-  } finally {
-    await hostContext.close();
-  }
+  const host = await pageAs(accountOf(hostEmail));
+  const response = await host.goto(debriefPath);
+  expect(response?.status()).toBe(200);
+  await expect(host.getByRole("heading", { name: `Interview with ${candidate}`, level: 1 })).toBeVisible();
+  expect((await host.request.head(src)).status()).toBe(200);
 });

@@ -3,16 +3,9 @@
  * signed booking webhooks → the inbox worker records the interview → a recruiter sees it on the
  * dashboard; the candidate cancels → the recruiter sees it cancelled.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 import { bookFirstSlot } from "./support";
-
-async function signInAsRecruiter(page: Page) {
-  await page.goto("/login?callbackUrl=%2Fdashboard");
-  await page.getByLabel("Email").fill("recruiter@example.com");
-  await page.getByLabel("Password").fill("password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 /** The dashboard row for a candidate, waiting (with reloads) until the webhook has been processed. */
 async function findRow(page: Page, candidate: string, status: RegExp) {
@@ -25,7 +18,7 @@ async function findRow(page: Page, candidate: string, status: RegExp) {
   return page.getByRole("row").filter({ hasText: candidate });
 }
 
-test("a booking shows up for the recruiter, and a cancellation shows as cancelled", async ({ browser }) => {
+test("a booking shows up for the recruiter, and a cancellation shows as cancelled", async ({ browser, pageAs }) => {
   // Unique per attempt, so a retry never sees the rows of a failed attempt.
   const name = test.info().retry ? `Morgan Webhook R${test.info().retry}` : "Morgan Webhook";
   const email = `morgan.webhook${test.info().retry || ""}@example.org`;
@@ -33,8 +26,8 @@ test("a booking shows up for the recruiter, and a cancellation shows as cancelle
   await candidatePage.goto("/careers/product-designer");
   await bookFirstSlot(candidatePage, { name, email });
 
-  const recruiter = await browser.newPage();
-  await signInAsRecruiter(recruiter);
+  const recruiter = await pageAs("recruiter");
+  await recruiter.goto("/dashboard");
   const row = await findRow(recruiter, name, /^Scheduled$/);
   await expect(row.getByText(/Priya Patel|Lena Fischer/)).toBeVisible();
   await expect(row.getByText("Product Designer")).toBeVisible();

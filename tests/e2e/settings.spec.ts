@@ -10,8 +10,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { attempt, attemptEmail, bookOnCareersPage, listBookedEvents, runSandboxNotetaker, signIn } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
+import { attempt, attemptEmail, bookOnCareersPage, listBookedEvents, runSandboxNotetaker } from "./support";
 
 const LENA = { name: "Lena Fischer", email: "lena.fischer@northwind.example" };
 const PRIYA = { name: "Priya Patel", email: "priya.patel@northwind.example" };
@@ -89,11 +90,14 @@ function minutesBetween(range: string): number {
 
 // (a) The duration an admin saves is what Nylas offers: the careers page's booking component
 // offers 30-minute interviews, books a 30-minute event, and the audit page shows 45 → 30.
+// Every test here is an admin's, on `page`; others get a page of their own (pageAs).
+test.use({ account: "admin" });
+
 test("an admin changes a panel to 30 minutes: the careers page offers 30-minute interviews, and the audit log shows the change", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const panelName = unique("Duration panel");
   const title = unique("Duration Engineer");
-  await signIn(page, "admin@example.com", "/settings");
+  await page.goto("/settings");
   const panelId = await createPanel(page, panelName, [LENA]);
   const role = await createRole(page, title, panelId, { published: true });
 
@@ -155,7 +159,7 @@ test("an admin changes the summary instructions: the next interview's summary fo
   const panelName = unique("Instructions panel");
   const title = unique("Instructions Engineer");
   const instructions = "Focus on database scaling and testing strategy.";
-  await signIn(page, "admin@example.com", "/settings");
+  await page.goto("/settings");
   const panelId = await createPanel(page, panelName, [LENA]);
   const role = await createRole(page, title, panelId, { published: true });
 
@@ -194,26 +198,18 @@ test("an admin changes the summary instructions: the next interview's summary fo
 // (c) Closes the hole of a settings page or action that forgets the ADMIN check: a recruiter gets
 // the 403 page on every settings page and HTTP 403 from every settings server action, called
 // directly by its id, as any signed-in user could.
-test("a recruiter gets 403 on every settings page and every settings action", async ({ browser, page, baseURL }) => {
+test("a recruiter gets 403 on every settings page and every settings action", async ({ page: admin, pageAs, baseURL }) => {
   // Real ids, read by an admin, so the record pages are tested with records that exist.
-  const adminContext = await browser.newContext();
-  let roleId: string;
-  let panelId: string;
-  try {
-    const admin = await adminContext.newPage();
-    await signIn(admin, "admin@example.com", "/settings");
-    const roleHref = await admin.getByRole("link", { name: "Backend Engineer", exact: true }).getAttribute("href");
-    const panelHref = await admin.getByRole("link", { name: "Edit Engineering panel" }).getAttribute("href");
-    roleId = /\/settings\/roles\/([0-9a-f-]{36})$/.exec(roleHref ?? "")![1]!;
-    panelId = /\/settings\/panels\/([0-9a-f-]{36})$/.exec(panelHref ?? "")![1]!;
-    // The action call below is well formed: the same request succeeds for an admin.
-    const states = await callAction(admin, baseURL!, "getRoleSyncStatesAction", [[roleId]]);
-    expect(states.status, "an admin's direct call of getRoleSyncStatesAction").toBe(200);
-  } finally {
-    await adminContext.close();
-  }
+  await admin.goto("/settings");
+  const roleHref = await admin.getByRole("link", { name: "Backend Engineer", exact: true }).getAttribute("href");
+  const panelHref = await admin.getByRole("link", { name: "Edit Engineering panel" }).getAttribute("href");
+  const roleId = /\/settings\/roles\/([0-9a-f-]{36})$/.exec(roleHref ?? "")![1]!;
+  const panelId = /\/settings\/panels\/([0-9a-f-]{36})$/.exec(panelHref ?? "")![1]!;
+  // The action call below is well formed: the same request succeeds for an admin.
+  const states = await callAction(admin, baseURL!, "getRoleSyncStatesAction", [[roleId]]);
+  expect(states.status, "an admin's direct call of getRoleSyncStatesAction").toBe(200);
 
-  await signIn(page, "recruiter@example.com");
+  const page = await pageAs("recruiter");
   const pages = ["/settings", "/settings/roles/new", `/settings/roles/${roleId}`, "/settings/panels/new", `/settings/panels/${panelId}`, "/settings/audit", "/settings/load", "/settings/webhooks", "/settings/jobs"];
   for (const path of pages) {
     const response = await page.goto(path);
@@ -244,7 +240,7 @@ test("a recruiter gets 403 on every settings page and every settings action", as
 // with the error beside its field (aria-invalid, aria-describedby); fixing it and saving works.
 test("a failed save keeps every edit and shows the errors in place", async ({ page }) => {
   const panelName = unique("Kept panel");
-  await signIn(page, "admin@example.com", "/settings/panels/new");
+  await page.goto("/settings/panels/new");
   await page.getByLabel("Panel name").fill(panelName);
   await addExistingInterviewer(page, PRIYA);
   const duration = page.getByLabel("Duration (minutes)");
@@ -318,21 +314,17 @@ test("a failed save keeps every edit and shows the errors in place", async ({ pa
 
 // Two admins on one panel: the later save is refused instead of silently undoing the earlier one,
 // and the refused admin keeps their edits.
-test("a save over another admin's newer save is refused, and the edits stay in the form", async ({ browser, page }) => {
+test("a save over another admin's newer save is refused, and the edits stay in the form", async ({ page, pageAs }) => {
   const panelName = unique("Shared panel");
-  await signIn(page, "admin@example.com", "/settings");
+  await page.goto("/settings");
   const panelId = await createPanel(page, panelName, [PRIYA]);
 
-  const otherContext = await browser.newContext();
-  try {
-    const other = await otherContext.newPage();
-    await signIn(other, "admin@example.com", `/settings/panels/${panelId}`);
-    await other.getByLabel("Buffer before (minutes)").fill("10");
-    await other.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(other.getByText("Saved. No role uses this panel yet.")).toBeVisible();
-  } finally {
-    await otherContext.close();
-  }
+  // Another admin, in a browser of their own.
+  const other = await pageAs("admin");
+  await other.goto(`/settings/panels/${panelId}`);
+  await other.getByLabel("Buffer before (minutes)").fill("10");
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(other.getByText("Saved. No role uses this panel yet.")).toBeVisible();
 
   // This tab still has the panel as it was before the other save.
   await page.getByLabel("Buffer after (minutes)").fill("25");
@@ -350,7 +342,7 @@ test("a save over another admin's newer save is refused, and the edits stay in t
 // dependent Notetaker toggles switch off with what they depend on, the title previews live.
 test("the panel form works by keyboard: reorder members, Notetaker rules, event title preview", async ({ page }) => {
   const panelName = unique("Keyboard panel");
-  await signIn(page, "admin@example.com", "/settings/panels/new");
+  await page.goto("/settings/panels/new");
   await page.getByLabel("Panel name").fill(panelName);
   await addExistingInterviewer(page, LENA);
   await addExistingInterviewer(page, PRIYA);
@@ -401,7 +393,7 @@ test("a sync Nylas refuses shows its message; Retry syncs once the cause is fixe
   const suffix = Date.now().toString(36).slice(-5);
   const newcomer = { name: attempt(`Nia Newhire ${suffix}`), email: attemptEmail(`nia.newhire.${suffix}`) };
   const title = unique("Sync Engineer");
-  await signIn(page, "admin@example.com", "/settings");
+  await page.goto("/settings");
   const panelId = await createPanel(page, unique("Sync panel"), [LENA], [newcomer]);
   await createRole(page, title, panelId, { published: false, expectSync: false });
 

@@ -39,15 +39,6 @@ export const attempt = (name: string) => (test.info().retry ? `${name} R${test.i
 /** An email unique per attempt, so a retry books a new candidate rather than the failed attempt's. */
 export const attemptEmail = (local: string) => (test.info().retry ? `${local}.r${test.info().retry}@example.org` : `${local}@example.org`);
 
-/** Signs in on /login (seeded users share the password "password") and waits to land on `callbackPath`. */
-export async function signIn(page: Page, email: string, callbackPath = "/dashboard"): Promise<void> {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === callbackPath.split("?")[0]);
-}
-
 /** A candidate books `roleSlug` on the careers page, in a browser context of their own. */
 export async function bookOnCareersPage(browser: Browser, roleSlug: string, guest: { name: string; email: string }): Promise<void> {
   const context = await browser.newContext();
@@ -88,18 +79,6 @@ export async function runSandboxNotetaker(page: Page, guestName: string, button:
   const hostEmail = /host (\S+@\S+?)\s*·/.exec((await card.textContent()) ?? "")?.[1];
   expect(hostEmail).toBeTruthy();
   return { debriefPath: href!, hostEmail: hostEmail! };
-}
-
-/** As an admin, in a browser context of its own: runSandboxNotetaker, then signs out (closes the context). */
-export async function runSandboxNotetakerAsAdmin(browser: Browser, guestName: string, button: "Run interview now" | "Fail entry"): Promise<{ debriefPath: string; hostEmail: string }> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await signIn(page, "admin@example.com", "/sandbox");
-    return await runSandboxNotetaker(page, guestName, button);
-  } finally {
-    await context.close();
-  }
 }
 
 /**
