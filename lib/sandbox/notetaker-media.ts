@@ -10,7 +10,7 @@ import { decideRange, rangeHeaders } from "@/lib/media/http-range";
 import { SandboxApiError } from "./errors";
 import type { NotetakerWebhookMedia } from "./notetaker-payloads";
 import { describeSampleFile, getSampleInterview, SAMPLES_DIR, type SampleSpeakerKey } from "./notetaker-samples";
-import { summarizeInterview } from "./notetaker-summary";
+import { summarizeInterview } from "./summary/summarize";
 
 /**
  * The sandbox Notetaker's media, as Nylas serves it (nylas-contract §5): files behind
