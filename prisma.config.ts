@@ -2,7 +2,8 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
-  schema: path.join("prisma", "schema.prisma"),
+  // A folder: schema.prisma (generator, datasource) and one .prisma file per area, read as one schema.
+  schema: path.join("prisma", "schema"),
   migrations: { path: path.join("prisma", "migrations"), seed: "tsx prisma/seed.ts" },
   // Not Prisma's env() helper: it throws when DATABASE_URL is unset, which would break
   // `prisma generate` (run on every `npm install`) on a fresh clone.
