@@ -2,11 +2,11 @@ import "server-only";
 import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { errorJson } from "@/lib/errors";
+import { decideRange, rangeHeaders } from "@/lib/http/range";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { getMediaStorage, StorageNotFoundError, type MediaStorage } from "@/lib/storage";
 import { ZUuid } from "@/lib/validations/media";
 import { contentDisposition } from "./files";
-import { decideRange, rangeHeaders } from "./http-range";
 
 /** Files a browser may show in place; everything else is always a download. */
 const INLINE_KINDS = new Set(["RECORDING", "THUMBNAIL"]);

@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decideRange, rangeHeaders } from "@/lib/media/http-range";
+import { decideRange, rangeHeaders } from "@/lib/http/range";
 import { SandboxApiError } from "./errors";
 import type { NotetakerWebhookMedia } from "./notetaker-payloads";
 import { describeSampleFile, getSampleInterview, SAMPLES_DIR, type SampleSpeakerKey } from "./notetaker-samples";

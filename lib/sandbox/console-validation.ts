@@ -1,6 +1,6 @@
-/** Schemas for the /sandbox console's actions. Pure. */
+/** Schemas for the /sandbox console's actions (app/sandbox/actions.ts and its forms). Pure. */
 import { z } from "zod";
-import { normalizeTimeZone } from "@/lib/interviews/date-range";
+import { normalizeTimeZone } from "@/lib/scheduling/zoned-time";
 
 export const ZConsoleRun = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
