@@ -4,12 +4,10 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { authenticatedAction } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
-import { updateConsoleCalendar } from "@/lib/sandbox/console";
-import { SandboxApiError } from "@/lib/sandbox/errors";
-import { runNotetakerNow } from "@/lib/sandbox/notetakers";
 import {
-  toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarState, type TConsoleRunState,
-} from "@/lib/validations/sandbox";
+  runNotetakerNow, SandboxApiError, toConsoleFieldErrors, updateConsoleCalendar, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar,
+  type TConsoleCalendarState, type TConsoleRunState,
+} from "@/lib/sandbox";
 
 /**
  * POST (server action) /sandbox — "Run interview now" / "Fail entry": the notetaker's whole

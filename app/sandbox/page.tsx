@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { requireAdmin } from "@/lib/auth";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
-import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox/console";
+import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox";
 import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Calendars and Notetakers" };

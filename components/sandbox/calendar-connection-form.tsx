@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
-import type { TConsoleCalendarState } from "@/lib/validations/sandbox";
+import type { TConsoleCalendarState } from "@/lib/sandbox";
 
 export type CalendarConnectionFormProps = {
   email: string;

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { TConsoleCalendarFieldErrors, TConsoleCalendarState } from "@/lib/validations/sandbox";
+import type { TConsoleCalendarFieldErrors, TConsoleCalendarState } from "@/lib/sandbox";
 
 export type ConnectCalendarFormProps = {
   /** updateCalendarConnectionAction, passed down by the page. */

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { TConsoleRunState } from "@/lib/validations/sandbox";
+import type { TConsoleRunState } from "@/lib/sandbox";
 
 export type RunNotetakerButtonsProps = {
   notetakerId: string;
