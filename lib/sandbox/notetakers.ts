@@ -22,12 +22,12 @@ import { enqueueNotification } from "./webhooks";
  */
 
 type Tx = Prisma.TransactionClient;
-export type NotetakerRow = Prisma.SandboxNotetakerGetPayload<object>;
+type NotetakerRow = Prisma.SandboxNotetakerGetPayload<object>;
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** 32 lowercase hex characters, like Nylas's notetaker ids. */
-export function newNotetakerId(): string {
+function newNotetakerId(): string {
   return randomBytes(16).toString("hex");
 }
 
@@ -68,7 +68,7 @@ async function scheduleStep(tx: Tx, notetakerId: string, at: Date | null): Promi
 
 // ───────────────────────────── Booking hooks (called inside the booking's transaction) ─────────────────────────────
 
-export type BookingForNotetaker = {
+type BookingForNotetaker = {
   configurationName: string;
   notetakerSettings: unknown;
   conferencing: { provider: string; url: string } | null;
@@ -216,7 +216,7 @@ async function advanceNotetaker(id: string, ctx: JobContext<never>): Promise<voi
   }, TX_OPTIONS);
 }
 
-export type TNotetakerStepJob = { notetakerId: string };
+type TNotetakerStepJob = { notetakerId: string };
 
 export const notetakerStepJob = defineJobKind<TNotetakerStepJob>({
   name: "sandbox.notetaker-step",
