@@ -18,9 +18,9 @@ import { randomBytes } from "node:crypto";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
+import { testDatabaseUrl, withPgClient } from "@/tests/support/database";
 import {
   diffSchema,
   expectedSchema,
@@ -67,7 +67,7 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
 ];
 
 const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
-const adminUrl = process.env.DATABASE_URL!;
+const adminUrl = testDatabaseUrl();
 const scratchDatabases: string[] = [];
 const tempDirs: string[] = [];
 
@@ -77,20 +77,10 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates a scratch database on the test server, migrates it from `dir`, and returns its URL. */
 async function migratedScratchDatabase(dir?: string): Promise<string> {
   const name = `drift_${randomBytes(6).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withPgClient((client) => client.query(`CREATE DATABASE "${name}"`), adminUrl);
   scratchDatabases.push(name);
   const url = databaseUrl(name);
   await migrate(url, dir ? { dir } : {});
@@ -104,9 +94,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await withClient(adminUrl, async (client) => {
+  await withPgClient(async (client) => {
     for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  }, adminUrl);
   for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
 });
 
@@ -116,7 +106,7 @@ describe("prisma/migrations SQL vs prisma/schema/", () => {
 
   beforeAll(async () => {
     url = await migratedScratchDatabase();
-    actual = await withClient(url, introspectDatabase);
+    actual = await withPgClient(introspectDatabase, url);
   });
 
   it("reads every model and enum of the schema", () => {
@@ -133,10 +123,12 @@ describe("prisma/migrations SQL vs prisma/schema/", () => {
   });
 
   it("keeps the SQL-only exclusion constraint sandbox_bookings_no_overlap", async () => {
-    const { rows } = await withClient(url, (client) =>
-      client.query<{ conname: string; table_name: string }>(
-        `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
-      ),
+    const { rows } = await withPgClient(
+      (client) =>
+        client.query<{ conname: string; table_name: string }>(
+          `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
+        ),
+      url,
     );
     expect(rows).toContainEqual({ conname: "sandbox_bookings_no_overlap", table_name: "sandbox_bookings" });
   });
@@ -172,7 +164,7 @@ describe("the drift check itself", () => {
       `,
     );
     const url = await migratedScratchDatabase(dir);
-    const differences = diffSchema(expected, await withClient(url, introspectDatabase), SQL_ONLY_ALLOW_LIST);
+    const differences = diffSchema(expected, await withPgClient(introspectDatabase, url), SQL_ONLY_ALLOW_LIST);
 
     expect([...differences].sort()).toEqual(
       [
