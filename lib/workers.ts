@@ -1,7 +1,7 @@
 /**
  * Every kind of background work this app runs, for the job runner (lib/jobs): the composition
  * root that instrumentation.ts (in each server process) and `npm run worker` start. The sandbox's
- * kinds come from its own registration (lib/sandbox/jobs.ts), in sandbox mode only.
+ * kinds come from its own index (sandboxWorkers()), in sandbox mode only.
  */
 import "server-only";
 import { assignmentJob } from "@/lib/assignment/jobs";
@@ -12,7 +12,7 @@ import { selectJobKinds } from "@/lib/jobs/select-kinds";
 import { loadCapReconcileJob, loadCapSafetyNetJob } from "@/lib/load/jobs";
 import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
-import { sandboxJobKinds } from "@/lib/sandbox/jobs";
+import { sandboxWorkers } from "@/lib/sandbox";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
 
 const APP_JOB_KINDS = [
@@ -28,7 +28,7 @@ const APP_JOB_KINDS = [
 
 /** The kinds this process runs (and /settings/jobs lists). */
 export function listJobKinds(env: Pick<Env, "NYLAS_MODE">): readonly AnyJobKind[] {
-  return env.NYLAS_MODE === "sandbox" ? [...APP_JOB_KINDS, ...sandboxJobKinds] : APP_JOB_KINDS;
+  return env.NYLAS_MODE === "sandbox" ? [...APP_JOB_KINDS, ...sandboxWorkers()] : APP_JOB_KINDS;
 }
 
 /** Starts this process's workers (once per process), unless RUN_WORKERS=off. */

@@ -11,7 +11,7 @@
  */
 import net from "node:net";
 import { assertServerEnv, EnvError, parseEnv, type Env } from "@/lib/env";
-import { formatHealthReportText, healthExitCode } from "@/lib/nylas/health-format";
+import { formatHealthReportText, healthExitCode } from "@/lib/nylas/health/format";
 import { DEV_DB, getDatabase } from "./lib/database";
 
 class CheckError extends Error {}

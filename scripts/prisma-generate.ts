@@ -1,5 +1,6 @@
 /**
- * `npm run db:generate` (also run on postinstall): builds the Prisma client into lib/generated/.
+ * `npm run db:generate` (also run on postinstall): builds the Prisma client into lib/generated/ from
+ * the schema folder prisma/schema/ (one .prisma file per area; prisma.config.ts points at it).
  *
  * Prisma 7's CLI tries to download a schema-engine binary before every command, which fails on
  * machines without internet. `prisma generate` never runs that engine, so pointing

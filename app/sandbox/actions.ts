@@ -3,13 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { defineAction, formFields } from "@/lib/actions/define-action";
+import type { TActionState } from "@/lib/actions/state";
 import { getEnv } from "@/lib/env";
-import { updateConsoleCalendar } from "@/lib/sandbox/console";
-import { SandboxApiError } from "@/lib/sandbox/errors";
-import { runNotetakerNow } from "@/lib/sandbox/notetakers";
 import {
-  toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarState, type TConsoleRunState,
-} from "@/lib/validations/sandbox";
+  runNotetakerNow, SandboxApiError, toConsoleFieldErrors, updateConsoleCalendar, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar,
+} from "@/lib/sandbox";
 
 /** The console's actions exist only in sandbox mode (404 otherwise, whatever was posted). */
 function requireSandboxMode(): void {
@@ -23,7 +21,7 @@ function requireSandboxMode(): void {
 export const runNotetakerAction = defineAction({
   name: "sandbox.run-notetaker",
   roles: ["ADMIN"],
-  input: (_previous: TConsoleRunState, formData: FormData) => {
+  input: (_previous: TActionState, formData: FormData) => {
     requireSandboxMode();
     return formFields(formData, "id", "outcome");
   },
@@ -31,7 +29,7 @@ export const runNotetakerAction = defineAction({
   invalid: "That is not a notetaker of this sandbox.",
   failed: "Could not run the notetaker. Try again.",
   expected: [SandboxApiError],
-  handler: async ({ id, outcome }): Promise<TConsoleRunState> => {
+  handler: async ({ id, outcome }): Promise<TActionState> => {
     await runNotetakerNow(id, outcome);
     revalidatePath("/sandbox");
     return {
@@ -50,7 +48,7 @@ export const runNotetakerAction = defineAction({
 export const updateCalendarConnectionAction = defineAction({
   name: "sandbox.calendar-connection",
   roles: ["ADMIN"],
-  input: (_previous: TConsoleCalendarState, formData: FormData) => {
+  input: (_previous: TActionState, formData: FormData) => {
     requireSandboxMode();
     return formFields(formData, "intent", "email", "name", "timezone");
   },
@@ -59,7 +57,7 @@ export const updateCalendarConnectionAction = defineAction({
   invalid: (error) => Object.values(toConsoleFieldErrors(error))[0] ?? "That is not a calendar action of this console.",
   failed: "Could not change the calendar connection. Try again.",
   expected: [SandboxApiError],
-  handler: async (input): Promise<TConsoleCalendarState> => {
+  handler: async (input): Promise<TActionState> => {
     const { name } = await updateConsoleCalendar(input);
     revalidatePath("/sandbox");
     return { status: "success", message: CALENDAR_OUTCOMES[input.intent](name) };

@@ -13,7 +13,7 @@ import { textLinkClasses } from "@/components/ui/text-link";
 import { requireAdmin } from "@/lib/auth";
 import { buildSandboxHref, interviewPath, PATHS } from "@/lib/routes";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
-import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox/console";
+import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox";
 import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Calendars and Notetakers" };

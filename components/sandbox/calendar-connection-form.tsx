@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { Button } from "@/components/ui/button";
-import type { TConsoleCalendarState } from "@/lib/validations/sandbox";
+import type { TActionState } from "@/lib/actions/state";
 
 export type CalendarConnectionFormProps = {
   email: string;
@@ -11,12 +11,12 @@ export type CalendarConnectionFormProps = {
   /** "none" offers "Connect calendar"; "valid" "Mark invalid" and "Disconnect"; "invalid" "Connect calendar" (re-authenticate) and "Disconnect". */
   grantStatus: "valid" | "invalid" | "none";
   /** updateCalendarConnectionAction, passed down by the page. */
-  action: (previous: TConsoleCalendarState, formData: FormData) => Promise<TConsoleCalendarState>;
+  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
 };
 
 /** One calendar's actions in the sandbox console, with the outcome announced. */
 export function CalendarConnectionForm({ email, name, grantStatus, action }: CalendarConnectionFormProps) {
-  const [state, formAction, isPending] = useActionState(action, { status: "idle" } as TConsoleCalendarState);
+  const [state, formAction, isPending] = useActionState(action, { status: "idle" } as TActionState);
   const nameId = useId();
   return (
     <form action={formAction} className="space-y-1 sm:text-right">

@@ -5,11 +5,12 @@ import { Button } from "@/components/ui/button";
 import { focusField } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { TConsoleCalendarFieldErrors, TConsoleCalendarState } from "@/lib/validations/sandbox";
+import type { TActionState } from "@/lib/actions/state";
+import type { TConsoleCalendarFieldErrors } from "@/lib/sandbox";
 
 export type ConnectCalendarFormProps = {
   /** updateCalendarConnectionAction, passed down by the page. */
-  action: (previous: TConsoleCalendarState, formData: FormData) => Promise<TConsoleCalendarState>;
+  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
 };
 
 const FIELDS = ["email", "name", "timezone"] as const;
@@ -22,11 +23,11 @@ const FORM_ID = "connect-calendar";
  */
 export function ConnectCalendarForm({ action }: ConnectCalendarFormProps) {
   const [values, setValues] = useState(EMPTY);
-  const [state, formAction, isPending] = useActionState(async (previous: TConsoleCalendarState, formData: FormData) => {
+  const [state, formAction, isPending] = useActionState(async (previous: TActionState, formData: FormData) => {
     const next = await action(previous, formData);
     if (next.status === "success") setValues(EMPTY);
     return next;
-  }, { status: "idle" } as TConsoleCalendarState);
+  }, { status: "idle" } as TActionState);
   const fieldErrors: TConsoleCalendarFieldErrors = state.status === "error" ? state.fieldErrors : {};
 
   useEffect(() => {

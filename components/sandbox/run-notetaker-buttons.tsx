@@ -2,21 +2,21 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import type { TConsoleRunState } from "@/lib/validations/sandbox";
+import type { TActionState } from "@/lib/actions/state";
 
 export type RunNotetakerButtonsProps = {
   notetakerId: string;
   /** Who the notetaker records, for the buttons' accessible names. */
   subject: string;
   /** runNotetakerAction, passed down by the page. */
-  action: (previous: TConsoleRunState, formData: FormData) => Promise<TConsoleRunState>;
+  action: (previous: TActionState, formData: FormData) => Promise<TActionState>;
   /** Why it can no longer run (it ran, or its booking was cancelled); null while it can. */
   disabledReason: string | null;
 };
 
 /** "Run interview now" and "Fail entry" for one notetaker, with the outcome announced. */
 export function RunNotetakerButtons({ notetakerId, subject, action, disabledReason }: RunNotetakerButtonsProps) {
-  const [state, formAction, isPending] = useActionState(action, { status: "idle" } as TConsoleRunState);
+  const [state, formAction, isPending] = useActionState(action, { status: "idle" } as TActionState);
   // Stays mounted once the notetaker has run, so the outcome is still announced and focus stays put.
   const isDisabled = isPending || disabledReason !== null;
   return (

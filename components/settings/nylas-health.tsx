@@ -4,7 +4,7 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { runNylasHealthCheck } from "@/lib/nylas/health";
-import { fixLines, HEALTH_STATUS_LABELS, type HealthCheck, type HealthReport, type HealthStatus } from "@/lib/nylas/health-format";
+import { fixLines, HEALTH_STATUS_LABELS, type HealthCheck, type HealthReport, type HealthStatus } from "@/lib/nylas/health/format";
 
 const BADGE_VARIANTS: Record<HealthStatus, BadgeVariant> = {
   pass: "success",

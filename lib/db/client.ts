@@ -11,7 +11,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Database = { prisma: PrismaClient; pool: pg.Pool };
 
-export function createDatabase(databaseUrl: string): Database {
+function createDatabase(databaseUrl: string): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle connection lost (PostgreSQL restarted): the pool drops it and opens another when needed.
   pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));

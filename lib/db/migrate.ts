@@ -17,7 +17,7 @@ const ADVISORY_LOCK_KEY = 72707369;
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   return Promise.all(

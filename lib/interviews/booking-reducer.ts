@@ -7,7 +7,7 @@
  * final: later events may fill in missing details but never revive the interview.
  */
 
-export const BOOKING_EVENT_TYPES = ["booking.created", "booking.rescheduled", "booking.cancelled"] as const;
+const BOOKING_EVENT_TYPES = ["booking.created", "booking.rescheduled", "booking.cancelled"] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 
 export type BookingParticipant = { email: string; name: string | null };

@@ -7,7 +7,11 @@
  * are 23 or 25 hours long, and a day whose midnight is skipped starts at its first valid instant
  * (lib/scheduling/zoned-time.ts resolves wall-clock times the way Temporal's "compatible" mode does).
  */
-import { convertLocalTimeToInstant, parseLocalDate } from "@/lib/scheduling/zoned-time";
+import { convertLocalTimeToInstant, normalizeTimeZone, parseLocalDate } from "@/lib/scheduling/zoned-time";
+
+// Lives in lib/scheduling/zoned-time.ts (the sandbox needs it too); re-exported for the filters
+// and forms that read it from here.
+export { normalizeTimeZone };
 
 export const FALLBACK_TIME_ZONE = "UTC";
 
@@ -22,17 +26,6 @@ export type LocalDateRangeInput = {
 
 /** Half-open [gte, lt) instants; a missing bound is null (open-ended). */
 export type InstantRange = { gte: Date | null; lt: Date | null };
-
-/** The zone's canonical IANA name, or null when the runtime does not know it. */
-export function normalizeTimeZone(timeZone: string): string | null {
-  const trimmed = timeZone.trim();
-  if (trimmed === "" || trimmed.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(trimmed)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: trimmed }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * [start of `from`, start of the day after `to`) in `timeZone`. When both are given in the wrong

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { defineJobKind } from "./kind";
 
-export const DEAD_JOB_RETENTION_DAYS = 30;
+const DEAD_JOB_RETENTION_DAYS = 30;
 
 export const jobsPruneJob = defineJobKind<{ scheduledFor?: string }>({
   name: "jobs.prune",

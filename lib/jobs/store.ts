@@ -66,7 +66,7 @@ export function insertJobsSql(kind: AnyKind, rows: Prisma.Sql, runAt: Date | nul
     RETURNING id`;
 }
 
-export function notifySql(kind: Pick<AnyKind, "name">): Prisma.Sql {
+function notifySql(kind: Pick<AnyKind, "name">): Prisma.Sql {
   return Prisma.sql`pg_notify(${JOBS_CHANNEL}, ${kind.name})`;
 }
 
@@ -152,7 +152,7 @@ export async function renewLeases(held: readonly { id: string; token: string; le
 }
 
 /** Locks the job row under the claim's token for the rest of `tx`, or throws JobLeaseLostError. */
-export async function lockHeldJob(tx: Tx, job: Pick<ClaimedJob, "id" | "token">): Promise<{ kind: string; serial_key: string | null; dedup_key: string | null }> {
+async function lockHeldJob(tx: Tx, job: Pick<ClaimedJob, "id" | "token">): Promise<{ kind: string; serial_key: string | null; dedup_key: string | null }> {
   const [row] = await tx.$queryRaw<{ kind: string; serial_key: string | null; dedup_key: string | null }[]>`
     SELECT kind, serial_key, dedup_key FROM jobs WHERE id = ${job.id}::bigint AND lease_token = ${job.token}::uuid AND state = 'RUNNING' FOR UPDATE`;
   if (!row) throw new JobLeaseLostError(job.id);

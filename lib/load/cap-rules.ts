@@ -14,10 +14,10 @@ import { getWeekContaining, resolveTimeZone, type ZonedWeek } from "./week";
 export const LOAD_CAP_BLOCK_TITLE = "Interview load cap reached";
 
 /** Event metadata that ties a block to its interviewer and week, so a retry finds it instead of creating a second one. */
-export const LOAD_CAP_METADATA_SOURCE = "load-cap";
+const LOAD_CAP_METADATA_SOURCE = "load-cap";
 
 /** Shorter than this left of the week, a block is not worth creating (Nylas refuses empty spans). */
-export const MIN_BLOCK_MS = 60_000;
+const MIN_BLOCK_MS = 60_000;
 
 /**
  * What happened to one week: `created` (a block now exists; stale ones were replaced), `kept` (it

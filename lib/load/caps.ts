@@ -107,7 +107,7 @@ export async function reconcileLoadCaps(interviewerId: string, options: Reconcil
 }
 
 /** reconcileLoadCaps without the throw: failed weeks come back as `failed` outcomes. */
-export async function reconcileLoadCapWeeks(interviewerId: string, options: ReconcileLoadCapsOptions): Promise<LoadCapWeekOutcome[]> {
+async function reconcileLoadCapWeeks(interviewerId: string, options: ReconcileLoadCapsOptions): Promise<LoadCapWeekOutcome[]> {
   const now = options.now ?? new Date();
   const calendar = options.calendar ?? sdkLoadCapCalendar;
   const interviewer = await db.interviewer.findUnique({

@@ -13,7 +13,7 @@ import { renderMeetingRoom } from "./meeting-room";
 import {
   cancelNotetaker, expireNotetakerMediaEndpoint, findNotetaker, getNotetakerHistory, getNotetakerMedia, leaveNotetaker, listNotetakers,
   runNotetakerEndpoint, serveMediaFileEndpoint, setNotetakerFaults,
-} from "./notetakers";
+} from "./notetaker-endpoints";
 import { matchRoute, parseJsonBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
 import { getUiSettings } from "./ui-settings";
 import {

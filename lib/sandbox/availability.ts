@@ -11,7 +11,7 @@ import type { SandboxContext } from "./router";
 
 const MAX_WINDOW_MS = 62 * 86_400_000;
 
-export type AvailabilityScope = {
+type AvailabilityScope = {
   /** reschedule: the booking being moved (its own time does not count as busy) */
   bookingId?: string;
   /** reschedule keeps the host: only this participant is considered */

@@ -25,7 +25,7 @@ type EventRow = Prisma.SandboxEventGetPayload<object>;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
 /** True when Postgres refused the write because of the no-double-booking exclusion constraint. */
-export function isDoubleBookingError(error: unknown): boolean {
+function isDoubleBookingError(error: unknown): boolean {
   const seen = new Set<unknown>();
   const visit = (value: unknown): boolean => {
     if (!value || typeof value !== "object" || seen.has(value)) return false;

@@ -4,7 +4,7 @@
 import { invalidRequest } from "./errors";
 import { isValidTimeZone } from "./schemas";
 
-export type Timespan = { start: Date; end: Date; timezone: string | null };
+type Timespan = { start: Date; end: Date; timezone: string | null };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === "object" && !Array.isArray(value);
 

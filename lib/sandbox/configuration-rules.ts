@@ -6,7 +6,7 @@ import type { AvailabilityMethod, OpenHours } from "@/lib/scheduling";
 import type { GrantStatus } from "./grant-rules";
 import type { TConfiguration } from "./schemas";
 
-export type EffectiveParticipant = {
+type EffectiveParticipant = {
   email: string; // normalised
   name: string;
   timezone: string;

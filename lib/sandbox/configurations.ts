@@ -9,7 +9,6 @@ import { describeNotetakerSettingsProblem, describeParticipantGrantProblem, reso
 import { assertObjectBody, type SandboxContext } from "./router";
 import { describeIssues, ZConfiguration, type TConfiguration } from "./schemas";
 
-export type StoredConfiguration = { id: string; grantId: string; data: TConfiguration; owner: GrantRow | null };
 
 function serialize(id: string, config: TConfiguration) {
   return { id, ...config };

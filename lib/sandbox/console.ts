@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
-import type { TConsoleCalendar } from "@/lib/validations/sandbox";
+import type { TConsoleCalendar } from "./console-validation";
 import { notFound } from "./errors";
 import { decodeProvider, type GrantStatus } from "./grant-rules";
 import { connectSandboxGrant, deleteSandboxGrant, findGrantByEmail, setSandboxGrantStatus } from "./grants";

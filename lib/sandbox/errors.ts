@@ -2,7 +2,7 @@
  * Errors of the Nylas-compatible sandbox, rendered in Nylas's error envelope:
  * `{"request_id": "...", "error": {"type": "...", "message": "..."}}`.
  */
-export type NylasErrorType =
+type NylasErrorType =
   | "invalid_request_error"
   | "unauthorized"
   | "insufficient_scopes"
@@ -29,6 +29,6 @@ export const unauthorized = (message = "Unauthorized") => new SandboxApiError(40
  * The exact prefix `<NylasScheduling>` looks for to try the next round-robin host
  * (nylas-contract §2.5 R3), so every slot conflict must start with it.
  */
-export const TIMESLOT_UNAVAILABLE = "The selected timeslot is unavailable";
+const TIMESLOT_UNAVAILABLE = "The selected timeslot is unavailable";
 export const timeslotUnavailable = (detail = "Please choose another time.") =>
   new SandboxApiError(409, "invalid_request_error", `${TIMESLOT_UNAVAILABLE}. ${detail}`);

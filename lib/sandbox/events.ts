@@ -15,7 +15,7 @@ type EventRow = Prisma.SandboxEventGetPayload<object>;
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** An event in Nylas's Event object shape. */
-export function serializeEvent(e: EventRow) {
+function serializeEvent(e: EventRow) {
   return {
     id: e.id,
     grant_id: e.grantId,

@@ -4,7 +4,7 @@
  */
 import { invalidRequest } from "./errors";
 
-export const GRANT_STATUSES = ["valid", "invalid"] as const;
+const GRANT_STATUSES = ["valid", "invalid"] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 /**
@@ -24,7 +24,7 @@ export function encodeProvider(provider: string, status: GrantStatus): string {
   return status === "invalid" ? `${provider}${INVALID_PROVIDER_MARK}` : provider;
 }
 
-export type GrantListQuery = {
+type GrantListQuery = {
   limit: number;
   offset: number;
   sortBy: "createdAt" | "updatedAt";
@@ -38,8 +38,8 @@ export type GrantListQuery = {
 };
 
 /** Nylas: limit defaults to 10 and is at most 200; offset defaults to 0. */
-export const GRANT_LIST_DEFAULT_LIMIT = 10;
-export const GRANT_LIST_MAX_LIMIT = 200;
+const GRANT_LIST_DEFAULT_LIMIT = 10;
+const GRANT_LIST_MAX_LIMIT = 200;
 
 function readInteger(query: URLSearchParams, key: string, min: number): number | undefined {
   const raw = query.get(key);

@@ -24,7 +24,7 @@ export function grantStatusOf(grant: Pick<GrantRow, "provider">): GrantStatus {
  * The grant a `{grant_id}` path segment names, whatever its status (the Grants API itself).
  * Accepts a grant id, `grant:<id>`, an email or `email:<addr>` (nylas-contract §0).
  */
-export async function resolveAnyGrant(identifier: string): Promise<GrantRow> {
+async function resolveAnyGrant(identifier: string): Promise<GrantRow> {
   const raw = decodeURIComponent(identifier);
   let grant: GrantRow | null = null;
   if (raw.startsWith("grant:")) grant = await findGrantById(raw.slice(6));
@@ -134,7 +134,7 @@ export async function deleteSandboxGrant(grantId: string): Promise<void> {
   await db.sandboxGrant.deleteMany({ where: { id: grantId } });
 }
 
-export type ConnectGrantInput = { email: string; name?: string; timezone?: string };
+type ConnectGrantInput = { email: string; name?: string; timezone?: string };
 
 /**
  * "The user connected their calendar through hosted auth": finds or creates the email's grant,

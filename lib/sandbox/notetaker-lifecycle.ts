@@ -12,7 +12,7 @@
 
 export type NotetakerOutcome = "completed" | "failed_entry";
 
-export type SandboxNotetakerState =
+type SandboxNotetakerState =
   | "scheduled"
   | "connecting"
   | "attending"

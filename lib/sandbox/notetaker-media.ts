@@ -6,11 +6,11 @@ import { Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decideRange, rangeHeaders } from "@/lib/media/http-range";
+import { decideRange, rangeHeaders } from "@/lib/http/range";
 import { SandboxApiError } from "./errors";
 import type { NotetakerWebhookMedia } from "./notetaker-payloads";
 import { describeSampleFile, getSampleInterview, SAMPLES_DIR, type SampleSpeakerKey } from "./notetaker-samples";
-import { summarizeInterview } from "./notetaker-summary";
+import { summarizeInterview } from "./summary/summarize";
 
 /**
  * The sandbox Notetaker's media, as Nylas serves it (nylas-contract §5): files behind
@@ -20,9 +20,9 @@ import { summarizeInterview } from "./notetaker-summary";
  * with the wrong bytes.
  */
 
-export const MEDIA_KINDS = ["recording", "transcript", "summary", "action_items", "thumbnail"] as const;
+const MEDIA_KINDS = ["recording", "transcript", "summary", "action_items", "thumbnail"] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
-export const isMediaKind = (value: string): value is MediaKind => (MEDIA_KINDS as readonly string[]).includes(value);
+const isMediaKind = (value: string): value is MediaKind => (MEDIA_KINDS as readonly string[]).includes(value);
 
 type Tx = Prisma.TransactionClient;
 type FileRow = Prisma.SandboxNotetakerFileGetPayload<object>;
@@ -39,7 +39,7 @@ function signature(notetakerId: string, kind: string, expires: number): string {
   return createHmac("sha256", signingKey()).update(`${notetakerId}.${kind}.${expires}`).digest("hex");
 }
 
-export function signMediaUrl(file: { notetakerId: string; kind: string; name: string }, now: Date): { url: string; expiresAt: number; ttl: number } {
+function signMediaUrl(file: { notetakerId: string; kind: string; name: string }, now: Date): { url: string; expiresAt: number; ttl: number } {
   const ttl = getEnv().SANDBOX_MEDIA_URL_TTL_S;
   const expires = seconds(now) + ttl;
   const query = new URLSearchParams({ expires: String(expires), signature: signature(file.notetakerId, file.kind, expires) });
@@ -92,7 +92,7 @@ export async function describeSyntheticFile(seed: string, size: number): Promise
 
 // ───────────────────────────── Making the files ─────────────────────────────
 
-export type NotetakerForMedia = {
+type NotetakerForMedia = {
   id: string;
   sampleId: string;
   speakers: Partial<Record<SampleSpeakerKey, string>>;

@@ -9,9 +9,9 @@ import path from "node:path";
 
 export type SampleSpeakerKey = "interviewer" | "candidate" | "second_interviewer";
 
-export type SampleSegment = { speaker: SampleSpeakerKey; start: number; end: number; text: string };
+type SampleSegment = { speaker: SampleSpeakerKey; start: number; end: number; text: string };
 
-export type SampleInterview = {
+type SampleInterview = {
   id: string;
   title: string;
   roleKeywords: string[];

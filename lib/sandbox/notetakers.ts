@@ -3,15 +3,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineJobKind, enqueue, type JobContext } from "@/lib/jobs";
-import { SandboxApiError, invalidRequest, notFound } from "./errors";
+import { SandboxApiError, notFound } from "./errors";
 import { resolveGrant } from "./grants";
-import { data, empty, type SandboxResult } from "./http";
 import { canRunNow, nextLifecycleStep, planImmediateRun, type LifecycleStep, type NotetakerOutcome } from "./notetaker-lifecycle";
-import { assertMediaReady, createMediaFiles, describeMediaFiles, describeSyntheticFile, serveMediaFile, type MediaFaults } from "./notetaker-media";
-import { buildNotetakerNotificationObject, resolveMeetingSettings, serializeNotetaker, toMeetingProvider, type NotetakerView } from "./notetaker-payloads";
+import { createMediaFiles, describeSyntheticFile } from "./notetaker-media";
+import { buildNotetakerNotificationObject, resolveMeetingSettings, toMeetingProvider, type NotetakerView } from "./notetaker-payloads";
 import { chooseSampleInterview, type SampleSpeakerKey } from "./notetaker-samples";
-import type { SandboxContext } from "./router";
-import { describeIssues, ZNotetakerFaults, ZNotetakerRun } from "./schemas";
 import { enqueueNotification } from "./webhooks";
 
 /**
@@ -20,7 +17,8 @@ import { enqueueNotification } from "./webhooks";
  * for its event; it follows reschedules, is deleted with a cancellation, and then lives through
  * Nylas's states with the real clock ("sandbox.notetaker-step" jobs, due at each next step), or at
  * once from the control endpoint and the /sandbox console (runNotetakerNow). Every step is kept
- * for the history endpoint and sent as a signed webhook through the outbox.
+ * for the history endpoint and sent as a signed webhook through the outbox. Its HTTP endpoints
+ * are lib/sandbox/notetaker-endpoints.ts.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -29,11 +27,11 @@ type NotetakerRow = Prisma.SandboxNotetakerGetPayload<object>;
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** 32 lowercase hex characters, like Nylas's notetaker ids. */
-export function newNotetakerId(): string {
+function newNotetakerId(): string {
   return randomBytes(16).toString("hex");
 }
 
-function toView(row: NotetakerRow): NotetakerView {
+export function toView(row: NotetakerRow): NotetakerView {
   return {
     id: row.id,
     grantId: row.grantId,
@@ -70,7 +68,7 @@ async function scheduleStep(tx: Tx, notetakerId: string, at: Date | null): Promi
 
 // ───────────────────────────── Booking hooks (called inside the booking's transaction) ─────────────────────────────
 
-export type BookingForNotetaker = {
+type BookingForNotetaker = {
   configurationName: string;
   notetakerSettings: unknown;
   conferencing: { provider: string; url: string } | null;
@@ -218,7 +216,7 @@ async function advanceNotetaker(id: string, ctx: JobContext<never>): Promise<voi
   }, TX_OPTIONS);
 }
 
-export type TNotetakerStepJob = { notetakerId: string };
+type TNotetakerStepJob = { notetakerId: string };
 
 export const notetakerStepJob = defineJobKind<TNotetakerStepJob>({
   name: "sandbox.notetaker-step",
@@ -234,7 +232,7 @@ export const notetakerStepJob = defineJobKind<TNotetakerStepJob>({
  * A live (not deleted) notetaker, optionally of a grant; 404 otherwise. With `tx`, its row is
  * locked for the rest of that transaction, so a step (run, leave, cancel, the clock) never races another.
  */
-async function loadLiveNotetaker(id: string, grantIdentifier?: string, tx?: Tx): Promise<NotetakerRow> {
+export async function loadLiveNotetaker(id: string, grantIdentifier?: string, tx?: Tx): Promise<NotetakerRow> {
   if (!/^[0-9a-f]{32}$/.test(id)) throw notFound(`Notetaker not found: ${id}`);
   if (tx) await tx.$queryRaw`SELECT id FROM sandbox_notetakers WHERE id = ${id} FOR UPDATE`;
   const row = await (tx ?? db).sandboxNotetaker.findUnique({ where: { id } });
@@ -293,126 +291,26 @@ export async function expireNotetakerMedia(id: string, now = new Date()): Promis
   return row;
 }
 
-// ───────────────────────────── Nylas API: /v3/grants/{grant}/notetakers…, /v3/notetakers… ─────────────────────────────
-
-const STATE_FILTER_ALIASES: Record<string, string> = { media_processing: "processing", media_available: "available" };
-
-// GET …/notetakers
-export async function listNotetakers(ctx: SandboxContext): Promise<SandboxResult> {
-  const grant = ctx.params.grant ? await resolveGrant(ctx.params.grant) : null;
-  const rawLimit = Number(ctx.query.get("limit") ?? 50);
-  const limit = Number.isInteger(rawLimit) && rawLimit > 0 ? Math.min(rawLimit, 200) : 50;
-  // next_cursor and prev_cursor are both offsets; either token takes you there.
-  const token = ctx.query.get("page_token") ?? ctx.query.get("prev_page_token");
-  const offset = token ? Number(Buffer.from(token, "base64url").toString("utf8")) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw invalidRequest("Invalid page_token.");
-  const stateParam = ctx.query.get("state");
-  const state = stateParam ? (STATE_FILTER_ALIASES[stateParam] ?? stateParam) : null;
-  const epoch = (key: string) => {
-    const raw = ctx.query.get(key);
-    if (raw === null) return undefined;
-    if (!/^\d+$/.test(raw)) throw invalidRequest(`${key} must be Unix seconds.`);
-    return new Date(Number(raw) * 1000);
-  };
-  const joinStart = epoch("join_time_start");
-  const joinEnd = epoch("join_time_end");
-  const orderBy = ctx.query.get("order_by") ?? "created_at";
-  if (!["name", "join_time", "created_at"].includes(orderBy)) throw invalidRequest("order_by must be name, join_time or created_at.");
-  const direction = ctx.query.get("order_direction") === "desc" ? "desc" : "asc";
-  const field = orderBy === "join_time" ? "joinTime" : orderBy === "name" ? "name" : "createdAt";
-
-  const rows = await db.sandboxNotetaker.findMany({
-    where: {
-      deletedAt: null,
-      ...(grant ? { grantId: grant.id } : {}),
-      ...(state ? { state } : {}),
-      ...(joinStart || joinEnd ? { joinTime: { ...(joinStart ? { gte: joinStart } : {}), ...(joinEnd ? { lte: joinEnd } : {}) } } : {}),
-    },
-    orderBy: [{ [field]: direction }, { id: "asc" }],
-    skip: offset,
-    take: limit + 1,
-  });
-  const page = rows.slice(0, limit);
-  const next = rows.length > limit ? Buffer.from(String(offset + limit)).toString("base64url") : null;
-  const prev = offset > 0 ? Buffer.from(String(Math.max(0, offset - limit))).toString("base64url") : null;
-  return { status: 200, body: { data: page.map((r) => serializeNotetaker(toView(r))), next_cursor: next, prev_cursor: prev } };
-}
-
-// GET …/notetakers/{id}
-export async function findNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
-  return data(serializeNotetaker(toView(await loadLiveNotetaker(ctx.params.id!, ctx.params.grant))));
-}
-
-// DELETE …/notetakers/{id}/cancel — only before it has joined.
-export async function cancelNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
+/** Cancels a notetaker that has not joined yet (notetaker.deleted); 409 once it has. */
+export async function cancelNotetakerBeforeJoin(id: string, grantIdentifier: string | undefined, now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
-    const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant, tx);
+    const row = await loadLiveNotetaker(id, grantIdentifier, tx);
     if (!canRunNow(row.state)) throw new SandboxApiError(409, "invalid_request_error", `A notetaker in state ${row.state} cannot be cancelled.`);
-    await deleteNotetaker(tx, row, ctx.now);
+    await deleteNotetaker(tx, row, now);
   }, TX_OPTIONS);
-  return empty();
 }
 
-// POST …/notetakers/{id}/leave — 200 while attending, 202 when it is already leaving; 409 when it is not in the meeting.
-export async function leaveNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
-  const id = ctx.params.id!;
-  const status = await db.$transaction(async (tx) => {
-    const current = await loadLiveNotetaker(id, ctx.params.grant, tx);
+/** Asks an attending notetaker to leave: 200 when it leaves now, 202 when it is already leaving; 409 when it is not in the meeting. */
+export async function leaveMeeting(id: string, grantIdentifier: string | undefined, now: Date): Promise<200 | 202> {
+  return db.$transaction(async (tx) => {
+    const current = await loadLiveNotetaker(id, grantIdentifier, tx);
     if (current.state === "disconnected" || current.state === "worker_finished") return 202;
     if (current.state !== "attending") throw new SandboxApiError(409, "invalid_request_error", "The notetaker is not in the meeting.");
-    const at = await stepTime(tx, id, ctx.now);
+    const at = await stepTime(tx, id, now);
     const left = await takeStep(tx, current, { trigger: "notetaker.meeting_state", historyType: "notetaker.meeting_state", state: "disconnected", meetingState: "api_request", at });
     const next = nextLifecycleStep({ ...lifecycleOf(left), leaveTime: at })?.at ?? null;
     await tx.sandboxNotetaker.update({ where: { id }, data: { leaveTime: at, nextStepAt: next } });
     await scheduleStep(tx, id, next);
     return 200;
   }, TX_OPTIONS);
-  return data({ id, message: "Notetaker is leaving meeting." }, status);
-}
-
-// GET …/notetakers/{id}/media — 404 before the media is ready, 410 after retention; fresh URLs.
-export async function getNotetakerMedia(ctx: SandboxContext): Promise<SandboxResult> {
-  const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant);
-  assertMediaReady(row.state, row.mediaExpiresAt, ctx.now);
-  return data(await describeMediaFiles(row.id, ctx.now, row.mediaExpiresAt!));
-}
-
-// GET …/notetakers/{id}/history
-export async function getNotetakerHistory(ctx: SandboxContext): Promise<SandboxResult> {
-  const row = await loadLiveNotetaker(ctx.params.id!, ctx.params.grant);
-  const events = await db.sandboxNotetakerEvent.findMany({ where: { notetakerId: row.id }, orderBy: [{ at: "asc" }, { createdAt: "asc" }] });
-  return data({
-    events: events.map((e) => ({ created_at: Math.floor(e.at.getTime() / 1000), event_type: e.eventType, data: e.data })),
-  });
-}
-
-// ───────────────────────────── Sandbox-only control endpoints ─────────────────────────────
-
-// POST /v3/sandbox/notetakers/{id}/run — {"outcome": "completed" | "failed_entry", "recording_bytes"?: n}
-export async function runNotetakerEndpoint(ctx: SandboxContext): Promise<SandboxResult> {
-  const parsed = ZNotetakerRun.safeParse(ctx.body ?? {});
-  if (!parsed.success) throw invalidRequest(`Invalid run: ${describeIssues(parsed.error)}`);
-  const row = await runNotetakerNow(ctx.params.id!, parsed.data.outcome, { recordingBytes: parsed.data.recording_bytes, now: ctx.now });
-  return data(serializeNotetaker(toView(row)));
-}
-
-// POST /v3/sandbox/notetakers/{id}/faults — media download faults for tests (see MediaFaults).
-export async function setNotetakerFaults(ctx: SandboxContext): Promise<SandboxResult> {
-  const parsed = ZNotetakerFaults.safeParse(ctx.body ?? {});
-  if (!parsed.success) throw invalidRequest(`Invalid faults: ${describeIssues(parsed.error)}`);
-  const row = await loadLiveNotetaker(ctx.params.id!);
-  const faults: MediaFaults = parsed.data;
-  await db.sandboxNotetaker.update({ where: { id: row.id }, data: { faults: faults as Prisma.InputJsonValue } });
-  return data({ id: row.id, faults });
-}
-
-// POST /v3/sandbox/notetakers/{id}/expire-media — retention ends now.
-export async function expireNotetakerMediaEndpoint(ctx: SandboxContext): Promise<SandboxResult> {
-  const row = await expireNotetakerMedia(ctx.params.id!, ctx.now);
-  return data(serializeNotetaker(toView(row)));
-}
-
-// GET /v3/sandbox/media/{id}/{kind}/{name}?expires&signature — the pre-authenticated file URL.
-export async function serveMediaFileEndpoint(ctx: SandboxContext): Promise<Response> {
-  return serveMediaFile({ method: ctx.method, headers: ctx.headers }, { id: ctx.params.id!, kind: ctx.params.kind! }, ctx.query, ctx.now);
 }

@@ -17,10 +17,10 @@ export type SandboxContext = {
   now: Date;
 };
 
-export type SandboxHandler = (ctx: SandboxContext) => Promise<SandboxResult | Response>;
+type SandboxHandler = (ctx: SandboxContext) => Promise<SandboxResult | Response>;
 
 /** "api_key": grant-scoped and admin endpoints; "public": scheduler endpoints (key optional). */
-export type RouteAuth = "api_key" | "public";
+type RouteAuth = "api_key" | "public";
 
 export type Route = { method: string; segments: string[]; auth: RouteAuth; handler: SandboxHandler };
 
@@ -28,7 +28,7 @@ export function route(method: string, path: string, auth: RouteAuth, handler: Sa
   return { method, segments: path.split("/").filter(Boolean), auth, handler };
 }
 
-export type RouteMatch = { route: Route; params: Record<string, string> };
+type RouteMatch = { route: Route; params: Record<string, string> };
 
 /** Matches a path (split, decoded, without the leading "v3" or empty segments). */
 export function matchRoute(routes: Route[], method: string, segments: string[]): RouteMatch | "method_not_allowed" | null {

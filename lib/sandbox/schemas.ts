@@ -15,7 +15,7 @@ const ZClock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, "must be H
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
 const ZBufferMinutes = z.number().int().min(0).max(120).refine((n) => n % 5 === 0, "must be a multiple of 5");
 
-export const ZOpenHours = z.looseObject({
+const ZOpenHours = z.looseObject({
   days: z.array(z.number().int().min(0).max(6)).min(1),
   start: ZClock,
   end: ZClock,
@@ -23,7 +23,7 @@ export const ZOpenHours = z.looseObject({
   exdates: z.array(ZDate).optional(),
 });
 
-export const ZParticipant = z.looseObject({
+const ZParticipant = z.looseObject({
   name: z.string().optional(),
   email: z.email(),
   // Accepted even on round-robin configs: the product owner's recipe sends it (Nylas says omit).
@@ -39,7 +39,7 @@ export const ZParticipant = z.looseObject({
 });
 
 /** `scheduler.notetaker_settings` (nylas-contract §1); the dependencies between the flags are checked in configuration-rules.ts. */
-export const ZMeetingSettings = z.looseObject({
+const ZMeetingSettings = z.looseObject({
   video_recording: z.boolean().optional(),
   audio_recording: z.boolean().optional(),
   transcription: z.boolean().optional(),
@@ -167,7 +167,7 @@ const WEBHOOK_SETTABLE_STATUSES = ["active", "inactive", "pause"] as const;
 export const ZWebhookUpdate = ZWebhookCreate.partial().extend({ status: z.enum(WEBHOOK_SETTABLE_STATUSES).optional() });
 
 // Events (grant-scoped Calendar API). `when` is checked by calendar-rules.ts parseWhen.
-export const ZEventParticipant = z.looseObject({
+const ZEventParticipant = z.looseObject({
   email: z.email(),
   name: z.string().max(256).optional(),
   status: z.enum(["yes", "no", "maybe", "noreply"]).optional(),

@@ -19,7 +19,7 @@ export function signWebhookBody(body: Buffer | string, secret: string): string {
 export type DeliveryDeps = { fetchImpl?: typeof fetch };
 
 /** A failed attempt the runner retries; carries the status code for the row. */
-export class RetryableDeliveryError extends Error {
+class RetryableDeliveryError extends Error {
   constructor(
     message: string,
     readonly statusCode: number | null,
@@ -32,7 +32,7 @@ export class RetryableDeliveryError extends Error {
  * One attempt at one delivery (the job's handler). A paused or failed destination gets nothing:
  * the row stays pending, and making the destination active again queues it (lib/sandbox/webhooks.ts).
  */
-export async function deliverWebhook(deliveryId: string, ctx: JobContext<DeliveryDeps>): Promise<((tx: Tx) => Promise<void>) | void> {
+async function deliverWebhook(deliveryId: string, ctx: JobContext<DeliveryDeps>): Promise<((tx: Tx) => Promise<void>) | void> {
   const row = await db.sandboxWebhookDelivery.findUnique({
     where: { id: deliveryId },
     select: { id: true, payload: true, status: true, webhook: { select: { webhookUrl: true, secret: true, compressedDelivery: true, status: true } } },
@@ -54,7 +54,7 @@ export async function deliverWebhook(deliveryId: string, ctx: JobContext<Deliver
 }
 
 /** A failed attempt on the row: pending until its retry, or failed after the last. */
-export async function recordDeliveryFailure(tx: Tx, deliveryId: string, failure: JobFailure): Promise<void> {
+async function recordDeliveryFailure(tx: Tx, deliveryId: string, failure: JobFailure): Promise<void> {
   const lastStatusCode = failure.error instanceof RetryableDeliveryError ? failure.error.statusCode : null;
   await tx.sandboxWebhookDelivery.updateMany({
     where: { id: deliveryId, status: "pending" },
@@ -90,7 +90,7 @@ async function deliverOnce(delivery: Delivery, send: typeof fetch): Promise<Deli
   }
 }
 
-export type TWebhookDeliveryJob = { deliveryId: string };
+type TWebhookDeliveryJob = { deliveryId: string };
 
 export const webhookDeliveryJob = defineJobKind<TWebhookDeliveryJob, DeliveryDeps>({
   name: "sandbox.webhook-delivery",

@@ -1,6 +1,7 @@
+import { normalizeEmail } from "@/lib/utils";
 import { isParticipantFree } from "./is-participant-free";
 import { listCandidateStarts } from "./list-free-starts";
-import { normalizeEmail, sortParticipantsByRank } from "./round-robin";
+import { sortParticipantsByRank } from "./round-robin";
 import { createSlotRules, narrowSlotRules, type SlotRules } from "./slot-rules";
 import type {
   AvailabilityInput,

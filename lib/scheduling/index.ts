@@ -14,7 +14,7 @@ export type {
 export { computeAvailability } from "./compute-availability";
 export { chooseHost } from "./choose-host";
 export { isParticipantFree } from "./is-participant-free";
-export { rankParticipants, normalizeEmail } from "./round-robin";
+export { rankParticipants } from "./round-robin";
 export { mergeIntervals } from "./intervals";
 export { listOpenWindows, parseTimeOfDay, type OpenWindow } from "./open-hours";
 export { convertLocalTimeToInstant, getTimeZoneOffset } from "./zoned-time";

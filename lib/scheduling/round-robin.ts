@@ -1,10 +1,5 @@
 import type { EngineParticipant } from "./types";
 
-/** Canonical form for comparing emails; callers still get the email exactly as configured. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /**
  * Participants in round-robin order: never booked first, then least recently booked. Array.sort is
  * stable, so ties keep configuration order, which is the documented tie-breaker.

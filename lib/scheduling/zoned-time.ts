@@ -166,3 +166,14 @@ export function convertLocalTimeToInstant(timeZone: string, dayNumber: number, m
   remember(table, localMs, instant);
   return instant;
 }
+
+/** The zone's canonical IANA name, or null when the runtime does not know it. */
+export function normalizeTimeZone(timeZone: string): string | null {
+  const trimmed = timeZone.trim();
+  if (trimmed === "" || trimmed.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(trimmed)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: trimmed }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}

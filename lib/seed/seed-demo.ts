@@ -2,20 +2,17 @@
  * Seeds the demo fixture (prisma/demo-fixture.ts). Idempotent, so it runs at every `npm run dev`
  * start, and it never undoes an admin's edits: interviewers are only created, and the panels and
  * roles only into a database that has none yet (a renamed panel is not re-created next start).
- * Demo users and the sandbox's grants and calendars are seeded only in sandbox mode. No
- * "server-only": it runs from scripts.
+ * Demo users and the sandbox's grants and calendars (seedSandbox) are seeded only in sandbox mode.
+ * No "server-only" here: it runs from scripts (under the react-server condition, which the
+ * sandbox's index needs).
  */
-import { createHash } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { seedSandbox } from "@/lib/sandbox";
 import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
-import { sandboxGrantId } from "@/lib/sandbox/ids";
 import { generateDemoBusyEvents } from "./demo-calendar";
 
 export type SeedOptions = { sandbox: boolean; seedPassword: string; now: Date };
-
-/** Stable grant id per email (the sandbox's own, so a reconnected calendar keeps its id too). */
-export const demoGrantId = sandboxGrantId;
 
 export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<string[]> {
   const log: string[] = [];
@@ -60,33 +57,15 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
   log.push(`demo users: ${demoUsers.map((u) => u.email).join(", ")}`);
 
   // Sandbox: a grant with a primary calendar per interviewer, and fresh busy events around today.
-  let generated = 0;
-  await db.sandboxEvent.deleteMany({ where: { generated: true } });
-  for (const i of demoInterviewers) {
-    const grantId = demoGrantId(i.email);
-    await db.sandboxGrant.upsert({ where: { email: i.email }, create: { id: grantId, email: i.email, name: i.name, timezone: i.timezone }, update: { name: i.name, timezone: i.timezone } });
-    const grant = await db.sandboxGrant.findUniqueOrThrow({ where: { email: i.email }, select: { id: true } });
-    const calendarId = i.email; // Google-style: the primary calendar's id is the account email
-    await db.sandboxCalendar.upsert({ where: { id: calendarId }, create: { id: calendarId, grantId: grant.id, name: i.name, isPrimary: true, timezone: i.timezone }, update: {} });
-    const events = generateDemoBusyEvents({ email: i.email, timezone: i.timezone, blocksFridays: Boolean(i.blocksFridays), now: opts.now.getTime(), daysBefore: 7, daysAfter: 75 });
-    await db.sandboxEvent.createMany({
-      data: events.map((e, n) => ({
-        id: `demo${createHash("sha1").update(`${i.email}|${e.start}|${n}`).digest("hex").slice(0, 22)}`,
-        calendarId,
-        grantId: grant.id,
-        title: e.title,
-        startTime: new Date(e.start),
-        endTime: new Date(e.end),
-        timezone: i.timezone,
-        participants: [{ email: i.email, name: i.name, status: "yes" }],
-        organizer: { email: i.email, name: i.name },
-        icalUid: `demo-${n}-${e.start}@sandbox.nylas`,
-        generated: true,
-      })),
-      skipDuplicates: true,
-    });
-    generated += events.length;
-  }
+  const generated = await seedSandbox(
+    db,
+    demoInterviewers.map((i) => ({
+      email: i.email,
+      name: i.name,
+      timezone: i.timezone,
+      busy: generateDemoBusyEvents({ email: i.email, timezone: i.timezone, blocksFridays: Boolean(i.blocksFridays), now: opts.now.getTime(), daysBefore: 7, daysAfter: 75 }),
+    })),
+  );
   log.push(`sandbox: ${demoInterviewers.length} grants, ${generated} busy events regenerated around today`);
   return log;
 }

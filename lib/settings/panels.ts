@@ -19,7 +19,7 @@ import { openHoursFromNylas, openHoursToNylas } from "./open-hours";
 
 type Tx = Prisma.TransactionClient;
 
-export const DEFAULT_CONSENT_MESSAGE = "This interview is recorded and transcribed by a notetaker so that the hiring team can review it.";
+const DEFAULT_CONSENT_MESSAGE = "This interview is recorded and transcribed by a notetaker so that the hiring team can review it.";
 
 /** A new panel's form. */
 export function defaultPanelInput(): TPanelInput {

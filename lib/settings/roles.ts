@@ -63,7 +63,7 @@ export function toRoleSync(row: SyncRow | undefined): RoleSync {
   };
 }
 
-export const SYNC_SELECT = { syncStatus: true, configurationId: true, lastSyncedAt: true, lastSyncError: true, syncAttempts: true, nextSyncAt: true } as const;
+const SYNC_SELECT = { syncStatus: true, configurationId: true, lastSyncedAt: true, lastSyncError: true, syncAttempts: true, nextSyncAt: true } as const;
 
 export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
   const role = await db.role.findUnique({

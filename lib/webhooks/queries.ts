@@ -106,7 +106,7 @@ export async function listWebhookEvents({
 }
 
 /** How much of a payload the page renders (~20 KB); the rest is cut off with a note. */
-export const PAYLOAD_PREVIEW_MAX_CHARS = 20_000;
+const PAYLOAD_PREVIEW_MAX_CHARS = 20_000;
 
 /**
  * One notification's payload, pretty-printed (by Postgres: jsonb_pretty) and cut to `maxChars`

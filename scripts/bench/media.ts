@@ -72,7 +72,7 @@ export async function runMediaBench(): Promise<{ lines: string[]; ratio: number;
     const { bootstrapNylas } = await import("../../lib/bootstrap");
     const { getNylas } = await import("../../lib/nylas/client");
     const { enqueue, runDueJobs } = await import("../../lib/jobs");
-    const { webhookDeliveryJob } = await import("../../lib/sandbox/webhook-dispatcher");
+    const { webhookDeliveryJob } = await import("../../lib/sandbox");
     const { webhookProcessingJob } = await import("../../lib/webhooks/jobs");
     const { mediaDownloadJob } = await import("../../lib/media/jobs");
     const { getPrisma } = await import("../../lib/db/client");

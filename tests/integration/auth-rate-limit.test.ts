@@ -6,19 +6,18 @@
  * Rows are keyed by unique emails/IPs per test, so the file does not depend on table resets.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { checkLoginRateLimit, recordLoginAttempt } from "@/lib/auth/login-attempts";
 import { hashPassword } from "@/lib/auth/password";
 import type { RateLimitPolicy } from "@/lib/auth/rate-limit";
-import { createPrisma } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { useTestDatabase } from "../support/database";
 
 const POLICY: RateLimitPolicy = { maxFailures: 3, windowMinutes: 15 };
 const PASSWORD = "correct-horse-battery";
 const minutes = (n: number) => n * 60_000;
 
-let prisma: PrismaClient;
+const prisma = useTestDatabase();
 const createdEmails: string[] = [];
 
 function uniqueEmail(label: string): string {
@@ -35,17 +34,9 @@ async function createUser(email: string) {
   });
 }
 
-beforeAll(() => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL must point at a migrated test database.");
-  prisma = createPrisma(url);
-});
-
 afterAll(async () => {
-  if (!prisma) return;
   await prisma.loginAttempt.deleteMany({ where: { email: { in: createdEmails } } });
   await prisma.user.deleteMany({ where: { email: { in: createdEmails } } });
-  await prisma.$disconnect();
 });
 
 describe("authenticateWithPassword", () => {

@@ -3,25 +3,16 @@
  * a role change applies at once and a deleted user is signed out, whatever the JWT says.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { findSessionUserById } from "@/lib/auth/users";
-import { createPrisma } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { useTestDatabase } from "../support/database";
 
-let prisma: PrismaClient;
+const prisma = useTestDatabase();
 const createdEmails: string[] = [];
 
-beforeAll(() => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL must point at a migrated test database.");
-  prisma = createPrisma(url);
-});
-
 afterAll(async () => {
-  if (!prisma) return;
   await prisma.user.deleteMany({ where: { email: { in: createdEmails } } });
-  await prisma.$disconnect();
 });
 
 async function createAdmin() {

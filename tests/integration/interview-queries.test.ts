@@ -5,15 +5,14 @@
  * the query), and a candidate's timeline with a cancelled interview and the rebooking that replaces it.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { getCandidateTimeline, listInterviewFilterOptions, listInterviews, type InterviewViewer } from "@/lib/interviews/queries";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { DEFAULT_INTERVIEW_FILTERS, parseInterviewFilters, type TInterviewFilters } from "@/lib/validations/interviews";
-import { resetTables } from "../support/database";
+import { useTestDatabase } from "../support/database";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
+const prisma = useTestDatabase({ resetBeforeEach: true });
 
 /** The clock the list is read at: "upcoming" means startsAt >= NOW. */
 const NOW = new Date("2026-03-10T12:00:00.000Z");
@@ -29,12 +28,7 @@ const asInterviewer = (email: string, role: UserRole = "INTERVIEWER"): Interview
 let roleIds: Record<string, string> = {};
 let interviewerIds: Record<string, string> = {};
 
-afterAll(async () => {
-  await prisma.$disconnect();
-});
-
 beforeEach(async () => {
-  await resetTables();
   // Interviewers, panels and roles only (no users, no sandbox calendars).
   await seedDemo(prisma, { sandbox: false, seedPassword: "unused", now: NOW });
   roleIds = Object.fromEntries((await prisma.role.findMany({ select: { slug: true, id: true } })).map((r) => [r.slug, r.id]));

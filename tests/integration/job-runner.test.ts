@@ -3,28 +3,20 @@
  * lease renewal, crash take-over, fenced writes, serialisation and de-duplication keys, retries and
  * the dead-letter state, LISTEN/NOTIFY wake-ups, graceful stop, and periodic kinds across instances.
  */
-import pg from "pg";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
+import { afterEach, describe, expect, it } from "vitest";
 import { defineJobKind, enqueue, JobLeaseLostError, PermanentJobError, runDueJobs, type JobContext, type JobFailure } from "@/lib/jobs";
 import { JobWorkers } from "@/lib/jobs/runner";
 import { parseSchedule } from "@/lib/jobs/schedule";
 import { claimSchedulePeriod } from "@/lib/jobs/scheduler";
 import { claimJobs, completeJob, failJob, heldTransaction, type AnyJobKind } from "@/lib/jobs/store";
-import { resetTables } from "../support/database";
+import { useTestDatabase, withPgClient } from "../support/database";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
+const prisma = useTestDatabase({ resetBeforeEach: true });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const workers: JobWorkers[] = [];
 
-beforeEach(async () => {
-  await resetTables();
-});
 afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.stop(1_000)));
-});
-afterAll(async () => {
-  await prisma.$disconnect();
 });
 
 function startWorkers(kinds: AnyJobKind[], scheduleOverrides?: string): JobWorkers {
@@ -487,10 +479,7 @@ describe("one connection to wake them all", () => {
     const listeners = async () => (await prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'portal-job-listener'`).map((r) => r.pid);
     await until(async () => (await listeners()).length === 1);
     const [before] = await listeners();
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query("SELECT pg_terminate_backend($1)", [before]);
-    await admin.end();
+    await withPgClient((admin) => admin.query("SELECT pg_terminate_backend($1)", [before]));
     await until(async () => {
       const now = await listeners();
       return now.length === 1 && now[0] !== before;

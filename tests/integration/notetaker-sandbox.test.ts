@@ -16,7 +16,7 @@ import { syncRoleConfigurations } from "@/lib/nylas/sync-configurations";
 import { runDueJobs } from "@/lib/jobs";
 import { notetakerStepJob } from "@/lib/sandbox/notetakers";
 import { getSampleInterview } from "@/lib/sandbox/notetaker-samples";
-import { summarizeInterview } from "@/lib/sandbox/notetaker-summary";
+import { summarizeInterview } from "@/lib/sandbox/summary/summarize";
 import { webhookDeliveryJob } from "@/lib/sandbox/webhook-dispatcher";
 import { demoPanels } from "@/prisma/demo-fixture";
 import {

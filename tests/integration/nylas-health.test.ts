@@ -1,5 +1,5 @@
 /**
- * The Nylas health check (lib/nylas/health.ts) against the sandbox over HTTP, through the real
+ * The Nylas health check (lib/nylas/health/) against the sandbox over HTTP, through the real
  * `nylas` SDK: every check passes on a seeded, bootstrapped sandbox; then the sandbox's side is
  * broken one thing at a time (the API key, a grant, the webhook subscription, a configuration)
  * and the exact failing check and its fix are asserted — and, where the fix is "restart the app",

@@ -1,6 +1,6 @@
 /**
  * Schema drift: the hand-written SQL in prisma/migrations must create exactly the database that
- * prisma/schema.prisma describes (Prisma 7's CLI cannot run its schema engine offline, so nothing
+ * the Prisma schema in prisma/schema/ describes (Prisma 7's CLI cannot run its schema engine offline, so nothing
  * else checks this).
  *
  * The migrations are applied by our runner (lib/db/migrate.ts) to a scratch database of our own on
@@ -15,26 +15,27 @@
  * extra migration and asserts every change is reported.
  */
 import { randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
+import { testDatabaseUrl, withPgClient } from "@/tests/support/database";
 import {
   diffSchema,
   expectedSchema,
   getDmmf,
   introspectDatabase,
+  readSchemaFolder,
   type DbSchema,
   type ExpectedSchema,
   type SqlOnlyAllowList,
 } from "@/tests/support/schema-introspection";
 
 /**
- * SQL-only allow-list: what migrations legitimately create but schema.prisma cannot express.
+ * SQL-only allow-list: what migrations legitimately create but the Prisma schema cannot express.
  * Every entry must exist in the migrated database, and nothing outside the list may.
- * Add an entry only with the reason it cannot live in schema.prisma.
+ * Add an entry only with the reason it cannot live in the Prisma schema.
  */
 const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
   {
@@ -65,8 +66,8 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
   ).map(([name, why]) => ({ kind: "partial index", table: "jobs", name, reason: `${why}; Prisma cannot express a partial index` })),
 ];
 
-const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
-const adminUrl = process.env.DATABASE_URL!;
+const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
+const adminUrl = testDatabaseUrl();
 const scratchDatabases: string[] = [];
 const tempDirs: string[] = [];
 
@@ -76,20 +77,10 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates a scratch database on the test server, migrates it from `dir`, and returns its URL. */
 async function migratedScratchDatabase(dir?: string): Promise<string> {
   const name = `drift_${randomBytes(6).toString("hex")}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withPgClient((client) => client.query(`CREATE DATABASE "${name}"`), adminUrl);
   scratchDatabases.push(name);
   const url = databaseUrl(name);
   await migrate(url, dir ? { dir } : {});
@@ -99,23 +90,23 @@ async function migratedScratchDatabase(dir?: string): Promise<string> {
 let expected: ExpectedSchema;
 
 beforeAll(async () => {
-  expected = expectedSchema(getDmmf(await readFile(SCHEMA_PATH, "utf8")));
+  expected = expectedSchema(getDmmf(readSchemaFolder(SCHEMA_DIR)));
 });
 
 afterAll(async () => {
-  await withClient(adminUrl, async (client) => {
+  await withPgClient(async (client) => {
     for (const name of scratchDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
+  }, adminUrl);
   for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
 });
 
-describe("prisma/migrations SQL vs prisma/schema.prisma", () => {
+describe("prisma/migrations SQL vs prisma/schema/", () => {
   let actual: DbSchema;
   let url: string;
 
   beforeAll(async () => {
     url = await migratedScratchDatabase();
-    actual = await withClient(url, introspectDatabase);
+    actual = await withPgClient(introspectDatabase, url);
   });
 
   it("reads every model and enum of the schema", () => {
@@ -128,14 +119,16 @@ describe("prisma/migrations SQL vs prisma/schema.prisma", () => {
 
   it("creates exactly the database the schema describes (plus the allow-listed SQL-only objects)", () => {
     const differences = diffSchema(expected, actual, SQL_ONLY_ALLOW_LIST);
-    expect(differences, `schema.prisma and the migration SQL disagree:\n  ${differences.join("\n  ")}\n`).toEqual([]);
+    expect(differences, `The Prisma schema and the migration SQL disagree:\n  ${differences.join("\n  ")}\n`).toEqual([]);
   });
 
   it("keeps the SQL-only exclusion constraint sandbox_bookings_no_overlap", async () => {
-    const { rows } = await withClient(url, (client) =>
-      client.query<{ conname: string; table_name: string }>(
-        `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
-      ),
+    const { rows } = await withPgClient(
+      (client) =>
+        client.query<{ conname: string; table_name: string }>(
+          `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
+        ),
+      url,
     );
     expect(rows).toContainEqual({ conname: "sandbox_bookings_no_overlap", table_name: "sandbox_bookings" });
   });
@@ -171,7 +164,7 @@ describe("the drift check itself", () => {
       `,
     );
     const url = await migratedScratchDatabase(dir);
-    const differences = diffSchema(expected, await withClient(url, introspectDatabase), SQL_ONLY_ALLOW_LIST);
+    const differences = diffSchema(expected, await withPgClient(introspectDatabase, url), SQL_ONLY_ALLOW_LIST);
 
     expect([...differences].sort()).toEqual(
       [
@@ -190,7 +183,7 @@ describe("the drift check itself", () => {
         `model Interview (table "interviews"): column "sql_only" (text) exists in the database but no field maps to it`,
         `model Interview (table "interviews"): index (starts_at) [@@index] missing in the database (expected name "interviews_starts_at_idx")`,
         `table "sql_only_table": exists in the database but no model maps to it`,
-        `check constraint "sandbox_events"."sandbox_events_time_order" [CHECK (end_time > start_time)]: exists in the database only (not expressible in schema.prisma) and is not in the SQL-only allow-list`,
+        `check constraint "sandbox_events"."sandbox_events_time_order" [CHECK (end_time > start_time)]: exists in the database only (not expressible in the Prisma schema) and is not in the SQL-only allow-list`,
         `exclusion constraint "sandbox_bookings"."sandbox_bookings_no_overlap": allow-listed as SQL-only but missing in the database (one host cannot hold two live bookings whose buffered ranges overlap; Prisma has no EXCLUDE constraints)`,
       ].sort(),
     );

@@ -4,8 +4,9 @@ import path from "node:path";
 
 /**
  * Integration tests run against a real, throwaway PostgreSQL that scripts/test.ts creates and
- * migrates (DATABASE_URL); each file truncates the tables it needs via resetTables(), or has
- * setupSeededSandbox() (tests/support/seeded-sandbox.ts) empty and seed them before each test.
+ * migrates (DATABASE_URL); each file reaches it through tests/support/database.ts (useTestDatabase,
+ * withPgClient), or has setupSeededSandbox() (tests/support/seeded-sandbox.ts) empty and seed it
+ * before each test.
  */
 if (!process.env.DATABASE_URL) {
   throw new Error("Integration tests need DATABASE_URL: run them with `npm run test:integration` (it starts a test database).");

@@ -4,23 +4,14 @@
  * "Retry" action (retryWebhookEvent) bringing a dead-lettered row back to the queue.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createPrisma } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import type { WebhookEventStatus } from "@/lib/generated/prisma/enums";
 import { getWebhookEventPayload, listWebhookEvents } from "@/lib/webhooks/queries";
 import { retryWebhookEvent } from "@/lib/webhooks/jobs";
-import { resetTables } from "../support/database";
+import { useTestDatabase } from "../support/database";
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
+const prisma = useTestDatabase({ resetBeforeEach: true });
 const BASE = Date.parse("2026-03-02T09:00:00.000Z");
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
-
-beforeEach(async () => {
-  await resetTables();
-});
 
 type Seed = { type: string; status: WebhookEventStatus; minutesAgo: number; attempts?: number; lastError?: string; payload?: unknown };
 

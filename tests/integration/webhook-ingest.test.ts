@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/webhooks/nylas/route";
 import { createPrisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -15,12 +15,12 @@ import { MAX_WEBHOOK_BYTES } from "@/lib/webhooks/envelope";
 import { ingestNylasWebhook, postgresInbox, type InboxStore } from "@/lib/webhooks/ingest";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { signNylasBody } from "@/lib/webhooks/signature";
-import { resetTables } from "../support/database";
+import { useTestDatabase } from "../support/database";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope } from "../support/nylas-webhook-fixtures";
 import { setupWebhookSecret } from "../support/seeded-sandbox";
 
 const SECRET = "test-webhook-secret-9f3a1c7e5b2d4f6a8c0e";
-const prisma = createPrisma(process.env.DATABASE_URL!);
+const prisma = useTestDatabase({ resetBeforeEach: true });
 
 const SARAH = { email: "sarah.kim@northwind.example", name: "Sarah Kim" };
 const DANA = { email: "dana.chen@example.org", name: "Dana Chen" };
@@ -57,11 +57,7 @@ async function ingestVia(store: InboxStore, request: Request): Promise<Response>
 }
 
 setupWebhookSecret(SECRET);
-afterAll(async () => {
-  await prisma.$disconnect();
-});
-beforeEach(async () => {
-  await resetTables();
+beforeEach(() => {
   forgetWebhookSecrets();
 });
 

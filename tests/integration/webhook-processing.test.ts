@@ -7,7 +7,6 @@
  * byte into the route.
  */
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebhookTriggers } from "nylas";
 import { POST } from "@/app/api/webhooks/nylas/route";
@@ -19,6 +18,7 @@ import { RETRY_POLICIES, runDueJobs } from "@/lib/jobs";
 import { webhookDeliveryJob, type DeliveryDeps } from "@/lib/sandbox/webhook-dispatcher";
 import { retryWebhookEvent, webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
+import { withPgClient } from "../support/database";
 import { makeJobsDue } from "../support/jobs";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope, type BookingEnvelopeInput } from "../support/nylas-webhook-fixtures";
 import { startWebhookReceiver } from "../support/sandbox-server";
@@ -321,9 +321,7 @@ describe("an admin's Retry while a worker holds the notification", () => {
     const event = await eventOf(created.id);
 
     // Another session holds the booking's processing lock: the first worker's run waits inside it.
-    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await blocker.connect();
-    try {
+    await withPgClient(async (blocker) => {
       await blocker.query("BEGIN");
       await blocker.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`booking:${bookingId}`]);
       const first = processDueWebhookEvents();
@@ -339,9 +337,7 @@ describe("an admin's Retry while a worker holds the notification", () => {
 
       await blocker.query("COMMIT");
       expect(await first).toBe(1);
-    } finally {
-      await blocker.end();
-    }
+    });
     expect(await eventOf(created.id)).toMatchObject({ status: "PROCESSED", attempts: 1 });
     // Then the fresh run the admin asked for, as a first attempt of its own.
     expect(await processDueWebhookEvents()).toBe(1);

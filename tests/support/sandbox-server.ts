@@ -11,7 +11,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { assertServerEnv } from "@/lib/env";
-import { handleSandboxRequest } from "@/lib/sandbox/api";
+import { handleSandboxRequest } from "@/lib/sandbox";
 
 export type RecordedRequest = { method: string; path: string; query: URLSearchParams; status: number };
 

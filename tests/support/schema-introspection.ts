@@ -1,6 +1,6 @@
 /**
- * Support for tests/integration/schema-drift.test.ts: reads prisma/schema.prisma into Prisma's
- * DMMF (offline), introspects a PostgreSQL database through the catalogs, and compares the two.
+ * Support for tests/integration/schema-drift.test.ts: reads the schema folder prisma/schema/ into
+ * Prisma's DMMF (offline), introspects a PostgreSQL database through the catalogs, and compares the two.
  *
  * DMMF: `@prisma/internals` / `@prisma/prisma-schema-wasm` are not installed; the only copy of
  * Prisma's schema parser in node_modules is the WebAssembly module the `prisma` CLI ships
@@ -15,7 +15,7 @@
  * ON UPDATE), enums (values in order) — both ways, so objects that exist only in the SQL are
  * reported too, unless allow-listed as SQL-only.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type pg from "pg";
@@ -85,8 +85,19 @@ function schemaWasmModule(): WebAssembly.Module {
   return wasmModule;
 }
 
+/** A schema's files as [file name, content] pairs: Prisma reads a folder of .prisma files as one schema. */
+export type SchemaFiles = readonly (readonly [fileName: string, content: string])[];
+
+/** The .prisma files of a schema folder (prisma.config.ts `schema`), sorted by name. */
+export function readSchemaFolder(dir: string): SchemaFiles {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".prisma"))
+    .sort()
+    .map((name) => [name, readFileSync(path.join(dir, name), "utf8")] as const);
+}
+
 /** Parses and validates a Prisma schema and returns its DMMF datamodel (Prisma's getDMMF, offline). */
-export function getDmmf(prismaSchema: string, fileName = "schema.prisma"): Datamodel {
+export function getDmmf(files: SchemaFiles): Datamodel {
   const module = schemaWasmModule();
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
   let exports: SchemaWasmExports | undefined;
@@ -122,7 +133,7 @@ export function getDmmf(prismaSchema: string, fileName = "schema.prisma"): Datam
   const ex = wasm();
   ex.__wbindgen_start();
 
-  const input = new TextEncoder().encode(JSON.stringify({ prismaSchema: [[fileName, prismaSchema]], noColor: true }));
+  const input = new TextEncoder().encode(JSON.stringify({ prismaSchema: files, noColor: true }));
   const inputPtr = ex.__wbindgen_malloc(input.length, 1) >>> 0;
   new Uint8Array(ex.memory.buffer, inputPtr, input.length).set(input);
   let result: GetDmmfResult;
@@ -141,7 +152,7 @@ export function getDmmf(prismaSchema: string, fileName = "schema.prisma"): Datam
     } catch {
       // not JSON: keep as is
     }
-    throw new Error(`prisma/schema.prisma is invalid:\n${message}`);
+    throw new Error(`The Prisma schema is invalid:\n${message}`);
   }
   try {
     return (JSON.parse(readString(ptr, len)) as { datamodel: Datamodel }).datamodel;
@@ -768,7 +779,7 @@ export function diffSchema(expected: ExpectedSchema, actual: DbSchema, allowList
   const present = new Set(actual.sqlOnly.map(sqlOnlyKey));
   for (const object of actual.sqlOnly) {
     if (!allowed.has(sqlOnlyKey(object))) {
-      differences.push(`${sqlOnlyKey(object)}${object.definition ? ` [${object.definition}]` : ""}: exists in the database only (not expressible in schema.prisma) and is not in the SQL-only allow-list`);
+      differences.push(`${sqlOnlyKey(object)}${object.definition ? ` [${object.definition}]` : ""}: exists in the database only (not expressible in the Prisma schema) and is not in the SQL-only allow-list`);
     }
   }
   for (const entry of allowList) {

@@ -1,7 +1,7 @@
 /**
  * The setup integration files share around the demo sandbox, registered as vitest hooks by one call
  * at the top of a file, so that the file states only what is particular to it. Builds on
- * resetTables (./database), startSandboxServer (./sandbox-server) and envOverride (./notetaker-sandbox).
+ * useTestDatabase (./database), startSandboxServer (./sandbox-server) and envOverride (./notetaker-sandbox).
  *
  * setupSeededSandbox gives the file a Prisma client (disconnected after all tests) and the sandbox
  * API served over HTTP (closed after all tests). Before each test it empties every table, seeds the
@@ -15,14 +15,13 @@
  * afterEach and afterAll run while the server and the database are still up.
  */
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { createPrisma } from "@/lib/db/client";
 import { assertServerEnv, getEnv } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { syncRoleConfigurations, type SyncOutcome } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
-import { resetTables } from "./database";
+import { useTestDatabase } from "./database";
 import { envOverride } from "./notetaker-sandbox";
 import { startSandboxServer, type SandboxServerOptions, type TestServer } from "./sandbox-server";
 
@@ -47,7 +46,7 @@ export type SeededSandbox = {
 
 /** Registers the file's hooks for a freshly seeded demo sandbox per test (see the module comment). */
 export function setupSeededSandbox(options: SeededSandboxOptions = {}): SeededSandbox {
-  const prisma = createPrisma(process.env.DATABASE_URL!);
+  const prisma = useTestDatabase({ resetBeforeEach: true });
   // Stable objects, refilled by the hooks, so that a file can destructure them at load time.
   const server = {} as TestServer;
   const configurations: SyncOutcome[] = [];
@@ -59,10 +58,8 @@ export function setupSeededSandbox(options: SeededSandboxOptions = {}): SeededSa
   });
   afterAll(async () => {
     if (isServed) await server.close();
-    await prisma.$disconnect();
   });
   beforeEach(async () => {
-    await resetTables();
     await seedDemo(prisma, { sandbox: true, seedPassword: "password", now: new Date() });
     forgetWebhookSecrets();
     configurations.length = 0;

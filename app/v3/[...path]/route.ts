@@ -1,4 +1,4 @@
-import { handleSandboxRequest } from "@/lib/sandbox/api";
+import { handleSandboxRequest } from "@/lib/sandbox";
 
 export const dynamic = "force-dynamic";
 

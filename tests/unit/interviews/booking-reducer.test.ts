@@ -34,12 +34,6 @@ describe("reduceBookingEvents: the full lifecycle in every order", () => {
   const deliveries = [ev(created), ev(rescheduled), ev(cancelled), ev(redelivery(created)), ev(redelivery(rescheduled))];
   const orders = permutations(deliveries);
 
-  it("generates all 5! = 120 distinct orders", () => {
-    expect(orders).toHaveLength(120);
-    const keys = new Set(orders.map((o) => o.map((e) => deliveries.indexOf(e)).join(",")));
-    expect(keys.size).toBe(120);
-  });
-
   const expected: BookingState = {
     bookingId: BOOKING_ID,
     configurationId: CONFIGURATION_ID,
@@ -64,6 +58,7 @@ describe("reduceBookingEvents: the full lifecycle in every order", () => {
   };
 
   it("yields the same final state for every order", () => {
+    expect(orders).toHaveLength(120); // 5!: the loop below cannot pass by checking nothing
     const first = reduce(...orders[0]!);
     expect(first).toEqual(expected);
     const failures: string[] = [];

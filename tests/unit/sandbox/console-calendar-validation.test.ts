@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toConsoleFieldErrors, ZConsoleCalendar } from "@/lib/validations/sandbox";
+import { toConsoleFieldErrors, ZConsoleCalendar } from "@/lib/sandbox/console-validation";
 
 describe("ZConsoleCalendar", () => {
   it("normalises the email and drops empty optional fields", () => {

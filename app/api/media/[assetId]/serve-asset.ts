@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import type { InterviewViewer } from "@/lib/interviews/visibility";
 import { contentDisposition } from "@/lib/media/files";
-import { decideRange, rangeHeaders } from "@/lib/media/http-range";
+import { decideRange, rangeHeaders } from "@/lib/http/range";
 import { getStoredAssetOrThrow, isInlineAsset, readStoredAsset } from "@/lib/media/serve";
 import { getMediaStorage, type MediaStorage } from "@/lib/storage";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   fixLines, formatHealthReportText, healthExitCode, overallStatus, summarizeChecks, type HealthCheck, type HealthReport, type HealthStatus,
-} from "@/lib/nylas/health-format";
+} from "@/lib/nylas/health/format";
 
 const statuses = (...list: HealthStatus[]) => list.map((status) => ({ status }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRange, rangeHeaders } from "@/lib/media/http-range";
+import { decideRange, rangeHeaders } from "@/lib/http/range";
 
 const SIZE = 10_000;
 

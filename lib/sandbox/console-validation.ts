@@ -1,14 +1,12 @@
-/** Schemas for the /sandbox console's actions. Pure. */
+/** Schemas for the /sandbox console's actions (app/sandbox/actions.ts and its forms). Pure. */
 import { z } from "zod";
-import type { TActionState } from "@/lib/actions/state";
-import { normalizeTimeZone } from "@/lib/interviews/date-range";
+import { normalizeTimeZone } from "@/lib/scheduling/zoned-time";
 
 export const ZConsoleRun = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/),
   outcome: z.enum(["completed", "failed_entry"]),
 });
 
-export type TConsoleRunState = TActionState;
 
 /**
  * The console's "Calendars" actions: "connect" (the email's calendar connected through hosted auth:
@@ -34,7 +32,6 @@ export type TConsoleCalendar = z.infer<typeof ZConsoleCalendar>;
 
 export type TConsoleCalendarFieldErrors = Partial<Record<"email" | "name" | "timezone", string>>;
 
-export type TConsoleCalendarState = TActionState;
 
 /** The first message per form field ("intent" problems have no field: they come from a tampered form). */
 export function toConsoleFieldErrors(error: z.ZodError): TConsoleCalendarFieldErrors {

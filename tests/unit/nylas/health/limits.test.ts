@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDeadline, createLimiter, HealthTimeoutError } from "@/lib/nylas/health-limits";
+import { createDeadline, createLimiter, HealthTimeoutError } from "@/lib/nylas/health/limits";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

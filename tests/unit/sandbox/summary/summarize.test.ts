@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarizeInterview, type SummaryInputSegment } from "@/lib/sandbox/notetaker-summary";
+import { summarizeInterview, type SummaryInputSegment } from "@/lib/sandbox/summary/summarize";
 
 const SUMMARY_INSTRUCTIONS =
   "Summarize the candidate interview. Focus on technical skills demonstrated, communication quality, and any concerns raised. Note which topics were covered and which were skipped.";

@@ -3,7 +3,7 @@ import {
   apiKeyRejected, apiUnreachable, appUrlProblems, coordinatorGrantInvalid, coordinatorGrantNotFound, interviewerGrantInvalid,
   interviewerGrantMissing, missingTriggers, restartHint, roleChangesRetrying, roleConfigurationGone, roleConfigurationMissing,
   roleConfigurationPending, roleProblemsHeadline, roleSyncFailed,
-} from "@/lib/nylas/health-messages";
+} from "@/lib/nylas/health/messages";
 
 const ANA = { name: "Ana Lee", email: "ana@acme.example" };
 

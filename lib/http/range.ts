@@ -1,7 +1,8 @@
 /**
  * Pure: HTTP Range requests (RFC 9110 §14) for one representation of `size` bytes. One range is
  * served (what media players ask for); a header with several ranges, or one we cannot read, is
- * ignored and the whole file is sent, which the RFC allows.
+ * ignored and the whole file is sent, which the RFC allows. Shared by the app's media routes
+ * (lib/media/serve.ts) and the sandbox's media URLs (lib/sandbox/notetaker-media.ts).
  */
 
 export type RangeDecision =
