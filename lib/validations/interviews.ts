@@ -61,6 +61,7 @@ export const MAX_TRANSCRIPT_QUERY_CHARS = 200;
 const ZTranscriptQueryParam = z.preprocess((value) => {
   const first = firstValue(value);
   if (typeof first !== "string") return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters become spaces on purpose
   const cleaned = first.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_TRANSCRIPT_QUERY_CHARS);
   return cleaned || undefined;
 }, z.string().optional());
