@@ -11,6 +11,10 @@ export default defineConfig([
   js.configs.recommended,
   ...nextVitals,
   ...nextTs,
+  {
+    // A `let` that a closure reads before its one assignment (a guard against use before set) stays a `let`.
+    rules: { "prefer-const": ["error", { ignoreReadBeforeAssign: true }] },
+  },
   globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "playwright-report/**", "test-results/**", "blob-report/**", "storage/**", "bench-results/**", "next-env.d.ts"]),
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
