@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { Choice, Select } from "@/components/settings/form/controls";
 import { ErrorSummary } from "@/components/settings/form/error-summary";
 import { Field, Fieldset } from "@/components/settings/form/field";
@@ -56,18 +56,21 @@ export type PanelFormProps = {
 export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones, save }: PanelFormProps) {
   const router = useRouter();
   const isNew = panelId === null;
-  const nextKey = useRef(0);
-  const makeKey = useCallback(() => `m${nextKey.current++}`, []);
+  // Row keys m0, m1, …: the same on the server and in the browser (they are in element ids).
+  const [makeKey] = useState(() => {
+    let nextKey = 0;
+    return () => `m${nextKey++}`;
+  });
   const [draft, setDraft] = useState<PanelDraft>(() => toPanelDraft(initial, makeKey));
   const payload = toPanelPayload(draft);
   const payloadJson = JSON.stringify(payload);
   // Dirty against what the server holds: after a save the page re-renders with the saved panel.
   const isDirty = payloadJson !== JSON.stringify(toPanelPayload(toPanelDraft(initial, () => "")));
-  const submitted = useRef<string | null>(null);
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const [source, setSource] = useState(initial);
   if (source !== initial) {
     setSource(initial);
-    setDraft(adoptSavedPanel(draft, initial, submitted.current === payloadJson, makeKey));
+    setDraft(adoptSavedPanel(draft, initial, submitted === payloadJson, makeKey));
   }
 
   const onSuccess = useCallback(
@@ -77,7 +80,7 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
     [isNew, router],
   );
   const saveNow = useCallback(() => {
-    submitted.current = payloadJson;
+    setSubmitted(payloadJson);
     return save(panelId, payload, updatedAt);
   }, [save, panelId, payload, payloadJson, updatedAt]);
   const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);

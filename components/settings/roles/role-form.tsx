@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { CharacterCount, Choice, Select, Textarea } from "@/components/settings/form/controls";
 import { ErrorSummary } from "@/components/settings/form/error-summary";
 import { Field, Fieldset, fieldControlProps } from "@/components/settings/form/field";
@@ -51,12 +51,12 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
   const valuesJson = JSON.stringify(values);
   // Dirty against what the server holds: after a save the page re-renders with the saved role.
   const isDirty = valuesJson !== JSON.stringify(initial);
-  const submitted = useRef<string | null>(null);
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const [source, setSource] = useState(initial);
   if (source !== initial) {
     setSource(initial);
     // Untouched since the save: take the role as the server normalised it (trimmed, lowercase slug).
-    if (submitted.current === valuesJson) setValues(initial);
+    if (submitted === valuesJson) setValues(initial);
   }
   const saved = source;
 
@@ -67,7 +67,7 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
     [isNew, router],
   );
   const saveNow = useCallback(() => {
-    submitted.current = valuesJson;
+    setSubmitted(valuesJson);
     return save(roleId, values, updatedAt);
   }, [save, roleId, values, valuesJson, updatedAt]);
   const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
