@@ -1,8 +1,9 @@
 /**
- * `npm test`: every suite, with everything it needs set up here — typecheck, unit (Vitest),
- * integration (Vitest on a real throwaway PostgreSQL), a production build, and e2e (Playwright
- * in real Chromium against `npm start` in sandbox mode), and system (tests/system: delivery storms,
- * database restarts and many instances against real processes). `npm test -- unit|integration|system|e2e` runs one.
+ * `npm test`: every suite, with everything it needs set up here — typecheck, lint (ESLint and
+ * `prettier --check`), unit (Vitest), integration (Vitest on a real throwaway PostgreSQL), a
+ * production build, and e2e (Playwright in real Chromium against `npm start` in sandbox mode), and
+ * system (tests/system: delivery storms, database restarts and many instances against real
+ * processes). `npm test -- lint|unit|integration|system|e2e|…` runs one.
  *
  * Databases: an embedded PostgreSQL under .data/test on port 54339 (never the dev one), with
  * fresh databases per run. Set TEST_DATABASE_ADMIN_URL to use another server instead.
@@ -16,15 +17,15 @@ import { TEST_DB } from "./lib/database";
 import { recreateDatabase } from "./lib/pg-once";
 import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
 
-type Suite = "typecheck" | "unit" | "integration" | "build" | "system" | "e2e";
-const SUITES: Suite[] = ["typecheck", "unit", "integration", "build", "system", "e2e"];
+type Suite = "typecheck" | "lint" | "unit" | "integration" | "build" | "system" | "e2e";
+const SUITES: Suite[] = ["typecheck", "lint", "unit", "integration", "build", "system", "e2e"];
 const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 // Anything else names test files (or a part of their path), e.g. `npm test -- integration notetaker`.
 const isSuite = (a: string): a is Suite => (SUITES as string[]).includes(a);
 const requested = args.filter(isSuite);
 const fileFilters = args.filter((a) => !isSuite(a));
 const suites: Suite[] = requested.length ? requested : SUITES;
-if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- unit|integration|system|e2e ${fileFilters.join(" ")}`);
+if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- lint|unit|integration|system|e2e ${fileFilters.join(" ")}`);
 // system and e2e run against a production build of the current tree: build first (`--no-build`
 // reuses .next while iterating on specs; the full run always builds).
 const reuseBuild = process.argv.includes("--no-build") && existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
@@ -37,11 +38,11 @@ mkdirSync(reportsDir, { recursive: true });
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}, onFailure?: string): boolean {
   log(`${name}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   const ok = result.status === 0;
-  if (!ok) failures.push(name);
+  if (!ok) failures.push(onFailure ? `${name} (${onFailure})` : name);
   return ok;
 }
 
@@ -121,6 +122,12 @@ try {
 
   for (const suite of suites) {
     if (suite === "typecheck") run("typecheck", process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit"]);
+    if (suite === "lint") {
+      // Words after `lint` name what to check instead of the whole tree (`npm test -- lint lib/auth`).
+      const targets = fileFilters.length ? fileFilters : ["."];
+      run("lint", process.execPath, [path.join("node_modules", "eslint", "bin", "eslint.js"), "--max-warnings=0", ...targets], {}, "ESLint: the problems listed above");
+      run("lint", process.execPath, [path.join("node_modules", "prettier", "bin", "prettier.cjs"), "--check", ...targets], {}, "Prettier: the files listed above are not formatted; `npm run format` rewrites them");
+    }
     if (suite === "unit") {
       const out = path.join(reportsDir, "unit.json");
       rmSync(out, { force: true });
