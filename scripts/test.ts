@@ -1,8 +1,10 @@
 /**
- * `npm test`: every suite, with everything it needs set up here — typecheck, unit (Vitest),
- * integration (Vitest on a real throwaway PostgreSQL), a production build, and e2e (Playwright
- * in real Chromium against `npm start` in sandbox mode), and system (tests/system: delivery storms,
- * database restarts and many instances against real processes). `npm test -- unit|integration|system|e2e` runs one.
+ * `npm test`: every suite, with everything it needs set up here — typecheck, lint (ESLint and
+ * `prettier --check`), unit (Vitest), integration (Vitest on a real throwaway PostgreSQL), node22
+ * (unit and integration again under Node.js 22, fetched from the npm registry into .data/node), a
+ * production build, and e2e (Playwright in real Chromium against `npm start` in sandbox mode), and
+ * system (tests/system: delivery storms, database restarts and many instances against real
+ * processes). `npm test -- unit|integration|node22|system|e2e|…` runs one.
  *
  * Databases: an embedded PostgreSQL under .data/test on port 54339 (never the dev one), with
  * fresh databases per run. Set TEST_DATABASE_ADMIN_URL to use another server instead.
@@ -13,18 +15,22 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { TEST_DB } from "./lib/database";
+import { ensureNodeBinary } from "./lib/node-binary";
 import { recreateDatabase } from "./lib/pg-once";
 import { startEmbeddedPostgres, type LocalDatabase } from "./lib/postgres";
 
-type Suite = "typecheck" | "unit" | "integration" | "build" | "system" | "e2e";
-const SUITES: Suite[] = ["typecheck", "unit", "integration", "build", "system", "e2e"];
+type Suite = "typecheck" | "lint" | "unit" | "integration" | "node22" | "build" | "system" | "e2e";
+const SUITES: Suite[] = ["typecheck", "lint", "unit", "integration", "node22", "build", "system", "e2e"];
+// The other Node.js line we support (package.json engines): the node22 suite runs unit and
+// integration under exactly this release, this process's Node.js runs everything.
+const NODE22_VERSION = "22.23.5";
 const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 // Anything else names test files (or a part of their path), e.g. `npm test -- integration notetaker`.
 const isSuite = (a: string): a is Suite => (SUITES as string[]).includes(a);
 const requested = args.filter(isSuite);
 const fileFilters = args.filter((a) => !isSuite(a));
 const suites: Suite[] = requested.length ? requested : SUITES;
-if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- unit|integration|system|e2e ${fileFilters.join(" ")}`);
+if (fileFilters.length && !requested.length) throw new Error(`Name the suite to filter: npm test -- lint|unit|integration|node22|system|e2e ${fileFilters.join(" ")}`);
 // system and e2e run against a production build of the current tree: build first (`--no-build`
 // reuses .next while iterating on specs; the full run always builds).
 const reuseBuild = process.argv.includes("--no-build") && existsSync(path.join(process.cwd(), ".next", "BUILD_ID"));
@@ -37,11 +43,11 @@ mkdirSync(reportsDir, { recursive: true });
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function run(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}, onFailure?: string): boolean {
   log(`${name}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   const ok = result.status === 0;
-  if (!ok) failures.push(name);
+  if (!ok) failures.push(onFailure ? `${name} (${onFailure})` : name);
   return ok;
 }
 
@@ -111,7 +117,7 @@ let adminUrl: string | undefined;
 let holder: pg.Client | undefined;
 try {
   adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
-  if (!adminUrl && (suites.includes("integration") || suites.includes("e2e"))) {
+  if (!adminUrl && (suites.includes("integration") || suites.includes("node22") || suites.includes("e2e"))) {
     server = await startEmbeddedPostgres({ ...TEST_DB, log: (l) => console.log(`[test] ${l}`) });
     adminUrl = server.url;
     // Held for the whole run: another run that finishes first sees it and leaves the server up.
@@ -121,6 +127,12 @@ try {
 
   for (const suite of suites) {
     if (suite === "typecheck") run("typecheck", process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit"]);
+    if (suite === "lint") {
+      // Words after `lint` name what to check instead of the whole tree (`npm test -- lint lib/auth`).
+      const targets = fileFilters.length ? fileFilters : ["."];
+      run("lint", process.execPath, [path.join("node_modules", "eslint", "bin", "eslint.js"), "--max-warnings=0", ...targets], {}, "ESLint: the problems listed above");
+      run("lint", process.execPath, [path.join("node_modules", "prettier", "bin", "prettier.cjs"), "--check", ...targets], {}, "Prettier: the files listed above are not formatted; `npm run format` rewrites them");
+    }
     if (suite === "unit") {
       const out = path.join(reportsDir, "unit.json");
       rmSync(out, { force: true });
@@ -137,6 +149,27 @@ try {
         NODE_ENV: "test",
       });
       readVitestCounts(out);
+    }
+    if (suite === "node22") {
+      // The same unit and integration projects under Node.js 22, with their own fresh database.
+      let node: string;
+      try {
+        node = ensureNodeBinary(NODE22_VERSION, (line) => log(`node22: ${line}`));
+      } catch (error) {
+        console.error(error);
+        failures.push(`node22 (could not get Node.js ${NODE22_VERSION}: ${(error as Error).message})`);
+        continue;
+      }
+      const version = spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim();
+      log(`node22: running unit and integration under Node.js ${version} (${path.relative(process.cwd(), node)}); this process is Node.js ${process.version}`);
+      const url = await freshDatabase(adminUrl!, `portal_node22_${runId}`);
+      for (const project of ["unit", "integration"] as const) {
+        const out = path.join(reportsDir, `node22-${project}.json`);
+        rmSync(out, { force: true });
+        const env: Record<string, string> = project === "integration" ? { DATABASE_URL: url, NYLAS_MODE: "sandbox", NODE_ENV: "test" } : {};
+        run(`node22 ${project}`, node, [vitest, "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...(fileFilters.length ? ["--passWithNoTests", ...fileFilters] : [])], env, `Node.js ${version}`);
+        readVitestCounts(out);
+      }
     }
     if (suite === "build") run("build", process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"]);
     if (suite === "system") {

@@ -17,6 +17,7 @@ export function SignOutButton({ variant = "secondary", size = "sm", className }:
       // redirect: false, then navigate ourselves: next-auth would build the URL from NEXTAUTH_URL.
       await signOut({ redirect: false });
     } finally {
+      // A full page load on purpose: nothing of the signed-in pages may stay in the client router cache.
       window.location.assign(PATHS.login);
     }
   }

@@ -63,11 +63,14 @@ export function AutoRefresh({ intervalMs = 10_000 }: AutoRefreshProps) {
         stop();
       }
     };
-    setUpdatedAt((value) => value ?? Date.now());
+    const mountedAt = Date.now();
     if (document.visibilityState === "visible") start();
     document.addEventListener("visibilitychange", onVisibilityChange);
     // Keeps "Updated N minutes ago" honest when refreshes stop (hidden tab, offline server).
-    const clock = setInterval(() => setNow(Date.now()), 15_000);
+    const clock = setInterval(() => {
+      setUpdatedAt((value) => value ?? mountedAt);
+      setNow(Date.now());
+    }, 15_000);
     return () => {
       stop();
       clearInterval(clock);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useState, type Dispatch, type SetStateAction } from "react";
 
 export type FormDraftOptions<S, D> = {
   /** The form's working copy of a saved record. */
@@ -45,20 +45,18 @@ export function useFormDraft<S, D>(saved: S, options: FormDraftOptions<S, D>): F
   const [draft, setDraft] = useState(() => options.toDraft(saved));
   const [source, setSource] = useState(saved);
   const [baseline, setBaseline] = useState(() => options.fingerprint(options.toDraft(saved)));
-  const submitted = useRef<string | null>(null);
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const current = options.fingerprint(draft);
 
   // A new saved record: adjust state while rendering (React re-renders at once), not in an effect.
   if (source !== saved) {
-    const next = adoptSavedRecord(draft, saved, submitted.current, options);
+    const next = adoptSavedRecord(draft, saved, submitted, options);
     setSource(saved);
     setBaseline(next.baseline);
     setDraft(next.draft);
   }
 
-  const markSubmitted = useCallback(() => {
-    submitted.current = current;
-  }, [current]);
+  const markSubmitted = useCallback(() => setSubmitted(current), [current]);
 
   return { draft, setDraft, saved: source, isDirty: current !== baseline, markSubmitted };
 }

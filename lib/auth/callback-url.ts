@@ -15,7 +15,7 @@ export function parseSafeCallbackUrl(value: unknown): string | null {
   if (!value.startsWith("/")) return null; // absolute URLs, javascript:, relative paths
   if (value.startsWith("//") || value.startsWith("/\\")) return null; // protocol-relative
   // Browsers strip tabs/newlines inside URLs ("/\t/evil.com" becomes "//evil.com") and treat "\" as "/".
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return null;
   // Belt and braces: resolving against a dummy origin must keep that origin.
   try {

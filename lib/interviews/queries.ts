@@ -161,7 +161,7 @@ export async function listInterviews(
   const [rows, anyVisible] = await Promise.all([
     Promise.all(
       parts.map((part, i) =>
-        slices[i]!.take > 0 ? db.interview.findMany({ where: part.where, orderBy: part.orderBy, skip: slices[i]!.skip, take: slices[i]!.take, select: LIST_SELECT }) : [],
+        slices[i]!.take > 0 ? db.interview.findMany({ where: part.where, orderBy: part.orderBy, skip: slices[i]!.skip, take: slices[i]!.take, select: LIST_SELECT }) : Promise.resolve([]),
       ),
     ),
     // Only needed to tell "nothing yet" from "nothing matches".

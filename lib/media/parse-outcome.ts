@@ -22,6 +22,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 // C0 and C1 controls except \n (\t and \r are rewritten first). Postgres text rejects NUL, and the
 // rest are invisible noise that can break layout.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // A "\ud83d" escape in JSON yields half a character; it cannot be encoded as UTF-8.
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

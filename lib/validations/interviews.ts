@@ -51,10 +51,12 @@ const ZTimeZoneParam = z.preprocess((value) => {
 
 /** Words to find in transcripts: trimmed, at most 200 characters, control characters dropped. */
 export const MAX_TRANSCRIPT_QUERY_CHARS = 200;
+// eslint-disable-next-line no-control-regex -- control characters become spaces on purpose
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 const ZTranscriptQueryParam = z.preprocess((value) => {
   const first = firstValue(value);
   if (typeof first !== "string") return undefined;
-  const cleaned = first.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_TRANSCRIPT_QUERY_CHARS);
+  const cleaned = first.replace(CONTROL_CHARACTERS, " ").replace(/\s+/g, " ").trim().slice(0, MAX_TRANSCRIPT_QUERY_CHARS);
   return cleaned || undefined;
 }, z.string().optional());
 

@@ -45,7 +45,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$
 function cleanText(multiline: boolean) {
   return (value: unknown) => {
     if (typeof value !== "string") return value;
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     const stripped = multiline ? value.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "") : value.replace(/[\u0000-\u001F\u007F]/g, " ");
     return stripped.trim();
   };

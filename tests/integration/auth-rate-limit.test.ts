@@ -11,13 +11,13 @@ import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { checkLoginRateLimit, recordLoginAttempt } from "@/lib/auth/login-attempts";
 import { hashPassword } from "@/lib/auth/password";
 import type { RateLimitPolicy } from "@/lib/auth/rate-limit";
-import { useTestDatabase } from "../support/database";
+import { openTestDatabase } from "../support/database";
 
 const POLICY: RateLimitPolicy = { maxFailures: 3, windowMinutes: 15 };
 const PASSWORD = "correct-horse-battery";
 const minutes = (n: number) => n * 60_000;
 
-const prisma = useTestDatabase();
+const prisma = openTestDatabase();
 const createdEmails: string[] = [];
 
 function uniqueEmail(label: string): string {

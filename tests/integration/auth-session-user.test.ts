@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { findSessionUserById } from "@/lib/auth/users";
-import { useTestDatabase } from "../support/database";
+import { openTestDatabase } from "../support/database";
 
-const prisma = useTestDatabase();
+const prisma = openTestDatabase();
 const createdEmails: string[] = [];
 
 afterAll(async () => {

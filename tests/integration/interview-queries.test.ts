@@ -10,9 +10,9 @@ import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { getCandidateTimeline, listInterviewFilterOptions, listInterviews, type InterviewViewer } from "@/lib/interviews/queries";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { DEFAULT_INTERVIEW_FILTERS, parseInterviewFilters, type TInterviewFilters } from "@/lib/validations/interviews";
-import { useTestDatabase } from "../support/database";
+import { openTestDatabase } from "../support/database";
 
-const prisma = useTestDatabase({ resetBeforeEach: true });
+const prisma = openTestDatabase({ resetBeforeEach: true });
 
 /** The clock the list is read at: "upcoming" means startsAt >= NOW. */
 const NOW = new Date("2026-03-10T12:00:00.000Z");

@@ -9,9 +9,9 @@ import { JobWorkers } from "@/lib/jobs/runner";
 import { parseSchedule } from "@/lib/jobs/schedule";
 import { claimSchedulePeriod } from "@/lib/jobs/scheduler";
 import { claimJobs, completeJob, failJob, heldTransaction, type AnyJobKind } from "@/lib/jobs/store";
-import { useTestDatabase, withPgClient } from "../support/database";
+import { openTestDatabase, withPgClient } from "../support/database";
 
-const prisma = useTestDatabase({ resetBeforeEach: true });
+const prisma = openTestDatabase({ resetBeforeEach: true });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const workers: JobWorkers[] = [];
 

@@ -363,7 +363,7 @@ describe("notifications out of order, and again", () => {
   });
 
   it("is idempotent: duplicates, reprocessing and a repeated media notification change nothing, and a stored file is never downloaded again", async () => {
-    const { interviewId, notetakerId } = await completedInterview();
+    const { interviewId } = await completedInterview();
     expect(await downloadAll()).toBe(5);
     const snapshot = async () => ({
       interview: { ...(await prisma.interview.findUniqueOrThrow({ where: { id: interviewId } })), updatedAt: null },

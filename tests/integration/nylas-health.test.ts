@@ -68,7 +68,7 @@ type Proxy = { origin: string; close: () => Promise<void> };
  * late (every request, or those `isDelayed` picks by URL).
  */
 async function startProxy(options: { authorization?: string; delayMs?: number; isDelayed?: (url: string) => boolean }): Promise<Proxy> {
-  const proxy = http.createServer(async (req, res) => {
+  const proxy = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (options.delayMs && (options.isDelayed?.(req.url ?? "") ?? true)) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
@@ -86,7 +86,7 @@ async function startProxy(options: { authorization?: string; delayMs?: number; i
     } catch {
       res.destroy();
     }
-  });
+  })());
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,

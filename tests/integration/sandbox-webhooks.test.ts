@@ -14,7 +14,7 @@ import { ensureWebhookSubscription, WEBHOOK_TRIGGERS } from "@/lib/nylas/webhook
 import { runDueJobs } from "@/lib/jobs";
 import { webhookDeliveryJob, type DeliveryDeps } from "@/lib/sandbox/webhook-dispatcher";
 import { SANDBOX_APPLICATION_ID } from "@/lib/sandbox/webhooks";
-import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
+import { availability, createRecipeConfiguration, PRIYA, SARAH } from "../support/recipe";
 import { startWebhookReceiver } from "../support/sandbox-server";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 
 /**
  * Integration tests run against a real, throwaway PostgreSQL that scripts/test.ts creates and
- * migrates (DATABASE_URL); each file reaches it through tests/support/database.ts (useTestDatabase,
+ * migrates (DATABASE_URL); each file reaches it through tests/support/database.ts (openTestDatabase,
  * withPgClient), or has setupSeededSandbox() (tests/support/seeded-sandbox.ts) empty and seed it
  * before each test.
  */

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { WebhookEventStatus } from "@/lib/generated/prisma/enums";
 import { getWebhookEventPayload, listWebhookEvents } from "@/lib/webhooks/queries";
 import { retryWebhookEvent } from "@/lib/webhooks/jobs";
-import { useTestDatabase } from "../support/database";
+import { openTestDatabase } from "../support/database";
 
-const prisma = useTestDatabase({ resetBeforeEach: true });
+const prisma = openTestDatabase({ resetBeforeEach: true });
 const BASE = Date.parse("2026-03-02T09:00:00.000Z");
 
 type Seed = { type: string; status: WebhookEventStatus; minutesAgo: number; attempts?: number; lastError?: string; payload?: unknown };

@@ -15,12 +15,12 @@ import { MAX_WEBHOOK_BYTES } from "@/lib/webhooks/envelope";
 import { ingestNylasWebhook, postgresInbox, type InboxStore } from "@/lib/webhooks/ingest";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
 import { signNylasBody } from "@/lib/webhooks/signature";
-import { useTestDatabase } from "../support/database";
+import { openTestDatabase } from "../support/database";
 import { bookingEnvelope, redelivery, signedWebhookRequest, WEBHOOK_URL, type BookingEnvelope } from "../support/nylas-webhook-fixtures";
 import { setupWebhookSecret } from "../support/seeded-sandbox";
 
 const SECRET = "test-webhook-secret-9f3a1c7e5b2d4f6a8c0e";
-const prisma = useTestDatabase({ resetBeforeEach: true });
+const prisma = openTestDatabase({ resetBeforeEach: true });
 
 const SARAH = { email: "sarah.kim@northwind.example", name: "Sarah Kim" };
 const DANA = { email: "dana.chen@example.org", name: "Dana Chen" };

@@ -2,7 +2,7 @@
  * The integration tests' one way to the database. scripts/test.ts creates and migrates a throwaway
  * PostgreSQL and passes it as DATABASE_URL (tests/integration/setup.ts checks it is set).
  *
- * - useTestDatabase(): a file's Prisma client, disconnected after all its tests; with
+ * - openTestDatabase(): a file's Prisma client, disconnected after all its tests; with
  *   `{ resetBeforeEach: true }` every table is emptied before each test (STYLE §11).
  * - withPgClient(): a plain `pg` connection for the length of a callback, for what Prisma cannot
  *   do or must not see: holding a lock from another session, killing a backend, another database.
@@ -20,7 +20,7 @@ export function testDatabaseUrl(): string {
 }
 
 /** Registers the file's hooks and returns its Prisma client (call it at the top of the file). */
-export function useTestDatabase(options: { resetBeforeEach?: boolean } = {}): PrismaClient {
+export function openTestDatabase(options: { resetBeforeEach?: boolean } = {}): PrismaClient {
   const prisma = createPrisma(testDatabaseUrl());
   // Registered first, so it runs after the file's own afterAll (Vitest runs "after" hooks in reverse).
   afterAll(async () => {

@@ -65,7 +65,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   let webhookPost: RouteHandler | undefined;
   if (options.webhookRoute) webhookPost = (await import("@/app/api/webhooks/nylas/route")).POST;
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => void (async () => {
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -88,7 +88,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       if (!res.headersSent) res.writeHead(500).end("test server error");
       else res.destroy();
     }
-  });
+  })());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The sandbox builds links and the SDK its URLs from APP_URL: point both at this server.
@@ -110,12 +110,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
 export async function startWebhookReceiver(statuses: number[] = []) {
   const received: { headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
   const queue = [...statuses];
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => void (async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     received.push({ headers: req.headers, body: Buffer.concat(chunks) });
     res.writeHead(queue.shift() ?? 200).end("ok");
-  });
+  })());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/nylas`;
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -98,7 +98,7 @@ export function readSchemaFolder(dir: string): SchemaFiles {
 
 /** Parses and validates a Prisma schema and returns its DMMF datamodel (Prisma's getDMMF, offline). */
 export function getDmmf(files: SchemaFiles): Datamodel {
-  const module = schemaWasmModule();
+  const schemaModule = schemaWasmModule();
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
   let exports: SchemaWasmExports | undefined;
   let panicMessage: string | undefined;
@@ -110,7 +110,7 @@ export function getDmmf(files: SchemaFiles): Datamodel {
 
   // A fresh instance per call: after a Rust panic an instance must not be reused.
   const placeholder: Record<string, (...args: number[]) => unknown> = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+  for (const { module: from, name } of WebAssembly.Module.imports(schemaModule)) {
     if (from !== "__wbindgen_placeholder__") throw new Error(`prisma_schema_build wasm: unexpected import module ${from}`);
     if (name.startsWith("__wbg_Error_")) placeholder[name] = (ptr, len) => new Error(readString(ptr, len));
     else if (name.startsWith("__wbg___wbindgen_throw_")) placeholder[name] = (ptr, len) => { throw new Error(readString(ptr, len)); };
@@ -129,7 +129,7 @@ export function getDmmf(files: SchemaFiles): Datamodel {
       throw new Error(`prisma_schema_build wasm: unknown import ${name} (the prisma package changed its wasm-bindgen glue; update getDmmf)`);
     }
   }
-  exports = new WebAssembly.Instance(module, { __wbindgen_placeholder__: placeholder }).exports as unknown as SchemaWasmExports;
+  exports = new WebAssembly.Instance(schemaModule, { __wbindgen_placeholder__: placeholder }).exports as unknown as SchemaWasmExports;
   const ex = wasm();
   ex.__wbindgen_start();
 

@@ -1,7 +1,7 @@
 /**
  * The setup integration files share around the demo sandbox, registered as vitest hooks by one call
  * at the top of a file, so that the file states only what is particular to it. Builds on
- * useTestDatabase (./database), startSandboxServer (./sandbox-server) and envOverride (./notetaker-sandbox).
+ * openTestDatabase (./database), startSandboxServer (./sandbox-server) and envOverride (./notetaker-sandbox).
  *
  * setupSeededSandbox gives the file a Prisma client (disconnected after all tests) and the sandbox
  * API served over HTTP (closed after all tests). Before each test it empties every table, seeds the
@@ -21,7 +21,7 @@ import { syncRoleConfigurations, type SyncOutcome } from "@/lib/nylas/sync-confi
 import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
-import { useTestDatabase } from "./database";
+import { openTestDatabase } from "./database";
 import { envOverride } from "./notetaker-sandbox";
 import { startSandboxServer, type SandboxServerOptions, type TestServer } from "./sandbox-server";
 
@@ -46,7 +46,7 @@ export type SeededSandbox = {
 
 /** Registers the file's hooks for a freshly seeded demo sandbox per test (see the module comment). */
 export function setupSeededSandbox(options: SeededSandboxOptions = {}): SeededSandbox {
-  const prisma = useTestDatabase({ resetBeforeEach: true });
+  const prisma = openTestDatabase({ resetBeforeEach: true });
   // Stable objects, refilled by the hooks, so that a file can destructure them at load time.
   const server = {} as TestServer;
   const configurations: SyncOutcome[] = [];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useRef } from "react";
+import { useCallback, useState } from "react";
 import { Choice, Select } from "@/components/ui/form-controls";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Fieldset } from "@/components/ui/field";
@@ -59,8 +59,11 @@ export type PanelFormProps = {
 export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones, save }: PanelFormProps) {
   const router = useRouter();
   const isNew = panelId === null;
-  const nextKey = useRef(0);
-  const makeKey = useCallback(() => `m${nextKey.current++}`, []);
+  // Row keys m0, m1, …: the same on the server and in the browser (they are in element ids).
+  const [makeKey] = useState(() => {
+    let nextKey = 0;
+    return () => `m${nextKey++}`;
+  });
   const { draft, setDraft, isDirty, markSubmitted } = useFormDraft<TPanelInput, PanelDraft>(initial, {
     toDraft: (saved) => toPanelDraft(saved, makeKey),
     fingerprint: (d) => JSON.stringify(toPanelPayload(d)),

@@ -24,6 +24,7 @@ export type RoleSyncStatusProps = {
  */
 export function RoleSyncStatus({ roleTitle, sync, isRetrying, retryError, onRetry, className }: RoleSyncStatusProps) {
   const view = describeRoleSync(sync);
+  // eslint-disable-next-line react-hooks/purity -- the clock only picks "retrying soon…" over "syncing…"; every poll (use-role-syncs) renders this again
   const isWaitingToRetry = view.isPending && sync.attempts > 0 && sync.nextAttemptAt !== null && new Date(sync.nextAttemptAt).getTime() > Date.now();
   return (
     <div className={cn("flex min-w-0 flex-col items-start gap-1.5", className)}>

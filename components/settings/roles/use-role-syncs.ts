@@ -54,7 +54,7 @@ export function useRoleSyncs(initial: Record<string, RoleSync>, actions: RoleSyn
     }
     pendingSince.current ??= Date.now();
     let isCancelled = false;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => void (async () => {
       try {
         const result = await loadStates(pendingKey.split(","));
         if (isCancelled) return;
@@ -68,7 +68,7 @@ export function useRoleSyncs(initial: Record<string, RoleSync>, actions: RoleSyn
         // Offline for a moment: the next tick tries again.
         if (!isCancelled) setSyncs((current) => ({ ...current }));
       }
-    }, nextPollDelayMs(Date.now() - pendingSince.current));
+    })(), nextPollDelayMs(Date.now() - pendingSince.current));
     return () => {
       isCancelled = true;
       clearTimeout(timer);

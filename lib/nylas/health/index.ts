@@ -72,7 +72,7 @@ export async function runNylasHealthCheck(options: HealthCheckOptions = {}): Pro
     if (apiKey.status === "fail") {
       // Only the APP_URL check does not ask Nylas.
       const reason = "Skipped: Nylas could not be asked until the API key check passes.";
-      checks = [apiKey, ...(await Promise.all(later.map((id) => (id === "webhook-url" ? guarded(ctx, id, runners[id]) : check(id, "skip", reason)))))];
+      checks = [apiKey, ...(await Promise.all(later.map((id) => (id === "webhook-url" ? guarded(ctx, id, runners[id]) : Promise.resolve(check(id, "skip", reason))))))];
     } else {
       checks = [apiKey, ...(await Promise.all(later.map((id) => guarded(ctx, id, runners[id as Exclude<CheckId, "api-key">]))))];
     }

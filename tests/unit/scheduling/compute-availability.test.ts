@@ -2,10 +2,6 @@ import { describe, expect, it } from "vitest";
 import { computeAvailability, type AvailabilityInput, type Interval } from "@/lib/scheduling";
 import { DAY, EVERY_DAY, MONDAY, at, busy, hours, input, iso, person, slotStarts } from "./fixtures";
 
-function startsOn(result: ReturnType<typeof computeAvailability>, dayIso: string): string[] {
-  return slotStarts(result.slots).filter((start) => start.startsWith(dayIso));
-}
-
 describe("computeAvailability", () => {
   it("offers every 15-minute start of a UTC weekday that fits the duration", () => {
     const result = computeAvailability(input({ durationMinutes: 60 }));
