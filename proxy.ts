@@ -44,10 +44,7 @@ export async function proxy(request: NextRequest) {
   if (token?.sub) return next();
 
   if (isApiPath(pathname)) {
-    return NextResponse.json(
-      { error: { code: "unauthorized", message: "Sign in required." } },
-      { status: 401, headers: { "Cache-Control": "no-store" } },
-    );
+    return NextResponse.json({ error: { code: "unauthorized", message: "Sign in required." } }, { status: 401, headers: { "Cache-Control": "no-store" } });
   }
   const loginUrl = request.nextUrl.clone();
   const target = new URL(buildLoginUrl(path), request.nextUrl.origin);

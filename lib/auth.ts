@@ -79,10 +79,7 @@ export async function requireAdmin(callbackPath?: string): Promise<SessionUser> 
 type RouteParams = Record<string, string | string[] | undefined>;
 type RouteContext<P extends RouteParams> = { params: Promise<P> };
 
-export type AuthedRouteHandler<P extends RouteParams> = (
-  request: NextRequest,
-  context: RouteContext<P> & { user: SessionUser },
-) => Response | Promise<Response>;
+export type AuthedRouteHandler<P extends RouteParams> = (request: NextRequest, context: RouteContext<P> & { user: SessionUser }) => Response | Promise<Response>;
 
 /**
  * Wraps a route handler: 401 JSON when signed out, 403 JSON when the role is not in `roles`, else
@@ -92,10 +89,7 @@ export type AuthedRouteHandler<P extends RouteParams> = (
  *
  *   export const GET = withAuth(async (request, { user, params }) => Response.json(...), { roles: ["ADMIN"] });
  */
-export function withAuth<P extends RouteParams = RouteParams>(
-  handler: AuthedRouteHandler<P>,
-  options: AccessOptions = {},
-): (request: NextRequest, context: RouteContext<P>) => Promise<Response> {
+export function withAuth<P extends RouteParams = RouteParams>(handler: AuthedRouteHandler<P>, options: AccessOptions = {}): (request: NextRequest, context: RouteContext<P>) => Promise<Response> {
   return async (request, context) => {
     try {
       const user = await getCurrentUser();

@@ -14,8 +14,7 @@ export const DEV_DEFAULTS = {
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
-const intFromString = (fallback: number) =>
-  z.preprocess(emptyAsUndefined, z.coerce.number().int().nonnegative().default(fallback));
+const intFromString = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().nonnegative().default(fallback));
 
 const ZRawEnv = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -101,8 +100,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   } else mode = env.NYLAS_API_KEY ? "live" : "sandbox";
 
   if (mode === "live") {
-    if (env.NEXTAUTH_SECRET === DEV_DEFAULTS.NEXTAUTH_SECRET)
-      problems.push("NEXTAUTH_SECRET is the development default; set a long random value (openssl rand -base64 32).");
+    if (env.NEXTAUTH_SECRET === DEV_DEFAULTS.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET is the development default; set a long random value (openssl rand -base64 32).");
     for (const key of ["NYLAS_API_KEY", "NYLAS_GRANT_ID", "NYLAS_WEBHOOK_SECRET"] as const) {
       if (!env[key]) problems.push(`${key} is required when NYLAS_MODE=live.`);
     }

@@ -16,8 +16,15 @@ export type DemoPanel = {
   actionItemsInstructions: string;
 };
 export type DemoRole = {
-  slug: string; title: string; team: string; location: string; employment: string; published: boolean;
-  panel: string; summary: string; description: string;
+  slug: string;
+  title: string;
+  team: string;
+  location: string;
+  employment: string;
+  published: boolean;
+  panel: string;
+  summary: string;
+  description: string;
 };
 export type DemoUser = { email: string; name: string; role: "ADMIN" | "RECRUITER" | "INTERVIEWER" };
 
@@ -43,8 +50,7 @@ export const demoPanels: DemoPanel[] = [
     members: ["sarah.kim@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example"],
     summaryInstructions:
       "Write a debrief for the hiring committee: the technical problems discussed, how the candidate reasoned about trade-offs, how clearly they communicated, and any concerns. List the topics the interview did not reach.",
-    actionItemsInstructions:
-      "List concrete follow-ups: topics to probe in the next round, claims to verify, references to check, and questions for the hiring committee.",
+    actionItemsInstructions: "List concrete follow-ups: topics to probe in the next round, claims to verify, references to check, and questions for the hiring committee.",
   },
   {
     name: "Product & design panel",
@@ -55,8 +61,7 @@ export const demoPanels: DemoPanel[] = [
     timezone: "Europe/London",
     conferencingProvider: "Zoom Meeting",
     members: ["priya.patel@northwind.example", "lena.fischer@northwind.example"],
-    summaryInstructions:
-      "Summarise the candidate's portfolio walkthrough: problem framing, research, craft, collaboration, and how they handled critique.",
+    summaryInstructions: "Summarise the candidate's portfolio walkthrough: problem framing, research, craft, collaboration, and how they handled critique.",
     actionItemsInstructions: "List follow-ups: work samples to request, skills to assess in the next round, and open questions.",
   },
 ];

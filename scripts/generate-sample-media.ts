@@ -121,7 +121,12 @@ function requireTools(): void {
 
 // espeak-ng silently falls back to its default voice for unknown names, so check them up front.
 function assertVoicesExist(script: TSampleScript): void {
-  const rows = (args: string[]) => run("espeak-ng", args).toString().split("\n").slice(1).map((l) => l.trim().split(/\s+/));
+  const rows = (args: string[]) =>
+    run("espeak-ng", args)
+      .toString()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/));
   const languages = new Set(rows(["--voices"]).map((cols) => cols[1]));
   const variants = new Set(rows(["--voices=variant"]).map((cols) => cols[4]?.replace(/^!v\//, "")));
   for (const { key, voice } of script.speakers) {
@@ -146,7 +151,7 @@ function readWav(buffer: Buffer): { sampleRate: number; samples: Int16Array } {
     throw new GeneratorError("espeak-ng did not write a WAV file");
   }
   let sampleRate = 0;
-  for (let offset = 12; offset + 8 <= buffer.length; ) {
+  for (let offset = 12; offset + 8 <= buffer.length;) {
     const chunk = buffer.toString("ascii", offset, offset + 4);
     const size = buffer.readUInt32LE(offset + 4);
     const body = offset + 8;
@@ -304,8 +309,7 @@ function buildOverlay(script: TSampleScript, layout: Layout): string {
   const end = assTime(layout.durationMs);
   const events: string[] = [];
   const event = (layer: number, from: string, to: string, text: string, style = "Base") => events.push(`Dialogue: ${layer},${from},${to},${style},,0,0,0,,${text}`);
-  const shape = (x: number, y: number, color: string, drawing: string, extra = "") =>
-    `{\\an7\\pos(${x},${y})\\bord0\\shad0\\1c${assColor(color)}${extra}\\p1}${drawing}{\\p0}`;
+  const shape = (x: number, y: number, color: string, drawing: string, extra = "") => `{\\an7\\pos(${x},${y})\\bord0\\shad0\\1c${assColor(color)}${extra}\\p1}${drawing}{\\p0}`;
 
   event(0, assTime(0), end, shape(0, 0, COLORS.tile, `m 0 0 l ${W} 0 ${W} 64 0 64`));
   event(1, assTime(0), end, `{\\an4\\pos(40,32)\\fs22\\1c${assColor(COLORS.header)}}Northwind interview · sandbox sample recording`);
@@ -321,7 +325,10 @@ function buildOverlay(script: TSampleScript, layout: Layout): string {
 
   script.speakers.forEach((speaker, i) => {
     const x = tileX.get(speaker.key)!;
-    const initials = speaker.label.split(/\s+/).map((word) => word[0]!.toUpperCase()).join("");
+    const initials = speaker.label
+      .split(/\s+/)
+      .map((word) => word[0]!.toUpperCase())
+      .join("");
     event(1, assTime(0), end, shape(x, tileTop, COLORS.tile, roundedRect(tileW, tileH, 16)));
     event(2, assTime(0), end, shape(x + tileW / 2 - 56, tileTop + tileH / 2 - 80, COLORS.avatars[i % COLORS.avatars.length]!, circle(112)));
     event(3, assTime(0), end, `{\\an5\\pos(${x + tileW / 2},${tileTop + tileH / 2 - 24})\\fs40\\b1\\1c${assColor(COLORS.text)}}${initials}`);
@@ -386,17 +393,51 @@ function encode(script: TSampleScript, layout: Layout, tmp: string): { mp4: stri
   const ass = `ass=filename='${overlay}':fontsdir='${FONT_DIR}'`;
 
   run("ffmpeg", [
-    "-y", "-hide_banner", "-loglevel", "error",
-    "-f", "lavfi", "-i", background,
-    "-i", wav,
-    "-map", "0:v", "-map", "1:a",
-    "-vf", ass,
+    "-y",
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    background,
+    "-i",
+    wav,
+    "-map",
+    "0:v",
+    "-map",
+    "1:a",
+    "-vf",
+    ass,
     // Mostly static frames: stillimage tuning, a high CRF and a keyframe a minute keep the video
     // stream tiny; at 2 fps a seek decodes at most 120 cheap frames.
-    "-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage", "-crf", "40", "-profile:v", "high",
-    "-pix_fmt", "yuv420p", "-r", String(FPS), "-g", String(FPS * 60), "-threads", "1",
-    "-c:a", "aac", "-b:a", AAC_BITRATE, "-ac", "1",
-    "-movflags", "+faststart", ...BITEXACT,
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryslow",
+    "-tune",
+    "stillimage",
+    "-crf",
+    "40",
+    "-profile:v",
+    "high",
+    "-pix_fmt",
+    "yuv420p",
+    "-r",
+    String(FPS),
+    "-g",
+    String(FPS * 60),
+    "-threads",
+    "1",
+    "-c:a",
+    "aac",
+    "-b:a",
+    AAC_BITRATE,
+    "-ac",
+    "1",
+    "-movflags",
+    "+faststart",
+    ...BITEXACT,
     out.mp4,
   ]);
   run("ffmpeg", ["-y", "-hide_banner", "-loglevel", "error", "-i", wav, "-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-ac", "1", ...BITEXACT, out.mp3]);
@@ -405,10 +446,20 @@ function encode(script: TSampleScript, layout: Layout, tmp: string): { mp4: stri
   const shot = layout.segments.find((s) => s.speaker === "candidate" && s.end - s.start > 8000) ?? layout.segments[0]!;
   const at = ((shot.start + shot.end) / 2000).toFixed(3);
   run("ffmpeg", [
-    "-y", "-hide_banner", "-loglevel", "error",
-    "-f", "lavfi", "-i", background,
-    "-ss", at, "-frames:v", "1",
-    "-filter_complex", `${ass},scale=640:360:flags=lanczos,split[a][b];[a]palettegen=stats_mode=single[p];[b][p]paletteuse=dither=none`,
+    "-y",
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-f",
+    "lavfi",
+    "-i",
+    background,
+    "-ss",
+    at,
+    "-frames:v",
+    "1",
+    "-filter_complex",
+    `${ass},scale=640:360:flags=lanczos,split[a][b];[a]palettegen=stats_mode=single[p];[b][p]paletteuse=dither=none`,
     ...BITEXACT,
     out.png,
   ]);
@@ -491,9 +542,7 @@ function generate(id: string): void {
     const dir = path.join(SAMPLES_DIR, id);
     for (const file of Object.values(files)) copyFileSync(file, path.join(dir, path.basename(file)));
     writeFileSync(path.join(dir, "transcript.json"), formatTranscript(script, layout));
-    const sizes = ["recording.mp4", "recording.mp3", "thumbnail.png", "transcript.json"].map(
-      (f) => `${f} ${(statSync(path.join(dir, f)).size / 1024).toFixed(0)} KB`,
-    );
+    const sizes = ["recording.mp4", "recording.mp3", "thumbnail.png", "transcript.json"].map((f) => `${f} ${(statSync(path.join(dir, f)).size / 1024).toFixed(0)} KB`);
     console.log(`${id}: ${(layout.durationMs / 1000).toFixed(1)} s, ${layout.segments.length} segments; ${sizes.join(", ")}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -503,7 +552,9 @@ function generate(id: string): void {
 
 function main(): void {
   requireTools();
-  const available = readdirSync(SAMPLES_DIR).filter((d) => existsSync(path.join(SAMPLES_DIR, d, "script.json"))).sort();
+  const available = readdirSync(SAMPLES_DIR)
+    .filter((d) => existsSync(path.join(SAMPLES_DIR, d, "script.json")))
+    .sort();
   const requested = process.argv.slice(2);
   const unknown = requested.filter((id) => !available.includes(id));
   if (unknown.length) throw new GeneratorError(`Unknown sample(s): ${unknown.join(", ")}. Available: ${available.join(", ")}`);

@@ -43,9 +43,7 @@ async function assertAppRunning(env: Env): Promise<void> {
   try {
     await fetch(`${env.appOrigin}/api/health`, { signal: AbortSignal.timeout(5_000) });
   } catch {
-    throw new CheckError(
-      `The app is not running at ${env.appOrigin}: in sandbox mode it serves the Nylas API itself. Start it with npm run dev (or set APP_URL to where it runs).`,
-    );
+    throw new CheckError(`The app is not running at ${env.appOrigin}: in sandbox mode it serves the Nylas API itself. Start it with npm run dev (or set APP_URL to where it runs).`);
   }
 }
 
@@ -53,9 +51,7 @@ async function assertAppRunning(env: Env): Promise<void> {
 async function connectDatabase(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   if (!(await isListening(DEV_DB.port))) {
-    throw new CheckError(
-      `No database: DATABASE_URL is unset and the development PostgreSQL (started by npm run dev on port ${DEV_DB.port}) is not running. Start npm run dev, or set DATABASE_URL.`,
-    );
+    throw new CheckError(`No database: DATABASE_URL is unset and the development PostgreSQL (started by npm run dev on port ${DEV_DB.port}) is not running. Start npm run dev, or set DATABASE_URL.`);
   }
   try {
     await getDatabase(() => {}); // reuses the running server; sets DATABASE_URL

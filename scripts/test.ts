@@ -102,9 +102,7 @@ async function serverInUseByOthers(adminUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>(
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
-    );
+    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
     return Number(rows[0]?.n ?? 0) > 0;
   } finally {
     await client.end();
@@ -131,7 +129,13 @@ try {
       // Words after `lint` name what to check instead of the whole tree (`npm test -- lint lib/auth`).
       const targets = fileFilters.length ? fileFilters : ["."];
       run("lint", process.execPath, [path.join("node_modules", "eslint", "bin", "eslint.js"), "--max-warnings=0", ...targets], {}, "ESLint: the problems listed above");
-      run("lint", process.execPath, [path.join("node_modules", "prettier", "bin", "prettier.cjs"), "--check", ...targets], {}, "Prettier: the files listed above are not formatted; `npm run format` rewrites them");
+      run(
+        "lint",
+        process.execPath,
+        [path.join("node_modules", "prettier", "bin", "prettier.cjs"), "--check", ...targets],
+        {},
+        "Prettier: the files listed above are not formatted; `npm run format` rewrites them",
+      );
     }
     if (suite === "unit") {
       const out = path.join(reportsDir, "unit.json");
@@ -167,7 +171,13 @@ try {
         const out = path.join(reportsDir, `node22-${project}.json`);
         rmSync(out, { force: true });
         const env: Record<string, string> = project === "integration" ? { DATABASE_URL: url, NYLAS_MODE: "sandbox", NODE_ENV: "test" } : {};
-        run(`node22 ${project}`, node, [vitest, "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...(fileFilters.length ? ["--passWithNoTests", ...fileFilters] : [])], env, `Node.js ${version}`);
+        run(
+          `node22 ${project}`,
+          node,
+          [vitest, "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...(fileFilters.length ? ["--passWithNoTests", ...fileFilters] : [])],
+          env,
+          `Node.js ${version}`,
+        );
         readVitestCounts(out);
       }
     }
@@ -187,7 +197,17 @@ try {
         .filter((f) => !fileFilters.length || fileFilters.some((filter) => f.includes(filter)));
       const out = path.join(reportsDir, "system.tap");
       rmSync(out, { force: true });
-      run("system", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${out}`, ...files]);
+      run("system", process.execPath, [
+        "--import",
+        "tsx",
+        "--test",
+        "--test-concurrency=1",
+        "--test-reporter=spec",
+        "--test-reporter-destination=stdout",
+        "--test-reporter=tap",
+        `--test-reporter-destination=${out}`,
+        ...files,
+      ]);
       readTapCounts(out);
     }
     if (suite === "e2e") {

@@ -57,7 +57,7 @@ function parseCommandLine(argv: string[]): TUserCreateArgs {
 async function readPipedPassword(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return (Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "");
+  return Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
 }
 
 /** Prompts on the terminal without echoing what is typed. */

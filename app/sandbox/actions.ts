@@ -5,9 +5,7 @@ import { notFound } from "next/navigation";
 import { defineAction, formFields } from "@/lib/actions/define-action";
 import type { TActionState } from "@/lib/actions/state";
 import { getEnv } from "@/lib/env";
-import {
-  runNotetakerNow, SandboxApiError, toConsoleFieldErrors, updateConsoleCalendar, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar,
-} from "@/lib/sandbox";
+import { runNotetakerNow, SandboxApiError, toConsoleFieldErrors, updateConsoleCalendar, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar } from "@/lib/sandbox";
 
 /** The console's actions exist only in sandbox mode (404 otherwise, whatever was posted). */
 function requireSandboxMode(): void {

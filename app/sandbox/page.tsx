@@ -42,9 +42,8 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
         title="Sandbox console"
         description={
           <>
-            The built-in Nylas sandbox: the interviewers&apos; calendars and the Notetakers. Each Notetaker follows the real clock (it joins
-            at the interview&apos;s start and its media is ready about a minute after the end); run one now to get the recording, transcript,
-            summary and action items at once.
+            The built-in Nylas sandbox: the interviewers&apos; calendars and the Notetakers. Each Notetaker follows the real clock (it joins at the interview&apos;s start and its media is ready about
+            a minute after the end); run one now to get the recording, transcript, summary and action items at once.
           </>
         }
         actions={<AutoRefresh intervalMs={5_000} />}
@@ -56,9 +55,8 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
             Calendars
           </h2>
           <p className="text-sm text-muted">
-            &ldquo;Connect calendar&rdquo; does what connecting through Nylas&apos;s hosted auth would: a valid grant with a primary calendar.
-            &ldquo;Mark invalid&rdquo; expires the grant: the interviewer gets no free slots, and configurations naming them are refused until it is
-            connected again. &ldquo;Disconnect&rdquo; deletes the grant with its calendar and events.
+            &ldquo;Connect calendar&rdquo; does what connecting through Nylas&apos;s hosted auth would: a valid grant with a primary calendar. &ldquo;Mark invalid&rdquo; expires the grant: the
+            interviewer gets no free slots, and configurations naming them are refused until it is connected again. &ldquo;Disconnect&rdquo; deletes the grant with its calendar and events.
           </p>
         </div>
         <ConnectCalendarForm action={updateCalendarConnectionAction} />
@@ -106,7 +104,11 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
                     <div className="min-w-0 space-y-1">
                       <h3 className="text-base font-semibold text-ink [overflow-wrap:anywhere]">{subject}</h3>
                       <p className="text-sm text-muted">
-                        {n.booking ? <span className="break-all">{n.booking.guestEmail} · host {n.booking.hostEmail} · </span> : null}
+                        {n.booking ? (
+                          <span className="break-all">
+                            {n.booking.guestEmail} · host {n.booking.hostEmail} ·{" "}
+                          </span>
+                        ) : null}
                         joins <LocalTime iso={n.joinTime.toISOString()} endIso={n.leaveTime.toISOString()} />
                       </p>
                       <p className="flex flex-wrap items-center gap-2 text-sm">

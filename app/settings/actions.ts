@@ -77,7 +77,12 @@ export const getRoleSyncStatesAction = defineAction({
   roles: ["ADMIN"],
   input: (ids: string[]) => ({ ids }),
   // Ids that are not ids are dropped rather than failing the poll (at most 200 per call).
-  schema: z.object({ ids: z.array(z.unknown()).catch([]).transform((ids) => ids.flatMap((id) => ZId.safeParse(id).data ?? []).slice(0, 200)) }),
+  schema: z.object({
+    ids: z
+      .array(z.unknown())
+      .catch([])
+      .transform((ids) => ids.flatMap((id) => ZId.safeParse(id).data ?? []).slice(0, 200)),
+  }),
   failed: "Could not load the sync states.",
   handler: async ({ ids }): Promise<TActionState<{ states: RoleSyncSummary[] }>> => ({ status: "success", message: "", states: await listRoleSyncStates(ids) }),
 });

@@ -72,25 +72,10 @@ export function LoginForm({ callbackUrl, initialError }: LoginFormProps) {
 
   return (
     <form noValidate onSubmit={handleSubmit} className="space-y-5">
-      {formError ? (
-        <Alert variant="error">{formError}</Alert>
-      ) : null}
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
 
       <Field formId={FORM_ID} path="email" label="Email" error={fieldErrors.email}>
-        {(control) => (
-          <Input
-            {...control}
-            ref={emailRef}
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            autoFocus
-          />
-        )}
+        {(control) => <Input {...control} ref={emailRef} name="email" type="email" autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} required autoFocus />}
       </Field>
 
       <Field formId={FORM_ID} path="password" label="Password" error={fieldErrors.password}>

@@ -36,9 +36,7 @@ export function InterviewDetails({ interview, canBook }: InterviewDetailsProps) 
           {formatDuration(interview.durationMinutes)}
         </Detail>
         <Detail icon={<VideoIcon className="size-4" />} term="Video call">
-          {interview.conferencingProvider
-            ? `${interview.conferencingProvider} — the link is in your confirmation`
-            : "Joining details are in your calendar invite"}
+          {interview.conferencingProvider ? `${interview.conferencingProvider} — the link is in your confirmation` : "Joining details are in your calendar invite"}
         </Detail>
         <Detail icon={<UsersIcon className="size-4" />} term="Who you'll meet">
           One interviewer from our panel

@@ -50,9 +50,7 @@ export function NotetakerInstructions({ settings, version }: { settings: Intervi
         </div>
       </dl>
       {/* Outside the <dl>: a list of terms holds only <dt>/<dd> groups. */}
-      <p className="text-xs text-muted">
-        {settings.source === "nylas" ? "As the Notetaker reported running with them." : "As booked, from the panel's settings; the Notetaker has not reported yet."}
-      </p>
+      <p className="text-xs text-muted">{settings.source === "nylas" ? "As the Notetaker reported running with them." : "As booked, from the panel's settings; the Notetaker has not reported yet."}</p>
     </div>
   );
 }

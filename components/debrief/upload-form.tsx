@@ -87,9 +87,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
     request.onload = () => {
       const body = request.response as TUploadResult | { error?: { message?: string } } | null;
       const result: TUploadResult =
-        body && "ok" in body
-          ? body
-          : { ok: false, stored: [], message: (body as { error?: { message?: string } } | null)?.error?.message ?? `The upload failed (HTTP ${request.status}).` };
+        body && "ok" in body ? body : { ok: false, stored: [], message: (body as { error?: { message?: string } } | null)?.error?.message ?? `The upload failed (HTTP ${request.status}).` };
       setState({ phase: "done", result });
       if (result.stored.length) {
         formRef.current?.reset();
@@ -111,15 +109,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
       </p>
       <div className="grid gap-4">
         {FILE_FIELDS.map(({ name, label, accept }) => (
-          <Field
-            key={name}
-            formId={FORM_ID}
-            path={name}
-            label={label}
-            error={errors[name]}
-            describedByIds={errors.files ? [errorDomId(FORM_ID, "files")] : undefined}
-            isErrorAnnounced
-          >
+          <Field key={name} formId={FORM_ID} path={name} label={label} error={errors[name]} describedByIds={errors.files ? [errorDomId(FORM_ID, "files")] : undefined} isErrorAnnounced>
             {(control) => <FileInput {...control} aria-invalid={control["aria-invalid"] ?? (errors.files ? true : undefined)} name={name} accept={accept} disabled={uploading} />}
           </Field>
         ))}
@@ -152,9 +142,7 @@ export function UploadForm({ interviewId, maxRecordingBytes, maxTranscriptBytes,
           </div>
         ) : null}
       </div>
-      {state.phase === "done" ? (
-        <Alert variant={state.result.ok ? "success" : "error"}>{state.result.message}</Alert>
-      ) : null}
+      {state.phase === "done" ? <Alert variant={state.result.ok ? "success" : "error"}>{state.result.message}</Alert> : null}
     </form>
   );
 }

@@ -102,11 +102,7 @@ const COLUMNS: DataTableColumn<InterviewListRow>[] = [
       <>
         <StackLabel>Time: </StackLabel>
         {row.startsAt ? (
-          <LocalTime
-            iso={row.startsAt.toISOString()}
-            endIso={row.endsAt?.toISOString()}
-            className={cn("text-ink", row.status === "CANCELLED" && "text-muted line-through decoration-slate-400")}
-          />
+          <LocalTime iso={row.startsAt.toISOString()} endIso={row.endsAt?.toISOString()} className={cn("text-ink", row.status === "CANCELLED" && "text-muted line-through decoration-slate-400")} />
         ) : (
           <span className="text-muted">Time pending</span>
         )}
@@ -140,7 +136,11 @@ const COLUMNS: DataTableColumn<InterviewListRow>[] = [
         {row.alert ? (
           <span className="mt-1 flex items-start gap-1 text-xs font-medium text-amber-800" title={row.alert.message}>
             <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-px size-3.5 shrink-0">
-              <path fillRule="evenodd" d="M8.5 3.1a1.7 1.7 0 0 1 3 0l6.3 11.2a1.7 1.7 0 0 1-1.5 2.5H3.7a1.7 1.7 0 0 1-1.5-2.5L8.5 3.1ZM10 7a1 1 0 0 0-1 1v3a1 1 0 1 0 2 0V8a1 1 0 0 0-1-1Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+              <path
+                fillRule="evenodd"
+                d="M8.5 3.1a1.7 1.7 0 0 1 3 0l6.3 11.2a1.7 1.7 0 0 1-1.5 2.5H3.7a1.7 1.7 0 0 1-1.5-2.5L8.5 3.1ZM10 7a1 1 0 0 0-1 1v3a1 1 0 1 0 2 0V8a1 1 0 0 0-1-1Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+                clipRule="evenodd"
+              />
             </svg>
             <span>
               <span className="sr-only">Needs attention: </span>

@@ -85,11 +85,7 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
             <h3 className="text-base font-semibold text-ink">{interview.role?.title ?? "Unknown role"}</h3>
             <p className="mt-0.5 text-sm text-ink">
               {interview.startsAt ? (
-                <LocalTime
-                  iso={interview.startsAt.toISOString()}
-                  endIso={interview.endsAt?.toISOString()}
-                  className={cn(isCancelled && "text-muted line-through decoration-slate-400")}
-                />
+                <LocalTime iso={interview.startsAt.toISOString()} endIso={interview.endsAt?.toISOString()} className={cn(isCancelled && "text-muted line-through decoration-slate-400")} />
               ) : (
                 <span className="text-muted">Time pending</span>
               )}
@@ -162,9 +158,7 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
           </p>
         ) : null}
 
-        {interview.needsLookup ? (
-          <p className="mt-3 text-sm text-amber-800">Details pending: the participants of this booking are still being looked up.</p>
-        ) : null}
+        {interview.needsLookup ? <p className="mt-3 text-sm text-amber-800">Details pending: the participants of this booking are still being looked up.</p> : null}
 
         {interview.replaces || interview.replacedBy.length > 0 ? (
           <ul className="mt-3 space-y-1 text-sm text-ink">

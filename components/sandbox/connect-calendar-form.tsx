@@ -23,11 +23,14 @@ const FORM_ID = "connect-calendar";
  */
 export function ConnectCalendarForm({ action }: ConnectCalendarFormProps) {
   const [values, setValues] = useState(EMPTY);
-  const [state, formAction, isPending] = useActionState(async (previous: TActionState, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next.status === "success") setValues(EMPTY);
-    return next;
-  }, { status: "idle" } as TActionState);
+  const [state, formAction, isPending] = useActionState(
+    async (previous: TActionState, formData: FormData) => {
+      const next = await action(previous, formData);
+      if (next.status === "success") setValues(EMPTY);
+      return next;
+    },
+    { status: "idle" } as TActionState,
+  );
   const fieldErrors: TConsoleCalendarFieldErrors = state.status === "error" ? state.fieldErrors : {};
 
   useEffect(() => {

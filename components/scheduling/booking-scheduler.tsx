@@ -21,8 +21,7 @@ const NylasScheduling = dynamic(() => import("@nylas/react").then((mod) => mod.N
 const THEME_CONFIG = {
   "--nylas-primary": "#1f57d1",
   "--nylas-info": "#2f6fed",
-  "--nylas-font-family":
-    'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  "--nylas-font-family": 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   "--nylas-border-radius": "0.375rem",
   "--nylas-border-radius-2x": "0.75rem",
   "--nylas-border-radius-3x": "1rem",
@@ -85,10 +84,7 @@ export function BookingScheduler({ configurationId, schedulerApiUrl, consentMess
   const apiUrl = schedulerApiUrl ?? origin;
   // Stable identity: the component re-applies localization when the object changes.
   // The key exists at runtime (the booking form reads it) but is missing from the published types.
-  const localization = useMemo(
-    () => (consentMessage ? ({ en: { notetakerConsentMessage: consentMessage } } as unknown as SchedulingLocalization) : undefined),
-    [consentMessage],
-  );
+  const localization = useMemo(() => (consentMessage ? ({ en: { notetakerConsentMessage: consentMessage } } as unknown as SchedulingLocalization) : undefined), [consentMessage]);
 
   return (
     // Block layout: the component is fit-content (784px) and centred on desktop, full width on
@@ -116,10 +112,7 @@ function SchedulerLoading({ className }: { className?: string }) {
     <div
       role="status"
       aria-live="polite"
-      className={cn(
-        "mx-auto flex min-h-[680px] w-full max-w-[784px] flex-col items-center justify-center gap-3 rounded-xl border border-slate-200 bg-slate-50 text-sm text-muted",
-        className,
-      )}
+      className={cn("mx-auto flex min-h-[680px] w-full max-w-[784px] flex-col items-center justify-center gap-3 rounded-xl border border-slate-200 bg-slate-50 text-sm text-muted", className)}
     >
       <svg className="size-6 animate-spin text-brand-600" viewBox="0 0 24 24" fill="none" aria-hidden="true">
         <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />

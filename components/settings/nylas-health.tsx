@@ -26,8 +26,7 @@ function SectionHeader({ children }: { children?: React.ReactNode }) {
           Nylas health
         </h2>
         <p className="mt-1 text-sm text-muted">
-          Whether bookings, calendars and webhooks can work: the API key, every interviewer&apos;s calendar, the webhook
-          subscription and each published role&apos;s scheduling configuration.
+          Whether bookings, calendars and webhooks can work: the API key, every interviewer&apos;s calendar, the webhook subscription and each published role&apos;s scheduling configuration.
         </p>
       </div>
       {children}
@@ -74,8 +73,7 @@ function NylasHealthReportView({ report }: NylasHealthReportViewProps) {
           {report.summary}
         </p>
         <p className="text-xs text-muted sm:ml-auto">
-          {report.mode === "sandbox" ? "Sandbox" : "Live"} · {report.apiUri} · checked <LocalTime iso={report.checkedAt} display="time" /> in{" "}
-          {(report.durationMs / 1000).toFixed(1)} s
+          {report.mode === "sandbox" ? "Sandbox" : "Live"} · {report.apiUri} · checked <LocalTime iso={report.checkedAt} display="time" /> in {(report.durationMs / 1000).toFixed(1)} s
         </p>
       </div>
       <ul className="divide-y divide-slate-100" aria-label="Nylas health checks">

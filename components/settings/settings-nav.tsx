@@ -36,9 +36,7 @@ export function SettingsNav() {
                 className={cn(
                   "inline-flex items-center border-b-2 px-3 py-2.5 text-sm font-medium transition-colors",
                   "rounded-t-md focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600",
-                  isActive
-                    ? "border-brand-600 text-brand-700"
-                    : "border-transparent text-muted hover:border-slate-300 hover:text-ink",
+                  isActive ? "border-brand-600 text-brand-700" : "border-transparent text-muted hover:border-slate-300 hover:text-ink",
                 )}
               >
                 {item.label}

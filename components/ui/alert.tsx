@@ -24,11 +24,7 @@ const VARIANTS: Record<AlertVariant, string> = {
 export function Alert({ variant = "info", title, children, className, role, id }: AlertProps) {
   const resolvedRole = role ?? (variant === "error" ? "alert" : "status");
   return (
-    <div
-      id={id}
-      role={resolvedRole === "none" ? undefined : resolvedRole}
-      className={cn("rounded-md border px-4 py-3 text-sm", VARIANTS[variant], className)}
-    >
+    <div id={id} role={resolvedRole === "none" ? undefined : resolvedRole} className={cn("rounded-md border px-4 py-3 text-sm", VARIANTS[variant], className)}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={cn(title ? "mt-1" : undefined)}>{children}</div> : null}
     </div>

@@ -18,14 +18,5 @@ export type BadgeProps = ComponentPropsWithoutRef<"span"> & { variant?: BadgeVar
  * meaning; colour only reinforces it.
  */
 export function Badge({ variant = "neutral", className, ...props }: BadgeProps) {
-  return (
-    <span
-      className={cn(
-        "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset",
-        variants[variant],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <span className={cn("inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset", variants[variant], className)} {...props} />;
 }

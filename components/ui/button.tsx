@@ -35,24 +35,9 @@ export type ButtonProps = ComponentPropsWithRef<"button"> & {
   pending?: boolean;
 };
 
-export function Button({
-  variant = "primary",
-  size = "md",
-  pending = false,
-  disabled,
-  className,
-  children,
-  type = "button",
-  ...props
-}: ButtonProps) {
+export function Button({ variant = "primary", size = "md", pending = false, disabled, className, children, type = "button", ...props }: ButtonProps) {
   return (
-    <button
-      type={type}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      className={buttonClasses({ variant, size, className })}
-      {...props}
-    >
+    <button type={type} disabled={disabled || pending} aria-busy={pending || undefined} className={buttonClasses({ variant, size, className })} {...props}>
       {pending ? <Spinner /> : null}
       {children}
     </button>

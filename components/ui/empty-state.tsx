@@ -29,10 +29,7 @@ export type EmptyStateProps = {
 export function EmptyState({ title, children, action, icon, label, className }: EmptyStateProps) {
   const Wrapper = label ? "section" : "div";
   return (
-    <Wrapper
-      aria-label={label}
-      className={cn("flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted", className)}
-    >
+    <Wrapper aria-label={label} className={cn("flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-muted", className)}>
       {icon ? (
         <span aria-hidden="true" className="mb-4 text-slate-400">
           {icon}
@@ -44,10 +41,7 @@ export function EmptyState({ title, children, action, icon, label, className }: 
       </p>
       {action ? (
         <p className="mt-4">
-          <Link
-            href={action.href}
-            className={action.variant === "link" ? textLinkClasses() : buttonClasses({ variant: action.variant ?? "primary", size: "sm" })}
-          >
+          <Link href={action.href} className={action.variant === "link" ? textLinkClasses() : buttonClasses({ variant: action.variant ?? "primary", size: "sm" })}>
             {action.label}
           </Link>
         </p>

@@ -13,9 +13,7 @@
  */
 export type LocalTimeDisplay = "datetime" | "date" | "precise" | "stacked" | "time";
 
-export type LocalTimeText =
-  | { kind: "line"; text: string }
-  | { kind: "stacked"; date: string; time: string };
+export type LocalTimeText = { kind: "line"; text: string } | { kind: "stacked"; date: string; time: string };
 
 export type FormatLocalTimeOptions = {
   display: LocalTimeDisplay;

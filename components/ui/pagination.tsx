@@ -37,8 +37,7 @@ export function Pagination({ page, pageCount, pageSize, total, shown, noun, href
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
       <p>
-        Page <span className="font-medium text-ink tabular-nums">{page}</span> of{" "}
-        <span className="font-medium text-ink tabular-nums">{pageCount}</span>
+        Page <span className="font-medium text-ink tabular-nums">{page}</span> of <span className="font-medium text-ink tabular-nums">{pageCount}</span>
         <span className="tabular-nums">
           {" "}
           · {first}–{last} of {total} {total === 1 ? noun[0] : noun[1]}

@@ -7,10 +7,7 @@ import { useCallback, useEffect, useState, useTransition } from "react";
  * on success, such as the new record's id) fits it; on error, `fieldErrors` is keyed by dotted
  * path ("members.2.email").
  */
-export type FormSaveState =
-  | { status: "idle" }
-  | { status: "error"; message: string; fieldErrors: Record<string, string> }
-  | { status: "success"; message: string };
+export type FormSaveState = { status: "idle" } | { status: "error"; message: string; fieldErrors: Record<string, string> } | { status: "success"; message: string };
 
 type FormSaveFailure = Extract<FormSaveState, { status: "error" }>;
 

@@ -66,14 +66,11 @@ export function toActionError(error: unknown, options: { failed: string; expecte
   return { state: actionError(options.failed), isUnexpected: true };
 }
 
-export function defineAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(
-  config: ActionConfig<Args, Schema, State>,
-): (...args: Args) => Promise<State> {
+export function defineAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(config: ActionConfig<Args, Schema, State>): (...args: Args) => Promise<State> {
   return async (...args: Args): Promise<State> => {
     const user = await requireActionUser(config.roles);
     // Errors carry `errorData` whatever produced them (a bad input, the handler, a throw).
-    const withErrorData = (state: State | ReturnType<typeof actionError>): State =>
-      (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
+    const withErrorData = (state: State | ReturnType<typeof actionError>): State => (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
 
     const parsed = config.schema.safeParse(config.input(...args));
     if (!parsed.success) {

@@ -10,9 +10,7 @@ import type { z } from "zod";
 export type TFieldErrors = Record<string, string>;
 
 export type TActionState<TData extends object = object, TErrorData extends object = object> =
-  | { status: "idle" }
-  | ({ status: "success"; message: string } & TData)
-  | ({ status: "error"; message: string; fieldErrors: TFieldErrors } & TErrorData);
+  { status: "idle" } | ({ status: "success"; message: string } & TData) | ({ status: "error"; message: string; fieldErrors: TFieldErrors } & TErrorData);
 
 export const IDLE_STATE = { status: "idle" } as const satisfies TActionState;
 

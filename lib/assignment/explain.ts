@@ -97,9 +97,7 @@ function verdictFor(method: AssignmentMethod, members: AssignmentMember[], chose
   const ahead = members.filter((m) => m.rank < chosen.rank);
   const line = chosen.lastBookedAt === null ? "never booked in this role" : "least recently booked in this role";
   if (ahead.length === 0) {
-    return method === "max-fairness"
-      ? `${chosen.name} was first in line (${line}); max fairness offers only their free times and books them.`
-      : `${chosen.name} was first in line (${line}) and free.`;
+    return method === "max-fairness" ? `${chosen.name} was first in line (${line}); max fairness offers only their free times and books them.` : `${chosen.name} was first in line (${line}) and free.`;
   }
   const skipped = ahead.filter((m) => m.status === "busy" || m.status === "capped");
   if (skipped.length === ahead.length) {

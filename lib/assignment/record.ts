@@ -36,7 +36,14 @@ export async function workOutAssignment(interviewId: string, now = new Date()): 
   const interview = await db.interview.findUnique({
     where: { id: interviewId },
     select: {
-      id: true, status: true, startsAt: true, endsAt: true, interviewerEmail: true, configurationId: true, createdAt: true, assignment: true,
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      interviewerEmail: true,
+      configurationId: true,
+      createdAt: true,
+      assignment: true,
       application: {
         select: {
           role: {
@@ -44,7 +51,9 @@ export async function workOutAssignment(interviewId: string, now = new Date()): 
               id: true,
               panel: {
                 select: {
-                  availabilityMethod: true, bufferBeforeMinutes: true, bufferAfterMinutes: true,
+                  availabilityMethod: true,
+                  bufferBeforeMinutes: true,
+                  bufferAfterMinutes: true,
                   members: { orderBy: { position: "asc" }, select: { position: true, interviewer: { select: { id: true, name: true, email: true, timezone: true, weeklyCap: true } } } },
                 },
               },

@@ -12,10 +12,7 @@ import type { SessionUser } from "@/lib/auth/users";
 import { ZSignIn } from "@/lib/validations/auth";
 import { normalizeEmail } from "@/lib/utils";
 
-export type CredentialsResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+export type CredentialsResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
 let dummyHash: Promise<string> | undefined;
 /** A real hash of a random password, made once per process with the current parameters. */

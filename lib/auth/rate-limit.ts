@@ -14,9 +14,7 @@ export type RateLimitPolicy = { maxFailures: number; windowMinutes: number };
 
 export type RateLimitScope = "email" | "ip";
 
-export type RateLimitDecision =
-  | { allowed: true }
-  | { allowed: false; scope: RateLimitScope; retryAt: Date; retryAfterMinutes: number };
+export type RateLimitDecision = { allowed: true } | { allowed: false; scope: RateLimitScope; retryAt: Date; retryAfterMinutes: number };
 
 export type RateLimitInput = {
   now: Date;

@@ -31,9 +31,7 @@ function getDatabase(): Database {
   if (!globalForDb.__database) {
     const url = getEnv().DATABASE_URL;
     if (!url) {
-      throw new Error(
-        "DATABASE_URL is not set. Start the app with `npm run dev` (it starts an embedded PostgreSQL) or set DATABASE_URL.",
-      );
+      throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts an embedded PostgreSQL) or set DATABASE_URL.");
     }
     globalForDb.__database = createDatabase(url);
   }

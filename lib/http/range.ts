@@ -5,10 +5,7 @@
  * (lib/media/serve.ts) and the sandbox's media URLs (lib/sandbox/notetaker-media.ts).
  */
 
-export type RangeDecision =
-  | { kind: "full" }
-  | { kind: "partial"; start: number; end: number }
-  | { kind: "unsatisfiable" };
+export type RangeDecision = { kind: "full" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
 
 const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/i;
 

@@ -85,9 +85,22 @@ function readParticipants(value: unknown): BookingParticipant[] | null {
 
 function emptyState(bookingId: string): BookingState {
   return {
-    bookingId, configurationId: null, status: "SCHEDULED", hasCreated: false, eventId: null, title: null, startsAt: null, endsAt: null,
-    location: null, participants: null, guestTimezone: null, additionalFields: null, notetakerId: null, cancelledAt: null,
-    cancellationReason: null, history: [],
+    bookingId,
+    configurationId: null,
+    status: "SCHEDULED",
+    hasCreated: false,
+    eventId: null,
+    title: null,
+    startsAt: null,
+    endsAt: null,
+    location: null,
+    participants: null,
+    guestTimezone: null,
+    additionalFields: null,
+    notetakerId: null,
+    cancelledAt: null,
+    cancellationReason: null,
+    history: [],
   };
 }
 
@@ -125,8 +138,12 @@ function apply(state: BookingState, event: BookingNotification): BookingState {
     case "booking.rescheduled": {
       const next = mergeDetails(state, event, info, !cancelled);
       const entry: HistoryEntry = {
-        kind: "rescheduled", at: event.time, startsAt: num(info.start_time), endsAt: num(info.end_time),
-        previousStartsAt: num(info.old_start_time), previousEndsAt: num(info.old_end_time),
+        kind: "rescheduled",
+        at: event.time,
+        startsAt: num(info.start_time),
+        endsAt: num(info.end_time),
+        previousStartsAt: num(info.old_start_time),
+        previousEndsAt: num(info.old_end_time),
       };
       return { ...next, status: cancelled ? "CANCELLED" : "RESCHEDULED", history: [...state.history, entry] };
     }

@@ -3,20 +3,14 @@ import { INTERVIEW_TITLE_TEMPLATE } from "@/lib/nylas/configuration-request";
 import { normalizeEmail } from "@/lib/utils";
 import type { BookingParticipant } from "./booking-reducer";
 
-export type ParticipantRoles =
-  | { kind: "resolved"; guest: BookingParticipant; interviewer: BookingParticipant | null }
-  | { kind: "unknown"; reason: "no_participants" | "no_guest" | "ambiguous" };
+export type ParticipantRoles = { kind: "resolved"; guest: BookingParticipant; interviewer: BookingParticipant | null } | { kind: "unknown"; reason: "no_participants" | "no_guest" | "ambiguous" };
 
 /**
  * The guest is the participant who is not an interviewer; the interviewer is the one who is
  * (panel members first, then anyone on the interviewer list). Several non-interviewers (extra
  * guests) are told apart by the name in the event title.
  */
-export function classifyParticipants(
-  participants: readonly BookingParticipant[] | null,
-  interviewerEmails: ReadonlySet<string>,
-  title: string | null,
-): ParticipantRoles {
+export function classifyParticipants(participants: readonly BookingParticipant[] | null, interviewerEmails: ReadonlySet<string>, title: string | null): ParticipantRoles {
   if (!participants?.length) return { kind: "unknown", reason: "no_participants" };
   const interviewers = participants.filter((p) => interviewerEmails.has(normalizeEmail(p.email)));
   const guests = participants.filter((p) => !interviewerEmails.has(normalizeEmail(p.email)));

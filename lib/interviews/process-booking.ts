@@ -34,8 +34,7 @@ async function loadBookingEvents(client: EventReader, bookingId: string): Promis
 
 const toDate = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000));
 
-const createdAtOf = (history: unknown): number | null =>
-  Array.isArray(history) ? ((history as HistoryEntry[]).find((h) => h.kind === "created")?.at ?? null) : null;
+const createdAtOf = (history: unknown): number | null => (Array.isArray(history) ? ((history as HistoryEntry[]).find((h) => h.kind === "created")?.at ?? null) : null);
 
 /**
  * Cancel-then-rebook: each booking (in the order they were made) replaces the person's latest
@@ -49,9 +48,7 @@ async function linkRebookings(tx: Prisma.TransactionClient, candidateId: string,
     select: { id: true, status: true, cancelledAt: true, history: true, replacesInterviewId: true },
   });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const cancelled = group
-    .flatMap((i) => (i.status === "CANCELLED" && i.cancelledAt ? [{ id: i.id, at: i.cancelledAt.getTime() }] : []))
-    .sort((a, b) => b.at - a.at || byId(a, b));
+  const cancelled = group.flatMap((i) => (i.status === "CANCELLED" && i.cancelledAt ? [{ id: i.id, at: i.cancelledAt.getTime() }] : [])).sort((a, b) => b.at - a.at || byId(a, b));
   const made = group
     .flatMap((i) => {
       const at = createdAtOf(i.history);
@@ -155,9 +152,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
 
       const roleId = configuration?.role.id ?? null;
       const applicationId =
-        candidateId && roleId
-          ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id
-          : null;
+        candidateId && roleId ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id : null;
 
       // The interview row too: the Notetaker's jobs, uploads and downloads write it as well (they
       // lock it the same way), so what is read here is what is written over. Taken after the
@@ -167,8 +162,17 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       const existing = await tx.interview.findUnique({
         where: { bookingId },
         select: {
-          id: true, replacesInterviewId: true, notetakerId: true, completedAt: true, notetakerSettings: true, notetakerVersionId: true,
-          applicationId: true, interviewerEmail: true, interviewerId: true, startsAt: true, status: true,
+          id: true,
+          replacesInterviewId: true,
+          notetakerId: true,
+          completedAt: true,
+          notetakerSettings: true,
+          notetakerVersionId: true,
+          applicationId: true,
+          interviewerEmail: true,
+          interviewerId: true,
+          startsAt: true,
+          status: true,
         },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
@@ -200,9 +204,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
         // The notetaker may also have been linked by its event (lib/notetaker): never unlink it.
         notetakerId: state.notetakerId ?? existing?.notetakerId ?? null,
         // What the Notetaker was booked with; the notetaker's own notifications replace it later.
-        ...(existing?.notetakerSettings || !configuration
-          ? {}
-          : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
+        ...(existing?.notetakerSettings || !configuration ? {} : { notetakerSettings: (notetakerSettingsFromPanel(configuration.role.panel) ?? undefined) as Prisma.InputJsonValue | undefined }),
         history: state.history as unknown as Prisma.InputJsonValue,
         needsLookup: roles.kind !== "resolved",
       };
@@ -211,11 +213,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       // "Why this interviewer" is worked out by its own job (lib/assignment/jobs.ts): for a new
       // interview of a known role and whenever its role, interviewer or time changes; a duplicate
       // changes nothing, and a booking of no role we know has no panel to explain.
-      const isMoved =
-        !existing ||
-        existing.applicationId !== applicationId ||
-        existing.interviewerEmail !== interviewerEmail ||
-        existing.startsAt?.getTime() !== data.startsAt?.getTime();
+      const isMoved = !existing || existing.applicationId !== applicationId || existing.interviewerEmail !== interviewerEmail || existing.startsAt?.getTime() !== data.startsAt?.getTime();
       if (state.status !== "CANCELLED" && applicationId && isMoved) await enqueue(tx, assignmentJob, { interviewId: saved.id });
       // The weekly load cap of whoever gains or loses this interview (lib/load/jobs.ts).
       if (isMoved || existing?.status !== data.status) {

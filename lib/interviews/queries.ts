@@ -15,14 +15,7 @@ import { getLocalDateRange } from "@/lib/interviews/date-range";
 import { getEnv } from "@/lib/env";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
-import {
-  INTERVIEWS_PAGE_SIZE,
-  readInterviewHistory,
-  toSafeHttpUrl,
-  ZCandidateId,
-  type TInterviewFilters,
-  type TInterviewHistoryEntry,
-} from "@/lib/validations/interviews";
+import { INTERVIEWS_PAGE_SIZE, readInterviewHistory, toSafeHttpUrl, ZCandidateId, type TInterviewFilters, type TInterviewHistoryEntry } from "@/lib/validations/interviews";
 
 export type { InterviewViewer } from "@/lib/interviews/visibility";
 
@@ -103,7 +96,13 @@ function toListRow({ application, meetingUrl, notetakerId, notetakerState, notet
     role: application?.role ?? null,
     notetaker: notetakerId ? describeNotetakerState(notetakerState) : null,
     alert: getNotetakerAlert({
-      status: record.status, notetakerId, notetakerState, notetakerStateReason, endsAt: record.endsAt, assets: mediaAssets, now,
+      status: record.status,
+      notetakerId,
+      notetakerState,
+      notetakerStateReason,
+      endsAt: record.endsAt,
+      assets: mediaAssets,
+      now,
       missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES,
     }),
   };
@@ -323,9 +322,7 @@ export async function getCandidateTimeline(viewer: InterviewViewer, candidateId:
 
   // An interviewer sees the person's whole interview history, but the debrief content (summary,
   // action items) only of the interviews they ran — as on the debrief page itself.
-  const viewable = isRestricted
-    ? new Set((await db.interview.findMany({ where: { AND: [{ candidateId: id }, visibility] }, select: { id: true } })).map((i) => i.id))
-    : null;
+  const viewable = isRestricted ? new Set((await db.interview.findMany({ where: { AND: [{ candidateId: id }, visibility] }, select: { id: true } })).map((i) => i.id)) : null;
   const { applications, interviews, linkedinUrl, ...person } = candidate;
   return {
     candidate: { ...person, linkedinUrl: toSafeHttpUrl(linkedinUrl) },

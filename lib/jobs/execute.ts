@@ -102,12 +102,7 @@ export async function executeJob<D>(kind: AnyJobKind, job: ClaimedJob, keeper: L
     const decision = decideFailure(policy, job.attempt, { permanent: error instanceof PermanentJobError || isPastLastAttempt(job.attempt, job.maxAttempts), baseMs });
     const retryAt = decision.state === "retry" ? new Date(Date.now() + decision.delayMs) : null;
     const failure: JobFailure = { error, message, attempt: job.attempt, retryAt };
-    const recorded = await failJob(
-      kind,
-      job,
-      retryAt ? { state: "retry", retryAt, message } : { state: "dead", message },
-      kind.onFailure ? (tx) => kind.onFailure!(tx, payload, failure) : null,
-    );
+    const recorded = await failJob(kind, job, retryAt ? { state: "retry", retryAt, message } : { state: "dead", message }, kind.onFailure ? (tx) => kind.onFailure!(tx, payload, failure) : null);
     if (!recorded) return;
     // The first retries are often ordinary (a notification before its booking, a blip): they show on
     // /settings/jobs; the log has the persistent ones.

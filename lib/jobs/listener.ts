@@ -46,10 +46,13 @@ export function listenForJobs(databaseUrl: string, onKind: (kind: string) => voi
   const reconnectLater = () => {
     if (closed || retry) return;
     attempt++;
-    retry = setTimeout(() => {
-      retry = undefined;
-      connecting = connect();
-    }, Math.min(100 * 2 ** attempt, 5_000));
+    retry = setTimeout(
+      () => {
+        retry = undefined;
+        connecting = connect();
+      },
+      Math.min(100 * 2 ** attempt, 5_000),
+    );
     retry.unref();
   };
 

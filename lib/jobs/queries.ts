@@ -25,9 +25,7 @@ export type JobQueueStats = {
 };
 
 export async function getJobQueues(kinds: readonly string[], now = new Date()): Promise<JobQueueStats[]> {
-  const rows = await db.$queryRaw<
-    { kind: string; queued: number; retrying: number; running: number; stalled: number; dead: number; oldest_due: Date | null }[]
-  >`
+  const rows = await db.$queryRaw<{ kind: string; queued: number; retrying: number; running: number; stalled: number; dead: number; oldest_due: Date | null }[]>`
     SELECT kind,
            count(*) FILTER (WHERE state = 'QUEUED')::int AS queued,
            count(*) FILTER (WHERE state = 'QUEUED' AND last_error IS NOT NULL)::int AS retrying,
@@ -40,7 +38,13 @@ export async function getJobQueues(kinds: readonly string[], now = new Date()): 
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   const nextRun = new Map(schedules.map((s) => [s.kind, s.nextRunAt]));
   // Every registered kind, then any other found in the table (e.g. the sandbox's, after a switch to live).
-  const names = [...kinds, ...rows.map((r) => r.kind).filter((k) => !kinds.includes(k)).sort()];
+  const names = [
+    ...kinds,
+    ...rows
+      .map((r) => r.kind)
+      .filter((k) => !kinds.includes(k))
+      .sort(),
+  ];
   return names.map((kind) => {
     const row = byKind.get(kind);
     return {

@@ -128,9 +128,7 @@ export class JobWorkers {
     for (const name of overrides.keys()) {
       if (!this.options.kinds.some((k) => k.name === name && k.schedule)) throw new Error(`JOB_SCHEDULES names ${name}, which is not a periodic job kind.`);
     }
-    const scheduled: ScheduledKind[] = this.options.kinds.flatMap((kind) =>
-      kind.schedule ? [{ kind, schedule: parseSchedule(overrides.get(kind.name) ?? kind.schedule) }] : [],
-    );
+    const scheduled: ScheduledKind[] = this.options.kinds.flatMap((kind) => (kind.schedule ? [{ kind, schedule: parseSchedule(overrides.get(kind.name) ?? kind.schedule) }] : []));
     for (const kind of this.options.kinds) this.loops.set(kind.name, new KindLoop(kind, this));
     this.listener = listenForJobs(
       this.options.databaseUrl,

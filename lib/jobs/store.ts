@@ -193,9 +193,7 @@ export async function completeJob(kind: AnyKind, job: ClaimedJob, outcome: ((tx:
   }
 }
 
-export type FailureWrite =
-  | { state: "retry"; retryAt: Date; message: string }
-  | { state: "dead"; message: string };
+export type FailureWrite = { state: "retry"; retryAt: Date; message: string } | { state: "dead"; message: string };
 
 /**
  * Records a failed attempt, fenced on the claim's token: back to QUEUED at `retryAt` (merged into

@@ -9,13 +9,7 @@ export type CapOutcomeSummary = { weekKey: string; weekStart: Date; action: Load
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The success line and, when the calendar is not in step yet, a warning line. */
-export function describeWeeklyCapSave(input: {
-  name: string;
-  before: number | null;
-  after: number | null;
-  outcomes: readonly CapOutcomeSummary[];
-  now: Date;
-}): { message: string; warning?: string } {
+export function describeWeeklyCapSave(input: { name: string; before: number | null; after: number | null; outcomes: readonly CapOutcomeSummary[]; now: Date }): { message: string; warning?: string } {
   const { name, before, after, outcomes, now } = input;
   const capText = after === null ? `no weekly cap for ${name}` : `${name}'s weekly cap is ${plural(after, "interview", "interviews")}`;
   const parts = [before === after ? `No change: ${capText}.` : `Saved: ${capText}.`];

@@ -63,18 +63,9 @@ export function buildLoadCapMetadata(interviewerId: string, weekKey: string): Lo
 }
 
 /** Whether a calendar event is this interviewer's block for this week (title and metadata both match). */
-export function isLoadCapBlockEvent(
-  event: { title?: string | null; metadata?: Record<string, unknown> | null },
-  interviewerId: string,
-  weekKey: string,
-): boolean {
+export function isLoadCapBlockEvent(event: { title?: string | null; metadata?: Record<string, unknown> | null }, interviewerId: string, weekKey: string): boolean {
   const metadata = event.metadata ?? {};
-  return (
-    event.title === LOAD_CAP_BLOCK_TITLE &&
-    metadata.source === LOAD_CAP_METADATA_SOURCE &&
-    metadata.interviewer === interviewerId &&
-    metadata.week === weekKey
-  );
+  return event.title === LOAD_CAP_BLOCK_TITLE && metadata.source === LOAD_CAP_METADATA_SOURCE && metadata.interviewer === interviewerId && metadata.week === weekKey;
 }
 
 /** The distinct weeks (in the interviewer's zone) that contain any of `instants`, oldest first. */

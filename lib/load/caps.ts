@@ -26,23 +26,8 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
-import {
-  createPrimaryCalendarBlock,
-  deleteCalendarBlock,
-  findCalendarGrantId,
-  listPrimaryCalendarEvents,
-  type CalendarBlockEvent,
-  type CalendarBlockInput,
-} from "@/lib/nylas/calendar-blocks";
-import {
-  buildLoadCapMetadata,
-  getLoadCapBlockSpan,
-  isLoadCapBlockEvent,
-  listDistinctWeeks,
-  LOAD_CAP_BLOCK_TITLE,
-  needsLoadCapBlock,
-  type LoadCapAction,
-} from "./cap-rules";
+import { createPrimaryCalendarBlock, deleteCalendarBlock, findCalendarGrantId, listPrimaryCalendarEvents, type CalendarBlockEvent, type CalendarBlockInput } from "@/lib/nylas/calendar-blocks";
+import { buildLoadCapMetadata, getLoadCapBlockSpan, isLoadCapBlockEvent, listDistinctWeeks, LOAD_CAP_BLOCK_TITLE, needsLoadCapBlock, type LoadCapAction } from "./cap-rules";
 import { getWeekContaining, resolveTimeZone, type ZonedWeek } from "./week";
 
 export type { LoadCapAction } from "./cap-rules";
@@ -169,11 +154,14 @@ const LOCK_WAIT_MS = 120_000;
  */
 async function withInterviewerLock<T>(apiUri: string, interviewerId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const key = `load-cap:${apiUri}:${interviewerId}`;
-  return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT_MS}ms'`);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-    return fn(tx);
-  }, { ...CAP_TRANSACTION, maxWait: CAP_TRANSACTION.maxWait, timeout: CAP_TRANSACTION.timeout + LOCK_WAIT_MS });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT_MS}ms'`);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      return fn(tx);
+    },
+    { ...CAP_TRANSACTION, maxWait: CAP_TRANSACTION.maxWait, timeout: CAP_TRANSACTION.timeout + LOCK_WAIT_MS },
+  );
 }
 
 /** One week, under the interviewer's lock: decide, call Nylas, store. See the module comment. */

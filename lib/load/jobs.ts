@@ -33,7 +33,11 @@ export const loadCapSafetyNetJob = defineJobKind<{ scheduledFor?: string }>({
   schedule: "0 * * * * *",
   run: async (_payload, ctx) => {
     const ids = await listInterviewersOutOfStep(ctx.now);
-    await enqueue(db, loadCapReconcileJob, ids.map((interviewerId) => ({ interviewerId })));
+    await enqueue(
+      db,
+      loadCapReconcileJob,
+      ids.map((interviewerId) => ({ interviewerId })),
+    );
   },
 });
 

@@ -17,11 +17,7 @@ import { loadCapReconcileJob } from "./jobs";
 /** The saved cap's job re-checks after this: by then the save's own reconcile has usually done the work. */
 const RECHECK_AFTER_MS = 30_000;
 
-export async function saveWeeklyCap(
-  actor: AuditActor,
-  input: unknown,
-  options: { now?: Date; calendar?: LoadCapCalendar } = {},
-): Promise<TWeeklyCapState> {
+export async function saveWeeklyCap(actor: AuditActor, input: unknown, options: { now?: Date; calendar?: LoadCapCalendar } = {}): Promise<TWeeklyCapState> {
   const parsed = ZWeeklyCapInput.safeParse(input);
   if (!parsed.success) {
     const capIssue = parsed.error.issues.find((issue) => issue.path[0] === "weeklyCap");

@@ -11,7 +11,12 @@ export function safeFileName(name: string, fallback = "file"): string {
       .replace(/-+/g, "-")
       .replace(/^[.-]+|-+$/g, "");
   const dot = /[^.\s-]/.test(last.slice(0, Math.max(0, last.lastIndexOf(".")))) ? last.lastIndexOf(".") : -1;
-  const ext = dot > 0 ? clean(last.slice(dot + 1)).replace(/\./g, "").slice(0, 16) : "";
+  const ext =
+    dot > 0
+      ? clean(last.slice(dot + 1))
+          .replace(/\./g, "")
+          .slice(0, 16)
+      : "";
   const base = clean(dot > 0 ? last.slice(0, dot) : last).slice(0, 100);
   // A name in another script keeps its extension: "面接メモ.vtt" → "file.vtt".
   if (!base) return ext ? `${fallback.replace(/\.[^.]*$/, "")}.${ext}` : fallback;

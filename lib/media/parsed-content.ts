@@ -8,10 +8,7 @@ import { parseTranscript, type ParsedSegment } from "./transcript";
  * Parsing is separate from saving so that an upload can refuse a bad file before writing anything,
  * and a download can record a readable error on the asset instead.
  */
-export type ParsedContent =
-  | { kind: "TRANSCRIPT"; segments: ParsedSegment[] }
-  | { kind: "SUMMARY"; text: string }
-  | { kind: "ACTION_ITEMS"; items: string[] };
+export type ParsedContent = { kind: "TRANSCRIPT"; segments: ParsedSegment[] } | { kind: "SUMMARY"; text: string } | { kind: "ACTION_ITEMS"; items: string[] };
 
 export const TEXT_KINDS: readonly MediaKind[] = ["TRANSCRIPT", "SUMMARY", "ACTION_ITEMS"];
 

@@ -12,18 +12,7 @@
  * action_items|actionItems|items; or a JSON string / plain text, one item per line with bullets,
  * numbers and checkboxes stripped. An explicitly empty list (or a null list) means "no action items".
  */
-import {
-  cleanInlineText,
-  describeInvalidJson,
-  fail,
-  isRecord,
-  looksLikeJson,
-  normalizeFileText,
-  succeed,
-  truncateText,
-  tryParseJson,
-  type ParseOutcome,
-} from "./parse-outcome";
+import { cleanInlineText, describeInvalidJson, fail, isRecord, looksLikeJson, normalizeFileText, succeed, truncateText, tryParseJson, type ParseOutcome } from "./parse-outcome";
 
 export const MAX_SUMMARY_CHARS = 50_000;
 export const MAX_ACTION_ITEMS = 500;

@@ -127,7 +127,8 @@ async function readTranscript(file: Readable): Promise<Buffer> {
   let tooLarge = false;
   for await (const chunk of file) {
     size += (chunk as Buffer).length;
-    if (size > MAX_TRANSCRIPT_UPLOAD_BYTES) tooLarge = true; // keep draining so the request completes
+    if (size > MAX_TRANSCRIPT_UPLOAD_BYTES)
+      tooLarge = true; // keep draining so the request completes
     else chunks.push(chunk as Buffer);
   }
   if (tooLarge) throw payloadTooLarge(`The transcript is larger than ${formatUploadLimit(MAX_TRANSCRIPT_UPLOAD_BYTES)}.`);

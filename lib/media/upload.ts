@@ -50,8 +50,19 @@ export async function recordUpload({ interviewId, uploadedById, files }: UploadI
         }
         await tx.mediaAsset.create({
           data: {
-            id: file.assetId, interviewId, kind: file.kind, source: "UPLOAD", status: "STORED", fileName: file.fileName, contentType: file.contentType,
-            storageKey: file.key, size: BigInt(file.size), sha256: file.sha256, bytesReceived: BigInt(file.size), storedAt: now, uploadedById,
+            id: file.assetId,
+            interviewId,
+            kind: file.kind,
+            source: "UPLOAD",
+            status: "STORED",
+            fileName: file.fileName,
+            contentType: file.contentType,
+            storageKey: file.key,
+            size: BigInt(file.size),
+            sha256: file.sha256,
+            bytesReceived: BigInt(file.size),
+            storedAt: now,
+            uploadedById,
           },
         });
         if (file.parsed) await saveParsedContent(tx, interviewId, file.assetId, file.parsed, now);

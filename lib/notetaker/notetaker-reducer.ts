@@ -7,13 +7,7 @@
  * `media_processing` = `processing`).
  */
 
-export const NOTETAKER_EVENT_TYPES = [
-  "notetaker.created",
-  "notetaker.updated",
-  "notetaker.meeting_state",
-  "notetaker.media",
-  "notetaker.deleted",
-] as const;
+export const NOTETAKER_EVENT_TYPES = ["notetaker.created", "notetaker.updated", "notetaker.meeting_state", "notetaker.media", "notetaker.deleted"] as const;
 export type NotetakerEventType = (typeof NOTETAKER_EVENT_TYPES)[number];
 
 export function isNotetakerEventType(type: string): type is NotetakerEventType {
@@ -22,18 +16,7 @@ export function isNotetakerEventType(type: string): type is NotetakerEventType {
 
 /** Nylas's states (current names), plus "deleted" for a notetaker.deleted notification. */
 export type NotetakerState =
-  | "scheduled"
-  | "connecting"
-  | "waiting_for_entry"
-  | "attending"
-  | "disconnected"
-  | "worker_finished"
-  | "processing"
-  | "available"
-  | "media_error"
-  | "media_deleted"
-  | "failed_entry"
-  | "deleted";
+  "scheduled" | "connecting" | "waiting_for_entry" | "attending" | "disconnected" | "worker_finished" | "processing" | "available" | "media_error" | "media_deleted" | "failed_entry" | "deleted";
 
 // Lifecycle order: breaks ties between notifications stamped in the same second.
 const RANK: Record<NotetakerState, number> = {
@@ -168,8 +151,18 @@ export function reduceNotetakerEvents(notetakerId: string, events: readonly Note
   for (const e of events) if (!unique.has(e.notificationId)) unique.set(e.notificationId, e);
 
   const view: NotetakerStateView = {
-    notetakerId, state: null, reason: null, stateAt: null, name: null, grantId: null, eventId: null, joinTime: null,
-    meetingSettings: null, media: null, hasAttended: false, timeline: [],
+    notetakerId,
+    state: null,
+    reason: null,
+    stateAt: null,
+    name: null,
+    grantId: null,
+    eventId: null,
+    joinTime: null,
+    meetingSettings: null,
+    media: null,
+    hasAttended: false,
+    timeline: [],
   };
   for (const event of [...unique.values()].sort(compareNotetakerEvents)) {
     const o = event.object;

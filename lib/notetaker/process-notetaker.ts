@@ -159,8 +159,15 @@ export async function processNotetaker(notetakerId: string): Promise<ProcessedNo
           if (!existing) {
             const created = await tx.mediaAsset.create({
               data: {
-                interviewId: interview.id, kind: asset.kind, source: "NOTETAKER", notetakerId, sourceUrl: asset.url, sourceUrlExpiresAt: sentAt,
-                retainedUntil, fileName: asset.fileName, contentType: asset.contentType,
+                interviewId: interview.id,
+                kind: asset.kind,
+                source: "NOTETAKER",
+                notetakerId,
+                sourceUrl: asset.url,
+                sourceUrlExpiresAt: sentAt,
+                retainedUntil,
+                fileName: asset.fileName,
+                contentType: asset.contentType,
                 durationSeconds: asset.kind === "RECORDING" && view.media.recordingDurationSeconds !== null ? Math.round(view.media.recordingDurationSeconds) : null,
               },
               select: { id: true },

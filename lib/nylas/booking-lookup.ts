@@ -6,12 +6,7 @@ import { getNylas } from "./client";
  * Participants of a booking, looked up through Nylas when a webhook's payload has none: the
  * booking names its organizer (the host), whose calendar holds the event and its participants.
  */
-export async function lookupBookingParticipants(input: {
-  bookingId: string;
-  configurationId: string | null;
-  eventId: string | null;
-  calendarId: string | null;
-}): Promise<BookingParticipant[]> {
+export async function lookupBookingParticipants(input: { bookingId: string; configurationId: string | null; eventId: string | null; calendarId: string | null }): Promise<BookingParticipant[]> {
   const nylas = getNylas();
   const booking = await nylas.scheduler.bookings.find({
     bookingId: input.bookingId,

@@ -39,7 +39,11 @@ export async function requestConfigurationSync(tx: Tx | typeof db, roleIds: stri
     ON CONFLICT (role_id, api_uri) DO UPDATE
        SET sync_status = 'PENDING', sync_attempts = 0, sync_generation = role_configurations.sync_generation + 1,
            next_sync_at = now(), updated_at = now()`;
-  await enqueue(tx, configurationSyncJob, roleIds.map((roleId) => ({ roleId, apiUri })));
+  await enqueue(
+    tx,
+    configurationSyncJob,
+    roleIds.map((roleId) => ({ roleId, apiUri })),
+  );
 }
 
 export type SyncOutcome = { roleSlug: string; configurationId: string | null; action: "created" | "updated" | "failed"; error?: string };
@@ -163,7 +167,10 @@ export async function syncRoleConfigurations(opts: { waitMs?: number } = {}): Pr
   const deadline = Date.now() + (opts.waitMs ?? 60_000);
   for (;;) {
     const ran = await runDueJobs(configurationSyncJob, { limit: 50 });
-    const rows = await db.roleConfiguration.findMany({ where: { apiUri, roleId: { in: roleIds } }, select: { roleId: true, syncStatus: true, syncAttempts: true, lastSyncError: true, configurationId: true } });
+    const rows = await db.roleConfiguration.findMany({
+      where: { apiUri, roleId: { in: roleIds } },
+      select: { roleId: true, syncStatus: true, syncAttempts: true, lastSyncError: true, configurationId: true },
+    });
     // Settled: synced, failed, or backing off after a transient error (reported as failed now).
     const settled = rows.every((r) => r.syncStatus !== "PENDING" || (r.syncAttempts > 0 && r.lastSyncError !== null));
     if ((settled && ran === 0) || Date.now() > deadline) {

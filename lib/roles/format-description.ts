@@ -6,9 +6,7 @@
  * - a line starting with "- " (or "* ") is a bullet; consecutive bullets form one list;
  * - an indented line right after a bullet continues that bullet.
  */
-export type DescriptionBlock =
-  | { type: "paragraph"; text: string }
-  | { type: "list"; items: string[] };
+export type DescriptionBlock = { type: "paragraph"; text: string } | { type: "list"; items: string[] };
 
 const BULLET = /^[-*]\s+(.*)$/;
 

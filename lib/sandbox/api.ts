@@ -11,14 +11,20 @@ import { connectSandboxGrantEndpoint, deleteGrant, findGrant, listGrants, setSan
 import { CORS_HEADERS, errorToResponse, newRequestId, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
 import {
-  cancelNotetaker, expireNotetakerMediaEndpoint, findNotetaker, getNotetakerHistory, getNotetakerMedia, leaveNotetaker, listNotetakers,
-  runNotetakerEndpoint, serveMediaFileEndpoint, setNotetakerFaults,
+  cancelNotetaker,
+  expireNotetakerMediaEndpoint,
+  findNotetaker,
+  getNotetakerHistory,
+  getNotetakerMedia,
+  leaveNotetaker,
+  listNotetakers,
+  runNotetakerEndpoint,
+  serveMediaFileEndpoint,
+  setNotetakerFaults,
 } from "./notetaker-endpoints";
 import { matchRoute, parseJsonBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
 import { getUiSettings } from "./ui-settings";
-import {
-  createWebhook, deleteWebhook, findWebhook, getWebhookIpAddresses, listWebhooks, rotateWebhookSecret, updateWebhook,
-} from "./webhooks";
+import { createWebhook, deleteWebhook, findWebhook, getWebhookIpAddresses, listWebhooks, rotateWebhookSecret, updateWebhook } from "./webhooks";
 
 const routes: Route[] = [
   // Grants, calendars, free/busy and events (API key)

@@ -42,12 +42,7 @@ export function serializeBooking(b: BookingView) {
 
 export type BookingTrigger = "booking.created" | "booking.rescheduled" | "booking.cancelled";
 
-export function buildBookingNotificationObject(
-  trigger: BookingTrigger,
-  b: BookingView,
-  config: EffectiveConfiguration,
-  extra: { oldStart?: Date; oldEnd?: Date } = {},
-) {
+export function buildBookingNotificationObject(trigger: BookingTrigger, b: BookingView, config: EffectiveConfiguration, extra: { oldStart?: Date; oldEnd?: Date } = {}) {
   const info: Record<string, unknown> = {
     event_id: b.eventId,
     start_time: seconds(b.startTime),

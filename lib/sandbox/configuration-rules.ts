@@ -90,15 +90,12 @@ export function resolveConfiguration(id: string, grantId: string, config: TConfi
 export function renderTitle(template: string, values: { inviteeName: string; inviteeEmail: string; durationMinutes: number }): string {
   // One pass with a function replacer: a guest's name is inserted literally (no `$&` patterns, and
   // never re-scanned for tokens).
-  return template.replace(
-    /\$\{(invitee|invitee_email|duration)\}|\{\{\s*(invitee_name|invitee_email|duration)\s*\}\}/g,
-    (_match, nylasToken: string | undefined, braceToken: string | undefined) => {
-      const token = nylasToken ?? braceToken;
-      if (token === "invitee_email") return values.inviteeEmail;
-      if (token === "duration") return String(values.durationMinutes);
-      return values.inviteeName;
-    },
-  );
+  return template.replace(/\$\{(invitee|invitee_email|duration)\}|\{\{\s*(invitee_name|invitee_email|duration)\s*\}\}/g, (_match, nylasToken: string | undefined, braceToken: string | undefined) => {
+    const token = nylasToken ?? braceToken;
+    if (token === "invitee_email") return values.inviteeEmail;
+    if (token === "duration") return String(values.durationMinutes);
+    return values.inviteeName;
+  });
 }
 
 /**

@@ -9,7 +9,6 @@ import { describeNotetakerSettingsProblem, describeParticipantGrantProblem, reso
 import { assertObjectBody, type SandboxContext } from "./router";
 import { describeIssues, ZConfiguration, type TConfiguration } from "./schemas";
 
-
 function serialize(id: string, config: TConfiguration) {
   return { id, ...config };
 }
@@ -39,7 +38,10 @@ export async function listConfigurations(ctx: SandboxContext): Promise<SandboxRe
   const grant = await resolveGrant(ctx.params.grant!);
   const { limit, offset } = parsePaging(ctx.query);
   const rows = await db.sandboxConfiguration.findMany({ where: { grantId: grant.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: offset, take: limit });
-  return list(rows.map((r) => serialize(r.id, r.data as TConfiguration)), nextCursor(offset, limit, rows.length));
+  return list(
+    rows.map((r) => serialize(r.id, r.data as TConfiguration)),
+    nextCursor(offset, limit, rows.length),
+  );
 }
 
 // POST /v3/grants/{grant_id}/scheduling/configurations

@@ -7,7 +7,6 @@ export const ZConsoleRun = z.object({
   outcome: z.enum(["completed", "failed_entry"]),
 });
 
-
 /**
  * The console's "Calendars" actions: "connect" (the email's calendar connected through hosted auth:
  * a valid grant with a primary calendar; name and time zone optional), "invalidate" (the grant
@@ -19,10 +18,7 @@ const optionalText = (schema: z.ZodString) => z.preprocess((v) => (typeof v === 
 
 export const ZConsoleCalendar = z.object({
   intent: z.enum(CONSOLE_CALENDAR_INTENTS, { error: "Choose connect, mark invalid or disconnect." }),
-  email: z.preprocess(
-    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.email({ error: "Enter an email address like ana@example.com." }).max(254, "Email is too long."),
-  ),
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email({ error: "Enter an email address like ana@example.com." }).max(254, "Email is too long.")),
   name: optionalText(z.string().max(200, "Name must be at most 200 characters.")),
   timezone: optionalText(z.string().refine((tz) => normalizeTimeZone(tz) !== null, "Enter an IANA time zone, like Europe/Berlin or UTC.")).transform((tz) =>
     tz === undefined ? undefined : normalizeTimeZone(tz)!,
@@ -31,7 +27,6 @@ export const ZConsoleCalendar = z.object({
 export type TConsoleCalendar = z.infer<typeof ZConsoleCalendar>;
 
 export type TConsoleCalendarFieldErrors = Partial<Record<"email" | "name" | "timezone", string>>;
-
 
 /** The first message per form field ("intent" problems have no field: they come from a tampered form). */
 export function toConsoleFieldErrors(error: z.ZodError): TConsoleCalendarFieldErrors {

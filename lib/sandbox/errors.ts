@@ -2,13 +2,7 @@
  * Errors of the Nylas-compatible sandbox, rendered in Nylas's error envelope:
  * `{"request_id": "...", "error": {"type": "...", "message": "..."}}`.
  */
-type NylasErrorType =
-  | "invalid_request_error"
-  | "unauthorized"
-  | "insufficient_scopes"
-  | "not_found_error"
-  | "rate_limit_error"
-  | "internal_error";
+type NylasErrorType = "invalid_request_error" | "unauthorized" | "insufficient_scopes" | "not_found_error" | "rate_limit_error" | "internal_error";
 
 export class SandboxApiError extends Error {
   constructor(
@@ -30,5 +24,4 @@ export const unauthorized = (message = "Unauthorized") => new SandboxApiError(40
  * (nylas-contract §2.5 R3), so every slot conflict must start with it.
  */
 const TIMESLOT_UNAVAILABLE = "The selected timeslot is unavailable";
-export const timeslotUnavailable = (detail = "Please choose another time.") =>
-  new SandboxApiError(409, "invalid_request_error", `${TIMESLOT_UNAVAILABLE}. ${detail}`);
+export const timeslotUnavailable = (detail = "Please choose another time.") => new SandboxApiError(409, "invalid_request_error", `${TIMESLOT_UNAVAILABLE}. ${detail}`);

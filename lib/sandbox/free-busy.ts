@@ -11,8 +11,7 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 const secondsUp = (d: Date) => Math.ceil(d.getTime() / 1000);
 
 type FreeBusyEntry =
-  | { email: string; object: "free_busy"; time_slots: { start_time: number; end_time: number; status: "busy"; object: "time_slot" }[] }
-  | { email: string; object: "error"; error: string };
+  { email: string; object: "free_busy"; time_slots: { start_time: number; end_time: number; status: "busy"; object: "time_slot" }[] } | { email: string; object: "error"; error: string };
 
 /**
  * One email's busy time in the window, from what the availability engine reads too: the busy,

@@ -15,9 +15,7 @@ export type GrantStatus = (typeof GRANT_STATUSES)[number];
 export const INVALID_PROVIDER_MARK = "#invalid";
 
 export function decodeProvider(stored: string): { provider: string; status: GrantStatus } {
-  return stored.endsWith(INVALID_PROVIDER_MARK)
-    ? { provider: stored.slice(0, -INVALID_PROVIDER_MARK.length), status: "invalid" }
-    : { provider: stored, status: "valid" };
+  return stored.endsWith(INVALID_PROVIDER_MARK) ? { provider: stored.slice(0, -INVALID_PROVIDER_MARK.length), status: "invalid" } : { provider: stored, status: "valid" };
 }
 
 export function encodeProvider(provider: string, status: GrantStatus): string {

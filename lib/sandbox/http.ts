@@ -7,8 +7,7 @@ import { SandboxApiError } from "./errors";
 export const CORS_HEADERS: Record<string, string> = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET,POST,PUT,PATCH,DELETE,OPTIONS",
-  "access-control-allow-headers":
-    "content-type, authorization, x-source, x-nylas-web-elements-version, x-nylas-application-public-id",
+  "access-control-allow-headers": "content-type, authorization, x-source, x-nylas-web-elements-version, x-nylas-application-public-id",
   "access-control-max-age": "600",
 };
 

@@ -21,11 +21,7 @@ export { webhookDeliveryJob } from "./webhook-dispatcher";
 export { seedSandbox, type SandboxSeedCalendar } from "./seed";
 
 /** The /sandbox console (app/sandbox): notetakers to run, calendars to connect. */
-export {
-  CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, updateConsoleCalendar, type ConsoleCalendar, type ConsoleNotetaker,
-} from "./console";
-export {
-  toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarFieldErrors,
-} from "./console-validation";
+export { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, updateConsoleCalendar, type ConsoleCalendar, type ConsoleNotetaker } from "./console";
+export { toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarFieldErrors } from "./console-validation";
 export { SandboxApiError } from "./errors";
 export { runNotetakerNow } from "./notetakers";

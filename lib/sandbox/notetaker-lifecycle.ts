@@ -12,16 +12,7 @@
 
 export type NotetakerOutcome = "completed" | "failed_entry";
 
-type SandboxNotetakerState =
-  | "scheduled"
-  | "connecting"
-  | "attending"
-  | "disconnected"
-  | "worker_finished"
-  | "processing"
-  | "available"
-  | "media_deleted"
-  | "failed_entry";
+type SandboxNotetakerState = "scheduled" | "connecting" | "attending" | "disconnected" | "worker_finished" | "processing" | "available" | "media_deleted" | "failed_entry";
 
 export type LifecycleStep = {
   /** The webhook trigger, or null for a step recorded only in the history (worker_finished). */
@@ -79,9 +70,7 @@ export function nextLifecycleStep(input: LifecycleInput): LifecycleStep | null {
     case "processing":
       return { trigger: "notetaker.media", historyType: "notetaker.media", state: "available", meetingState: null, at: plus(leaveTime, PROCESSING_AFTER_MS + PROCESSING_DURATION_MS) };
     case "available":
-      return input.mediaExpiresAt
-        ? { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at: input.mediaExpiresAt }
-        : null;
+      return input.mediaExpiresAt ? { trigger: "notetaker.media", historyType: "notetaker.media", state: "media_deleted", meetingState: null, at: input.mediaExpiresAt } : null;
     default:
       return null;
   }

@@ -143,13 +143,20 @@ export async function createMediaFiles(tx: Tx, notetaker: NotetakerForMedia, now
     }
     if (video) {
       const facts = await describeSampleFile(sample.files.thumbnail);
-      rows.push({ ...base, kind: "thumbnail", name: "thumbnail.png", contentType: "image/png", size: BigInt(facts.size), sha256: facts.sha256, samplePath: path.relative(SAMPLES_DIR, sample.files.thumbnail) });
+      rows.push({
+        ...base,
+        kind: "thumbnail",
+        name: "thumbnail.png",
+        contentType: "image/png",
+        size: BigInt(facts.size),
+        sha256: facts.sha256,
+        samplePath: path.relative(SAMPLES_DIR, sample.files.thumbnail),
+      });
     }
   }
 
   if (on("transcription")) {
-    const nameOf = (key: SampleSpeakerKey) =>
-      notetaker.speakers[key] ?? { interviewer: "Interviewer", candidate: "Candidate", second_interviewer: "Second interviewer" }[key];
+    const nameOf = (key: SampleSpeakerKey) => notetaker.speakers[key] ?? { interviewer: "Interviewer", candidate: "Candidate", second_interviewer: "Second interviewer" }[key];
     const segments = sample.segments.map((s) => ({ speaker: nameOf(s.speaker), start: s.start, end: s.end, text: s.text }));
     const addGenerated = (kind: string, name: string, content: Buffer) =>
       rows.push({ ...base, kind, name, contentType: "application/json", size: BigInt(content.length), sha256: createHash("sha256").update(content).digest("hex"), content: new Uint8Array(content) });

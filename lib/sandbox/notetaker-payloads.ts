@@ -78,11 +78,7 @@ export type NotetakerWebhookMedia = {
 };
 
 /** `data.object` of a notetaker.* webhook. */
-export function buildNotetakerNotificationObject(
-  trigger: string,
-  n: NotetakerView,
-  extra: { meetingState?: string | null; media?: NotetakerWebhookMedia } = {},
-) {
+export function buildNotetakerNotificationObject(trigger: string, n: NotetakerView, extra: { meetingState?: string | null; media?: NotetakerWebhookMedia } = {}) {
   const event = n.eventId ? { ical_uid: n.icalUid, event_id: n.eventId, master_event_id: null } : undefined;
   // notetaker.deleted carries only the identity (nylas-contract §4.6).
   if (trigger === "notetaker.deleted") return { id: n.id, grant_id: n.grantId, object: "notetaker", ...(event ? { event } : {}) };

@@ -29,7 +29,10 @@ let cache: SampleInterview[] | undefined;
 export function listSampleInterviews(): SampleInterview[] {
   if (cache) return cache;
   const ids = existsSync(SAMPLES_DIR)
-    ? readdirSync(SAMPLES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? readdirSync(SAMPLES_DIR, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   cache = ids.flatMap((id) => {
     const dir = path.join(SAMPLES_DIR, id);
@@ -59,7 +62,12 @@ export function listSampleInterviews(): SampleInterview[] {
 export function chooseSampleInterview(context: string, notetakerId: string): SampleInterview {
   const samples = listSampleInterviews();
   if (!samples.length) throw new Error(`No sample interviews found in ${SAMPLES_DIR}.`);
-  const words = new Set(context.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const words = new Set(
+    context
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
   let best: SampleInterview | null = null;
   let bestScore = 0;
   for (const sample of samples) {

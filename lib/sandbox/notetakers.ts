@@ -164,7 +164,13 @@ async function takeStep(tx: Tx, row: NotetakerRow, step: LifecycleStep, syntheti
   if (step.state === "available") {
     media = await createMediaFiles(
       tx,
-      { id: row.id, sampleId: row.sampleId, speakers: row.speakers as Partial<Record<SampleSpeakerKey, string>>, meetingSettings: row.meetingSettings as Record<string, unknown>, syntheticRecordingBytes: row.syntheticRecordingBytes },
+      {
+        id: row.id,
+        sampleId: row.sampleId,
+        speakers: row.speakers as Partial<Record<SampleSpeakerKey, string>>,
+        meetingSettings: row.meetingSettings as Record<string, unknown>,
+        syntheticRecordingBytes: row.syntheticRecordingBytes,
+      },
       step.at,
       synthetic,
     );

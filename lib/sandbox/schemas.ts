@@ -13,7 +13,12 @@ export function isValidTimeZone(tz: string): boolean {
 const ZTimeZone = z.string().refine(isValidTimeZone, { message: "must be an IANA time zone" });
 const ZClock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, "must be H:MM or HH:MM");
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
-const ZBufferMinutes = z.number().int().min(0).max(120).refine((n) => n % 5 === 0, "must be a multiple of 5");
+const ZBufferMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(120)
+  .refine((n) => n % 5 === 0, "must be a multiple of 5");
 
 const ZOpenHours = z.looseObject({
   days: z.array(z.number().int().min(0).max(6)).min(1),
@@ -65,7 +70,13 @@ export const ZConfiguration = z.looseObject({
   availability: z.looseObject({
     duration_minutes: z.number().int().min(5).max(1440),
     interval_minutes: z.number().int().min(5).max(1440).optional(),
-    round_to: z.number().int().min(5).max(120).refine((n) => n % 5 === 0, "must be a multiple of 5").optional(),
+    round_to: z
+      .number()
+      .int()
+      .min(5)
+      .max(120)
+      .refine((n) => n % 5 === 0, "must be a multiple of 5")
+      .optional(),
     availability_rules: z
       .looseObject({
         availability_method: z.enum(AVAILABILITY_METHODS).optional(),
@@ -106,7 +117,10 @@ export const ZBookingCreate = z.looseObject({
   participants: z.array(z.looseObject({ email: z.email() })).optional(),
   timezone: ZTimeZone.optional(),
   email_language: z.string().max(10).optional(),
-  additional_guests: z.array(z.looseObject({ email: z.email(), name: z.string().optional() })).max(10).optional(),
+  additional_guests: z
+    .array(z.looseObject({ email: z.email(), name: z.string().optional() }))
+    .max(10)
+    .optional(),
   additional_fields: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
@@ -117,9 +131,7 @@ export const ZBookingReschedule = z.looseObject({
   timezone: ZTimeZone.optional(),
 });
 
-export const ZBookingCancel = z
-  .looseObject({ cancellation_reason: z.string().max(2000).optional(), action: z.string().optional() })
-  .optional();
+export const ZBookingCancel = z.looseObject({ cancellation_reason: z.string().max(2000).optional(), action: z.string().optional() }).optional();
 
 export const ZBookingConfirm = z.looseObject({
   salt: z.string().min(1),
@@ -131,7 +143,12 @@ export const ZNotetakerRun = z.strictObject({
   outcome: z.enum(["completed", "failed_entry"]).default("completed"),
   /** Benchmarks: a synthetic recording of this size instead of the sample's. */
   // Hashed once when the run starts: capped so that stays a few seconds.
-  recording_bytes: z.number().int().min(1).max(2 * 1024 ** 3).optional(),
+  recording_bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 * 1024 ** 3)
+    .optional(),
 });
 
 const ZFaultCount = z.number().int().min(0).max(1000);
@@ -144,10 +161,26 @@ export const ZNotetakerFaults = z.strictObject({
 });
 
 export const WEBHOOK_TRIGGERS = [
-  "booking.created", "booking.pending", "booking.rescheduled", "booking.cancelled", "booking.reminder",
-  "notetaker.created", "notetaker.updated", "notetaker.deleted", "notetaker.meeting_state", "notetaker.media",
-  "event.created", "event.updated", "event.deleted", "calendar.created", "calendar.updated", "calendar.deleted",
-  "grant.created", "grant.updated", "grant.deleted", "grant.expired",
+  "booking.created",
+  "booking.pending",
+  "booking.rescheduled",
+  "booking.cancelled",
+  "booking.reminder",
+  "notetaker.created",
+  "notetaker.updated",
+  "notetaker.deleted",
+  "notetaker.meeting_state",
+  "notetaker.media",
+  "event.created",
+  "event.updated",
+  "event.deleted",
+  "calendar.created",
+  "calendar.updated",
+  "calendar.deleted",
+  "grant.created",
+  "grant.updated",
+  "grant.deleted",
+  "grant.expired",
 ] as const;
 
 export const ZWebhookCreate = z.looseObject({
@@ -176,9 +209,7 @@ const ZEventParticipant = z.looseObject({
 });
 
 /** Nylas event metadata: string values, at most 50 pairs. */
-const ZEventMetadata = z
-  .record(z.string().min(1).max(100), z.string().max(2000))
-  .refine((m) => Object.keys(m).length <= 50, "at most 50 key-value pairs");
+const ZEventMetadata = z.record(z.string().min(1).max(100), z.string().max(2000)).refine((m) => Object.keys(m).length <= 50, "at most 50 key-value pairs");
 
 export const ZEventUpdate = z.looseObject({
   title: z.string().max(1024).optional(),

@@ -34,7 +34,13 @@ export async function getUiSettings(ctx: SandboxContext): Promise<SandboxResult>
         email_language: row.emailLanguage ?? "en",
         event_data: {
           location: event?.location ?? "",
-          when: { object: "timespan", start_time: seconds(row.startTime), end_time: seconds(row.endTime), start_timezone: event?.timezone ?? effective.timezone, end_timezone: event?.timezone ?? effective.timezone },
+          when: {
+            object: "timespan",
+            start_time: seconds(row.startTime),
+            end_time: seconds(row.endTime),
+            start_timezone: event?.timezone ?? effective.timezone,
+            end_timezone: event?.timezone ?? effective.timezone,
+          },
         },
         event_organizer: { name: organizer.name, email: row.hostEmail, is_organizer: true },
       };

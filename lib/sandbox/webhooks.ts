@@ -57,7 +57,10 @@ export async function createWebhook(ctx: SandboxContext): Promise<SandboxResult>
 // GET /v3/webhooks
 export async function listWebhooks(): Promise<SandboxResult> {
   const rows = await db.sandboxWebhook.findMany({ orderBy: { createdAt: "asc" } });
-  return list(rows.map((w) => serializeWebhook(w)), null);
+  return list(
+    rows.map((w) => serializeWebhook(w)),
+    null,
+  );
 }
 
 async function getWebhookOrThrow(id: string): Promise<WebhookRow> {
@@ -93,7 +96,11 @@ export async function updateWebhook(ctx: SandboxContext): Promise<SandboxResult>
     const isDelivering = (status: string) => status === "active" || status === "failing";
     if (isDelivering(updated.status) && !isDelivering(existing.status)) {
       const waiting = await tx.sandboxWebhookDelivery.findMany({ where: { webhookId: existing.id, status: "pending" }, select: { id: true } });
-      await enqueue(tx, webhookDeliveryJob, waiting.map((d) => ({ deliveryId: d.id })));
+      await enqueue(
+        tx,
+        webhookDeliveryJob,
+        waiting.map((d) => ({ deliveryId: d.id })),
+      );
     }
     return updated;
   });
@@ -166,6 +173,11 @@ export async function enqueueNotification(
     nextAttemptAt: deliverAt,
   }));
   await tx.sandboxWebhookDelivery.createMany({ data: rows });
-  await enqueue(tx, webhookDeliveryJob, rows.map((r) => ({ deliveryId: r.id })), { runAt: deliverAt });
+  await enqueue(
+    tx,
+    webhookDeliveryJob,
+    rows.map((r) => ({ deliveryId: r.id })),
+    { runAt: deliverAt },
+  );
   return subscribers.length;
 }

@@ -3,14 +3,7 @@ import { isParticipantFree } from "./is-participant-free";
 import { listCandidateStarts } from "./list-free-starts";
 import { sortParticipantsByRank } from "./round-robin";
 import { createSlotRules, narrowSlotRules, type SlotRules } from "./slot-rules";
-import type {
-  AvailabilityInput,
-  ChooseHostResult,
-  EngineParticipant,
-  HostDecision,
-  Interval,
-  ParticipantStatus,
-} from "./types";
+import type { AvailabilityInput, ChooseHostResult, EngineParticipant, HostDecision, Interval, ParticipantStatus } from "./types";
 
 type MemberStatus = { participant: EngineParticipant; status: ParticipantStatus };
 
@@ -42,11 +35,7 @@ function settle(decision: HostDecision, host: EngineParticipant | undefined): Ch
  * computeAvailability would offer for the same input. The decision record always lists who was
  * free and why everyone else was passed over, so bookings can be audited later.
  */
-export function chooseHost(
-  input: AvailabilityInput,
-  slot: { start: number; end: number },
-  requestedEmail?: string,
-): ChooseHostResult {
+export function chooseHost(input: AvailabilityInput, slot: { start: number; end: number }, requestedEmail?: string): ChooseHostResult {
   const rules = createSlotRules(input);
   const { method } = input;
   const collective = method === "collective";

@@ -9,11 +9,7 @@ import { MINUTE_MS } from "./zoned-time";
  * interval. Open hours are checked first because they are the more fundamental reason.
  * Slot alignment is not checked here; chooseHost does that.
  */
-export function isParticipantFree(
-  participant: EngineParticipant,
-  slot: Interval,
-  buffer: { before: number; after: number },
-): ParticipantStatus {
+export function isParticipantFree(participant: EngineParticipant, slot: Interval, buffer: { before: number; after: number }): ParticipantStatus {
   if (!(slot.end > slot.start)) return "outside_open_hours";
   const windows = listOpenWindows(participant.openHours, slot.start, slot.end);
   if (!windows.some((window) => window.start <= slot.start && slot.end <= window.end)) return "outside_open_hours";

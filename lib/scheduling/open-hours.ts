@@ -1,11 +1,5 @@
 import type { OpenHours } from "./types";
-import {
-  convertLocalTimeToInstant,
-  getLocalDayNumber,
-  getLocalMinuteOfDay,
-  getWeekday,
-  parseLocalDate,
-} from "./zoned-time";
+import { convertLocalTimeToInstant, getLocalDayNumber, getLocalMinuteOfDay, getWeekday, parseLocalDate } from "./zoned-time";
 
 /** One concrete open-hours occurrence; `startMinuteOfDay` is the local wall-clock minute at `start`, used for slot alignment. */
 export type OpenWindow = { start: number; end: number; startMinuteOfDay: number };

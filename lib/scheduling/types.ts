@@ -50,8 +50,6 @@ export type HostDecision = {
   chosen: string | null;
 };
 
-export type ChooseHostResult =
-  | { ok: true; email: string; decision: HostDecision }
-  | { ok: false; reason: "slot_unavailable" | "unknown_participant"; decision: HostDecision };
+export type ChooseHostResult = { ok: true; email: string; decision: HostDecision } | { ok: false; reason: "slot_unavailable" | "unknown_participant"; decision: HostDecision };
 
 export type ParticipantStatus = "free" | "busy" | "outside_open_hours";

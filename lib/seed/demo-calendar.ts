@@ -29,14 +29,7 @@ export function createRng(seed: number): () => number {
   };
 }
 
-export function generateDemoBusyEvents(opts: {
-  email: string;
-  timezone: string;
-  blocksFridays: boolean;
-  now: number;
-  daysBefore: number;
-  daysAfter: number;
-}): GeneratedEvent[] {
+export function generateDemoBusyEvents(opts: { email: string; timezone: string; blocksFridays: boolean; now: number; daysBefore: number; daysAfter: number }): GeneratedEvent[] {
   const today = getLocalDayNumber(opts.timezone, opts.now);
   const events: GeneratedEvent[] = [];
   for (let day = today - opts.daysBefore; day <= today + opts.daysAfter; day++) {

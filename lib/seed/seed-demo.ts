@@ -46,7 +46,11 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
     const { panel, ...fields } = r;
     await db.role.upsert({ where: { slug: r.slug }, create: { ...fields, panelId: panels.get(panel)! }, update: {} });
   }
-  log.push(firstStart ? `${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles` : `${demoInterviewers.length} interviewers (panels and roles exist: kept as they are)`);
+  log.push(
+    firstStart
+      ? `${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles`
+      : `${demoInterviewers.length} interviewers (panels and roles exist: kept as they are)`,
+  );
 
   if (!opts.sandbox) return log;
 

@@ -28,11 +28,7 @@ function sortKeys(value: unknown): unknown {
  * The fields whose values differ, in `labels`' order first, then any other field in key order.
  * A field missing on one side counts as null there (created: before is {}, deleted: after is {}).
  */
-export function diffFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  labels: Record<string, string> = {},
-): FieldChange[] {
+export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, labels: Record<string, string> = {}): FieldChange[] {
   const fields = [...new Set([...Object.keys(labels), ...[...Object.keys(before), ...Object.keys(after)].sort()])];
   const changes: FieldChange[] = [];
   for (const field of fields) {

@@ -29,9 +29,18 @@ export type NotetakerVersionSettings = {
 export type { PanelNotetakerColumns };
 
 export const PANEL_NOTETAKER_SELECT = {
-  notetakerEnabled: true, conferencingProvider: true, notetakerName: true, notetakerShowConsent: true, notetakerConsentMessage: true,
-  notetakerVideo: true, notetakerAudio: true, notetakerTranscription: true, notetakerSummary: true, notetakerActionItems: true,
-  summaryInstructions: true, actionItemsInstructions: true,
+  notetakerEnabled: true,
+  conferencingProvider: true,
+  notetakerName: true,
+  notetakerShowConsent: true,
+  notetakerConsentMessage: true,
+  notetakerVideo: true,
+  notetakerAudio: true,
+  notetakerTranscription: true,
+  notetakerSummary: true,
+  notetakerActionItems: true,
+  summaryInstructions: true,
+  actionItemsInstructions: true,
 } as const satisfies Record<keyof PanelNotetakerColumns, true>;
 
 export function notetakerVersionSettings(panel: PanelNotetakerColumns): NotetakerVersionSettings {
@@ -56,7 +65,16 @@ export function hashNotetakerSettings(settings: NotetakerVersionSettings): strin
 }
 
 /** The part a running Notetaker reports (its name and meeting settings), for matching. */
-function reportedKey(s: { name: string | null; videoRecording: boolean | null; audioRecording: boolean | null; transcription: boolean | null; summary: boolean | null; actionItems: boolean | null; summaryInstructions: string | null; actionItemsInstructions: string | null }): string {
+function reportedKey(s: {
+  name: string | null;
+  videoRecording: boolean | null;
+  audioRecording: boolean | null;
+  transcription: boolean | null;
+  summary: boolean | null;
+  actionItems: boolean | null;
+  summaryInstructions: string | null;
+  actionItemsInstructions: string | null;
+}): string {
   return canonicalJson({
     name: s.name,
     videoRecording: s.videoRecording,
@@ -77,9 +95,18 @@ export function readVersionSettings(value: unknown): NotetakerVersionSettings | 
   const bool = (k: string) => v[k] === true;
   const str = (k: string) => (typeof v[k] === "string" ? (v[k] as string) : "");
   return {
-    enabled: bool("enabled"), conferencing: bool("conferencing"), name: str("name"), showConsent: bool("showConsent"), consentMessage: str("consentMessage"),
-    videoRecording: bool("videoRecording"), audioRecording: bool("audioRecording"), transcription: bool("transcription"), summary: bool("summary"),
-    actionItems: bool("actionItems"), summaryInstructions: str("summaryInstructions"), actionItemsInstructions: str("actionItemsInstructions"),
+    enabled: bool("enabled"),
+    conferencing: bool("conferencing"),
+    name: str("name"),
+    showConsent: bool("showConsent"),
+    consentMessage: str("consentMessage"),
+    videoRecording: bool("videoRecording"),
+    audioRecording: bool("audioRecording"),
+    transcription: bool("transcription"),
+    summary: bool("summary"),
+    actionItems: bool("actionItems"),
+    summaryInstructions: str("summaryInstructions"),
+    actionItemsInstructions: str("actionItemsInstructions"),
   };
 }
 

@@ -54,8 +54,19 @@ export function defaultPanelInput(): TPanelInput {
 }
 
 const PANEL_EDIT_SELECT = {
-  id: true, name: true, availabilityMethod: true, durationMinutes: true, intervalMinutes: true, bufferBeforeMinutes: true, bufferAfterMinutes: true,
-  timezone: true, openHours: true, minBookingNoticeMinutes: true, availableDaysInFuture: true, eventTitle: true, updatedAt: true,
+  id: true,
+  name: true,
+  availabilityMethod: true,
+  durationMinutes: true,
+  intervalMinutes: true,
+  bufferBeforeMinutes: true,
+  bufferAfterMinutes: true,
+  timezone: true,
+  openHours: true,
+  minBookingNoticeMinutes: true,
+  availableDaysInFuture: true,
+  eventTitle: true,
+  updatedAt: true,
   ...PANEL_NOTETAKER_SELECT,
   members: { orderBy: { position: "asc" }, select: { interviewer: { select: { id: true, name: true, email: true, timezone: true } } } },
 } as const;
@@ -187,7 +198,10 @@ function panelColumns(input: TPanelInput) {
 }
 
 class FieldError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -265,7 +279,10 @@ async function savePanelInTx(tx: Tx, actor: AuditActor, id: string | null, input
       if (existing) throw new FieldError(`members.${index}.email`, `${existing.name} already has this email: pick them from “Add an existing interviewer”.`);
       const created = await tx.interviewer.create({ data: { name: member.name, email: member.email, timezone: member.timezone }, select: { id: true } });
       await recordAudit(tx, actor, {
-        entityType: "interviewer", entityId: created.id, entityLabel: member.name, action: "created",
+        entityType: "interviewer",
+        entityId: created.id,
+        entityLabel: member.name,
+        action: "created",
         changes: diffFields({}, { name: member.name, email: member.email, timezone: member.timezone }, { name: "Name", email: "Email", timezone: "Time zone" }),
       });
       memberIds.push(created.id);
@@ -293,6 +310,9 @@ async function savePanelInTx(tx: Tx, actor: AuditActor, id: string | null, input
 
   affectedPanelIds.add(panel.id);
   const roles = await tx.role.findMany({ where: { panelId: { in: [...affectedPanelIds] } }, select: { id: true, panelId: true } });
-  await requestConfigurationSync(tx, roles.map((r) => r.id));
+  await requestConfigurationSync(
+    tx,
+    roles.map((r) => r.id),
+  );
   return { id: panel.id, changed: true, roleCount: roles.filter((r) => r.panelId === panel.id).length };
 }

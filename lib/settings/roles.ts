@@ -69,7 +69,17 @@ export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
   const role = await db.role.findUnique({
     where: { id },
     select: {
-      id: true, title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true,
+      id: true,
+      title: true,
+      slug: true,
+      team: true,
+      location: true,
+      employment: true,
+      summary: true,
+      description: true,
+      panelId: true,
+      published: true,
+      updatedAt: true,
       panel: { select: { name: true } },
       configurations: { where: { apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT },
     },
@@ -97,7 +107,10 @@ export async function listRoleSyncStates(roleIds?: string[]): Promise<RoleSyncSu
 }
 
 class SaveRefusal extends Error {
-  constructor(message: string, readonly fieldErrors: Record<string, string> = {}) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -118,7 +131,19 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
           if (locked.length === 0) throw new SaveRefusal("This role no longer exists.");
           const row = await tx.role.findUniqueOrThrow({
             where: { id },
-            select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true, panel: { select: { name: true } } },
+            select: {
+              title: true,
+              slug: true,
+              team: true,
+              location: true,
+              employment: true,
+              summary: true,
+              description: true,
+              panelId: true,
+              published: true,
+              updatedAt: true,
+              panel: { select: { name: true } },
+            },
           });
           if (expectedUpdatedAt && row.updatedAt.toISOString() !== expectedUpdatedAt) {
             throw new SaveRefusal("Someone saved this role after you opened it. Your edits are still in the form: reload the page in another tab to see theirs, then save again here.");
@@ -143,7 +168,8 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
         await recordAudit(tx, actor, { entityType: "role", entityId: saved.id, entityLabel: input.title, action, changes });
         // Publishing alone does not change the configuration; everything else may.
         if (action !== "published" && action !== "unpublished") await requestConfigurationSync(tx, [saved.id]);
-        else if ((await tx.roleConfiguration.count({ where: { roleId: saved.id, apiUri: getEnv().nylasApiUri, configurationId: { not: null } } })) === 0) await requestConfigurationSync(tx, [saved.id]);
+        else if ((await tx.roleConfiguration.count({ where: { roleId: saved.id, apiUri: getEnv().nylasApiUri, configurationId: { not: null } } })) === 0)
+          await requestConfigurationSync(tx, [saved.id]);
         return { id: saved.id, changed: true };
       },
       { maxWait: 10_000, timeout: 30_000 },
@@ -174,7 +200,10 @@ export async function retryRoleSync(actor: AuditActor, id: string): Promise<TSav
   const sync = toRoleSync((await db.roleConfiguration.findFirst({ where: { roleId: id, apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT })) ?? undefined);
   await retryConfigurationSync(id);
   await recordAudit(db, actor, {
-    entityType: "role", entityId: id, entityLabel: role.title, action: "sync_retried",
+    entityType: "role",
+    entityId: id,
+    entityLabel: role.title,
+    action: "sync_retried",
     changes: sync.error ? [{ field: "lastSyncError", label: "Last Nylas error", before: sync.error, after: null }] : [],
   });
   return { status: "success", message: "Syncing with Nylas…", id };

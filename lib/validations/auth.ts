@@ -6,12 +6,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 // scrypt cost does not depend on length, but there is no reason to accept megabytes.
 export const MAX_PASSWORD_LENGTH = 1024;
 
-export const ZEmail = z
-  .string()
-  .trim()
-  .min(1, "Enter your email address.")
-  .max(320, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address."));
+export const ZEmail = z.string().trim().min(1, "Enter your email address.").max(320, "That email address is too long.").pipe(z.email("Enter a valid email address."));
 
 /** Sign-in form / credentials provider input. */
 export const ZSignIn = z.object({
@@ -26,10 +21,7 @@ export const ZNewPassword = z
   .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
 
-export const ZUserRole = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().toUpperCase() : value),
-  z.enum(USER_ROLES, { error: `Role must be one of ${USER_ROLES.join(", ")}.` }),
-);
+export const ZUserRole = z.preprocess((value) => (typeof value === "string" ? value.trim().toUpperCase() : value), z.enum(USER_ROLES, { error: `Role must be one of ${USER_ROLES.join(", ")}.` }));
 
 /** `npm run user:create` arguments (the password is read separately when not given). */
 export const ZUserCreateArgs = z.object({

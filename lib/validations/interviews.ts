@@ -60,13 +60,10 @@ const ZTranscriptQueryParam = z.preprocess((value) => {
   return cleaned || undefined;
 }, z.string().optional());
 
-const ZPageParam = z.preprocess(
-  (value) => {
-    const first = firstValue(value);
-    return typeof first === "string" && /^\d{1,9}$/.test(first) ? Number(first) : first;
-  },
-  z.number().int().min(1).max(MAX_INTERVIEWS_PAGE),
-);
+const ZPageParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  return typeof first === "string" && /^\d{1,9}$/.test(first) ? Number(first) : first;
+}, z.number().int().min(1).max(MAX_INTERVIEWS_PAGE));
 
 /**
  * /dashboard search params → filters. The URL names are short (`role`, `interviewer`); the parsed

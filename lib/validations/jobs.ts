@@ -26,6 +26,11 @@ export function parseJobFilters(searchParams: unknown): TJobFilters {
 }
 
 /** A job's id: a positive bigint, as digits. */
-export const ZJobId = z.object({ id: z.string().trim().regex(/^[1-9]\d{0,17}$/, "That is not a job id.") });
+export const ZJobId = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,17}$/, "That is not a job id."),
+});
 
 export type TRetryJobState = TActionState;

@@ -10,6 +10,4 @@ export const ZToggleActionItem = z.object({
 export const ZRetryMediaAsset = z.object({ id: ZId });
 
 /** The upload fallback's result, as the upload route answers it. */
-export type TUploadResult =
-  | { ok: true; message: string; stored: ("RECORDING" | "TRANSCRIPT")[] }
-  | { ok: false; message: string; stored: ("RECORDING" | "TRANSCRIPT")[] };
+export type TUploadResult = { ok: true; message: string; stored: ("RECORDING" | "TRANSCRIPT")[] } | { ok: false; message: string; stored: ("RECORDING" | "TRANSCRIPT")[] };

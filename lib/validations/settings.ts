@@ -73,7 +73,7 @@ const wholeNumber = (label: string, min: number, max: number, step = 1) =>
   );
 
 const ZTimeZone = z.preprocess(
-  (value) => (typeof value === "string" ? normalizeTimeZone(value) ?? value : value),
+  (value) => (typeof value === "string" ? (normalizeTimeZone(value) ?? value) : value),
   z.string().refine((value) => normalizeTimeZone(value) !== null, "Choose a time zone."),
 );
 
@@ -162,9 +162,12 @@ export const ZPanelInput = z
     }
     const n = panel.notetaker;
     if (n.enabled) {
-      if (!panel.conferencingProvider) ctx.addIssue({ code: "custom", path: ["conferencingProvider"], message: "The Notetaker joins a video call: choose a conferencing provider, or turn the Notetaker off." });
-      if (n.transcription && !(n.audioRecording && n.videoRecording)) ctx.addIssue({ code: "custom", path: ["notetaker", "transcription"], message: "A transcript needs both audio and video recording (Nylas's rule)." });
-      if ((n.summary || n.actionItems) && !n.transcription) ctx.addIssue({ code: "custom", path: ["notetaker", n.summary ? "summary" : "actionItems"], message: "Summaries and action items are made from the transcript: turn transcription on." });
+      if (!panel.conferencingProvider)
+        ctx.addIssue({ code: "custom", path: ["conferencingProvider"], message: "The Notetaker joins a video call: choose a conferencing provider, or turn the Notetaker off." });
+      if (n.transcription && !(n.audioRecording && n.videoRecording))
+        ctx.addIssue({ code: "custom", path: ["notetaker", "transcription"], message: "A transcript needs both audio and video recording (Nylas's rule)." });
+      if ((n.summary || n.actionItems) && !n.transcription)
+        ctx.addIssue({ code: "custom", path: ["notetaker", n.summary ? "summary" : "actionItems"], message: "Summaries and action items are made from the transcript: turn transcription on." });
       if (!n.videoRecording && !n.audioRecording) ctx.addIssue({ code: "custom", path: ["notetaker", "audioRecording"], message: "Record audio, video or both, or turn the Notetaker off." });
       if (n.showConsent && n.consentMessage === "") ctx.addIssue({ code: "custom", path: ["notetaker", "consentMessage"], message: "Write the notice candidates see, or stop showing it." });
     }
@@ -211,8 +214,5 @@ export function slugify(title: string): string {
 
 /** The event title as a candidate's calendar shows it, for the form's live preview. */
 export function previewEventTitle(template: string, sample: { name: string; email: string; durationMinutes: number }): string {
-  return template
-    .replaceAll("${invitee}", sample.name)
-    .replaceAll("${invitee_email}", sample.email)
-    .replaceAll("${duration}", String(sample.durationMinutes));
+  return template.replaceAll("${invitee}", sample.name).replaceAll("${invitee_email}", sample.email).replaceAll("${duration}", String(sample.durationMinutes));
 }

@@ -18,29 +18,20 @@ const TYPE_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,99}$/i;
 /** A search param arrives as a string, repeated (string[]) or missing; the first value counts. */
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
-const ZStatusParam = z.preprocess(
-  (value) => {
-    const first = firstValue(value);
-    return typeof first === "string" ? first.trim().toUpperCase() : first;
-  },
-  z.enum(WEBHOOK_EVENT_STATUSES).optional(),
-);
+const ZStatusParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  return typeof first === "string" ? first.trim().toUpperCase() : first;
+}, z.enum(WEBHOOK_EVENT_STATUSES).optional());
 
-const ZTypeParam = z.preprocess(
-  (value) => {
-    const first = firstValue(value);
-    return typeof first === "string" ? first.trim() : first;
-  },
-  z.string().regex(TYPE_PATTERN).optional(),
-);
+const ZTypeParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  return typeof first === "string" ? first.trim() : first;
+}, z.string().regex(TYPE_PATTERN).optional());
 
-const ZPageParam = z.preprocess(
-  (value) => {
-    const first = firstValue(value);
-    return typeof first === "string" && /^\d{1,9}$/.test(first.trim()) ? Number(first.trim()) : first;
-  },
-  z.number().int().min(1).max(MAX_WEBHOOK_EVENTS_PAGE),
-);
+const ZPageParam = z.preprocess((value) => {
+  const first = firstValue(value);
+  return typeof first === "string" && /^\d{1,9}$/.test(first.trim()) ? Number(first.trim()) : first;
+}, z.number().int().min(1).max(MAX_WEBHOOK_EVENTS_PAGE));
 
 /**
  * /settings/webhooks search params → filters. Each field falls back on its own: a bad status means

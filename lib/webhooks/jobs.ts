@@ -40,9 +40,7 @@ function markApplied(notificationIds: string[], status: "PROCESSED" | "IGNORED",
 async function recordFailure(tx: Tx, subject: TWebhookSubject, failure: JobFailure): Promise<void> {
   await tx.webhookEvent.updateMany({
     where: waitingRows(subject),
-    data: failure.retryAt
-      ? { lastError: failure.message, attempts: failure.attempt, nextAttemptAt: failure.retryAt }
-      : { status: "DEAD", lastError: failure.message, attempts: failure.attempt },
+    data: failure.retryAt ? { lastError: failure.message, attempts: failure.attempt, nextAttemptAt: failure.retryAt } : { status: "DEAD", lastError: failure.message, attempts: failure.attempt },
   });
 }
 

@@ -6,11 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { WebhookEventStatus } from "@/lib/generated/prisma/enums";
-import {
-  WEBHOOK_EVENTS_PAGE_SIZE,
-  ZWebhookEventId,
-  type TWebhookEventPayloadView,
-} from "@/lib/validations/webhooks";
+import { WEBHOOK_EVENTS_PAGE_SIZE, ZWebhookEventId, type TWebhookEventPayloadView } from "@/lib/validations/webhooks";
 
 export type WebhookEventRow = {
   id: string;
@@ -56,12 +52,7 @@ function emptyCounts(): WebhookEventStatusCounts {
 }
 
 /** The inbox, filtered by status and/or type, a page at a time, with counts per status. */
-export async function listWebhookEvents({
-  status,
-  type,
-  page = 1,
-  pageSize = WEBHOOK_EVENTS_PAGE_SIZE,
-}: ListWebhookEventsInput = {}): Promise<WebhookEventList> {
+export async function listWebhookEvents({ status, type, page = 1, pageSize = WEBHOOK_EVENTS_PAGE_SIZE }: ListWebhookEventsInput = {}): Promise<WebhookEventList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
   const typeWhere = type ? { type } : {};
 
@@ -113,10 +104,7 @@ const PAYLOAD_PREVIEW_MAX_CHARS = 20_000;
  * in the query itself, so a 1 MB payload never crosses to the app server. null when there is no
  * such row (or the id is not a uuid).
  */
-export async function getWebhookEventPayload(
-  id: string,
-  { maxChars = PAYLOAD_PREVIEW_MAX_CHARS }: { maxChars?: number } = {},
-): Promise<TWebhookEventPayloadView | null> {
+export async function getWebhookEventPayload(id: string, { maxChars = PAYLOAD_PREVIEW_MAX_CHARS }: { maxChars?: number } = {}): Promise<TWebhookEventPayloadView | null> {
   if (!ZWebhookEventId.safeParse({ id }).success) return null;
   const limit = Math.max(1, Math.trunc(maxChars));
   const found = await db.$queryRaw<Array<{ text: string; total_chars: number }>>`

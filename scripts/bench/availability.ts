@@ -1,13 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import {
-  computeAvailability,
-  convertLocalTimeToInstant,
-  type AvailabilityInput,
-  type AvailabilityMethod,
-  type EngineParticipant,
-  type Interval,
-} from "../../lib/scheduling";
+import { computeAvailability, convertLocalTimeToInstant, type AvailabilityInput, type AvailabilityMethod, type EngineParticipant, type Interval } from "../../lib/scheduling";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

@@ -228,7 +228,9 @@ export async function runDrainBench(): Promise<DrainResult> {
         const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM webhook_events WHERE status <> 'PROCESSED'");
         if (rows[0]!.n !== 0) throw new Error(`${rows[0]!.n} notifications not processed`);
         perWorkers.push({ workers, seconds, notificationsPerSecond: notifications.length / seconds, bookingsPerSecond: BOOKINGS / seconds });
-        say(`drain: ${workers} worker(s): ${notifications.length} notifications (${BOOKINGS} bookings) in ${seconds.toFixed(1)} s = ${(notifications.length / seconds).toFixed(0)} notifications/s (${(BOOKINGS / seconds).toFixed(0)} booking runs/s)`);
+        say(
+          `drain: ${workers} worker(s): ${notifications.length} notifications (${BOOKINGS} bookings) in ${seconds.toFixed(1)} s = ${(notifications.length / seconds).toFixed(0)} notifications/s (${(BOOKINGS / seconds).toFixed(0)} booking runs/s)`,
+        );
       } finally {
         await stopWorkers(children);
       }
@@ -266,7 +268,9 @@ export async function runDrainBench(): Promise<DrainResult> {
     }
     latencies.sort((a, b) => a - b);
     const latency = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
-    say(`drain: commit-to-processed while idle (2 workers, ${latencies.length} notifications after ${WARM_UP} to warm up): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; the warm-up's: ${all.slice(0, WARM_UP).join(", ")} ms`);
+    say(
+      `drain: commit-to-processed while idle (2 workers, ${latencies.length} notifications after ${WARM_UP} to warm up): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms; the warm-up's: ${all.slice(0, WARM_UP).join(", ")} ms`,
+    );
 
     // PostgreSQL's ceiling for the same rows.
     const ceiling: DrainResult["ceiling"] = [];

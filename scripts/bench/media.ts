@@ -143,11 +143,15 @@ export async function runMediaBench(): Promise<{ lines: string[]; ratio: number;
       say(`round ${round}: raw fetch → disk ${raw.at(-1)!.mbPerSecond.toFixed(0)} MB/s, ${raw.at(-1)!.cpuSeconds.toFixed(2)} s CPU, peak RSS growth ${raw.at(-1)!.peakRssGrowthMb.toFixed(1)} MB`);
       await queueRecording();
       app.push(await measure(downloadRecording));
-      say(`round ${round}: media worker → storage (verified, durable) ${app.at(-1)!.mbPerSecond.toFixed(0)} MB/s, ${app.at(-1)!.cpuSeconds.toFixed(2)} s CPU, peak RSS growth ${app.at(-1)!.peakRssGrowthMb.toFixed(1)} MB`);
+      say(
+        `round ${round}: media worker → storage (verified, durable) ${app.at(-1)!.mbPerSecond.toFixed(0)} MB/s, ${app.at(-1)!.cpuSeconds.toFixed(2)} s CPU, peak RSS growth ${app.at(-1)!.peakRssGrowthMb.toFixed(1)} MB`,
+      );
     }
     const ratio = median(app.map((r) => r.mbPerSecond)) / median(raw.map((r) => r.mbPerSecond));
     const peakRssGrowthMb = Math.max(...app.map((r) => r.peakRssGrowthMb));
-    say(`summary: ${SIZE_MB} MB; media worker ${median(app.map((r) => r.mbPerSecond)).toFixed(0)} MB/s vs raw ${median(raw.map((r) => r.mbPerSecond)).toFixed(0)} MB/s = ${ratio.toFixed(2)}x (target >= 0.8x); peak RSS growth ${peakRssGrowthMb.toFixed(1)} MB (target < 64 MB)`);
+    say(
+      `summary: ${SIZE_MB} MB; media worker ${median(app.map((r) => r.mbPerSecond)).toFixed(0)} MB/s vs raw ${median(raw.map((r) => r.mbPerSecond)).toFixed(0)} MB/s = ${ratio.toFixed(2)}x (target >= 0.8x); peak RSS growth ${peakRssGrowthMb.toFixed(1)} MB (target < 64 MB)`,
+    );
     await db.$disconnect();
     return { lines, ratio, peakRssGrowthMb };
   } finally {

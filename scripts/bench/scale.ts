@@ -240,7 +240,13 @@ async function measureCareers(path: string): Promise<{ p50: number; p95: number;
 }
 
 /** Mixed traffic for `seconds` (4 concurrent clients: pages, ingest, careers, availability), sampling RSS every 5 s. */
-async function soak(seconds: number, pgid: number, pages: string[], cookie: string, say: (line: string) => void): Promise<{ first: number; last: number; max: number; requests: number; errors: number }> {
+async function soak(
+  seconds: number,
+  pgid: number,
+  pages: string[],
+  cookie: string,
+  say: (line: string) => void,
+): Promise<{ first: number; last: number; max: number; requests: number; errors: number }> {
   // A warm-up of the same traffic first (a tenth of the soak, at least 30 s): the heap grows to its
   // working size and code is compiled; growth is judged after that.
   const warmupMs = Math.max(30, seconds / 10) * 1000;
@@ -292,7 +298,11 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
   const { url: dbUrl, server } = await createBenchDatabase("portal_bench_scale");
   const seedStart = Date.now();
   const counts = await seedAtScale(dbUrl);
-  say(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ")}`);
+  say(
+    `seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s: ${Object.entries(counts)
+      .map(([t, n]) => `${n} ${t}`)
+      .join(", ")}`,
+  );
 
   const next = await startNext(PORT, { APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET, BENCH_BASELINE_ROUTE: "on", RUN_WORKERS: "on" });
   // As `npm start` does once the server is up: the roles' scheduler configurations (the careers page needs them).
@@ -304,7 +314,10 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
   await db.connect();
   try {
     // Other work on the machine inflates every time below: say how busy it was.
-    const machineLoad = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${cpus().length} CPUs`;
+    const machineLoad = () =>
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} on ${cpus().length} CPUs`;
     say(`before the measurements: ${machineLoad()}`);
     const cookie = await signIn("admin@example.com");
     const pick = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
@@ -316,7 +329,11 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
     // 1. Pages at scale.
     const pages: { name: string; path: string; expect: string }[] = [
       { name: "dashboard (default)", path: "/dashboard", expect: "Scale Candidate" },
-      { name: "dashboard (role + interviewer + status + dates)", path: `/dashboard?role=${roleId}&interviewer=${interviewerId}&status=completed&from=2026-01-01&to=2026-12-31&tz=Europe/Paris`, expect: "Interviews" },
+      {
+        name: "dashboard (role + interviewer + status + dates)",
+        path: `/dashboard?role=${roleId}&interviewer=${interviewerId}&status=completed&from=2026-01-01&to=2026-12-31&tz=Europe/Paris`,
+        expect: "Interviews",
+      },
       { name: "dashboard (search: 100 transcripts match)", path: "/dashboard?q=zookeeper", expect: "Scale Candidate" },
       { name: "dashboard (search: all 5,000 transcripts match)", path: "/dashboard?q=advisory", expect: "Scale Candidate" },
       { name: "dashboard (page 300)", path: "/dashboard?page=300", expect: "Scale Candidate" },
@@ -335,22 +352,43 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
     const baseline = await load(`${ORIGIN}/api/bench/webhook-baseline`, 50, null);
     const webhook = await load(`${ORIGIN}/api/webhooks/nylas`, 50, new Set());
     const ratio = webhook.rps / baseline.rps;
-    say(`ingest (50 connections): verify-only ${baseline.rps.toFixed(0)} req/s, /api/webhooks/nylas ${webhook.rps.toFixed(0)} req/s (p99 ${webhook.p99} ms, non-2xx ${webhook.non2xx}, errors ${webhook.errors})`);
-    figures.push({ name: "webhook ingest vs verify-only", value: `${ratio.toFixed(2)}x (${webhook.rps.toFixed(0)} / ${baseline.rps.toFixed(0)} req/s)`, target: ">= 0.7x", ok: ratio >= 0.7 && webhook.non2xx === 0 });
+    say(
+      `ingest (50 connections): verify-only ${baseline.rps.toFixed(0)} req/s, /api/webhooks/nylas ${webhook.rps.toFixed(0)} req/s (p99 ${webhook.p99} ms, non-2xx ${webhook.non2xx}, errors ${webhook.errors})`,
+    );
+    figures.push({
+      name: "webhook ingest vs verify-only",
+      value: `${ratio.toFixed(2)}x (${webhook.rps.toFixed(0)} / ${baseline.rps.toFixed(0)} req/s)`,
+      target: ">= 0.7x",
+      ok: ratio >= 0.7 && webhook.non2xx === 0,
+    });
 
     // 3. Careers page in Chromium (the availability the component fetches is part of the time).
     const careers = await measureCareers("/careers/backend-engineer");
-    say(`careers page, ${COLD_LOADS} cold loads: first bookable slot p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms; first-load JS ${careers.jsFiles} files, ${(careers.jsBytes / 1024).toFixed(0)} KB (${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzipped)`);
+    say(
+      `careers page, ${COLD_LOADS} cold loads: first bookable slot p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms; first-load JS ${careers.jsFiles} files, ${(careers.jsBytes / 1024).toFixed(0)} KB (${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzipped)`,
+    );
     figures.push({ name: "careers: navigation → first bookable slot", value: `p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms`, target: "reported", ok: true });
-    figures.push({ name: "careers: first-load JavaScript", value: `${(careers.jsBytes / 1024).toFixed(0)} KB raw, ${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzip, ${careers.jsFiles} files`, target: "reported", ok: true });
+    figures.push({
+      name: "careers: first-load JavaScript",
+      value: `${(careers.jsBytes / 1024).toFixed(0)} KB raw, ${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzip, ${careers.jsFiles} files`,
+      target: "reported",
+      ok: true,
+    });
 
     // 4. Soak: RSS of the server's process group under mixed traffic.
     if (soakFor !== DEFAULT_SOAK_SECONDS) say(`soak: ${soakFor} s, shorter than the ${DEFAULT_SOAK_SECONDS} s the target is set for (--soak-seconds ${soakFor})`);
     const soakPages = [...pages.map((p) => p.path), "/careers", "/careers/backend-engineer"];
     const rss = await soak(soakFor, next.pid!, soakPages, cookie, say);
     const growth = (rss.last - rss.first) / rss.first;
-    say(`soak ${soakFor} s after a ${Math.max(30, soakFor / 10)} s warm-up: ${rss.requests} requests (${rss.errors} 5xx/errors); RSS ${rss.first.toFixed(0)} MB → ${rss.last.toFixed(0)} MB (max ${rss.max.toFixed(0)} MB), growth ${(growth * 100).toFixed(1)} %`);
-    figures.push({ name: `RSS over a ${soakFor} s mixed soak`, value: `${rss.first.toFixed(0)} → ${rss.last.toFixed(0)} MB (${(growth * 100).toFixed(1)} %)`, target: "< 10 % growth", ok: growth < 0.1 && rss.errors === 0 });
+    say(
+      `soak ${soakFor} s after a ${Math.max(30, soakFor / 10)} s warm-up: ${rss.requests} requests (${rss.errors} 5xx/errors); RSS ${rss.first.toFixed(0)} MB → ${rss.last.toFixed(0)} MB (max ${rss.max.toFixed(0)} MB), growth ${(growth * 100).toFixed(1)} %`,
+    );
+    figures.push({
+      name: `RSS over a ${soakFor} s mixed soak`,
+      value: `${rss.first.toFixed(0)} → ${rss.last.toFixed(0)} MB (${(growth * 100).toFixed(1)} %)`,
+      target: "< 10 % growth",
+      ok: growth < 0.1 && rss.errors === 0,
+    });
 
     say(`after the soak: ${machineLoad()}`);
     const width = Math.max(...figures.map((f) => f.name.length));

@@ -151,10 +151,9 @@ export async function runWebhookBench(): Promise<{ lines: string[]; ratio: numbe
     // Every accepted notification stored exactly once (the inbox's unique id makes >1 impossible).
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
-    const { rows: stored } = await client.query<{ notification_id: string }>(
-      "SELECT notification_id FROM webhook_events WHERE notification_id LIKE $1 AND notification_id NOT LIKE '%warmup%'",
-      [`bench-${RUN}-%`],
-    );
+    const { rows: stored } = await client.query<{ notification_id: string }>("SELECT notification_id FROM webhook_events WHERE notification_id LIKE $1 AND notification_id NOT LIKE '%warmup%'", [
+      `bench-${RUN}-%`,
+    ]);
     const storedIds = new Set(stored.map((r) => r.notification_id));
     const lost = [...accepted].filter((id) => !storedIds.has(id)).length;
     const sentOk = rows.reduce((n, r) => n + r.webhook.ok, 0);

@@ -154,7 +154,9 @@ async function reachableDataDir(account: Account, dataDir: string): Promise<stri
   if (link === "") {
     // A real directory from before: keep it if empty (an interrupted start), refuse otherwise.
     if ((await readdir(dataDir)).length > 0) {
-      throw new Error(`${dataDir} is not reachable by the "${SYSTEM_USER}" user PostgreSQL runs as (a parent directory only root can enter). Move the checkout somewhere others can enter, or set DATABASE_URL.`);
+      throw new Error(
+        `${dataDir} is not reachable by the "${SYSTEM_USER}" user PostgreSQL runs as (a parent directory only root can enter). Move the checkout somewhere others can enter, or set DATABASE_URL.`,
+      );
     }
     await rm(dataDir, { recursive: true });
     link = null;
@@ -181,11 +183,11 @@ async function initialise(binaries: PostgresBinaries, dataDir: string, account: 
   const passwordFile = path.join(tmpdir(), `portal-pg-password-${randomBytes(6).toString("hex")}`);
   await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
   try {
-    const child = spawn(
-      binaries.initdb,
-      [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale=C"],
-      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: "C" }, ...(account ?? {}) },
-    );
+    const child = spawn(binaries.initdb, [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale=C"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+      ...(account ?? {}),
+    });
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const code = await waitForExit(child);

@@ -48,10 +48,9 @@ let debriefPath = "";
 test.beforeAll(async ({ browser, authStates }, testInfo) => {
   testInfo.setTimeout(150_000);
   // A failed test restarts the worker and so this hook: reuse the interview an earlier worker made.
-  const [done] = await queryDatabase<{ id: string }>(
-    "SELECT i.id FROM interviews i JOIN candidates c ON c.id = i.candidate_id WHERE c.email = $1 AND i.summary_text IS NOT NULL LIMIT 1",
-    [CANDIDATE.email],
-  );
+  const [done] = await queryDatabase<{ id: string }>("SELECT i.id FROM interviews i JOIN candidates c ON c.id = i.candidate_id WHERE c.email = $1 AND i.summary_text IS NOT NULL LIMIT 1", [
+    CANDIDATE.email,
+  ]);
   if (done) {
     debriefPath = `/dashboard/interviews/${done.id}`;
     return;

@@ -15,13 +15,23 @@
  */
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import {
-  ACTION_RULES, ACTORS, FormArg, HANDLER_RULES, PAGE_RULES, SANDBOX_RULES, SIGNED_OUT_ACTION_ON_PUBLIC_PAGE, fillSandboxPath,
-  type Actor, type Expectation, type Fixtures, type Outcome, type RequestCase,
+  ACTION_RULES,
+  ACTORS,
+  FormArg,
+  HANDLER_RULES,
+  PAGE_RULES,
+  SANDBOX_RULES,
+  SIGNED_OUT_ACTION_ON_PUBLIC_PAGE,
+  fillSandboxPath,
+  type Actor,
+  type Expectation,
+  type Fixtures,
+  type Outcome,
+  type RequestCase,
 } from "./authorization-rules";
 import { discoverPages, discoverRouteHandlers, discoverSandboxRoutes, discoverServerActions, readActionManifest, type ManifestAction } from "./route-tree";
 import { accountOf, expect, test } from "./fixtures/auth";
 import { SANDBOX_API_KEY } from "./support";
-
 
 const OTHER_INTERVIEWER = "lena.fischer@northwind.example"; // Product & design panel only: never on a backend interview
 const CONCURRENCY = 6;
@@ -116,7 +126,18 @@ async function createFixtures(admin: APIRequestContext): Promise<Fixtures> {
   const roleId = new RegExp(`/settings/roles/(${UUID})`).exec(settings)?.[1];
   expect(panelId && roleId, "a panel and a role linked from /settings").toBeTruthy();
 
-  return { ...debrief, interviewId, bookingId: booking.booking_id, eventId: booking.event_id, notetakerId: notetakerId!, configurationId: configurationId!, hostEmail, hostInterviewerId: hostInterviewerId!, panelId: panelId!, roleId: roleId! };
+  return {
+    ...debrief,
+    interviewId,
+    bookingId: booking.booking_id,
+    eventId: booking.event_id,
+    notetakerId: notetakerId!,
+    configurationId: configurationId!,
+    hostEmail,
+    hostInterviewerId: hostInterviewerId!,
+    panelId: panelId!,
+    roleId: roleId!,
+  };
 }
 
 /** Status, and for redirects the Location's path + query (relative to the app). */
@@ -142,7 +163,8 @@ async function runCells(cells: Cell[]): Promise<string[]> {
       const response = await cell.send(contexts[cell.actor]);
       const body = cell.bodyIncludes || cell.bodyExcludes ? await response.text() : "";
       if (!matches(response, cell.expected)) mismatches.push(`${cell.name} as ${cell.actor}: expected ${cell.expected}, got ${describe(response)}: ${(await response.text()).slice(0, 160)}`);
-      else if (cell.bodyIncludes && !body.includes(cell.bodyIncludes)) mismatches.push(`${cell.name} as ${cell.actor}: ${cell.expected} but the body lacks "${cell.bodyIncludes}": ${body.slice(0, 200)}`);
+      else if (cell.bodyIncludes && !body.includes(cell.bodyIncludes))
+        mismatches.push(`${cell.name} as ${cell.actor}: ${cell.expected} but the body lacks "${cell.bodyIncludes}": ${body.slice(0, 200)}`);
       else if (cell.bodyExcludes && body.includes(cell.bodyExcludes)) mismatches.push(`${cell.name} as ${cell.actor}: the body shows "${cell.bodyExcludes}", which this actor may not see`);
     }
   };
@@ -181,13 +203,15 @@ function actionCells(manifest: ManifestAction[]): Cell[] {
     // result the admin gets (past the role check) must not come back.
     const adminResult = rule.expect.recruiter === 403 ? rule.bodyIncludes?.admin : undefined;
     const fromOtherPage: Cell[] = adminResult
-      ? [{
-          name: `action ${rule.key} via POST /dashboard`,
-          actor: "recruiter",
-          expected: 200,
-          bodyExcludes: adminResult,
-          send: (context: APIRequestContext) => postAction(context, action.id, "/dashboard", rule.args(fixtures)),
-        }]
+      ? [
+          {
+            name: `action ${rule.key} via POST /dashboard`,
+            actor: "recruiter",
+            expected: 200,
+            bodyExcludes: adminResult,
+            send: (context: APIRequestContext) => postAction(context, action.id, "/dashboard", rule.args(fixtures)),
+          },
+        ]
       : [];
     return [
       ...fromOtherPage,
@@ -249,7 +273,11 @@ test("every page, route handler method, server action and sandbox route has a ru
   };
 
   const pages = discoverPages();
-  check("page", pages.map((p) => p.pattern), PAGE_RULES.map((r) => r.pattern));
+  check(
+    "page",
+    pages.map((p) => p.pattern),
+    PAGE_RULES.map((r) => r.pattern),
+  );
   for (const rule of PAGE_RULES) {
     if (rule.cases.length === 0) problems.push(`page ${rule.pattern} has a rule without cases`);
     for (const c of rule.cases) if (c.method !== "GET") problems.push(`page ${rule.pattern}: case "${c.label}" is not a GET`);
@@ -261,11 +289,23 @@ test("every page, route handler method, server action and sandbox route has a ru
   check("route handler method", handlerMethods, [...new Set(HANDLER_RULES.flatMap((r) => r.cases.map((c) => `${c.method} ${r.pattern}`)))]);
 
   const actions = discoverServerActions().map((a) => a.key);
-  check("server action", actions, ACTION_RULES.map((r) => r.key));
+  check(
+    "server action",
+    actions,
+    ACTION_RULES.map((r) => r.key),
+  );
   // The build's manifest agrees with the source (a build older than the tree would test the wrong ids).
-  check("server action in the build", readActionManifest().map((a) => `${a.filename}#${a.exportedName}`), actions);
+  check(
+    "server action in the build",
+    readActionManifest().map((a) => `${a.filename}#${a.exportedName}`),
+    actions,
+  );
 
-  check("sandbox route", discoverSandboxRoutes().map((r) => `${r.method} ${r.path}`), SANDBOX_RULES.map((r) => r.route));
+  check(
+    "sandbox route",
+    discoverSandboxRoutes().map((r) => `${r.method} ${r.path}`),
+    SANDBOX_RULES.map((r) => r.route),
+  );
   for (const rule of SANDBOX_RULES) {
     const [method] = rule.route.split(" ");
     for (const c of rule.cases) if (c.method !== method) problems.push(`sandbox rule ${rule.route}: case "${c.label}" uses ${c.method}`);

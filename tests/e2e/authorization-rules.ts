@@ -160,8 +160,22 @@ export const HANDLER_RULES: RouteRule[] = [
     pattern: "/api/interviews/[id]/uploads",
     cases: [
       // Past the access check, a body that is not multipart is refused (415) without writing anything.
-      { label: "upload to the interview", method: "POST", path: (f) => `/api/interviews/${f.interviewId}/uploads`, headers: { "content-type": "application/json" }, body: "{}", expect: interviewScoped(401, 415, 403) },
-      { label: "upload to an unknown interview", method: "POST", path: fixed(`/api/interviews/${ZERO_UUID}/uploads`), headers: { "content-type": "application/json" }, body: "{}", expect: { ...everyone(404), anon: 401 } },
+      {
+        label: "upload to the interview",
+        method: "POST",
+        path: (f) => `/api/interviews/${f.interviewId}/uploads`,
+        headers: { "content-type": "application/json" },
+        body: "{}",
+        expect: interviewScoped(401, 415, 403),
+      },
+      {
+        label: "upload to an unknown interview",
+        method: "POST",
+        path: fixed(`/api/interviews/${ZERO_UUID}/uploads`),
+        headers: { "content-type": "application/json" },
+        body: "{}",
+        expect: { ...everyone(404), anon: 401 },
+      },
     ],
   },
   {
@@ -176,7 +190,14 @@ export const HANDLER_RULES: RouteRule[] = [
     pattern: "/api/webhooks/nylas",
     cases: [
       get("the challenge handshake (public)", fixed("/api/webhooks/nylas?challenge=abc123"), everyone(200)),
-      { label: "an unsigned notification", method: "POST", path: fixed("/api/webhooks/nylas"), headers: { "content-type": "application/json" }, body: '{"id":"x","type":"booking.created"}', expect: everyone(401) },
+      {
+        label: "an unsigned notification",
+        method: "POST",
+        path: fixed("/api/webhooks/nylas"),
+        headers: { "content-type": "application/json" },
+        body: '{"id":"x","type":"booking.created"}',
+        expect: everyone(401),
+      },
       {
         label: "a wrongly signed notification",
         method: "POST",
@@ -233,17 +254,58 @@ export const ACTION_RULES: ActionRule[] = [
     expect: interviewScoped(LOGIN, 200, 200),
     bodyIncludes: { otherInterviewer: "This file no longer exists.", interviewer: "Only a failed download can be retried." },
   },
-  { key: "app/sandbox/actions.ts#runNotetakerAction", page: fixed("/sandbox"), args: () => [IDLE, new FormArg({ id: "not-a-notetaker", outcome: "completed" })], expect: adminAction(), bodyIncludes: { admin: "That is not a notetaker of this sandbox." } },
+  {
+    key: "app/sandbox/actions.ts#runNotetakerAction",
+    page: fixed("/sandbox"),
+    args: () => [IDLE, new FormArg({ id: "not-a-notetaker", outcome: "completed" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a notetaker of this sandbox." },
+  },
   { key: "app/sandbox/actions.ts#updateCalendarConnectionAction", page: fixed("/sandbox"), args: () => [IDLE, new FormArg({ intent: "nothing" })], expect: adminAction() },
-  { key: "app/settings/actions.ts#savePanelAction", page: settingsPage, args: () => ["not-an-id", { name: "Hijacked" }, null], expect: adminAction(), bodyIncludes: { admin: "That is not a panel id." } },
-  { key: "app/settings/actions.ts#saveRoleAction", page: settingsPage, args: () => ["not-an-id", { title: "Hijacked" }, null], expect: adminAction(), bodyIncludes: { admin: "That is not a role id." } },
+  {
+    key: "app/settings/actions.ts#savePanelAction",
+    page: settingsPage,
+    args: () => ["not-an-id", { name: "Hijacked" }, null],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a panel id." },
+  },
+  {
+    key: "app/settings/actions.ts#saveRoleAction",
+    page: settingsPage,
+    args: () => ["not-an-id", { title: "Hijacked" }, null],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a role id." },
+  },
   { key: "app/settings/actions.ts#setRolePublishedAction", page: settingsPage, args: () => ["not-an-id", false], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#retryRoleSyncAction", page: settingsPage, args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#getRoleSyncStatesAction", page: settingsPage, args: (f) => [[f.roleId]], expect: adminAction() },
-  { key: "app/settings/load/actions.ts#setWeeklyCapAction", page: fixed("/settings/load"), args: () => [{ status: "idle" }, new FormArg({ interviewerId: "not-an-id", weeklyCap: "many" })], expect: adminAction() },
-  { key: "app/settings/jobs/actions.ts#retryJobAction", page: fixed("/settings/jobs"), args: () => [IDLE, new FormArg({ id: "not-an-id" })], expect: adminAction(), bodyIncludes: { admin: "That is not a job id." } },
-  { key: "app/settings/webhooks/actions.ts#retryWebhookEventAction", page: fixed("/settings/webhooks"), args: () => [IDLE, new FormArg({ id: "not-an-id" })], expect: adminAction(), bodyIncludes: { admin: "That is not a webhook notification id." } },
-  { key: "app/settings/webhooks/actions.ts#getWebhookEventPayloadAction", page: fixed("/settings/webhooks"), args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a webhook notification id." } },
+  {
+    key: "app/settings/load/actions.ts#setWeeklyCapAction",
+    page: fixed("/settings/load"),
+    args: () => [{ status: "idle" }, new FormArg({ interviewerId: "not-an-id", weeklyCap: "many" })],
+    expect: adminAction(),
+  },
+  {
+    key: "app/settings/jobs/actions.ts#retryJobAction",
+    page: fixed("/settings/jobs"),
+    args: () => [IDLE, new FormArg({ id: "not-an-id" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a job id." },
+  },
+  {
+    key: "app/settings/webhooks/actions.ts#retryWebhookEventAction",
+    page: fixed("/settings/webhooks"),
+    args: () => [IDLE, new FormArg({ id: "not-an-id" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a webhook notification id." },
+  },
+  {
+    key: "app/settings/webhooks/actions.ts#getWebhookEventPayloadAction",
+    page: fixed("/settings/webhooks"),
+    args: () => ["not-an-id"],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a webhook notification id." },
+  },
 ];
 
 // ───────────────────────────── Sandbox /v3 routes ─────────────────────────────
@@ -294,14 +356,23 @@ export const SANDBOX_RULES: SandboxRule[] = [
   // Public Scheduler endpoints (what <NylasScheduling> calls from the careers page): no key needed.
   {
     route: "GET scheduling/ui-settings",
-    cases: [pub("a public configuration", "GET", (f) => `/v3/scheduling/ui-settings?configuration_id=${f.configurationId}`, 200), pub("no configuration", "GET", fixed("/v3/scheduling/ui-settings"), 400)],
+    cases: [
+      pub("a public configuration", "GET", (f) => `/v3/scheduling/ui-settings?configuration_id=${f.configurationId}`, 200),
+      pub("no configuration", "GET", fixed("/v3/scheduling/ui-settings"), 400),
+    ],
   },
   {
     route: "GET scheduling/availability",
-    cases: [pub("a public configuration", "GET", (f) => `/v3/scheduling/availability?configuration_id=${f.configurationId}&${inTwoWeeks()}`, 200), pub("an unknown configuration", "GET", () => `/v3/scheduling/availability?configuration_id=${ZERO_UUID}&${inTwoWeeks()}`, 404)],
+    cases: [
+      pub("a public configuration", "GET", (f) => `/v3/scheduling/availability?configuration_id=${f.configurationId}&${inTwoWeeks()}`, 200),
+      pub("an unknown configuration", "GET", () => `/v3/scheduling/availability?configuration_id=${ZERO_UUID}&${inTwoWeeks()}`, 404),
+    ],
   },
   { route: "POST scheduling/bookings", cases: [pub("no configuration", "POST", fixed("/v3/scheduling/bookings"), 400, "{}")] },
-  { route: "GET scheduling/bookings/:id", cases: [pub("a booking, by its unguessable id", "GET", (f) => `/v3/scheduling/bookings/${f.bookingId}`, 200), pub("an unknown booking", "GET", fixed(`/v3/scheduling/bookings/${ZERO_UUID}`), 404)] },
+  {
+    route: "GET scheduling/bookings/:id",
+    cases: [pub("a booking, by its unguessable id", "GET", (f) => `/v3/scheduling/bookings/${f.bookingId}`, 200), pub("an unknown booking", "GET", fixed(`/v3/scheduling/bookings/${ZERO_UUID}`), 404)],
+  },
   { route: "DELETE scheduling/bookings/:id", cases: [pub("an unknown booking", "DELETE", fixed(`/v3/scheduling/bookings/${ZERO_UUID}`), 404)] },
   { route: "PATCH scheduling/bookings/:id", cases: [pub("an unknown booking", "PATCH", fixed(`/v3/scheduling/bookings/${ZERO_UUID}`), 404, "{}")] },
   { route: "PUT scheduling/bookings/:id", cases: [pub("a confirmation without status and salt, refused before any lookup", "PUT", fixed(`/v3/scheduling/bookings/${ZERO_UUID}`), 400, "{}")] },
@@ -332,7 +403,10 @@ export const SANDBOX_RULES: SandboxRule[] = [
   // Pre-authenticated media links: only a valid signed token opens them (Nylas's storage links).
   {
     route: "GET sandbox/media/:id/:kind/:name",
-    cases: [pub("a forged token", "GET", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4?token=forged`, 403), pub("no token", "GET", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4`, 403)],
+    cases: [
+      pub("a forged token", "GET", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4?token=forged`, 403),
+      pub("no token", "GET", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4`, 403),
+    ],
   },
   { route: "HEAD sandbox/media/:id/:kind/:name", cases: [pub("a forged token", "HEAD", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4?token=forged`, 403)] },
   { route: "GET sandbox/meet/:provider/:code", cases: [pub("the meeting page behind a sandbox link (public)", "GET", fixed("/v3/sandbox/meet/google-meet/abc-defg-hij"), 200)] },

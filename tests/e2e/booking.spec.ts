@@ -37,9 +37,7 @@ test("three successive bookings on the max-fairness panel go to three different 
     await page.goto("/careers/backend-engineer");
     await bookFirstSlot(page, { name, email: `candidate${i}@example.org` });
   }
-  const hosts = await Promise.all(
-    ENGINEERING_PANEL.map(async (email) => ({ email, titles: (await listBookedEvents(baseURL!, email)).map((e) => e.title) })),
-  );
+  const hosts = await Promise.all(ENGINEERING_PANEL.map(async (email) => ({ email, titles: (await listBookedEvents(baseURL!, email)).map((e) => e.title) })));
   const hostOf = (name: string) => hosts.filter((h) => h.titles.includes(`Interview with ${name}`)).map((h) => h.email);
   const assigned = candidates.map((name) => hostOf(name));
   for (const a of assigned) expect(a).toHaveLength(1);
@@ -53,7 +51,10 @@ test("a candidate can cancel from the confirmation card", async ({ page, baseURL
   const scheduler = page.getByTestId("booking-scheduler");
   await scheduler.getByRole("button", { name: /cancel booking/i }).click();
   await scheduler.getByRole("textbox").first().fill("I accepted another offer");
-  await scheduler.getByRole("button", { name: /cancel booking/i }).last().click();
+  await scheduler
+    .getByRole("button", { name: /cancel booking/i })
+    .last()
+    .click();
   await expect(scheduler.getByText(/cancelled/i).first()).toBeVisible();
   const events = await Promise.all(["priya.patel@northwind.example", "lena.fischer@northwind.example"].map((e) => listBookedEvents(baseURL!, e)));
   expect(events.flat().filter((e) => e.title === `Interview with ${sam}`)).toHaveLength(0);

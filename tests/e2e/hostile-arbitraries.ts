@@ -42,7 +42,7 @@ export const XSS_PAYLOADS = [
   "<svg onload=hostile_xss(4)>",
   "</textarea><script>hostile_xss(5)</script>",
   "javascript:hostile_xss(6)",
-  "<iframe srcdoc=\"<script>hostile_xss(7)</script>\"></iframe>",
+  '<iframe srcdoc="<script>hostile_xss(7)</script>"></iframe>',
   "{{constructor.constructor('hostile_xss(8)')()}}",
 ] as const;
 
@@ -51,7 +51,7 @@ export const UNESCAPED_MARKERS = ["<script>hostile_xss", "<img src=x onerror=hos
 
 export const SQL_PAYLOADS = [
   "'; DROP TABLE candidates; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "1' UNION SELECT password_hash FROM users --",
   "Robert'); DELETE FROM interviews WHERE ('1'='1",
   "$1; TRUNCATE webhook_events",
@@ -59,8 +59,37 @@ export const SQL_PAYLOADS = [
 ] as const;
 
 const ODD_UNICODE = [
-  "\u0000", "\u0001", "\u0007", "\b", "\u001b[31m", "\u007f", "\r\n", "\u2028", "\u2029", "\u200b", "\u200e\u202e", "\ufeff",
-  "\ud800", "\udfff", "👩🏽‍💻", "Z̷̢̛a̸l̶g̵o", "𝕳𝖔𝖘𝖙𝖎𝖑𝖊", "ﷺ", "İı", "ß", "\u0130", "名前", "مرحبا", "%00", "%2e%2e%2f", "../../etc/passwd", "${7*7}", "\\", "%", "&amp;", "&#x3C;",
+  "\u0000",
+  "\u0001",
+  "\u0007",
+  "\b",
+  "\u001b[31m",
+  "\u007f",
+  "\r\n",
+  "\u2028",
+  "\u2029",
+  "\u200b",
+  "\u200e\u202e",
+  "\ufeff",
+  "\ud800",
+  "\udfff",
+  "👩🏽‍💻",
+  "Z̷̢̛a̸l̶g̵o",
+  "𝕳𝖔𝖘𝖙𝖎𝖑𝖊",
+  "ﷺ",
+  "İı",
+  "ß",
+  "\u0130",
+  "名前",
+  "مرحبا",
+  "%00",
+  "%2e%2e%2f",
+  "../../etc/passwd",
+  "${7*7}",
+  "\\",
+  "%",
+  "&amp;",
+  "&#x3C;",
 ];
 
 /** One hostile fragment: markup, SQL, odd unicode or control characters, or arbitrary text. */
@@ -100,12 +129,10 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** 300 to 20,000 levels of nested arrays or objects, closed or not, as JSON text. */
-export const deeplyNestedJson: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 300, max: 20_000 }), fc.constantFrom("[", '{"a":'), fc.boolean())
-  .map(([depth, open, closed]) => {
-    const close = open === "[" ? "]" : "}";
-    return open.repeat(depth) + "1" + (closed ? close.repeat(depth) : "");
-  });
+export const deeplyNestedJson: fc.Arbitrary<string> = fc.tuple(fc.integer({ min: 300, max: 20_000 }), fc.constantFrom("[", '{"a":'), fc.boolean()).map(([depth, open, closed]) => {
+  const close = open === "[" ? "]" : "}";
+  return open.repeat(depth) + "1" + (closed ? close.repeat(depth) : "");
+});
 
 /** Valid JSON text cut short somewhere inside. */
 export function truncated(json: string): fc.Arbitrary<string> {
@@ -115,8 +142,11 @@ export function truncated(json: string): fc.Arbitrary<string> {
 /** Bodies that are not a JSON object at all. */
 export const notJsonObject: fc.Arbitrary<string> = fc.oneof(
   hostileWellFormed,
-  fc.jsonValue().filter((v) => v === null || typeof v !== "object" || Array.isArray(v)).map((v) => JSON.stringify(v)),
-  fc.constantFrom("", " ", "null", "[]", "{", "}", "{\"id\":", "\u0000", "NaN", "undefined", "{'id': 'single'}", "{\"id\":\"a\",}"),
+  fc
+    .jsonValue()
+    .filter((v) => v === null || typeof v !== "object" || Array.isArray(v))
+    .map((v) => JSON.stringify(v)),
+  fc.constantFrom("", " ", "null", "[]", "{", "}", '{"id":', "\u0000", "NaN", "undefined", "{'id': 'single'}", '{"id":"a",}'),
   deeplyNestedJson,
 );
 

@@ -19,7 +19,19 @@ import net from "node:net";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
-import { armPage, checkProperty, expectClientError, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, hostileString, hostileWellFormed, truncated, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
+import {
+  armPage,
+  checkProperty,
+  expectClientError,
+  expectHealthy,
+  expectNoUnescapedMarkup,
+  expectNothingRan,
+  hostileString,
+  hostileWellFormed,
+  truncated,
+  wrongType,
+  XSS_PAYLOADS,
+} from "./hostile-arbitraries";
 import { expect, test } from "./fixtures/auth";
 import { getWebhookSecret, queryDatabase, signWebhookBody } from "./support";
 import { bookingEnvelope } from "../support/nylas-webhook-fixtures";
@@ -52,10 +64,7 @@ async function bookHostileGuest(request: APIRequestContext): Promise<{ interview
   expect(res.status()).toBe(200);
   let row: { id: string; candidate_id: string } | undefined;
   await expect(async () => {
-    [row] = await queryDatabase<{ id: string; candidate_id: string }>(
-      "SELECT id, candidate_id FROM interviews WHERE booking_id = $1 AND candidate_id IS NOT NULL",
-      [bookingId],
-    );
+    [row] = await queryDatabase<{ id: string; candidate_id: string }>("SELECT id, candidate_id FROM interviews WHERE booking_id = $1 AND candidate_id IS NOT NULL", [bookingId]);
     expect(row).toBeTruthy();
   }).toPass({ timeout: 30_000 });
   return { interviewId: row!.id, candidateId: row!.candidate_id };
@@ -101,12 +110,23 @@ test("/dashboard with hostile query strings answers 200 and reflects nothing une
     expect(res.status(), `${path}?${qs.slice(0, 200)}`).toBe(qs.length > 8_000 && res.status() === 431 ? 431 : 200);
     expectNoUnescapedMarkup(await res.text(), `${path}?${qs.slice(0, 200)}`);
   });
-  await checkProperty("dashboard: hostile record ids", fc.tuple(fc.oneof(hostileWellFormed.filter((s) => s.length < 2_000 && !/^\.*$/.test(s)), fc.constant(null).map(() => randomUUID())), fc.constantFrom("candidates", "interviews")), 80, async ([id, kind]) => {
-    const path = `/dashboard/${kind}/${encodeURIComponent(id)}`;
-    const res = await request.get(path, { maxRedirects: 0 });
-    expectClientError(res.status(), path);
-    expectNoUnescapedMarkup(await res.text(), path);
-  });
+  await checkProperty(
+    "dashboard: hostile record ids",
+    fc.tuple(
+      fc.oneof(
+        hostileWellFormed.filter((s) => s.length < 2_000 && !/^\.*$/.test(s)),
+        fc.constant(null).map(() => randomUUID()),
+      ),
+      fc.constantFrom("candidates", "interviews"),
+    ),
+    80,
+    async ([id, kind]) => {
+      const path = `/dashboard/${kind}/${encodeURIComponent(id)}`;
+      const res = await request.get(path, { maxRedirects: 0 });
+      expectClientError(res.status(), path);
+      expectNoUnescapedMarkup(await res.text(), path);
+    },
+  );
   await expectHealthy(request);
 });
 
@@ -138,9 +158,7 @@ function cutOffLength(body: Buffer, boundary: string, cut: Cut): number {
     return found;
   };
   const anchors =
-    cut.near === "part-headers" ? positions("\r\n\r\n").map((i) => i + 4)
-    : cut.near === "boundary" ? positions(`--${boundary}`).map((i) => i + (cut.offset % (boundary.length + 4)))
-    : [];
+    cut.near === "part-headers" ? positions("\r\n\r\n").map((i) => i + 4) : cut.near === "boundary" ? positions(`--${boundary}`).map((i) => i + (cut.offset % (boundary.length + 4))) : [];
   const at = anchors.length ? anchors[Math.floor(cut.at * anchors.length)]! : Math.floor(cut.at * body.length);
   return Math.max(0, Math.min(at, body.length - 3));
 }
@@ -161,7 +179,14 @@ async function abandonUpload(baseURL: string, pathname: string, headers: Record<
   const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
   socket.on("error", () => undefined);
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
-  const head = [`POST ${pathname} HTTP/1.1`, `Host: ${hostname}:${port}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${whole.length}`, "", ""].join("\r\n");
+  const head = [
+    `POST ${pathname} HTTP/1.1`,
+    `Host: ${hostname}:${port}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${whole.length}`,
+    "",
+    "",
+  ].join("\r\n");
   socket.write(head);
   if (sent.length) socket.write(chunked ? Buffer.concat([Buffer.from(`${sent.length.toString(16)}\r\n`), sent, Buffer.from("\r\n")]) : sent);
   // Let the server start on what it has, then go away.
@@ -186,7 +211,9 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
   interview ??= await bookHostileGuest(page.request);
   const request = page.request;
   const transcriptText = fc.oneof(
-    fc.array(fc.oneof(fc.constantFrom(...XSS_PAYLOADS), hostileString), { minLength: 1, maxLength: 4 }).map((lines) => ["WEBVTT", "", "00:00:01.000 --> 00:00:02.000", `<v ${lines[0]}>${lines.join(" ")}`, ""].join("\n")),
+    fc
+      .array(fc.oneof(fc.constantFrom(...XSS_PAYLOADS), hostileString), { minLength: 1, maxLength: 4 })
+      .map((lines) => ["WEBVTT", "", "00:00:01.000 --> 00:00:02.000", `<v ${lines[0]}>${lines.join(" ")}`, ""].join("\n")),
     fc.array(hostileString, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n")),
     truncated(JSON.stringify([{ speaker: "<script>hostile_xss(1)</script>", start: 0, end: 1, text: "<img src=x onerror=hostile_xss(2)>" }])),
     wrongType.map((v) => JSON.stringify(v) ?? ""),
@@ -194,7 +221,13 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
   );
   const part = fc.record({
     field: fc.constantFrom("transcript", "recording", "transcript", "other", ""),
-    fileName: fc.option(fc.oneof(fc.constantFrom("t.vtt", "t.srt", "t.txt", "t.json", "../../../etc/passwd", "a\u0000.vtt", "<script>hostile_xss(1)</script>.vtt", "x".repeat(500)), hostileWellFormed.map((s) => s.replace(/["\r\n]/g, ""))), { nil: undefined }),
+    fileName: fc.option(
+      fc.oneof(
+        fc.constantFrom("t.vtt", "t.srt", "t.txt", "t.json", "../../../etc/passwd", "a\u0000.vtt", "<script>hostile_xss(1)</script>.vtt", "x".repeat(500)),
+        hostileWellFormed.map((s) => s.replace(/["\r\n]/g, "")),
+      ),
+      { nil: undefined },
+    ),
     contentType: fc.option(fc.constantFrom("text/vtt", "text/plain", "application/json", "video/mp4", "application/x-msdownload", "text/html"), { nil: undefined }),
     text: transcriptText,
     raw: fc.option(
@@ -224,7 +257,10 @@ test("uploads with hostile bodies are refused with a 4xx and store nothing; acce
   const earlier = new Set(await partialFiles());
   await checkProperty("uploads: hostile multipart", upload, 80, async ({ parts, shape, cut, chunked, id }) => {
     const boundary = `----hostile${randomUUID()}`;
-    const whole = multipart(parts.map((p) => ({ field: p.field, fileName: p.fileName, contentType: p.contentType, content: p.raw ?? Buffer.from(p.text, "utf8") })), boundary);
+    const whole = multipart(
+      parts.map((p) => ({ field: p.field, fileName: p.fileName, contentType: p.contentType, content: p.raw ?? Buffer.from(p.text, "utf8") })),
+      boundary,
+    );
     const body = shape === "truncated" || shape === "abandoned" ? whole.subarray(0, cutOffLength(whole, boundary, cut)) : whole;
     let contentType = `multipart/form-data; boundary=${boundary}`;
     let path = `/api/interviews/${interview.interviewId}/uploads`;

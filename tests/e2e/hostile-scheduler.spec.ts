@@ -108,10 +108,21 @@ test("POST /v3/scheduling/bookings with hostile bodies is refused and books noth
     { weight: 1, arbitrary: truncated(JSON.stringify(base)) },
     { weight: 1, arbitrary: deeplyNestedJson },
   );
-  await checkProperty("scheduler: POST bookings", fc.tuple(queryValue(() => configurationIds), body), 300, async ([configurationId, data]) => {
-    const res = await request.post(`/v3/scheduling/bookings?configuration_id=${encodeURIComponent(configurationId)}`, { headers: { "content-type": "application/json" }, data: Buffer.from(data, "utf8") });
-    await expectNylasError(res, `POST bookings ${data.slice(0, 120)}`);
-  });
+  await checkProperty(
+    "scheduler: POST bookings",
+    fc.tuple(
+      queryValue(() => configurationIds),
+      body,
+    ),
+    300,
+    async ([configurationId, data]) => {
+      const res = await request.post(`/v3/scheduling/bookings?configuration_id=${encodeURIComponent(configurationId)}`, {
+        headers: { "content-type": "application/json" },
+        data: Buffer.from(data, "utf8"),
+      });
+      await expectNylasError(res, `POST bookings ${data.slice(0, 120)}`);
+    },
+  );
   expect(await countRows(TABLES)).toEqual(before);
   await expectHealthy(request);
 });
@@ -127,10 +138,15 @@ test("GET, PATCH, PUT and DELETE /v3/scheduling/bookings/<id> with hostile ids a
   const body = fc.oneof(
     fc.constant(undefined),
     wrongType.map((v) => JSON.stringify(v)),
-    fc.record({ start_time: wrongType, end_time: wrongType, cancellation_reason: wrongType, salt: wrongType, status: fc.constantFrom("confirmed", "cancelled", "x") }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+    fc
+      .record({ start_time: wrongType, end_time: wrongType, cancellation_reason: wrongType, salt: wrongType, status: fc.constantFrom("confirmed", "cancelled", "x") }, { requiredKeys: [] })
+      .map((v) => JSON.stringify(v)),
     notJsonObject,
   );
-  const query = fc.option(queryValue(() => configurationIds), { nil: undefined });
+  const query = fc.option(
+    queryValue(() => configurationIds),
+    { nil: undefined },
+  );
   await checkProperty("scheduler: bookings by id", fc.tuple(method, id, body, query), 300, async ([m, bookingId, data, configurationId]) => {
     const url = `/v3/scheduling/bookings/${encodeURIComponent(bookingId)}${configurationId === undefined ? "" : `?configuration_id=${encodeURIComponent(configurationId)}`}`;
     const res = await request.fetch(url, { method: m, headers: { "content-type": "application/json" }, data: data === undefined || m === "GET" ? undefined : Buffer.from(data, "utf8") });
@@ -156,7 +172,11 @@ test("key-protected sandbox routes refuse a missing or forged key with 401", asy
     ["DELETE", "/v3/grants/sarah.kim@northwind.example"],
   ) as fc.Arbitrary<[string, string]>;
   await checkProperty("scheduler: forged API keys", fc.tuple(target, authorization, wrongType), 100, async ([[m, url], auth, data]) => {
-    const res = await request.fetch(url, { method: m, headers: { "content-type": "application/json", ...(auth === undefined ? {} : { authorization: auth }) }, data: m === "GET" ? undefined : JSON.stringify(data) });
+    const res = await request.fetch(url, {
+      method: m,
+      headers: { "content-type": "application/json", ...(auth === undefined ? {} : { authorization: auth }) },
+      data: m === "GET" ? undefined : JSON.stringify(data),
+    });
     expect(res.status(), `${m} ${url} with ${JSON.stringify(auth)}`).toBe(401);
   });
   expect(await countRows(TABLES)).toEqual(before);

@@ -20,8 +20,17 @@ import { expect, test } from "./fixtures/auth";
 import { countRows } from "./support";
 
 const TABLES = [
-  "panels", "panel_members", "roles", "role_configurations", "interviewers", "audit_logs", "load_cap_blocks", "notetaker_settings_versions",
-  "media_assets", "sandbox_grants", "sandbox_notetakers",
+  "panels",
+  "panel_members",
+  "roles",
+  "role_configurations",
+  "interviewers",
+  "audit_logs",
+  "load_cap_blocks",
+  "notetaker_settings_versions",
+  "media_assets",
+  "sandbox_grants",
+  "sandbox_notetakers",
 ] as const;
 
 test.describe.configure({ mode: "serial" });
@@ -38,7 +47,11 @@ function settingsActions(): ManifestAction[] {
     .map(([id, a]) => {
       const workers = Object.keys(a.workers);
       const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/settings/page";
-      const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^/]+\)/g, "").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+      const page = worker
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace(/\/\([^/]+\)/g, "")
+        .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
       return { id, exportedName: a.exportedName!, path: page || "/" };
     });
 }
@@ -57,7 +70,9 @@ const value: fc.Arbitrary<unknown> = wrongType.map(function strip(v: unknown): u
 
 test("settings (and dashboard and sandbox console) server actions given hostile arguments never answer 5xx and write nothing", async ({ page, baseURL }) => {
   const actions = settingsActions();
-  expect(actions.map((a) => a.exportedName).sort()).toEqual(expect.arrayContaining(["savePanelAction", "saveRoleAction", "setRolePublishedAction", "setWeeklyCapAction", "retryWebhookEventAction", "retryMediaDownloadAction", "runNotetakerAction"]));
+  expect(actions.map((a) => a.exportedName).sort()).toEqual(
+    expect.arrayContaining(["savePanelAction", "saveRoleAction", "setRolePublishedAction", "setWeeklyCapAction", "retryWebhookEventAction", "retryMediaDownloadAction", "runNotetakerAction"]),
+  );
   const before = await countRows(TABLES);
 
   const panelLike = fc.record(
@@ -72,18 +87,27 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
       notetaker: fc.record({ enabled: value, summaryInstructions: text, actionItemInstructions: text }, { requiredKeys: [] }),
       title: text,
       slug: fc.oneof(text, fc.constantFrom("'; drop table roles; --", "backend-engineer", "a--b", "-x")),
-      panelId: fc.oneof(text, fc.constant(null).map(() => randomUUID())),
+      panelId: fc.oneof(
+        text,
+        fc.constant(null).map(() => randomUUID()),
+      ),
       published: value,
     },
     { requiredKeys: [] },
   );
-  const id = fc.oneof(fc.constant(null), fc.constant(null).map(() => randomUUID()), text, value);
-  const args = fc.oneof(
-    fc.array(value, { maxLength: 4 }),
-    fc.tuple(id, fc.oneof(panelLike, value), fc.oneof(text, value)),
-    fc.tuple(id, value),
+  const id = fc.oneof(
+    fc.constant(null),
+    fc.constant(null).map(() => randomUUID()),
+    text,
+    value,
   );
-  const call = fc.record({ action: fc.constantFrom(...actions), args, encoding: fc.constantFrom("json", "json", "multipart"), fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "0"), text, { maxKeys: 3 }) });
+  const args = fc.oneof(fc.array(value, { maxLength: 4 }), fc.tuple(id, fc.oneof(panelLike, value), fc.oneof(text, value)), fc.tuple(id, value));
+  const call = fc.record({
+    action: fc.constantFrom(...actions),
+    args,
+    encoding: fc.constantFrom("json", "json", "multipart"),
+    fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "0"), text, { maxKeys: 3 }),
+  });
   const statuses = new Map<number, number>();
   await checkProperty("settings: server actions", call, 250, async ({ action, args: list, encoding, fields }) => {
     const headers = { "Next-Action": action.id, Accept: "text/x-component", Origin: baseURL! };

@@ -35,12 +35,26 @@ test("the credentials endpoint refuses hostile sign-ins: never a 5xx, a session 
   const token = await csrfToken(request);
   const email = fc.oneof(
     hostileWellFormed,
-    wrongType.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? "")),
+    wrongType.map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""))),
     fc.emailAddress().filter((e) => !SEEDED.test(e)),
-    fc.constantFrom("admin@example.com' OR '1'='1", "admin@example.com\u0000", "ADMIN@EXAMPLE.COM ", "admin@example.com\n", "admin@example.com'--", "\"admin\"@example.com", " @example.com", "a".repeat(400) + "@x.org"),
+    fc.constantFrom(
+      "admin@example.com' OR '1'='1",
+      "admin@example.com\u0000",
+      "ADMIN@EXAMPLE.COM ",
+      "admin@example.com\n",
+      "admin@example.com'--",
+      '"admin"@example.com',
+      " @example.com",
+      "a".repeat(400) + "@x.org",
+    ),
   );
   const password = fc.oneof(hostileWellFormed, fc.constantFrom("", "password", "' OR 1=1 --", "x".repeat(2_000), "\u0000password"));
-  const csrf = fc.oneof(fc.constant("valid"), fc.constant("missing"), hostileWellFormed.map((s) => `x${s}`), fc.constant("other-token"));
+  const csrf = fc.oneof(
+    fc.constant("valid"),
+    fc.constant("missing"),
+    hostileWellFormed.map((s) => `x${s}`),
+    fc.constant("other-token"),
+  );
   const encoding = fc.constantFrom("form", "json", "text");
   const callbackUrl = fc.oneof(fc.constantFrom("https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/dashboard", `${baseURL}/settings`), hostileWellFormed);
   await checkProperty("sign-in: credentials endpoint", fc.record({ email, password, csrf, encoding, callbackUrl, extra: fc.option(wrongType) }), 200, async (c) => {
@@ -62,7 +76,11 @@ test("the credentials endpoint refuses hostile sign-ins: never a 5xx, a session 
           });
     // next-auth answers its refusals as a redirect (302), or with the redirect URL as JSON (json=true).
     expectClientError(res.status(), `sign-in ${JSON.stringify(fields).slice(0, 200)}`, [200, 302]);
-    const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).join("\n");
+    const setCookie = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value)
+      .join("\n");
     expect(setCookie, "no session cookie for a refused sign-in").not.toMatch(/session-token=[^;]/);
     const target = res.status() === 302 ? res.headers().location : res.status() === 200 ? ((await res.json().catch(() => ({}))) as { url?: string }).url : undefined;
     if (target) {

@@ -117,12 +117,20 @@ test("signed bodies that are not a notification are refused with 400 and store n
     // Valid JSON only when closed, and then too deep to store (lib/webhooks/envelope.ts MAX_WEBHOOK_JSON_DEPTH).
     deeplyNestedJson.map((nested) => `{"id":"${randomUUID()}","type":"booking.created","data":${nested}}`),
     // id or type missing, empty or of the wrong type
-    fc.tuple(fc.oneof(wrongType.filter((v) => typeof v !== "string" || !v.trim()), fc.constant(undefined)), fc.boolean()).map(([bad, inId]) => {
-      const envelope: Record<string, unknown> = validEnvelope();
-      if (bad === undefined) delete envelope[inId ? "id" : "type"];
-      else envelope[inId ? "id" : "type"] = bad;
-      return JSON.stringify(envelope);
-    }),
+    fc
+      .tuple(
+        fc.oneof(
+          wrongType.filter((v) => typeof v !== "string" || !v.trim()),
+          fc.constant(undefined),
+        ),
+        fc.boolean(),
+      )
+      .map(([bad, inId]) => {
+        const envelope: Record<string, unknown> = validEnvelope();
+        if (bad === undefined) delete envelope[inId ? "id" : "type"];
+        else envelope[inId ? "id" : "type"] = bad;
+        return JSON.stringify(envelope);
+      }),
   );
   await checkProperty("webhook: signed malformed JSON", bodies, 300, async (body) => {
     const res = await deliver(request, { body, signature: await signWebhookBody(body, secret) });
@@ -163,7 +171,8 @@ test("oversized bodies and gzip bombs are refused with 413 and store nothing", a
 
 test("unknown triggers with a valid signature are answered 200 and recorded as ignored", async ({ request }) => {
   const before = await countRows(TABLES);
-  const unknownType = fc.oneof(hostileString, fc.constantFrom("booking.deleted", "grant.expired", "event.created", "BOOKING.CREATED", " booking.created", "booking.created ", "notetaker.*", "booking.created\u0000"))
+  const unknownType = fc
+    .oneof(hostileString, fc.constantFrom("booking.deleted", "grant.expired", "event.created", "BOOKING.CREATED", " booking.created", "booking.created ", "notetaker.*", "booking.created\u0000"))
     .filter((t) => t.trim().length > 0 && !HANDLED.includes(t));
   let sent = 0;
   await checkProperty("webhook: unknown triggers", fc.tuple(unknownType, fc.option(wrongType), fc.boolean()), 150, async ([type, data, gzip]) => {
@@ -194,7 +203,11 @@ test("replayed old notifications are answered 200 as duplicates and change nothi
     fc.integer({ min: -5, max: 1_000_000 }).map((attempt) => ({ ...original, webhook_delivery_attempt: attempt })),
     fc.integer({ min: 0, max: 4_000_000_000 }).map((time) => ({ ...original, time })),
     // Same id and trigger (without a type it is no notification at all: 400), anything else altered.
-    corrupt(original, ["time", "webhook_delivery_attempt", "source", "data", "data.object", "data.object.booking_id", "data.object.booking_info"]).map((v) => ({ ...(v as object), id: original.id, type: original.type })),
+    corrupt(original, ["time", "webhook_delivery_attempt", "source", "data", "data.object", "data.object.booking_id", "data.object.booking_info"]).map((v) => ({
+      ...(v as object),
+      id: original.id,
+      type: original.type,
+    })),
   );
   await checkProperty("webhook: replays", replay, 150, async (envelope) => {
     const body = JSON.stringify(envelope);
@@ -215,10 +228,29 @@ test("known triggers with wrong types in every field are stored, never a 5xx", a
     { email: "hostile.guest@example.org", name: "Robert'); DROP TABLE candidates; --" },
   ];
   const paths = [
-    "time", "webhook_delivery_attempt", "source", "specversion", "data", "data.application_id", "data.grant_id", "data.object", "data.object.booking_id",
-    "data.object.configuration_id", "data.object.booking_ref", "data.object.object", "data.object.booking_info", "data.object.booking_info.start_time",
-    "data.object.booking_info.end_time", "data.object.booking_info.participants", "data.object.booking_info.title", "data.object.booking_info.event_id",
-    "data.object.booking_info.guest_timezone", "data.object.booking_info.additional_fields", "data.object.booking_info.location", "data.object.id", "data.object.state",
+    "time",
+    "webhook_delivery_attempt",
+    "source",
+    "specversion",
+    "data",
+    "data.application_id",
+    "data.grant_id",
+    "data.object",
+    "data.object.booking_id",
+    "data.object.configuration_id",
+    "data.object.booking_ref",
+    "data.object.object",
+    "data.object.booking_info",
+    "data.object.booking_info.start_time",
+    "data.object.booking_info.end_time",
+    "data.object.booking_info.participants",
+    "data.object.booking_info.title",
+    "data.object.booking_info.event_id",
+    "data.object.booking_info.guest_timezone",
+    "data.object.booking_info.additional_fields",
+    "data.object.booking_info.location",
+    "data.object.id",
+    "data.object.state",
   ];
   const before = await countRows(TABLES);
   let sent = 0;

@@ -12,7 +12,12 @@ test("an admin sees every kind's queue and a dead job's error, and Retry queues 
   // A booking notification without a booking_id: its job fails for good at once.
   const id = `e2e-jobs-${Date.now().toString(36)}`;
   const body = JSON.stringify({
-    specversion: "1.0", type: "booking.created", source: "/nylas/passthru", id, time: Math.floor(Date.now() / 1000), webhook_delivery_attempt: 1,
+    specversion: "1.0",
+    type: "booking.created",
+    source: "/nylas/passthru",
+    id,
+    time: Math.floor(Date.now() / 1000),
+    webhook_delivery_attempt: 1,
     data: { application_id: "e2e", object: { object: "booking", configuration_id: "00000000-0000-4000-8000-000000000000" } },
   });
   const delivered = await request.post("/api/webhooks/nylas", {
@@ -21,7 +26,11 @@ test("an admin sees every kind's queue and a dead job's error, and Retry queues 
   });
   expect(delivered.status()).toBe(200);
   await expect
-    .poll(async () => (await queryDatabase<{ state: string }>(`SELECT j.state::text AS state FROM jobs j JOIN webhook_events e ON j.payload->>'id' = e.id::text WHERE e.notification_id = $1`, [id]))[0]?.state, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (await queryDatabase<{ state: string }>(`SELECT j.state::text AS state FROM jobs j JOIN webhook_events e ON j.payload->>'id' = e.id::text WHERE e.notification_id = $1`, [id]))[0]?.state,
+      { timeout: 15_000 },
+    )
     .toBe("DEAD");
   const [job] = await queryDatabase<{ id: string }>(`SELECT j.id::text AS id FROM jobs j JOIN webhook_events e ON j.payload->>'id' = e.id::text WHERE e.notification_id = $1`, [id]);
 

@@ -87,9 +87,7 @@ test("an interviewer at their weekly cap is no longer offered; a cancellation un
     await setCap(adminPage, cappedName, String(cap));
     const card = adminPage.getByRole("listitem", { name: cappedName, exact: true });
     // Placed by the save, or by the booking's own processing if its notification is still on its way.
-    await expect
-      .poll(async () => (await listEvents(baseURL!, hostEmail)).filter((e) => e.title === BLOCK_TITLE).length, { timeout: 30_000, intervals: [500, 1_000] })
-      .toBe(1);
+    await expect.poll(async () => (await listEvents(baseURL!, hostEmail)).filter((e) => e.title === BLOCK_TITLE).length, { timeout: 30_000, intervals: [500, 1_000] }).toBe(1);
     await expect(async () => {
       await adminPage.reload();
       await expect(card.getByText(`“${BLOCK_TITLE}” on their calendar`)).toBeVisible({ timeout: 2_000 });
@@ -121,11 +119,12 @@ test("an interviewer at their weekly cap is no longer offered; a cancellation un
     const scheduler = bookingPage.getByTestId("booking-scheduler");
     await scheduler.getByRole("button", { name: /cancel booking/i }).click();
     await scheduler.getByRole("textbox").first().fill("Found another time");
-    await scheduler.getByRole("button", { name: /cancel booking/i }).last().click();
+    await scheduler
+      .getByRole("button", { name: /cancel booking/i })
+      .last()
+      .click();
     await expect(scheduler.getByText(/cancelled/i).first()).toBeVisible();
-    await expect
-      .poll(async () => (await listEvents(baseURL!, hostEmail)).filter((e) => e.title === BLOCK_TITLE).length, { timeout: 30_000, intervals: [500, 1_000] })
-      .toBe(0);
+    await expect.poll(async () => (await listEvents(baseURL!, hostEmail)).filter((e) => e.title === BLOCK_TITLE).length, { timeout: 30_000, intervals: [500, 1_000] }).toBe(0);
     await adminPage.reload();
     await expect(card.getByText(`“${BLOCK_TITLE}” on their calendar`)).toHaveCount(0);
   } finally {

@@ -46,7 +46,7 @@ async function waitForNotetakerMedia(page: Page) {
  * something to happen), since a saved check must not spring back before the page next refreshes.
  */
 async function staysChecked(box: Locator, ms = 2_000): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; ) {
+  for (const until = Date.now() + ms; Date.now() < until;) {
     if (!(await box.isChecked())) return false;
     await box.page().waitForTimeout(100);
   }
@@ -68,7 +68,10 @@ test("a Notetaker that ran gives the debrief a seekable recording, transcript, s
 
   const page = await pageAs("admin");
   const { debriefPath } = await runSandboxNotetaker(page, candidate, "Run interview now");
-  await page.getByRole("listitem", { name: `Interview with ${candidate}`, exact: true }).getByRole("link", { name: /^Open the interview/ }).click();
+  await page
+    .getByRole("listitem", { name: `Interview with ${candidate}`, exact: true })
+    .getByRole("link", { name: /^Open the interview/ })
+    .click();
   await expect(page).toHaveURL(debriefPath);
   await expect(page.getByRole("heading", { name: `Interview with ${candidate}`, level: 1 })).toBeVisible();
   const d = await waitForNotetakerMedia(page);
@@ -105,9 +108,7 @@ test("a Notetaker that ran gives the debrief a seekable recording, transcript, s
   // "Find in transcript" narrows the lines to those containing a word of that line.
   const total = await d.lineButtons.count();
   const lineText = (await line.textContent()) ?? "";
-  const word = (lineText.match(/[A-Za-z]{7,}/g) ?? [])
-    .filter((w) => !`${candidate} ${interviewer}`.toLowerCase().includes(w.toLowerCase()))
-    .sort((a, b) => b.length - a.length)[0]!;
+  const word = (lineText.match(/[A-Za-z]{7,}/g) ?? []).filter((w) => !`${candidate} ${interviewer}`.toLowerCase().includes(w.toLowerCase())).sort((a, b) => b.length - a.length)[0]!;
   expect(word).toBeTruthy();
   await d.search.fill(word);
   await expect(d.transcript.getByText(new RegExp(`^\\d+ of ${total} lines match`))).toBeVisible();

@@ -36,7 +36,10 @@ test("a booking shows up for the recruiter, and a cancellation shows as cancelle
   const scheduler = candidatePage.getByTestId("booking-scheduler");
   await scheduler.getByRole("button", { name: /cancel booking/i }).click();
   await scheduler.getByRole("textbox").first().fill("Accepted another offer");
-  await scheduler.getByRole("button", { name: /cancel booking/i }).last().click();
+  await scheduler
+    .getByRole("button", { name: /cancel booking/i })
+    .last()
+    .click();
   await expect(scheduler.getByText(/cancelled/i).first()).toBeVisible();
 
   await findRow(recruiter, name, /^Cancelled$/);

@@ -23,7 +23,10 @@ const appFiles = () => walk(APP_DIR).map((file) => path.relative(ROOT, file).spl
 
 /** "app/(public)/careers/[slug]/page.tsx" → "/careers/[slug]"; route groups and private folders vanish. */
 export function toUrlPattern(file: string): string {
-  const segments = file.split("/").slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
+  const segments = file
+    .split("/")
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
   return `/${segments.join("/")}`;
 }
 
@@ -40,7 +43,14 @@ export function exportedMethods(source: string): HttpMethod[] {
   const found = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) found.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of m[1]!.split(",")) found.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const part of m[1]!.split(","))
+      found.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return HTTP_METHODS.filter((method) => found.has(method));
 }

@@ -35,7 +35,7 @@ async function createPanel(page: Page, name: string, members: { name: string; em
   for (const member of members) await addExistingInterviewer(page, member);
   for (const member of newMembers) {
     await page.getByRole("button", { name: "Add a new interviewer" }).click();
-    const row = (await page.getByRole("list", { name: "Interviewers, in round-robin order" }).getByRole("listitem").count());
+    const row = await page.getByRole("list", { name: "Interviewers, in round-robin order" }).getByRole("listitem").count();
     // Focus lands in the new row's name field.
     await expect(page.getByLabel(`Name, interviewer ${row}`, { exact: true })).toBeFocused();
     await page.keyboard.type(member.name);
@@ -79,7 +79,7 @@ async function expectRoleSync(page: Page, title: string, status: "Synced" | "Fai
 /** Minutes between the two times of "10:00 AM - 10:30 AM" (or 24-hour "10:00 - 10:30"). */
 function minutesBetween(range: string): number {
   const times = [...range.matchAll(/(\d{1,2}):(\d{2})\s*([AP]M)?/gi)].map(([, h, m, half]) => {
-    const hour = Number(h) % 12 + (half?.toUpperCase() === "PM" ? 12 : half ? 0 : Number(h) >= 12 ? 12 : 0);
+    const hour = (Number(h) % 12) + (half?.toUpperCase() === "PM" ? 12 : half ? 0 : Number(h) >= 12 ? 12 : 0);
     return hour * 60 + Number(m);
   });
   expect(times).toHaveLength(2);
@@ -134,7 +134,10 @@ test("an admin changes a panel to 30 minutes: the careers page offers 30-minute 
   await page.goto(`/settings/panels/${panelId}`);
   await page.getByRole("link", { name: "History" }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/audit\\?entity=panel&id=${panelId}$`));
-  const entries = page.getByRole("list", { name: "Settings changes" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Panel ${panelName}` }) });
+  const entries = page
+    .getByRole("list", { name: "Settings changes" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: `Panel ${panelName}` }) });
   await expect(entries).toHaveCount(2);
   const update = entries.first();
   await expect(update).toContainText("Updated");
@@ -210,7 +213,17 @@ test("a recruiter gets 403 on every settings page and every settings action", as
   expect(states.status, "an admin's direct call of getRoleSyncStatesAction").toBe(200);
 
   const page = await pageAs("recruiter");
-  const pages = ["/settings", "/settings/roles/new", `/settings/roles/${roleId}`, "/settings/panels/new", `/settings/panels/${panelId}`, "/settings/audit", "/settings/load", "/settings/webhooks", "/settings/jobs"];
+  const pages = [
+    "/settings",
+    "/settings/roles/new",
+    `/settings/roles/${roleId}`,
+    "/settings/panels/new",
+    `/settings/panels/${panelId}`,
+    "/settings/audit",
+    "/settings/load",
+    "/settings/webhooks",
+    "/settings/jobs",
+  ];
   for (const path of pages) {
     const response = await page.goto(path);
     expect.soft(response?.status(), `HTTP status of ${path} for a recruiter`).toBe(403);
@@ -219,7 +232,10 @@ test("a recruiter gets 403 on every settings page and every settings action", as
 
   const actions = settingsActions();
   for (const name of ["savePanelAction", "saveRoleAction", "setRolePublishedAction", "retryRoleSyncAction", "getRoleSyncStatesAction"]) {
-    expect(actions.some((a) => a.exportedName === name), `${name} is in the build's server action manifest`).toBe(true);
+    expect(
+      actions.some((a) => a.exportedName === name),
+      `${name} is in the build's server action manifest`,
+    ).toBe(true);
   }
   const args: Record<string, unknown[]> = {
     savePanelAction: [panelId, { name: "Hijacked" }, null],
@@ -429,7 +445,13 @@ function settingsActions(): ManifestAction[] {
 /** A page that bundles the action, as a URL: "app/settings/webhooks/page" → "/settings/webhooks". */
 function pathForWorker(workers: string[]): string {
   const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/settings/page";
-  return worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^/]+\)/g, "").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/";
+  return (
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^/]+\)/g, "")
+      .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/"
+  );
 }
 
 /** POSTs a server action the way React does (Next-Action header, JSON-encoded arguments) with the page's cookies. */

@@ -5,7 +5,10 @@ export const SANDBOX_API_KEY = "nylas-sandbox-dev-api-key";
 export const ENGINEERING_PANEL = ["sarah.kim@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example"];
 
 /** Events the sandbox booked on an interviewer's primary calendar, through its Nylas-style API. */
-export async function listBookedEvents(baseURL: string, email: string): Promise<{ id: string; title: string; status: string; when: { start_time: number; end_time: number }; conferencing?: { details?: { url?: string } } }[]> {
+export async function listBookedEvents(
+  baseURL: string,
+  email: string,
+): Promise<{ id: string; title: string; status: string; when: { start_time: number; end_time: number }; conferencing?: { details?: { url?: string } } }[]> {
   const res = await fetch(`${baseURL}/v3/grants/${encodeURIComponent(email)}/events?calendar_id=primary&limit=200`, {
     headers: { authorization: `Bearer ${SANDBOX_API_KEY}` },
   });

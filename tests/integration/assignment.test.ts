@@ -41,7 +41,10 @@ async function pump() {
 }
 
 async function panelMembers(slug = "backend-engineer") {
-  const panel = await prisma.panel.findFirstOrThrow({ where: { roles: { some: { slug } } }, select: { id: true, members: { orderBy: { position: "asc" }, select: { interviewer: { select: { name: true, email: true } } } } } });
+  const panel = await prisma.panel.findFirstOrThrow({
+    where: { roles: { some: { slug } } },
+    select: { id: true, members: { orderBy: { position: "asc" }, select: { interviewer: { select: { name: true, email: true } } } } },
+  });
   return { panelId: panel.id, members: panel.members.map((m) => m.interviewer) };
 }
 
@@ -58,7 +61,10 @@ async function book(guestEmail: string, { from = Math.floor(Date.now() / 1000), 
     })
   ).data;
   await pump();
-  return prisma.interview.findUniqueOrThrow({ where: { bookingId: booking.bookingId }, select: { id: true, assignment: true, interviewerEmail: true, startsAt: true, endsAt: true, notetakerVersionId: true } });
+  return prisma.interview.findUniqueOrThrow({
+    where: { bookingId: booking.bookingId },
+    select: { id: true, assignment: true, interviewerEmail: true, startsAt: true, endsAt: true, notetakerVersionId: true },
+  });
 }
 
 describe("why this interviewer", () => {

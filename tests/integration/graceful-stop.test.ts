@@ -37,7 +37,14 @@ function waitFor(output: () => string, pattern: RegExp, timeoutMs: number): Prom
 it("a SIGTERM to the worker's whole process group stops the workers, then PostgreSQL, with no error line", { timeout: 120_000 }, async () => {
   dir = await mkdtemp(path.join(tmpdir(), "portal-stop-"));
   await chmod(dir, 0o755);
-  const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_POSTGRES_PORT: String(PORT), NYLAS_MODE: "sandbox", NODE_ENV: "production", APP_URL: "http://localhost:3999", TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EMBEDDED_POSTGRES_PORT: String(PORT),
+    NYLAS_MODE: "sandbox",
+    NODE_ENV: "production",
+    APP_URL: "http://localhost:3999",
+    TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+  };
   delete env.DATABASE_URL;
   // Its own process group (detached), like a service under docker or systemd; its PostgreSQL's data in `dir`.
   child = spawn(process.execPath, ["--conditions=react-server", "--import", path.join(root, "node_modules/tsx/dist/esm/index.mjs"), path.join(root, "scripts/worker.ts")], {

@@ -92,8 +92,7 @@ async function createInterview(seed: InterviewSeed): Promise<string> {
   return row.id;
 }
 
-const list = (viewer: InterviewViewer, filters: Partial<TInterviewFilters> = {}, pageSize?: number) =>
-  listInterviews(viewer, { ...DEFAULT_INTERVIEW_FILTERS, ...filters }, { now: NOW, pageSize });
+const list = (viewer: InterviewViewer, filters: Partial<TInterviewFilters> = {}, pageSize?: number) => listInterviews(viewer, { ...DEFAULT_INTERVIEW_FILTERS, ...filters }, { now: NOW, pageSize });
 
 describe("listInterviews", () => {
   it("returns an empty first page and says nothing exists yet", async () => {
@@ -374,8 +373,14 @@ describe("listInterviews: transcript search (q)", () => {
     const kafka = await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(2) });
     const postgres = await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: MARCUS, startsAt: at(3) });
     await createInterview({ candidateId: c.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(4) }); // no transcript
-    await addTranscript(kafka, [["Sarah Kim", "Tell me about the consumers."], ["Search Test", "We partitioned the Kafka topics by carrier, and retried idempotently."]]);
-    await addTranscript(postgres, [["Marcus Johnson", "And the database?"], ["Search Test", "A Postgres table with a unique key on the event id."]]);
+    await addTranscript(kafka, [
+      ["Sarah Kim", "Tell me about the consumers."],
+      ["Search Test", "We partitioned the Kafka topics by carrier, and retried idempotently."],
+    ]);
+    await addTranscript(postgres, [
+      ["Marcus Johnson", "And the database?"],
+      ["Search Test", "A Postgres table with a unique key on the event id."],
+    ]);
 
     const ids = async (viewer: InterviewViewer, q: string) => (await list(viewer, { q })).rows.map((r) => r.id);
     expect(await ids(recruiter, "KAFKA")).toEqual([kafka]);

@@ -40,13 +40,18 @@ describe("claiming under contention", () => {
   it("50 workers × 5,000 jobs: every job runs exactly once, none is lost", { timeout: 120_000 }, async () => {
     const runs = new Map<number, number>();
     const kind = defineJobKind<{ n: number }>({
-      name: "test.contention", title: "test.contention",
+      name: "test.contention",
+      title: "test.contention",
       concurrency: 2,
       retry: "standard",
       run: async ({ n }) => void runs.set(n, (runs.get(n) ?? 0) + 1),
     });
     for (let start = 0; start < 5_000; start += 1_000) {
-      await enqueue(prisma, kind, Array.from({ length: 1_000 }, (_, i) => ({ n: start + i })));
+      await enqueue(
+        prisma,
+        kind,
+        Array.from({ length: 1_000 }, (_, i) => ({ n: start + i })),
+      );
     }
     const worker = async () => {
       let claimed = 0;
@@ -67,7 +72,8 @@ describe("leases", () => {
   it("a 30 s job with a 2 s lease keeps it: renewed as it runs, never taken over", { timeout: 60_000 }, async () => {
     let runs = 0;
     const kind = defineJobKind<Record<string, never>>({
-      name: "test.long", title: "test.long",
+      name: "test.long",
+      title: "test.long",
       concurrency: 1,
       leaseSeconds: 2,
       retry: "standard",
@@ -93,7 +99,14 @@ describe("leases", () => {
 
   it("a worker that dies mid-job: another takes it over within one lease, as attempt 2", async () => {
     const attempts: number[] = [];
-    const kind = defineJobKind<Record<string, never>>({ name: "test.crash", title: "test.crash", concurrency: 1, leaseSeconds: 1, retry: "standard", run: async (_p, ctx) => void attempts.push(ctx.attempt) });
+    const kind = defineJobKind<Record<string, never>>({
+      name: "test.crash",
+      title: "test.crash",
+      concurrency: 1,
+      leaseSeconds: 1,
+      retry: "standard",
+      run: async (_p, ctx) => void attempts.push(ctx.attempt),
+    });
     await enqueue(prisma, kind, {});
     // The first worker claims and dies: no handler, no renewal.
     const [dead] = await claimJobs(kind as AnyJobKind, 1, "dead-worker");
@@ -108,7 +121,14 @@ describe("leases", () => {
 
   it("a worker woken on its lease's expiry takes a dead worker's job over within the lease plus a moment", async () => {
     const ran = { at: 0 };
-    const kind = defineJobKind<Record<string, never>>({ name: "test.takeover", title: "test.takeover", concurrency: 1, leaseSeconds: 1, retry: "standard", run: async () => void (ran.at = Date.now()) });
+    const kind = defineJobKind<Record<string, never>>({
+      name: "test.takeover",
+      title: "test.takeover",
+      concurrency: 1,
+      leaseSeconds: 1,
+      retry: "standard",
+      run: async () => void (ran.at = Date.now()),
+    });
     await enqueue(prisma, kind, {});
     await claimJobs(kind as AnyJobKind, 1, "dead-worker");
     const claimedAt = Date.now();
@@ -122,7 +142,8 @@ describe("leases", () => {
     let runs = 0;
     const failures: JobFailure[] = [];
     const kind = defineJobKind<Record<string, never>>({
-      name: "test.last", title: "test.last",
+      name: "test.last",
+      title: "test.last",
       concurrency: 1,
       leaseSeconds: 1,
       retry: "sandboxDelivery",
@@ -170,7 +191,8 @@ describe("fencing", () => {
   it("a handler whose lease is lost mid-run is aborted and records nothing", async () => {
     let seen: JobContext<never> | undefined;
     const kind = defineJobKind<Record<string, never>>({
-      name: "test.aborted", title: "test.aborted",
+      name: "test.aborted",
+      title: "test.aborted",
       concurrency: 1,
       leaseSeconds: 1,
       retry: "standard",
@@ -200,7 +222,8 @@ describe("retries and the dead-letter state", () => {
   it("retries on the kind's policy, records each failure, and dead-letters after the last attempt", async () => {
     const failures: JobFailure[] = [];
     const kind = defineJobKind<{ id: string }>({
-      name: "test.failing", title: "test.failing",
+      name: "test.failing",
+      title: "test.failing",
       concurrency: 1,
       retry: "sandboxDelivery", // 3 attempts
       run: async () => {
@@ -231,7 +254,8 @@ describe("retries and the dead-letter state", () => {
 
   it("dead-letters a permanent failure at once", async () => {
     const kind = defineJobKind<Record<string, never>>({
-      name: "test.permanent", title: "test.permanent",
+      name: "test.permanent",
+      title: "test.permanent",
       concurrency: 1,
       retry: "standard",
       run: async () => {
@@ -245,10 +269,14 @@ describe("retries and the dead-letter state", () => {
 
   it("runs the handler's success writes in the completing transaction, once", async () => {
     const kind = defineJobKind<{ id: string }>({
-      name: "test.outcome", title: "test.outcome",
+      name: "test.outcome",
+      title: "test.outcome",
       concurrency: 1,
       retry: "standard",
-      run: async ({ id }) => async (tx) => void (await tx.$executeRaw`INSERT INTO job_schedules (kind, expression, next_run_at) VALUES (${id}, 'x', now())`),
+      run:
+        async ({ id }) =>
+        async (tx) =>
+          void (await tx.$executeRaw`INSERT INTO job_schedules (kind, expression, next_run_at) VALUES (${id}, 'x', now())`),
     });
     await enqueue(prisma, kind, { id: "written-by-outcome" });
     expect(await runDueJobs(kind)).toBe(1);
@@ -264,20 +292,28 @@ describe("keys", () => {
     let maxPerKey = 0;
     let maxAtOnce = 0;
     const kind = defineJobKind<{ key: string; n: number }>({
-      name: "test.serial", title: "test.serial",
+      name: "test.serial",
+      title: "test.serial",
       concurrency: 4,
       retry: "standard",
       serialKey: (p) => p.key,
       run: async ({ key, n }) => {
         running.set(key, (running.get(key) ?? 0) + 1);
         maxPerKey = Math.max(maxPerKey, running.get(key)!);
-        maxAtOnce = Math.max(maxAtOnce, [...running.values()].reduce((a, b) => a + b, 0));
+        maxAtOnce = Math.max(
+          maxAtOnce,
+          [...running.values()].reduce((a, b) => a + b, 0),
+        );
         order.push(`${key}${n}`);
         await sleep(50);
         running.set(key, running.get(key)! - 1);
       },
     });
-    for (let n = 1; n <= 4; n++) await enqueue(prisma, kind, [{ key: "a", n }, { key: "b", n }]);
+    for (let n = 1; n <= 4; n++)
+      await enqueue(prisma, kind, [
+        { key: "a", n },
+        { key: "b", n },
+      ]);
     const worker = async () => {
       for (let i = 0; i < 40 && (await prisma.job.count()) > 0; i++) if ((await runDueJobs(kind, { limit: 2 })) === 0) await sleep(10);
     };
@@ -292,7 +328,8 @@ describe("keys", () => {
   it("a job waiting to retry does not hold up its key's later jobs", async () => {
     const ran: number[] = [];
     const kind = defineJobKind<{ n: number }>({
-      name: "test.serial-retry", title: "test.serial-retry",
+      name: "test.serial-retry",
+      title: "test.serial-retry",
       concurrency: 1,
       retry: "standard",
       serialKey: () => "k",
@@ -312,7 +349,8 @@ describe("keys", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const seen: string[] = [];
     const kind = defineJobKind<{ key: string; tag: string }>({
-      name: "test.dedup", title: "test.dedup",
+      name: "test.dedup",
+      title: "test.dedup",
       concurrency: 1,
       retry: "standard",
       dedupKey: (p) => p.key,
@@ -347,7 +385,8 @@ describe("keys", () => {
   it("a retry merges into a job of its key queued meanwhile", async () => {
     let calls = 0;
     const kind = defineJobKind<{ key: string }>({
-      name: "test.dedup-retry", title: "test.dedup-retry",
+      name: "test.dedup-retry",
+      title: "test.dedup-retry",
       concurrency: 1,
       retry: "standard",
       dedupKey: (p) => p.key,
@@ -406,7 +445,8 @@ describe("workers", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const done: string[] = [];
     const kind = defineJobKind<{ tag: string }>({
-      name: "test.stop", title: "test.stop",
+      name: "test.stop",
+      title: "test.stop",
       concurrency: 2,
       retry: "standard",
       run: async ({ tag }, ctx) => {

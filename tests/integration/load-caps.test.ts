@@ -52,7 +52,12 @@ async function createMaxAvailabilityConfiguration(): Promise<string> {
   const participants = [SARAH, MARCUS, PRIYA].map((email) => ({ name: email.split("@")[0]!, email, availability: { calendarIds: ["primary"] }, booking: { calendarId: "primary" } }));
   const created = await getNylas().scheduler.configurations.create({
     identifier: SARAH,
-    requestBody: { requiresSessionAuth: false, participants, availability: { durationMinutes: 30, availabilityRules: { availabilityMethod: "max-availability" } }, eventBooking: { title: "Interview with ${invitee}" } } as never,
+    requestBody: {
+      requiresSessionAuth: false,
+      participants,
+      availability: { durationMinutes: 30, availabilityRules: { availabilityMethod: "max-availability" } },
+      eventBooking: { title: "Interview with ${invitee}" },
+    } as never,
   });
   return (created.data as unknown as { id: string }).id;
 }
@@ -187,7 +192,12 @@ describe("never two blocks", () => {
     await prisma.interviewer.update({ where: { id: sarahId }, data: { weeklyCap: 1 } });
     await addInterview(sarahId, tuesday);
     const results = await Promise.all(Array.from({ length: 6 }, () => reconcileLoadCaps(sarahId, { weeksOf: [tuesday] })));
-    expect(results.flat().map((o) => o.action).sort()).toEqual(["created", "kept", "kept", "kept", "kept", "kept"]);
+    expect(
+      results
+        .flat()
+        .map((o) => o.action)
+        .sort(),
+    ).toEqual(["created", "kept", "kept", "kept", "kept", "kept"]);
     expect(await sarahBlocks()).toHaveLength(1);
     expect(eventRequests("POST")).toHaveLength(1);
     expect(await prisma.loadCapBlock.count()).toBe(1);

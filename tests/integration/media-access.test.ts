@@ -51,7 +51,13 @@ async function interviewWith(host: { email: string; name: string }, guest: { ema
   const start = (Math.floor(Date.now() / 3_600_000) + 24 * dayOffset) * 3600;
   const bookingId = randomUUID();
   const envelope = bookingEnvelope({
-    type: "booking.created", time: Math.floor(Date.now() / 1000), bookingId, configurationId: randomUUID(), start, end: start + 2700, participants: [host, guest],
+    type: "booking.created",
+    time: Math.floor(Date.now() / 1000),
+    bookingId,
+    configurationId: randomUUID(),
+    start,
+    end: start + 2700,
+    participants: [host, guest],
   });
   const res = await POST(signedWebhookRequest(JSON.stringify(envelope), { secret: SECRET }));
   expect(res.status).toBe(200);
@@ -68,8 +74,18 @@ async function storedAsset(interviewId: string, kind: MediaKind, bytes: Buffer, 
   const put = await storage.put(key, Readable.from([bytes]), { contentType, expectedSize: bytes.length });
   return prisma.mediaAsset.create({
     data: {
-      id, interviewId, kind, source: "NOTETAKER", status: "STORED", fileName, contentType, storageKey: key, size: BigInt(put.size), sha256: put.sha256,
-      bytesReceived: BigInt(put.size), storedAt: new Date(),
+      id,
+      interviewId,
+      kind,
+      source: "NOTETAKER",
+      status: "STORED",
+      fileName,
+      contentType,
+      storageKey: key,
+      size: BigInt(put.size),
+      sha256: put.sha256,
+      bytesReceived: BigInt(put.size),
+      storedAt: new Date(),
     },
   });
 }
@@ -96,8 +112,7 @@ async function upload(viewer: Viewer, interviewId: string, files: { recording?: 
   return { status: res.status, body: (await res.json()) as { ok: boolean; message: string; stored: string[] } };
 }
 
-const vtt = (cues: [string, string, string, string][]) =>
-  `WEBVTT\n\n${cues.map(([from, to, speaker, text]) => `${from} --> ${to}\n<v ${speaker}>${text}`).join("\n\n")}\n`;
+const vtt = (cues: [string, string, string, string][]) => `WEBVTT\n\n${cues.map(([from, to, speaker, text]) => `${from} --> ${to}\n<v ${speaker}>${text}`).join("\n\n")}\n`;
 const vttFile = (text: string, name = "interview.vtt") => new File([text], name, { type: "text/vtt" });
 const mp4File = async (file = RECORDING_MP4, name = "recording.mp4") => new File([await readFile(file)], name, { type: "video/mp4" });
 
@@ -251,7 +266,14 @@ describe("serveMediaAsset", () => {
 
 describe("handleInterviewUpload", () => {
   it("a WebVTT transcript: 200, its lines become the transcript (replacing earlier ones), the interview COMPLETED", async () => {
-    const first = await upload(viewers.sarah, sarahInterview, { transcript: vttFile(vtt([["00:00:01.000", "00:00:04.500", "Sarah Kim", "Thanks for joining."], ["00:00:05.000", "00:00:09.250", "Dana Chen", "Happy to be here."]])) });
+    const first = await upload(viewers.sarah, sarahInterview, {
+      transcript: vttFile(
+        vtt([
+          ["00:00:01.000", "00:00:04.500", "Sarah Kim", "Thanks for joining."],
+          ["00:00:05.000", "00:00:09.250", "Dana Chen", "Happy to be here."],
+        ]),
+      ),
+    });
     expect(first).toEqual({ status: 200, body: { ok: true, message: "Uploaded the transcript.", stored: ["TRANSCRIPT"] } });
     expect(await segmentsOf(sarahInterview)).toEqual([
       { speaker: "Sarah Kim", startMs: 1000, endMs: 4500, text: "Thanks for joining." },
@@ -266,7 +288,14 @@ describe("handleInterviewUpload", () => {
 
     // A recruiter's second transcript replaces the lines and the old file.
     const second = await upload(viewers.recruiter, sarahInterview, {
-      transcript: vttFile(vtt([["00:00:00.000", "00:00:02.000", "Dana Chen", "One."], ["00:00:02.000", "00:00:03.000", "Sarah Kim", "Two."], ["00:00:03.000", "00:00:04.000", "Dana Chen", "Three."]]), "second.vtt"),
+      transcript: vttFile(
+        vtt([
+          ["00:00:00.000", "00:00:02.000", "Dana Chen", "One."],
+          ["00:00:02.000", "00:00:03.000", "Sarah Kim", "Two."],
+          ["00:00:03.000", "00:00:04.000", "Dana Chen", "Three."],
+        ]),
+        "second.vtt",
+      ),
     });
     expect(second.status).toBe(200);
     expect((await segmentsOf(sarahInterview)).map((s) => s.text)).toEqual(["One.", "Two.", "Three."]);
@@ -356,7 +385,9 @@ describe("handleInterviewUpload", () => {
     expect(none).toEqual({ status: 400, body: { ok: false, message: "Choose a recording file, a transcript file, or both.", stored: [] } });
     const json = await handleInterviewUpload(
       new Request(`http://localhost/api/interviews/${sarahInterview}/uploads`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
-      viewers.sarah, sarahInterview, storage,
+      viewers.sarah,
+      sarahInterview,
+      storage,
     );
     expect(json.status).toBe(415);
     await expectNothingWritten(sarahInterview);

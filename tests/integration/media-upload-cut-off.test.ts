@@ -69,7 +69,9 @@ function multipart(parts: Part[]): Buffer {
 }
 
 const vttPart = (): Part => ({
-  field: "transcript", fileName: "interview.vtt", contentType: "text/vtt",
+  field: "transcript",
+  fileName: "interview.vtt",
+  contentType: "text/vtt",
   content: Buffer.from("WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Sarah Kim>Thanks for joining.\n\n00:00:05.000 --> 00:00:09.250\n<v Dana Chen>Happy to be here.\n"),
 });
 const mp4Part = (): Part => ({ field: "recording", fileName: "recording.mp4", contentType: "video/mp4", content: recording });
@@ -87,24 +89,33 @@ function offsetOf(body: Buffer, marker: string, { nth = 1, after = false } = {})
 function uploadRequest(body: Uint8Array | ReadableStream<Uint8Array>, init: { signal?: AbortSignal; contentLength?: number } = {}): Request {
   const headers: Record<string, string> = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
   if (init.contentLength != null) headers["content-length"] = String(init.contentLength);
-  return new Request(`http://localhost/api/interviews/${interviewId}/uploads`, { method: "POST", headers, body: body instanceof Uint8Array ? new Uint8Array(body) : body, signal: init.signal, duplex: "half" } as RequestInit);
+  return new Request(`http://localhost/api/interviews/${interviewId}/uploads`, {
+    method: "POST",
+    headers,
+    body: body instanceof Uint8Array ? new Uint8Array(body) : body,
+    signal: init.signal,
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** A body streamed in `chunkBytes` pieces (as a socket delivers it), then ended, errored or left open. */
 function streamedBody(bytes: Buffer, end: "close" | "error" | "stall", chunkBytes = 64 * 1024): ReadableStream<Uint8Array> {
   let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (offset < bytes.length) {
-        controller.enqueue(bytes.subarray(offset, (offset += chunkBytes)));
-        return;
-      }
-      await sleep(20); // let the parser and the storage write get going
-      if (end === "close") controller.close();
-      else if (end === "error") controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
-      else await new Promise(() => undefined); // the client went quiet; only request.signal says it is gone
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (offset < bytes.length) {
+          controller.enqueue(bytes.subarray(offset, (offset += chunkBytes)));
+          return;
+        }
+        await sleep(20); // let the parser and the storage write get going
+        if (end === "close") controller.close();
+        else if (end === "error") controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+        else await new Promise(() => undefined); // the client went quiet; only request.signal says it is gone
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 /** Posts the upload and insists on an answer within ANSWER_WITHIN_MS. */

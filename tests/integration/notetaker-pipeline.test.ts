@@ -104,19 +104,26 @@ const mediaEndpointCalls = () => server.requests.filter((r) => r.method === "GET
 const mediaFileGets = () => server.requests.filter((r) => r.method === "GET" && r.path.startsWith("/v3/sandbox/media/")).length;
 
 /** An interview's assets, by kind name. */
-const assetsOf = async (interviewId: string) =>
-  (await prisma.mediaAsset.findMany({ where: { interviewId } })).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source));
-const assetOf = (interviewId: string, kind: MediaKind) =>
-  prisma.mediaAsset.findUniqueOrThrow({ where: { interviewId_source_kind: { interviewId, source: "NOTETAKER", kind } } });
+const assetsOf = async (interviewId: string) => (await prisma.mediaAsset.findMany({ where: { interviewId } })).sort((a, b) => a.kind.localeCompare(b.kind) || a.source.localeCompare(b.source));
+const assetOf = (interviewId: string, kind: MediaKind) => prisma.mediaAsset.findUniqueOrThrow({ where: { interviewId_source_kind: { interviewId, source: "NOTETAKER", kind } } });
 
 /** Only `kind` is due; the interview's other downloads wait (so a fault hits that file alone). */
 async function onlyDue(interviewId: string, kind: MediaKind): Promise<void> {
   const assets = await assetsOf(interviewId);
-  await setDownloadsDue(assets.filter((a) => a.kind !== kind).map((a) => a.id), FAR_FUTURE);
-  await setDownloadsDue(assets.filter((a) => a.kind === kind).map((a) => a.id), new Date());
+  await setDownloadsDue(
+    assets.filter((a) => a.kind !== kind).map((a) => a.id),
+    FAR_FUTURE,
+  );
+  await setDownloadsDue(
+    assets.filter((a) => a.kind === kind).map((a) => a.id),
+    new Date(),
+  );
 }
 async function releaseAll(interviewId: string): Promise<void> {
-  await setDownloadsDue((await assetsOf(interviewId)).map((a) => a.id), new Date());
+  await setDownloadsDue(
+    (await assetsOf(interviewId)).map((a) => a.id),
+    new Date(),
+  );
 }
 async function makeDue(assetId: string): Promise<void> {
   await setDownloadsDue([assetId], new Date(Date.now() - 1_000));
@@ -224,8 +231,15 @@ describe("book → run → deliver → process → store", () => {
     expect(interview.notetakerGrantId).toBe(grantId);
     // What it runs with, from Nylas's own notification.
     expect(interview.notetakerSettings).toEqual({
-      source: "nylas", name: "Interview Recorder", videoRecording: true, audioRecording: true, transcription: true, summary: true, actionItems: true,
-      summaryInstructions: ENGINEERING.summaryInstructions, actionItemsInstructions: ENGINEERING.actionItemsInstructions,
+      source: "nylas",
+      name: "Interview Recorder",
+      videoRecording: true,
+      audioRecording: true,
+      transcription: true,
+      summary: true,
+      actionItems: true,
+      summaryInstructions: ENGINEERING.summaryInstructions,
+      actionItemsInstructions: ENGINEERING.actionItemsInstructions,
     });
 
     expect((await runNotetaker(server.origin, notetakerId)).status).toBe(200);
@@ -259,13 +273,19 @@ describe("book → run → deliver → process → store", () => {
       expect(asset.storedAt).toBeInstanceOf(Date);
     }
     expect(Object.fromEntries(assets.map((a) => [a.kind, a.contentType]))).toEqual({
-      ACTION_ITEMS: "application/json", RECORDING: "video/mp4", SUMMARY: "application/json", THUMBNAIL: "image/png", TRANSCRIPT: "application/json",
+      ACTION_ITEMS: "application/json",
+      RECORDING: "video/mp4",
+      SUMMARY: "application/json",
+      THUMBNAIL: "image/png",
+      TRANSCRIPT: "application/json",
     });
     // Files in storage: exactly the five, nothing left in .partial/.
     expect(await storedFiles()).toEqual(assets.map((a) => a.storageKey!).sort());
 
     // Transcript lines: the sandbox's file, with the real names, times in ms.
-    const transcriptFile = JSON.parse(Buffer.from((await sandboxFile(notetakerId, "TRANSCRIPT")).content!).toString("utf8")) as { transcript: { speaker: string; start: number; end: number; text: string }[] };
+    const transcriptFile = JSON.parse(Buffer.from((await sandboxFile(notetakerId, "TRANSCRIPT")).content!).toString("utf8")) as {
+      transcript: { speaker: string; start: number; end: number; text: string }[];
+    };
     const segments = await prisma.transcriptSegment.findMany({ where: { interviewId }, orderBy: { position: "asc" } });
     expect(segments.map((s) => ({ speaker: s.speaker, start: s.startMs, end: s.endMs, text: s.text }))).toEqual(transcriptFile.transcript);
     expect(segments).toHaveLength(BACKEND_SAMPLE.segments.length);
@@ -284,7 +304,12 @@ describe("book → run → deliver → process → store", () => {
     const debrief = await debriefOf(interviewId);
     expect(debrief).toMatchObject({ status: "COMPLETED", alert: null, isInProgress: false, summaryText: summary, transcriptSource: "NOTETAKER" });
     expect(debrief.notetaker).toMatchObject({ id: notetakerId, state: "available" });
-    expect(debrief.recording).toEqual({ assetId: assets.find((a) => a.kind === "RECORDING")!.id, contentType: "video/mp4", isAudioOnly: false, thumbnailAssetId: assets.find((a) => a.kind === "THUMBNAIL")!.id });
+    expect(debrief.recording).toEqual({
+      assetId: assets.find((a) => a.kind === "RECORDING")!.id,
+      contentType: "video/mp4",
+      isAudioOnly: false,
+      thumbnailAssetId: assets.find((a) => a.kind === "THUMBNAIL")!.id,
+    });
     expect(debrief.notetakerSettings).toMatchObject({ source: "nylas", summaryInstructions: ENGINEERING.summaryInstructions, actionItemsInstructions: ENGINEERING.actionItemsInstructions });
     expect(debrief.segments).toHaveLength(segments.length);
     expect(debrief.actionItems.map((a) => a.text)).toEqual(actionItems);
@@ -301,7 +326,13 @@ describe("notifications out of order, and again", () => {
     expect((await runNotetaker(server.origin, notetakerId)).status).toBe(200);
     const captured = await captureDeliveries();
     expect(captured.map((c) => c.type).sort()).toEqual([
-      "booking.created", "notetaker.created", "notetaker.media", "notetaker.media", "notetaker.meeting_state", "notetaker.meeting_state", "notetaker.meeting_state",
+      "booking.created",
+      "notetaker.created",
+      "notetaker.media",
+      "notetaker.media",
+      "notetaker.meeting_state",
+      "notetaker.meeting_state",
+      "notetaker.meeting_state",
     ]);
 
     // Every notetaker notification first (the whole run, media included).
@@ -379,7 +410,11 @@ describe("notifications out of order, and again", () => {
     // 1. Nylas redelivers every notification (same ids, next attempt number): duplicates at the door.
     const deliveries = await prisma.sandboxWebhookDelivery.count();
     await prisma.sandboxWebhookDelivery.updateMany({ data: { status: "pending", nextAttemptAt: new Date() } });
-    await enqueue(prisma, webhookDeliveryJob, (await prisma.sandboxWebhookDelivery.findMany({ select: { id: true } })).map((d) => ({ deliveryId: d.id })));
+    await enqueue(
+      prisma,
+      webhookDeliveryJob,
+      (await prisma.sandboxWebhookDelivery.findMany({ select: { id: true } })).map((d) => ({ deliveryId: d.id })),
+    );
     const redelivered = server.requests.length;
     expect(await dispatchDueDeliveries({ limit: 50 })).toBe(deliveries);
     const answers = server.requests.slice(redelivered).filter((r) => r.path === "/api/webhooks/nylas");

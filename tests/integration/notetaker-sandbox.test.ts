@@ -20,8 +20,20 @@ import { summarizeInterview } from "@/lib/sandbox/summary/summarize";
 import { webhookDeliveryJob } from "@/lib/sandbox/webhook-dispatcher";
 import { demoPanels } from "@/prisma/demo-fixture";
 import {
-  bookFirstSlot, bookSlot, DANA, digestHex, envOverride, expireMedia, notetakerHistory, offeredSlots, runNotetaker, sandboxApi, sdkError,
-  sha256, sleep, type Slot,
+  bookFirstSlot,
+  bookSlot,
+  DANA,
+  digestHex,
+  envOverride,
+  expireMedia,
+  notetakerHistory,
+  offeredSlots,
+  runNotetaker,
+  sandboxApi,
+  sdkError,
+  sha256,
+  sleep,
+  type Slot,
 } from "../support/notetaker-sandbox";
 import { startWebhookReceiver } from "../support/sandbox-server";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
@@ -35,9 +47,14 @@ const NOTETAKER_ID = /^[0-9a-f]{32}$/;
 const RETENTION_S = 14 * 24 * 3600;
 const BACKEND_SAMPLE = getSampleInterview("backend-engineer")!;
 const TRIGGERS = [
-  WebhookTriggers.BookingCreated, WebhookTriggers.BookingRescheduled, WebhookTriggers.BookingCancelled,
-  WebhookTriggers.NotetakerCreated, WebhookTriggers.NotetakerUpdated, WebhookTriggers.NotetakerMeetingState,
-  WebhookTriggers.NotetakerMedia, WebhookTriggers.NotetakerDeleted,
+  WebhookTriggers.BookingCreated,
+  WebhookTriggers.BookingRescheduled,
+  WebhookTriggers.BookingCancelled,
+  WebhookTriggers.NotetakerCreated,
+  WebhookTriggers.NotetakerUpdated,
+  WebhookTriggers.NotetakerMeetingState,
+  WebhookTriggers.NotetakerMedia,
+  WebhookTriggers.NotetakerDeleted,
 ];
 
 const { prisma, server, configurationOf } = setupSeededSandbox({ syncConfigurations: true });
@@ -104,7 +121,10 @@ async function rescheduleToAnotherDay(bookingId: string, slot: Slot, hostEmail: 
   throw new Error(`no later time free for ${hostEmail}`);
 }
 
-type MediaData = Record<"recording" | "transcript" | "summary" | "actionItems" | "thumbnail", { url: string; name: string; type: string; size: number; duration?: number; createdAt: number; expiresAt: number; ttl: number }>;
+type MediaData = Record<
+  "recording" | "transcript" | "summary" | "actionItems" | "thumbnail",
+  { url: string; name: string; type: string; size: number; duration?: number; createdAt: number; expiresAt: number; ttl: number }
+>;
 const downloadMedia = async (notetakerId: string, identifier?: string) =>
   (await getNylas().notetakers.downloadMedia({ notetakerId, ...(identifier ? { identifier } : {}) })).data as unknown as MediaData;
 
@@ -163,9 +183,13 @@ describe("a booking on a configuration with the Notetaker enabled", () => {
       id: notetakerId,
       name: "Interview Recorder",
       meetingSettings: {
-        videoRecording: true, audioRecording: true, transcription: true, summary: true,
+        videoRecording: true,
+        audioRecording: true,
+        transcription: true,
+        summary: true,
         summarySettings: { customInstructions: ENGINEERING.summaryInstructions },
-        actionItems: true, actionItemsSettings: { customInstructions: ENGINEERING.actionItemsInstructions },
+        actionItems: true,
+        actionItemsSettings: { customInstructions: ENGINEERING.actionItemsInstructions },
         leaveAfterSilenceSeconds: 300,
       },
     });
@@ -383,7 +407,13 @@ describe("POST /v3/sandbox/notetakers/{id}/run", () => {
     const facts = (kind: string) => sandboxFiles.find((f) => f.kind === kind)!;
     const recordingBytes = await readFile(BACKEND_SAMPLE.files.mp4);
     const expectedTypes = { recording: "video/mp4", transcript: "application/json", summary: "application/json", actionItems: "application/json", thumbnail: "image/png" } as const;
-    for (const [key, kind] of [["recording", "recording"], ["transcript", "transcript"], ["summary", "summary"], ["actionItems", "action_items"], ["thumbnail", "thumbnail"]] as const) {
+    for (const [key, kind] of [
+      ["recording", "recording"],
+      ["transcript", "transcript"],
+      ["summary", "summary"],
+      ["actionItems", "action_items"],
+      ["thumbnail", "thumbnail"],
+    ] as const) {
       const file = files[key];
       expect(file).toMatchObject({ type: expectedTypes[key], size: Number(facts(kind).size), ttl: 3600, expiresAt: media.retained_until });
       expect(file.url).toContain(`/v3/sandbox/media/${notetakerId}/${kind}/`);
@@ -485,7 +515,8 @@ describe("what the meeting settings turn off is not produced", () => {
         eventBooking: { title: "Phone screen", conferencing: { provider: "Zoom Meeting", autocreate: {} } },
         scheduler: {
           notetakerSettings: {
-            enabled: true, notetakerName: "Audio Recorder",
+            enabled: true,
+            notetakerName: "Audio Recorder",
             // Nylas's transcript needs video as well as audio: an audio-only Notetaker records only.
             meetingSettings: { videoRecording: false, audioRecording: true, transcription: false, summary: false, actionItems: false },
           },
@@ -496,7 +527,11 @@ describe("what the meeting settings turn off is not produced", () => {
     const { booking } = await bookFirstSlot(audioConfiguration);
     const notetakerId = (await prisma.sandboxBooking.findUniqueOrThrow({ where: { id: booking.bookingId } })).notetakerId!;
     const [createdEvent] = ofType(await drain(), "notetaker.created");
-    expect(createdEvent!.data.object).toMatchObject({ name: "Audio Recorder", meeting_provider: "Zoom Meeting", meeting_settings: { video_recording: false, summary: false, action_items: false, leave_after_silence_seconds: 300 } });
+    expect(createdEvent!.data.object).toMatchObject({
+      name: "Audio Recorder",
+      meeting_provider: "Zoom Meeting",
+      meeting_settings: { video_recording: false, summary: false, action_items: false, leave_after_silence_seconds: 300 },
+    });
 
     await runNotetaker(server.origin, notetakerId);
     const available = (await drain()).find((e) => e.data.object.state === "available")!;
@@ -692,10 +727,13 @@ describe("the clock-driven lifecycle (sandbox.notetaker-step jobs)", () => {
       [join, [{ type: "notetaker.meeting_state", state: "connecting", meeting_state: "waiting_for_entry", time: join }]],
       [join + 30, [{ type: "notetaker.meeting_state", state: "attending", meeting_state: "recording_active", time: join + 30 }]],
       [end, [{ type: "notetaker.meeting_state", state: "disconnected", meeting_state: "meeting_ended", time: end }]],
-      [end + 60, [
-        { type: "notetaker.media", state: "processing", meeting_state: null, time: end + 5 },
-        { type: "notetaker.media", state: "available", meeting_state: null, time: end + 50 },
-      ]],
+      [
+        end + 60,
+        [
+          { type: "notetaker.media", state: "processing", meeting_state: null, time: end + 5 },
+          { type: "notetaker.media", state: "available", meeting_state: null, time: end + 50 },
+        ],
+      ],
     ];
     for (const [now, expected] of walk) {
       expect(await advanceDueNotetakers(at(now))).toBe(1);
@@ -751,7 +789,11 @@ describe("summary and action items follow the configuration's custom instruction
 
   it("a changed summary instruction (PUT through the SDK by the app's sync) changes the next booking's summary, deterministically", async () => {
     const before = await runAndRead(DANA);
-    const expectedBefore = summarizeInterview({ segments: before.transcript.transcript, summaryInstructions: ENGINEERING.summaryInstructions, actionItemsInstructions: ENGINEERING.actionItemsInstructions });
+    const expectedBefore = summarizeInterview({
+      segments: before.transcript.transcript,
+      summaryInstructions: ENGINEERING.summaryInstructions,
+      actionItemsInstructions: ENGINEERING.actionItemsInstructions,
+    });
     expect(before.summary).toBe(expectedBefore.summary);
     expect(before.actionItems).toEqual(expectedBefore.actionItems);
     expect(before.summary).toContain("Any concerns:");

@@ -68,25 +68,28 @@ type Proxy = { origin: string; close: () => Promise<void> };
  * late (every request, or those `isDelayed` picks by URL).
  */
 async function startProxy(options: { authorization?: string; delayMs?: number; isDelayed?: (url: string) => boolean }): Promise<Proxy> {
-  const proxy = http.createServer((req, res) => void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (options.delayMs && (options.isDelayed?.(req.url ?? "") ?? true)) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-    const { host: _host, ...forwarded } = req.headers as Record<string, string>;
-    const headers = { ...forwarded, ...(options.authorization ? { authorization: options.authorization } : {}) };
-    try {
-      const upstream = await fetch(`${server.origin}${req.url}`, {
-        method: req.method,
-        headers,
-        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
-      });
-      const body = Buffer.from(await upstream.arrayBuffer());
-      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json", "x-request-id": upstream.headers.get("x-request-id") ?? "" });
-      res.end(body);
-    } catch {
-      res.destroy();
-    }
-  })());
+  const proxy = http.createServer(
+    (req, res) =>
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        if (options.delayMs && (options.isDelayed?.(req.url ?? "") ?? true)) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        const { host: _host, ...forwarded } = req.headers as Record<string, string>;
+        const headers = { ...forwarded, ...(options.authorization ? { authorization: options.authorization } : {}) };
+        try {
+          const upstream = await fetch(`${server.origin}${req.url}`, {
+            method: req.method,
+            headers,
+            ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+          });
+          const body = Buffer.from(await upstream.arrayBuffer());
+          res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json", "x-request-id": upstream.headers.get("x-request-id") ?? "" });
+          res.end(body);
+        } catch {
+          res.destroy();
+        }
+      })(),
+  );
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
@@ -111,11 +114,10 @@ async function checkWithAppUrl(appUrl: string, options?: Parameters<typeof runNy
 /** `npm run nylas:check` (the same command line as package.json), against this test's sandbox. */
 function runCli(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/nylas-check.ts", ...args],
-      { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/nylas-check.ts", ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
@@ -146,17 +148,13 @@ describe("a seeded, bootstrapped sandbox", () => {
     ]);
     expect(report.checks.every((c) => c.fix === undefined)).toBe(true);
     expect(checkOf(report, "api-key").detail).toBe(`The sandbox at ${server.origin} accepted NYLAS_SANDBOX_API_KEY.`);
-    expect(checkOf(report, "interviewer-grants").detail).toBe(
-      "All 4 panel interviewers have a valid grant matched by email: Lena Fischer, Marcus Johnson, Priya Patel, Sarah Kim.",
-    );
+    expect(checkOf(report, "interviewer-grants").detail).toBe("All 4 panel interviewers have a valid grant matched by email: Lena Fischer, Marcus Johnson, Priya Patel, Sarah Kim.");
     const { id } = await subscription();
     expect(checkOf(report, "webhook-subscription").detail).toBe(
       `Subscription ${id} is active, points at ${server.origin}/api/webhooks/nylas and has all ${WEBHOOK_TRIGGERS.length} triggers the app needs.`,
     );
     // The draft role is not checked.
-    expect(checkOf(report, "role-configurations").detail).toBe(
-      `All 3 published roles have their configuration at ${server.origin}: Backend Engineer, Frontend Engineer, Product Designer.`,
-    );
+    expect(checkOf(report, "role-configurations").detail).toBe(`All 3 published roles have their configuration at ${server.origin}: Backend Engineer, Frontend Engineer, Product Designer.`);
   });
 });
 
@@ -170,9 +168,7 @@ describe("the API key", () => {
       const apiKey = checkOf(report, "api-key");
       expect(apiKey.status).toBe("fail");
       expect(apiKey.detail).toMatch(new RegExp(`^The sandbox at ${proxy.origin} rejected the API key \\(HTTP 401: Unauthorized`));
-      expect(apiKey.fix).toBe(
-        "Run this with the same NYLAS_SANDBOX_API_KEY as the running app (its default is nylas-sandbox-dev-api-key): unset it here, or set it to the app's value.",
-      );
+      expect(apiKey.fix).toBe("Run this with the same NYLAS_SANDBOX_API_KEY as the running app (its default is nylas-sandbox-dev-api-key): unset it here, or set it to the app's value.");
       expect(report.checks.slice(1).map((c) => [c.id, c.status, c.detail])).toEqual(
         ["interviewer-grants", "webhook-subscription", "role-configurations"].map((id) => [id, "skip", "Skipped: Nylas could not be asked until the API key check passes."]),
       );
@@ -606,8 +602,6 @@ describe("npm run nylas:check", () => {
     const result = await runCli({ APP_URL: dead.origin, NYLAS_MODE: "sandbox" });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim()).toBe(
-      `The app is not running at ${dead.origin}: in sandbox mode it serves the Nylas API itself. Start it with npm run dev (or set APP_URL to where it runs).`,
-    );
+    expect(result.stderr.trim()).toBe(`The app is not running at ${dead.origin}: in sandbox mode it serves the Nylas API itself. Start it with npm run dev (or set APP_URL to where it runs).`);
   });
 });

@@ -94,20 +94,11 @@ describe("createS3Storage: S3", () => {
     const data = bytes(20 * MB + 12_345, 3);
     const result = await storage.put("big/recording.mp4", chunked(data).body, { ...CONTENT, expectedSize: data.length, expectedSha256: sha256(data) });
     expect(result).toEqual({ key: "big/recording.mp4", size: data.length, sha256: sha256(data) });
-    expect(commands).toEqual([
-      "CreateMultipartUploadCommand",
-      "UploadPartCommand",
-      "UploadPartCommand",
-      "UploadPartCommand",
-      "CompleteMultipartUploadCommand",
-    ]);
+    expect(commands).toEqual(["CreateMultipartUploadCommand", "UploadPartCommand", "UploadPartCommand", "UploadPartCommand", "CompleteMultipartUploadCommand"]);
     const stored = await readAll(await storage.read("big/recording.mp4"));
     expect(sha256(stored)).toBe(result.sha256);
     const boundary = 8 * MB;
-    expectSameBytes(
-      await readAll(await storage.read("big/recording.mp4", { start: boundary - 10, end: boundary + 9 })),
-      data.subarray(boundary - 10, boundary + 10),
-    );
+    expectSameBytes(await readAll(await storage.read("big/recording.mp4", { start: boundary - 10, end: boundary + 9 })), data.subarray(boundary - 10, boundary + 10));
     expectSameBytes(await readAll(await storage.read("big/recording.mp4", { start: data.length - 1, end: data.length - 1 })), data.subarray(-1));
     await expectNoLeftovers();
     client.destroy();

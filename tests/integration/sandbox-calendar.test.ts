@@ -410,9 +410,8 @@ describe("configurations Nylas refuses", () => {
 describe("PUT /v3/webhooks/{id}", () => {
   it("sets the status (inactive, pause, active) and the triggers; only an active subscription gets deliveries", async () => {
     const nylas = getNylas();
-    const created = (
-      await nylas.webhooks.create({ requestBody: { webhookUrl: "https://receiver.example/hooks", triggerTypes: [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled] } })
-    ).data;
+    const created = (await nylas.webhooks.create({ requestBody: { webhookUrl: "https://receiver.example/hooks", triggerTypes: [WebhookTriggers.BookingCreated, WebhookTriggers.BookingCancelled] } }))
+      .data;
     const configurationId = await createConfiguration({ method: "max-availability" });
     const deliveries = () => prisma.sandboxWebhookDelivery.count({ where: { webhookId: created.id } });
 

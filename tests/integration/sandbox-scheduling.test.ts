@@ -142,12 +142,18 @@ describe("availability and bookings", () => {
     const id = await createRecipeConfiguration();
     const slots = (await availability(id)).timeSlots;
     const booking = (await book(id, slots[0]!)).data;
-    const rescheduleSlots = (await getNylas().scheduler.availability.get({
-      queryParams: { startTime: slots[0]!.startTime, endTime: slots[0]!.startTime + 14 * 86400, configurationId: id, bookingId: booking.bookingId },
-    })).data;
+    const rescheduleSlots = (
+      await getNylas().scheduler.availability.get({
+        queryParams: { startTime: slots[0]!.startTime, endTime: slots[0]!.startTime + 14 * 86400, configurationId: id, bookingId: booking.bookingId },
+      })
+    ).data;
     expect(rescheduleSlots.order).toEqual([SARAH]);
     const target = rescheduleSlots.timeSlots.find((s) => s.startTime >= slots[0]!.startTime + 86400)!;
-    const res = await getNylas().scheduler.bookings.reschedule({ bookingId: booking.bookingId, queryParams: { configurationId: id }, requestBody: { startTime: target.startTime, endTime: target.endTime } });
+    const res = await getNylas().scheduler.bookings.reschedule({
+      bookingId: booking.bookingId,
+      queryParams: { configurationId: id },
+      requestBody: { startTime: target.startTime, endTime: target.endTime },
+    });
     expect((res.data as { bookingId: string }).bookingId).toBe(booking.bookingId);
     const [event] = await liveEvents(SARAH);
     expect(event!.id).toBe(booking.eventId);
@@ -192,9 +198,7 @@ describe("double booking", () => {
     });
     const id = (created.data as unknown as { id: string }).id;
     const slot = (await availability(id)).timeSlots[0]!;
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => book(id, slot, { name: `Racer ${i}`, email: `racer${i}@example.org` })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => book(id, slot, { name: `Racer ${i}`, email: `racer${i}@example.org` })));
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(1);

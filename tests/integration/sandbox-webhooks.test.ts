@@ -175,7 +175,7 @@ describe("webhook subscriptions", () => {
     { name: "a webhook_url that is not a URL", body: JSON.stringify({ trigger_types: ["booking.created"], webhook_url: "example dot com" }) },
     { name: "no trigger types", body: JSON.stringify({ trigger_types: [], webhook_url: "https://example.com/hook" }) },
     { name: "a JSON array", body: JSON.stringify([{ trigger_types: ["booking.created"], webhook_url: "https://example.com/hook" }]) },
-    { name: "malformed JSON", body: "{\"trigger_types\": [" },
+    { name: "malformed JSON", body: '{"trigger_types": [' },
   ])("rejects $name with 400 invalid_request_error and stores nothing", async ({ body }) => {
     const res = await rawWebhookPost("/v3/webhooks", body);
     expect(res.status).toBe(400);
@@ -243,7 +243,12 @@ describe("booking notifications", () => {
       guest_timezone: "Europe/Paris",
     });
     expect(info.participants).toHaveLength(2);
-    expect(info.participants).toEqual(expect.arrayContaining([{ email: SARAH, name: "Sarah Kim" }, { email: DANA.email, name: DANA.name }]));
+    expect(info.participants).toEqual(
+      expect.arrayContaining([
+        { email: SARAH, name: "Sarah Kim" },
+        { email: DANA.email, name: DANA.name },
+      ]),
+    );
     expect(info.location.startsWith(`${getEnv().appOrigin}/v3/sandbox/meet/google-meet/`)).toBe(true);
     const event = await prisma.sandboxEvent.findUniqueOrThrow({ where: { id: booking.eventId } });
     expect(info.location).toBe(event.location);
@@ -286,9 +291,11 @@ describe("booking notifications", () => {
     await subscribe(r.url);
     const configurationId = await createRecipeConfiguration();
     const { slot, booking } = await bookFirstSlot(configurationId);
-    const options = (await getNylas().scheduler.availability.get({
-      queryParams: { startTime: slot.startTime, endTime: slot.startTime + 14 * 86400, configurationId, bookingId: booking.bookingId },
-    })).data;
+    const options = (
+      await getNylas().scheduler.availability.get({
+        queryParams: { startTime: slot.startTime, endTime: slot.startTime + 14 * 86400, configurationId, bookingId: booking.bookingId },
+      })
+    ).data;
     const target = options.timeSlots.find((s) => s.startTime >= slot.startTime + 86400)!;
     await getNylas().scheduler.bookings.reschedule({ bookingId: booking.bookingId, queryParams: { configurationId }, requestBody: { startTime: target.startTime, endTime: target.endTime } });
 

@@ -21,16 +21,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
 import { testDatabaseUrl, withPgClient } from "@/tests/support/database";
-import {
-  diffSchema,
-  expectedSchema,
-  getDmmf,
-  introspectDatabase,
-  readSchemaFolder,
-  type DbSchema,
-  type ExpectedSchema,
-  type SqlOnlyAllowList,
-} from "@/tests/support/schema-introspection";
+import { diffSchema, expectedSchema, getDmmf, introspectDatabase, readSchemaFolder, type DbSchema, type ExpectedSchema, type SqlOnlyAllowList } from "@/tests/support/schema-introspection";
 
 /**
  * SQL-only allow-list: what migrations legitimately create but the Prisma schema cannot express.
@@ -124,10 +115,7 @@ describe("prisma/migrations SQL vs prisma/schema/", () => {
 
   it("keeps the SQL-only exclusion constraint sandbox_bookings_no_overlap", async () => {
     const { rows } = await withPgClient(
-      (client) =>
-        client.query<{ conname: string; table_name: string }>(
-          `SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`,
-        ),
+      (client) => client.query<{ conname: string; table_name: string }>(`SELECT c.conname, t.relname AS table_name FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'x'`),
       url,
     );
     expect(rows).toContainEqual({ conname: "sandbox_bookings_no_overlap", table_name: "sandbox_bookings" });

@@ -155,12 +155,7 @@ describe("saving a panel", () => {
   it("refuses invalid input field by field and writes nothing", async () => {
     const view = await firstPanel();
     const auditBefore = await prisma.auditLog.count();
-    const state = await savePanel(
-      admin,
-      view.id,
-      { ...view.input, durationMinutes: 7, eventTitle: "Hi ${name}", notetaker: { ...view.input.notetaker, videoRecording: false } },
-      view.updatedAt,
-    );
+    const state = await savePanel(admin, view.id, { ...view.input, durationMinutes: 7, eventTitle: "Hi ${name}", notetaker: { ...view.input.notetaker, videoRecording: false } }, view.updatedAt);
     expect(state.status).toBe("error");
     if (state.status !== "error") return;
     expect(state.fieldErrors.durationMinutes).toMatch(/5/);
@@ -264,8 +259,15 @@ describe("saving a role", () => {
   it("creates a role with a unique slug, syncs a configuration for it, and audits publish / unpublish", async () => {
     const panel = await firstPanel();
     const input = {
-      title: "Staff Data Engineer", slug: "staff-data-engineer", team: "Data", location: "Remote (EU)", employment: "Full-time",
-      summary: "Own our data platform.", description: "You will build pipelines.", panelId: panel.id, published: true,
+      title: "Staff Data Engineer",
+      slug: "staff-data-engineer",
+      team: "Data",
+      location: "Remote (EU)",
+      employment: "Full-time",
+      summary: "Own our data platform.",
+      description: "You will build pipelines.",
+      panelId: panel.id,
+      published: true,
     };
     const created = await saveRole(admin, null, input, null);
     expect(created).toMatchObject({ status: "success" });

@@ -29,8 +29,14 @@ const NOW = () => Math.floor(Date.now() / 1000);
 function created(overrides: Partial<Parameters<typeof bookingEnvelope>[0]> = {}): BookingEnvelope {
   const start = NOW() + 2 * 86_400;
   return bookingEnvelope({
-    type: "booking.created", time: NOW(), bookingId: randomUUID(), configurationId: randomUUID(),
-    start, end: start + 45 * 60, participants: [SARAH, DANA], ...overrides,
+    type: "booking.created",
+    time: NOW(),
+    bookingId: randomUUID(),
+    configurationId: randomUUID(),
+    start,
+    end: start + 45 * 60,
+    participants: [SARAH, DANA],
+    ...overrides,
   });
 }
 
@@ -169,12 +175,15 @@ describe("POST /api/webhooks/nylas: refusals write nothing", () => {
       const endless = new ReadableStream<Uint8Array>({
         pull(controller) {
           pulled += chunk.length;
-          if (pulled > 256 * 1024 * 1024) controller.close(); // safety stop for a broken reader
+          if (pulled > 256 * 1024 * 1024)
+            controller.close(); // safety stop for a broken reader
           else controller.enqueue(chunk);
         },
       });
       const request = new Request(WEBHOOK_URL, {
-        method: "POST", body: endless, duplex: "half",
+        method: "POST",
+        body: endless,
+        duplex: "half",
         headers: { "content-type": "application/json", "x-nylas-signature": "a".repeat(64) },
       } as RequestInit);
       expect(request.headers.get("content-length")).toBeNull();
@@ -194,7 +203,10 @@ describe("POST /api/webhooks/nylas: refusals write nothing", () => {
         },
       });
       const request = new Request(WEBHOOK_URL, {
-        method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json", "x-nylas-signature": signature },
+        method: "POST",
+        body: stream,
+        duplex: "half",
+        headers: { "content-type": "application/json", "x-nylas-signature": signature },
       } as RequestInit);
       expect((await post(request)).status).toBe(200);
       expect((await prisma.webhookEvent.findUniqueOrThrow({ where: { notificationId: envelope.id } })).payload).toEqual(envelope);
@@ -274,7 +286,12 @@ describe("POST /api/webhooks/nylas: storing", () => {
 
   it("stores an unknown type (calendar.created) as IGNORED and answers 200", async () => {
     const body = {
-      specversion: "1.0", type: "calendar.created", source: "/google/calendars", id: randomUUID(), time: NOW(), webhook_delivery_attempt: 1,
+      specversion: "1.0",
+      type: "calendar.created",
+      source: "/google/calendars",
+      id: randomUUID(),
+      time: NOW(),
+      webhook_delivery_attempt: 1,
       data: { application_id: "app", object: { id: "cal-1", grant_id: "grant-1", object: "calendar", name: "Team" } },
     };
     const res = await post(signedWebhookRequest(bodyOf(body), { secret: SECRET }));
@@ -340,7 +357,7 @@ describe("POST /api/webhooks/nylas: signing secrets", () => {
 describe("POST /api/webhooks/nylas: inbox outage", () => {
   const failingStore: InboxStore = {
     insert: async () => {
-      throw new Error('connect ECONNREFUSED 127.0.0.1:5432 (simulated: the inbox database is down)');
+      throw new Error("connect ECONNREFUSED 127.0.0.1:5432 (simulated: the inbox database is down)");
     },
   };
 
@@ -367,7 +384,11 @@ describe("POST /api/webhooks/nylas: inbox outage", () => {
   });
 
   it("keeps the status and message of an AppError thrown by the store", async () => {
-    const appErrorStore: InboxStore = { insert: async () => { throw new AppError(503, "service_unavailable", "Inbox is read-only."); } };
+    const appErrorStore: InboxStore = {
+      insert: async () => {
+        throw new AppError(503, "service_unavailable", "Inbox is read-only.");
+      },
+    };
     const res = await ingestVia(appErrorStore, signedWebhookRequest(bodyOf(created()), { secret: SECRET }));
     expect(await expectError(res, 503, "service_unavailable")).toBe("Inbox is read-only.");
     expect(await count()).toBe(0);

@@ -175,7 +175,13 @@ describe("booking.created → Candidate, Application, Interview", () => {
   });
 
   it("routes each role's configuration id to that role", async () => {
-    const designer = notification({ type: "booking.created", time: T, bookingId: randomUUID(), configurationId: configurationOf["product-designer"]!, participants: [{ email: "lena.fischer@northwind.example", name: "Lena Fischer" }, DANA_RAW] });
+    const designer = notification({
+      type: "booking.created",
+      time: T,
+      bookingId: randomUUID(),
+      configurationId: configurationOf["product-designer"]!,
+      participants: [{ email: "lena.fischer@northwind.example", name: "Lena Fischer" }, DANA_RAW],
+    });
     await deliver(designer);
     await processDueWebhookEvents();
     const interview = await interviewOf(designer.data.object.booking_id);
@@ -295,15 +301,25 @@ describe("out of order and duplicates", () => {
   it("two bookings by the same new candidate processed at once: one candidate, one application, two interviews", async () => {
     const first = notification({ type: "booking.created", time: T, bookingId: randomUUID() });
     const second = notification({
-      type: "booking.created", time: T + 1, bookingId: randomUUID(), start: S1, end: S1 + DURATION,
-      participants: [{ email: "marcus.johnson@northwind.example", name: "Marcus Johnson" }, { email: "DANA.CHEN@example.org", name: "Dana Chen" }],
+      type: "booking.created",
+      time: T + 1,
+      bookingId: randomUUID(),
+      start: S1,
+      end: S1 + DURATION,
+      participants: [
+        { email: "marcus.johnson@northwind.example", name: "Marcus Johnson" },
+        { email: "DANA.CHEN@example.org", name: "Dana Chen" },
+      ],
     });
     await deliver(first);
     await deliver(second);
     const claimed = await Promise.all([processDueWebhookEvents({ limit: 1 }), processDueWebhookEvents({ limit: 1 })]);
     expect(claimed[0] + claimed[1]).toBe(2);
     const events = await prisma.webhookEvent.findMany();
-    expect(events.map((e) => [e.status, e.lastError])).toEqual([["PROCESSED", null], ["PROCESSED", null]]);
+    expect(events.map((e) => [e.status, e.lastError])).toEqual([
+      ["PROCESSED", null],
+      ["PROCESSED", null],
+    ]);
     expect(await prisma.candidate.count()).toBe(1);
     expect(await prisma.application.count()).toBe(1);
     expect(await prisma.interview.count()).toBe(2);
@@ -351,14 +367,20 @@ describe("cancel, then rebook with the same email", () => {
   it("links the new interview to the cancelled one", async () => {
     const a = lifecycle(randomUUID());
     const rebooked = notification({
-      type: "booking.created", time: T + 30, bookingId: randomUUID(), start: S1 + 86_400, end: S1 + 86_400 + DURATION,
+      type: "booking.created",
+      time: T + 30,
+      bookingId: randomUUID(),
+      start: S1 + 86_400,
+      end: S1 + 86_400 + DURATION,
       participants: [SARAH, { email: "DANA.CHEN@example.org", name: "Dana Chen" }],
     });
     for (const e of [a.created, a.cancelled, rebooked]) await deliver(e);
     // Two bookings, two jobs, processed concurrently (a worker runs 4 at a time): none may fail, e.g. on a deadlock.
     expect(await processDueWebhookEvents()).toBe(2);
     expect((await prisma.webhookEvent.findMany({ select: { status: true, lastError: true } })).map((e) => [e.status, e.lastError])).toEqual([
-      ["PROCESSED", null], ["PROCESSED", null], ["PROCESSED", null],
+      ["PROCESSED", null],
+      ["PROCESSED", null],
+      ["PROCESSED", null],
     ]);
 
     const cancelledInterview = await interviewOf(a.created.data.object.booking_id);
@@ -393,8 +415,16 @@ describe("participants: null", () => {
     const configurationId = configurationOf["backend-engineer"]!;
     const { slot, booking } = await bookThroughSdk(configurationId);
     const created = notification({
-      type: "booking.created", time: now(), bookingId: booking.bookingId, configurationId, eventId: booking.eventId,
-      start: slot.startTime, end: slot.endTime, title: booking.title, participants: null, additionalFields: null,
+      type: "booking.created",
+      time: now(),
+      bookingId: booking.bookingId,
+      configurationId,
+      eventId: booking.eventId,
+      start: slot.startTime,
+      end: slot.endTime,
+      title: booking.title,
+      participants: null,
+      additionalFields: null,
     });
     await deliver(created);
     expect(await processDueWebhookEvents()).toBe(1);
@@ -435,8 +465,15 @@ describe("participants: null", () => {
 
     const interview = await interviewOf(bookingId);
     expect(interview).toMatchObject({
-      guestName: "Dana Chen", meetingUrl: MEET, needsLookup: true, status: "SCHEDULED", startsAt: at(S0),
-      candidateId: null, applicationId: null, interviewerId: null, configurationId: configurationOf["backend-engineer"],
+      guestName: "Dana Chen",
+      meetingUrl: MEET,
+      needsLookup: true,
+      status: "SCHEDULED",
+      startsAt: at(S0),
+      candidateId: null,
+      applicationId: null,
+      interviewerId: null,
+      configurationId: configurationOf["backend-engineer"],
     });
     let event = await eventOf(created.id);
     expect(event).toMatchObject({ status: "PENDING", attempts: 1 });
@@ -490,7 +527,12 @@ describe("participants: null", () => {
 describe("other inbox rows", () => {
   it("keeps a notetaker notification whose interview is not known yet for a retry (lib/notetaker links it later)", async () => {
     const body = {
-      specversion: "1.0", type: "notetaker.media", source: "/nylas/notetaker", id: randomUUID(), time: now(), webhook_delivery_attempt: 1,
+      specversion: "1.0",
+      type: "notetaker.media",
+      source: "/nylas/notetaker",
+      id: randomUUID(),
+      time: now(),
+      webhook_delivery_attempt: 1,
       data: { application_id: "app", object: { id: "0123456789abcdef0123456789abcdef", grant_id: "g-1", object: "notetaker", state: "processing", status: "processing" } },
     };
     await deliver(body);
@@ -521,14 +563,20 @@ describe("end to end: the sandbox's real signed deliveries replayed into the rou
     expect(created.webhookSecret).not.toBe(SECRET);
 
     const configurationId = configurationOf["backend-engineer"]!;
-    const { slot, booking } = await bookThroughSdk(configurationId, { name: "Dana Chen", email: "Dana.Chen@Example.org" }, {
-      timezone: "Europe/Paris",
-      additionalFields: { linkedin_url: LINKEDIN },
-    });
+    const { slot, booking } = await bookThroughSdk(
+      configurationId,
+      { name: "Dana Chen", email: "Dana.Chen@Example.org" },
+      {
+        timezone: "Europe/Paris",
+        additionalFields: { linkedin_url: LINKEDIN },
+      },
+    );
     const nylas = getNylas();
-    const options = (await nylas.scheduler.availability.get({
-      queryParams: { startTime: slot.startTime, endTime: slot.startTime + 14 * 86_400, configurationId, bookingId: booking.bookingId },
-    })).data;
+    const options = (
+      await nylas.scheduler.availability.get({
+        queryParams: { startTime: slot.startTime, endTime: slot.startTime + 14 * 86_400, configurationId, bookingId: booking.bookingId },
+      })
+    ).data;
     const target = options.timeSlots.find((s) => s.startTime >= slot.startTime + 86_400)!;
     await nylas.scheduler.bookings.reschedule({ bookingId: booking.bookingId, queryParams: { configurationId }, requestBody: { startTime: target.startTime, endTime: target.endTime } });
     await nylas.scheduler.bookings.destroy({ bookingId: booking.bookingId, queryParams: { configurationId }, requestBody: { cancellationReason: "Accepted another offer" } });
@@ -570,9 +618,7 @@ describe("end to end: the sandbox's real signed deliveries replayed into the rou
   it("accepts a compressed (gzip) sandbox delivery signed over the compressed bytes", async () => {
     const receiver = await startWebhookReceiver();
     receivers.push(receiver);
-    const created = (
-      await getNylas().webhooks.create({ requestBody: { webhookUrl: receiver.url, triggerTypes: BOOKING_TRIGGERS, compressedDelivery: true } as never })
-    ).data;
+    const created = (await getNylas().webhooks.create({ requestBody: { webhookUrl: receiver.url, triggerTypes: BOOKING_TRIGGERS, compressedDelivery: true } as never })).data;
     await prisma.webhookSubscription.create({ data: { apiUri: getEnv().nylasApiUri, webhookId: created.id, webhookUrl: receiver.url, secret: created.webhookSecret } });
     const { booking } = await bookThroughSdk(configurationOf["backend-engineer"]!);
     expect(await dispatchDueDeliveries()).toBe(1);

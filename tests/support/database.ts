@@ -44,9 +44,7 @@ export async function withPgClient<T>(run: (client: pg.Client) => Promise<T>, ur
 /** Empties every application table (not the migrations bookkeeping) in one statement. */
 export async function resetTables(databaseUrl = testDatabaseUrl()): Promise<void> {
   await withPgClient(async (client) => {
-    const { rows } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-    );
+    const { rows } = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
     if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
   }, databaseUrl);
 }

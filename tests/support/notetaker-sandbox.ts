@@ -70,10 +70,8 @@ export async function sandboxApi<T = Record<string, any>>(origin: string, method
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
 }
 
-export const runNotetaker = (origin: string, id: string, outcome: "completed" | "failed_entry" = "completed") =>
-  sandboxApi(origin, "POST", `/v3/sandbox/notetakers/${id}/run`, { outcome });
-export const setMediaFaults = (origin: string, id: string, faults: Record<string, unknown>) =>
-  sandboxApi(origin, "POST", `/v3/sandbox/notetakers/${id}/faults`, faults);
+export const runNotetaker = (origin: string, id: string, outcome: "completed" | "failed_entry" = "completed") => sandboxApi(origin, "POST", `/v3/sandbox/notetakers/${id}/run`, { outcome });
+export const setMediaFaults = (origin: string, id: string, faults: Record<string, unknown>) => sandboxApi(origin, "POST", `/v3/sandbox/notetakers/${id}/faults`, faults);
 export const expireMedia = (origin: string, id: string) => sandboxApi(origin, "POST", `/v3/sandbox/notetakers/${id}/expire-media`);
 
 export type HistoryEvent = { created_at: number; event_type: string; data: Record<string, any> };

@@ -128,10 +128,7 @@ export function toReducerEvent(envelope: BookingEnvelope): BookingNotification {
 }
 
 /** A POST to the webhook route, signed over the exact bytes sent (unless `signature` overrides). */
-export function signedWebhookRequest(
-  body: string | Buffer | Uint8Array,
-  opts: { secret?: string; signature?: string | null; headers?: Record<string, string> } = {},
-): Request {
+export function signedWebhookRequest(body: string | Buffer | Uint8Array, opts: { secret?: string; signature?: string | null; headers?: Record<string, string> } = {}): Request {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body);
   const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
   const signature = opts.signature !== undefined ? opts.signature : opts.secret ? signNylasBody(bytes, opts.secret) : null;

@@ -28,8 +28,18 @@ export function recipeUpdateBody() {
     eventBooking: { title: "Interview with {{invitee_name}}", conferencing: { provider: "Google Meet", autocreate: {} } },
     scheduler: {
       notetakerSettings: {
-        enabled: true, showUiConsentMessage: true, notetakerName: "Interview Recorder",
-        meetingSettings: { videoRecording: true, audioRecording: true, transcription: true, summary: true, summarySettings: { customInstructions: "Focus on signals." }, actionItems: true, actionItemsSettings: { customInstructions: "List follow-ups." } },
+        enabled: true,
+        showUiConsentMessage: true,
+        notetakerName: "Interview Recorder",
+        meetingSettings: {
+          videoRecording: true,
+          audioRecording: true,
+          transcription: true,
+          summary: true,
+          summarySettings: { customInstructions: "Focus on signals." },
+          actionItems: true,
+          actionItemsSettings: { customInstructions: "List follow-ups." },
+        },
       },
     },
   };

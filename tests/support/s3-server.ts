@@ -13,13 +13,7 @@ export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3R
 export type TestS3Server = { endpoint: string; bucket: string; directory: string; close: () => Promise<void> };
 
 type S3rverInstance = { run(): Promise<AddressInfo>; close(): Promise<void> };
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => S3rverInstance;
+type S3rverConstructor = new (options: { address: string; port: number; directory: string; silent: boolean; configureBuckets: { name: string }[] }) => S3rverInstance;
 
 // s3rver ships no type declarations; this is the slice of its API used here.
 const S3rver = createRequire(import.meta.url)("s3rver") as S3rverConstructor;

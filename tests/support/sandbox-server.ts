@@ -65,30 +65,33 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   let webhookPost: RouteHandler | undefined;
   if (options.webhookRoute) webhookPost = (await import("@/app/api/webhooks/nylas/route")).POST;
 
-  const server = http.createServer((req, res) => void (async () => {
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
-      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
-      const segments = url.pathname.split("/").filter(Boolean);
-      const entry: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, status: 0 };
-      requests.push(entry);
-      const response =
-        segments[0] === "v3"
-          ? await handleSandboxRequest(request, segments.slice(1))
-          : webhookPost && req.method === "POST" && url.pathname === "/api/webhooks/nylas"
-            ? await webhookPost(request)
-            : new Response("not found", { status: 404 });
-      entry.status = response.status;
-      await writeResponse(req, res, response);
-    } catch (error) {
-      console.error("[sandbox-server] request failed", error);
-      if (!res.headersSent) res.writeHead(500).end("test server error");
-      else res.destroy();
-    }
-  })());
+  const server = http.createServer(
+    (req, res) =>
+      void (async () => {
+        try {
+          const chunks: Buffer[] = [];
+          for await (const chunk of req) chunks.push(chunk as Buffer);
+          const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+          const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+          const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
+          const segments = url.pathname.split("/").filter(Boolean);
+          const entry: RecordedRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, status: 0 };
+          requests.push(entry);
+          const response =
+            segments[0] === "v3"
+              ? await handleSandboxRequest(request, segments.slice(1))
+              : webhookPost && req.method === "POST" && url.pathname === "/api/webhooks/nylas"
+                ? await webhookPost(request)
+                : new Response("not found", { status: 404 });
+          entry.status = response.status;
+          await writeResponse(req, res, response);
+        } catch (error) {
+          console.error("[sandbox-server] request failed", error);
+          if (!res.headersSent) res.writeHead(500).end("test server error");
+          else res.destroy();
+        }
+      })(),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The sandbox builds links and the SDK its URLs from APP_URL: point both at this server.
@@ -110,12 +113,15 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
 export async function startWebhookReceiver(statuses: number[] = []) {
   const received: { headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
   const queue = [...statuses];
-  const server = http.createServer((req, res) => void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    received.push({ headers: req.headers, body: Buffer.concat(chunks) });
-    res.writeHead(queue.shift() ?? 200).end("ok");
-  })());
+  const server = http.createServer(
+    (req, res) =>
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(queue.shift() ?? 200).end("ok");
+      })(),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/nylas`;
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -113,8 +113,14 @@ export function getDmmf(files: SchemaFiles): Datamodel {
   for (const { module: from, name } of WebAssembly.Module.imports(schemaModule)) {
     if (from !== "__wbindgen_placeholder__") throw new Error(`prisma_schema_build wasm: unexpected import module ${from}`);
     if (name.startsWith("__wbg_Error_")) placeholder[name] = (ptr, len) => new Error(readString(ptr, len));
-    else if (name.startsWith("__wbg___wbindgen_throw_")) placeholder[name] = (ptr, len) => { throw new Error(readString(ptr, len)); };
-    else if (name.startsWith("__wbg_set_message_")) placeholder[name] = (ptr, len) => { panicMessage = readString(ptr, len); };
+    else if (name.startsWith("__wbg___wbindgen_throw_"))
+      placeholder[name] = (ptr, len) => {
+        throw new Error(readString(ptr, len));
+      };
+    else if (name.startsWith("__wbg_set_message_"))
+      placeholder[name] = (ptr, len) => {
+        panicMessage = readString(ptr, len);
+      };
     else if (name === "__wbindgen_init_externref_table") {
       placeholder[name] = () => {
         const table = wasm().__wbindgen_externrefs;
@@ -202,8 +208,7 @@ export type DbSchema = { tables: Map<string, DbTable>; enums: Map<string, string
 
 export const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 const REFERENTIAL_ACTIONS: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
-const EXTENSION_MEMBER = (classId: string, objId: string) =>
-  `EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${classId}'::regclass AND d.objid = ${objId} AND d.deptype = 'e')`;
+const EXTENSION_MEMBER = (classId: string, objId: string) => `EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${classId}'::regclass AND d.objid = ${objId} AND d.deptype = 'e')`;
 
 /** Reads the `public` schema of the database the client is connected to. */
 export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
@@ -229,8 +234,17 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
   const table = (name: string) => tables.get(name);
 
   const columns = await client.query<{
-    table_name: string; name: string; attnum: number; nullable: boolean; formatted: string;
-    is_enum: boolean; enum_name: string | null; is_array: boolean; default_expr: string | null; identity: string; generated: string;
+    table_name: string;
+    name: string;
+    attnum: number;
+    nullable: boolean;
+    formatted: string;
+    is_enum: boolean;
+    enum_name: string | null;
+    is_array: boolean;
+    default_expr: string | null;
+    identity: string;
+    generated: string;
   }>(`
     SELECT c.relname AS table_name, a.attname AS name, a.attnum, NOT a.attnotnull AS nullable,
            format_type(a.atttypid, a.atttypmod) AS formatted,
@@ -256,12 +270,23 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
       defaultExpr,
     });
   }
-  const columnName = (tableName: string, attnum: number) =>
-    table(tableName)?.columns.find((c) => c.attnum === attnum)?.name ?? `#${attnum}`;
+  const columnName = (tableName: string, attnum: number) => table(tableName)?.columns.find((c) => c.attnum === attnum)?.name ?? `#${attnum}`;
 
   const indexColumns = await client.query<{
-    table_name: string; name: string; unique: boolean; primary: boolean; exclusion: boolean; method: string; predicate: string | null;
-    key_count: number; ord: number; attnum: number; option: number | null; opclass: string | null; opclass_default: boolean | null; expression: string;
+    table_name: string;
+    name: string;
+    unique: boolean;
+    primary: boolean;
+    exclusion: boolean;
+    method: string;
+    predicate: string | null;
+    key_count: number;
+    ord: number;
+    attnum: number;
+    option: number | null;
+    opclass: string | null;
+    opclass_default: boolean | null;
+    expression: string;
   }>(`
     SELECT tc.relname AS table_name, ic.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
            x.indisexclusion AS exclusion, am.amname AS method, pg_get_expr(x.indpred, x.indrelid) AS predicate,
@@ -305,7 +330,12 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
     }
     // Nor can it express a partial index (WHERE …): likewise SQL-only, to be allow-listed.
     if (index.predicate) {
-      sqlOnly.push({ kind: "partial index", table: index.tableName, name: index.name, definition: `${index.unique ? "UNIQUE " : ""}USING ${index.method} (${index.columns.join(", ")}) WHERE ${index.predicate}` });
+      sqlOnly.push({
+        kind: "partial index",
+        table: index.tableName,
+        name: index.name,
+        definition: `${index.unique ? "UNIQUE " : ""}USING ${index.method} (${index.columns.join(", ")}) WHERE ${index.predicate}`,
+      });
       continue;
     }
     const extra = index.include.length ? ` INCLUDE (${index.include.join(", ")})` : "";
@@ -313,8 +343,15 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
   }
 
   const constraints = await client.query<{
-    table_name: string; name: string; type: string; definition: string; columns: number[] | null;
-    referenced_table: string | null; referenced_columns: string[] | null; on_delete: string; on_update: string;
+    table_name: string;
+    name: string;
+    type: string;
+    definition: string;
+    columns: number[] | null;
+    referenced_table: string | null;
+    referenced_columns: string[] | null;
+    on_delete: string;
+    on_update: string;
   }>(`
     SELECT t.relname AS table_name, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid, true) AS definition,
            c.conkey AS columns, rt.relname AS referenced_table,
@@ -437,18 +474,43 @@ function expectedType(field: DmmfField, enumDbNames: Map<string, string>): strin
   const [native, args = []] = field.nativeType ?? [undefined, []];
   const withArgs = (base: string, suffix = "") => (args.length ? `${base}(${args.join(",")})${suffix}` : `${base}${suffix}`);
   const defaults: Record<string, string> = {
-    String: "text", Boolean: "boolean", Int: "integer", BigInt: "bigint", Float: "double precision",
-    Decimal: "numeric(65,30)", DateTime: "timestamp(3) without time zone", Json: "jsonb", Bytes: "bytea",
+    String: "text",
+    Boolean: "boolean",
+    Int: "integer",
+    BigInt: "bigint",
+    Float: "double precision",
+    Decimal: "numeric(65,30)",
+    DateTime: "timestamp(3) without time zone",
+    Json: "jsonb",
+    Bytes: "bytea",
   };
   const natives: Record<string, () => string> = {
-    Text: () => "text", Uuid: () => "uuid", Xml: () => "xml", Inet: () => "inet", Citext: () => "citext",
-    VarChar: () => withArgs("character varying"), Char: () => (args.length ? withArgs("character") : "character(1)"),
-    Bit: () => (args.length ? withArgs("bit") : "bit(1)"), VarBit: () => withArgs("bit varying"),
-    Boolean: () => "boolean", SmallInt: () => "smallint", Integer: () => "integer", Oid: () => "oid", BigInt: () => "bigint",
-    Real: () => "real", DoublePrecision: () => "double precision", Decimal: () => withArgs("numeric"), Money: () => "money",
-    Timestamp: () => withArgs("timestamp", " without time zone"), Timestamptz: () => withArgs("timestamp", " with time zone"),
-    Date: () => "date", Time: () => withArgs("time", " without time zone"), Timetz: () => withArgs("time", " with time zone"),
-    Json: () => "json", JsonB: () => "jsonb", ByteA: () => "bytea",
+    Text: () => "text",
+    Uuid: () => "uuid",
+    Xml: () => "xml",
+    Inet: () => "inet",
+    Citext: () => "citext",
+    VarChar: () => withArgs("character varying"),
+    Char: () => (args.length ? withArgs("character") : "character(1)"),
+    Bit: () => (args.length ? withArgs("bit") : "bit(1)"),
+    VarBit: () => withArgs("bit varying"),
+    Boolean: () => "boolean",
+    SmallInt: () => "smallint",
+    Integer: () => "integer",
+    Oid: () => "oid",
+    BigInt: () => "bigint",
+    Real: () => "real",
+    DoublePrecision: () => "double precision",
+    Decimal: () => withArgs("numeric"),
+    Money: () => "money",
+    Timestamp: () => withArgs("timestamp", " without time zone"),
+    Timestamptz: () => withArgs("timestamp", " with time zone"),
+    Date: () => "date",
+    Time: () => withArgs("time", " without time zone"),
+    Timetz: () => withArgs("time", " with time zone"),
+    Json: () => "json",
+    JsonB: () => "jsonb",
+    ByteA: () => "bytea",
   };
   const base = native ? natives[native]?.() : defaults[field.type];
   if (!base) throw new Error(`no PostgreSQL type mapping for ${field.type}${native ? ` @db.${native}` : ""} (extend expectedType)`);
@@ -559,7 +621,10 @@ export function canonicalDatabaseDefault(expression: string | null, kind: ValueK
   if (/^\(?-?\d+(\.\d+)?\)?$/.test(expr)) return canonicalLiteral(expr.replace(/[()]/g, ""), kind);
   if (/^(true|false)$/i.test(expr)) return canonicalLiteral(expr, "boolean");
   const array = /^ARRAY\[(.*)\]$/s.exec(expr);
-  if (array) return `[${splitTopLevel(array[1]!).map((item) => canonicalDatabaseDefault(item, kind)).join(", ")}]`;
+  if (array)
+    return `[${splitTopLevel(array[1]!)
+      .map((item) => canonicalDatabaseDefault(item, kind))
+      .join(", ")}]`;
   return normaliseExpression(expression);
 }
 
@@ -638,7 +703,9 @@ export function expectedSchema(datamodel: Datamodel): ExpectedSchema {
       if (from.length === 0) {
         const back = related.fields.find((f) => f.kind === "object" && f.relationName === field.relationName && f !== field);
         if (field.isList && back?.isList && model.name <= related.name) {
-          unsupported.push(`implicit many-to-many relation ${field.relationName} (${model.name}.${field.name}): its join table is not modelled by the drift check; extend it or use an explicit join model`);
+          unsupported.push(
+            `implicit many-to-many relation ${field.relationName} (${model.name}.${field.name}): its join table is not modelled by the drift check; extend it or use an explicit join model`,
+          );
         }
         continue;
       }
@@ -711,9 +778,7 @@ export function diffSchema(expected: ExpectedSchema, actual: DbSchema, allowList
       const dbDefault = canonicalDatabaseDefault(db.defaultExpr, column.valueKind);
       const defaultMatches = column.default === "*" ? dbDefault !== null : column.default === dbDefault;
       if (!defaultMatches) {
-        const hint = column.defaultSource.startsWith("@default(dbgenerated(") && dbDefault !== null
-          ? " (write dbgenerated() exactly as PostgreSQL prints the expression back)"
-          : "";
+        const hint = column.defaultSource.startsWith("@default(dbgenerated(") && dbDefault !== null ? " (write dbgenerated() exactly as PostgreSQL prints the expression back)" : "";
         differences.push(`${at}: default differs: schema ${column.default ?? "none"} [${column.defaultSource}], database ${db.defaultExpr ?? "none"}${hint}`);
       }
     }
@@ -779,7 +844,9 @@ export function diffSchema(expected: ExpectedSchema, actual: DbSchema, allowList
   const present = new Set(actual.sqlOnly.map(sqlOnlyKey));
   for (const object of actual.sqlOnly) {
     if (!allowed.has(sqlOnlyKey(object))) {
-      differences.push(`${sqlOnlyKey(object)}${object.definition ? ` [${object.definition}]` : ""}: exists in the database only (not expressible in the Prisma schema) and is not in the SQL-only allow-list`);
+      differences.push(
+        `${sqlOnlyKey(object)}${object.definition ? ` [${object.definition}]` : ""}: exists in the database only (not expressible in the Prisma schema) and is not in the SQL-only allow-list`,
+      );
     }
   }
   for (const entry of allowList) {

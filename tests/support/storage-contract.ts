@@ -214,10 +214,7 @@ export function describeStorageContract(name: string, backend: StorageBackend): 
   });
 
   describe(`${name}: keys`, () => {
-    it.each([
-      [""], [".partial/x"], [".hidden"], ["/abs"], ["../x"], ["a/../b"], ["a/.."], ["a/./b"], ["a//b"], ["a/"], ["a b"], ["a\\b"], ["é.mp4"],
-      ["x".repeat(513)],
-    ])("rejects %j", async (key) => {
+    it.each([[""], [".partial/x"], [".hidden"], ["/abs"], ["../x"], ["a/../b"], ["a/.."], ["a/./b"], ["a//b"], ["a/"], ["a b"], ["a\\b"], ["é.mp4"], ["x".repeat(513)]])("rejects %j", async (key) => {
       const storage = backend.storage();
       await expect(storage.put(key, body(bytes(1)), CONTENT)).rejects.toThrow("Invalid storage key");
       await expect(storage.stat(key)).rejects.toThrow("Invalid storage key");

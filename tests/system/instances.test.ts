@@ -38,21 +38,27 @@ async function eventually<T>(what: string, fn: () => Promise<T | null | undefine
  * long after the kill each was claimed by another worker (a new lease token) or gone (finished).
  */
 async function watchTakeOver(worker: { child: { pid?: number } }, killedAt: number): Promise<number[]> {
-  const held = await query<{ id: string; token: string }>(
-    cluster.env.databaseUrl,
-    `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE state = 'RUNNING' AND locked_by LIKE $1`,
-    [`%:${worker.child.pid}:%`],
-  );
+  const held = await query<{ id: string; token: string }>(cluster.env.databaseUrl, `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE state = 'RUNNING' AND locked_by LIKE $1`, [
+    `%:${worker.child.pid}:%`,
+  ]);
   const delays = new Map<string, number>();
   while (delays.size < held.length) {
-    const rows = await query<{ id: string; token: string | null }>(cluster.env.databaseUrl, `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE id = ANY($1::bigint[])`, [held.map((h) => h.id)]);
+    const rows = await query<{ id: string; token: string | null }>(cluster.env.databaseUrl, `SELECT id::text AS id, lease_token::text AS token FROM jobs WHERE id = ANY($1::bigint[])`, [
+      held.map((h) => h.id),
+    ]);
     const now = Date.now();
     for (const h of held) {
       if (delays.has(h.id)) continue;
       const row = rows.find((r) => r.id === h.id);
       if (!row || row.token !== h.token) delays.set(h.id, now - killedAt);
     }
-    if (now - killedAt > 120_000) throw new Error(`jobs of the killed worker not taken over after 120 s: ${held.filter((h) => !delays.has(h.id)).map((h) => h.id).join(", ")}`);
+    if (now - killedAt > 120_000)
+      throw new Error(
+        `jobs of the killed worker not taken over after 120 s: ${held
+          .filter((h) => !delays.has(h.id))
+          .map((h) => h.id)
+          .join(", ")}`,
+      );
     await sleep(50);
   }
   return [...delays.values()];
@@ -88,7 +94,9 @@ test("two instances, two workers, one SIGKILLed mid-storm: exactly-once effects"
   });
   assert.ok(killed);
   const delays = await takeOver!;
-  log(`instances figures: worker-0 held ${delays.length} job(s) when killed; taken over after ${delays.length ? `${(Math.min(...delays) / 1000).toFixed(1)}–${(Math.max(...delays) / 1000).toFixed(1)} s` : "—"} (lease ${LEASE_SECONDS} s)`);
+  log(
+    `instances figures: worker-0 held ${delays.length} job(s) when killed; taken over after ${delays.length ? `${(Math.min(...delays) / 1000).toFixed(1)}–${(Math.max(...delays) / 1000).toFixed(1)} s` : "—"} (lease ${LEASE_SECONDS} s)`,
+  );
   for (const delay of delays) assert.ok(delay <= (LEASE_SECONDS + 2) * 1000, `a killed worker's job taken over ${delay} ms after the kill: more than one lease plus 2 s`);
   const perInstance = cluster.appUrls.map((u) => storm.deliveries.filter((_, i) => cluster.appUrls[i % cluster.appUrls.length] === u).length);
   const { dead } = await waitForDrain(cluster.env.databaseUrl, storm.uniqueNotifications, 300_000);
@@ -116,7 +124,9 @@ test("a media download SIGKILLed mid-file is taken over after the lease and stor
   assert.equal(availability.status, 200);
   const slot = availability.body.data.time_slots.at(-1);
   const booked = await api(b, "POST", `/v3/scheduling/bookings?configuration_id=${role!.configuration_id}`, {
-    start_time: slot.start_time, end_time: slot.end_time, guest: { name: "Media Candidate", email: "media.candidate@instances.example" },
+    start_time: slot.start_time,
+    end_time: slot.end_time,
+    guest: { name: "Media Candidate", email: "media.candidate@instances.example" },
   });
   assert.equal(booked.status, 200, JSON.stringify(booked.body));
   const booking = booked.body.data as { booking_id: string; event_id: string; organizer: { email: string } };
@@ -124,8 +134,10 @@ test("a media download SIGKILLed mid-file is taken over after the lease and stor
   const notetakerId = event.body.data.notetaker?.id as string;
   assert.match(notetakerId, /^[0-9a-f]{32}$/);
   // The sandbox delivers booking.created to the app; a worker makes the interview.
-  const interview = await eventually("the booked interview", async () =>
-    (await query<{ id: string }>(cluster.env.databaseUrl, `SELECT id FROM interviews WHERE booking_id = $1 AND notetaker_id = $2`, [booking.booking_id, notetakerId]))[0]);
+  const interview = await eventually(
+    "the booked interview",
+    async () => (await query<{ id: string }>(cluster.env.databaseUrl, `SELECT id FROM interviews WHERE booking_id = $1 AND notetaker_id = $2`, [booking.booking_id, notetakerId]))[0],
+  );
 
   // One worker left to take the downloads; every download slowed (1 MiB chunks, 2 MiB/s) so the recording takes ~12 s.
   const survivors = cluster.workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
@@ -136,37 +148,74 @@ test("a media download SIGKILLed mid-file is taken over after the lease and stor
   const run = await api(b, "POST", `/v3/sandbox/notetakers/${notetakerId}/run`, { outcome: "completed", recording_bytes: RECORDING_BYTES }, true);
   assert.equal(run.status, 200, JSON.stringify(run.body));
 
-  type Asset = { id: string; kind: string; status: string; attempts: number; bytes_received: string; storage_key: string | null; size: string | null; sha256: string | null; expected_sha256: string | null; stored_at: Date | null };
-  const assets = () => query<Asset>(cluster.env.databaseUrl, `SELECT id, kind, status, attempts, bytes_received, storage_key, size, sha256, expected_sha256, stored_at FROM media_assets WHERE interview_id = $1 AND source = 'NOTETAKER' ORDER BY kind`, [interview.id]);
+  type Asset = {
+    id: string;
+    kind: string;
+    status: string;
+    attempts: number;
+    bytes_received: string;
+    storage_key: string | null;
+    size: string | null;
+    sha256: string | null;
+    expected_sha256: string | null;
+    stored_at: Date | null;
+  };
+  const assets = () =>
+    query<Asset>(
+      cluster.env.databaseUrl,
+      `SELECT id, kind, status, attempts, bytes_received, storage_key, size, sha256, expected_sha256, stored_at FROM media_assets WHERE interview_id = $1 AND source = 'NOTETAKER' ORDER BY kind`,
+      [interview.id],
+    );
   let seen: Asset[] = [];
-  const midway = await eventually("the recording half downloaded", async () => {
-    seen = await assets();
-    return seen.find((x) => x.kind === "RECORDING" && x.status === "DOWNLOADING" && Number(x.bytes_received) >= 1024 * 1024 && Number(x.bytes_received) < RECORDING_BYTES / 2);
-  }, 120_000, 100).catch(async (error: Error) => {
-    const events = await query(cluster.env.databaseUrl, `SELECT type, status, attempts, last_error, payload->'data'->'object'->>'state' AS state FROM webhook_events WHERE notetaker_id = $1 ORDER BY received_at`, [notetakerId]);
+  const midway = await eventually(
+    "the recording half downloaded",
+    async () => {
+      seen = await assets();
+      return seen.find((x) => x.kind === "RECORDING" && x.status === "DOWNLOADING" && Number(x.bytes_received) >= 1024 * 1024 && Number(x.bytes_received) < RECORDING_BYTES / 2);
+    },
+    120_000,
+    100,
+  ).catch(async (error: Error) => {
+    const events = await query(
+      cluster.env.databaseUrl,
+      `SELECT type, status, attempts, last_error, payload->'data'->'object'->>'state' AS state FROM webhook_events WHERE notetaker_id = $1 ORDER BY received_at`,
+      [notetakerId],
+    );
     throw new Error(`${error.message}\nassets: ${JSON.stringify(seen)}\nnotetaker events: ${JSON.stringify(events)}\n${downloader.output.slice(-30).join("\n")}`);
   });
   signal(downloader, "SIGKILL");
   const killedAt = Date.now();
   log(`instances: ${downloader.name} SIGKILLed with the recording at ${midway.bytes_received} of ${RECORDING_BYTES} bytes (attempt ${midway.attempts})`);
   // Taken over once its lease runs out: claimed again (its next attempt) by a worker started now.
-  const claimedAgain = eventually("the recording claimed again", async () => {
-    const row = (await assets()).find((x) => x.kind === "RECORDING");
-    return row && row.attempts > midway.attempts ? Date.now() : null;
-  }, 120_000, 50);
+  const claimedAgain = eventually(
+    "the recording claimed again",
+    async () => {
+      const row = (await assets()).find((x) => x.kind === "RECORDING");
+      return row && row.attempts > midway.attempts ? Date.now() : null;
+    },
+    120_000,
+    50,
+  );
   await cluster.addWorker("worker-3");
   await cluster.addWorker("worker-4");
   const claimedAfterMs = (await claimedAgain) - killedAt;
   log(`instances figures: the killed download claimed again ${(claimedAfterMs / 1000).toFixed(1)} s after the kill (lease ${LEASE_SECONDS} s)`);
   assert.ok(claimedAfterMs <= (LEASE_SECONDS + 2) * 1000, "taken over within one lease plus 2 s");
 
-  const stored = await eventually("every media file stored", async () => {
-    const list = await assets();
-    return list.length >= 2 && list.every((x) => x.status === "STORED") ? list : null;
-  }, 180_000, 500);
+  const stored = await eventually(
+    "every media file stored",
+    async () => {
+      const list = await assets();
+      return list.length >= 2 && list.every((x) => x.status === "STORED") ? list : null;
+    },
+    180_000,
+    500,
+  );
   const recording = stored.find((x) => x.kind === "RECORDING")!;
   const tookOverAfterMs = recording.stored_at!.getTime() - killedAt;
-  log(`instances figures: recording taken over and stored ${(tookOverAfterMs / 1000).toFixed(1)} s after the kill (lease ${LEASE_SECONDS} s); assets ${stored.map((x) => `${x.kind}×${x.attempts}`).join(", ")}`);
+  log(
+    `instances figures: recording taken over and stored ${(tookOverAfterMs / 1000).toFixed(1)} s after the kill (lease ${LEASE_SECONDS} s); assets ${stored.map((x) => `${x.kind}×${x.attempts}`).join(", ")}`,
+  );
   assert.equal(recording.attempts, midway.attempts + 1, "the killed download was claimed exactly once more");
   assert.ok(tookOverAfterMs >= (LEASE_SECONDS - 1) * 1000, "not before the lease ran out");
   assert.equal(new Set(stored.map((x) => x.kind)).size, stored.length, "one asset per kind");
@@ -174,7 +223,10 @@ test("a media download SIGKILLed mid-file is taken over after the lease and stor
   // Stored means stored: after several more leases nothing downloads any file again.
   await sleep(3 * LEASE_SECONDS * 1000);
   const later = await assets();
-  assert.deepEqual(later.map((x) => [x.id, x.status, x.attempts, x.storage_key, x.stored_at?.getTime()]), stored.map((x) => [x.id, x.status, x.attempts, x.storage_key, x.stored_at?.getTime()]));
+  assert.deepEqual(
+    later.map((x) => [x.id, x.status, x.attempts, x.storage_key, x.stored_at?.getTime()]),
+    stored.map((x) => [x.id, x.status, x.attempts, x.storage_key, x.stored_at?.getTime()]),
+  );
   for (const asset of stored) {
     const file = path.join(cluster.env.mediaDir, ...asset.storage_key!.split("/"));
     const bytes = readFileSync(file);

@@ -21,10 +21,23 @@ after(() => cluster.stop(), { timeout: 120_000 });
 
 /** One signed notification the storm does not contain, posted once: its status only. */
 async function probe(url: string): Promise<number> {
-  const body = JSON.stringify({ specversion: "1.0", type: "booking.created", source: "/nylas/passthru", id: randomUUID(), time: Math.floor(Date.now() / 1000), webhook_delivery_attempt: 1, data: { application_id: "x", grant_id: "x", object: { booking_id: randomUUID(), configuration_id: randomUUID(), object: "booking", booking_info: {} } } });
+  const body = JSON.stringify({
+    specversion: "1.0",
+    type: "booking.created",
+    source: "/nylas/passthru",
+    id: randomUUID(),
+    time: Math.floor(Date.now() / 1000),
+    webhook_delivery_attempt: 1,
+    data: { application_id: "x", grant_id: "x", object: { booking_id: randomUUID(), configuration_id: randomUUID(), object: "booking", booking_info: {} } },
+  });
   const signature = createHmac("sha256", WEBHOOK_SECRET).update(body).digest("hex");
   try {
-    const res = await fetch(`${url}/api/webhooks/nylas`, { method: "POST", headers: { "content-type": "application/json", "x-nylas-signature": signature }, body, signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(`${url}/api/webhooks/nylas`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-nylas-signature": signature },
+      body,
+      signal: AbortSignal.timeout(20_000),
+    });
     await res.arrayBuffer();
     return res.status;
   } catch {
@@ -63,11 +76,17 @@ test("database restart mid-storm: 503 while down, nothing acknowledged lost, wor
   const { probes, downMs } = await outage;
   const { dead } = await waitForDrain(cluster.env.databaseUrl, storm.uniqueNotifications, 300_000);
   const statuses = Object.fromEntries(sent.statuses);
-  log(`restart figures: ${sent.retries} deliveries retried; statuses seen ${JSON.stringify(statuses)}; ingest p99 ${percentile(sent.latencies, 99).toFixed(1)} ms; outage ${(downMs / 1000).toFixed(1)} s`);
+  log(
+    `restart figures: ${sent.retries} deliveries retried; statuses seen ${JSON.stringify(statuses)}; ingest p99 ${percentile(sent.latencies, 99).toFixed(1)} ms; outage ${(downMs / 1000).toFixed(1)} s`,
+  );
 
   assert.ok(probes.length >= 5 && probes.every((s) => s === 503), `the route answered 503 while the database was down (got ${probes.join(", ")})`);
   assert.ok((sent.statuses.get(503) ?? 0) > 0, "storm deliveries met the outage");
-  assert.deepEqual(Object.keys(statuses).filter((s) => s !== "200" && s !== "503"), [], "only 200 and 503 answers");
+  assert.deepEqual(
+    Object.keys(statuses).filter((s) => s !== "200" && s !== "503"),
+    [],
+    "only 200 and 503 answers",
+  );
   assert.equal(dead, 0, "nothing dead-lettered");
   assert.equal(sent.acknowledged.size, storm.uniqueNotifications);
   const stored = await query<{ notification_id: string }>(cluster.env.databaseUrl, `SELECT notification_id FROM webhook_events WHERE notification_id = ANY($1)`, [[...sent.acknowledged]]);

@@ -15,8 +15,7 @@ before(() => cluster.start("schedule", { apps: 1, workers: 3, leaseSeconds: 5, e
 after(() => cluster.stop(), { timeout: 120_000 });
 
 type Schedule = { runs: number; at: Date };
-const readSchedule = async (): Promise<Schedule | undefined> =>
-  (await query<Schedule>(cluster.env.databaseUrl, `SELECT runs, now() AS at FROM job_schedules WHERE kind = 'jobs.prune'`))[0];
+const readSchedule = async (): Promise<Schedule | undefined> => (await query<Schedule>(cluster.env.databaseUrl, `SELECT runs, now() AS at FROM job_schedules WHERE kind = 'jobs.prune'`))[0];
 
 test("three workers run a periodic job exactly once per period", { timeout: 120_000 }, async () => {
   let first: Schedule | undefined;

@@ -20,21 +20,28 @@ test("delivery storm: the final state equals the ground truth (0 lost, 0 duplica
   assert.ok(roles.length >= 2, "the bootstrap synced at least two roles' configurations");
   const domain = "storm.example";
   const storm = generateStorm({ seed: 8101, bookings: Math.round(STORM_NOTIFICATIONS / 5), notifications: STORM_NOTIFICATIONS, roles, domain, now: Math.floor(Date.now() / 1000) });
-  log(`storm: ${storm.uniqueNotifications} notifications for ${storm.expected.interviews.size} bookings (${storm.expected.candidates.size} candidates), ` +
-    `${storm.deliveries.length} deliveries: ${storm.stats.duplicated} duplicated, ${storm.stats.reordered} reordered, ${storm.stats.delayed} delayed; ` +
-    `${storm.stats.rescheduled} rescheduled, ${storm.stats.cancelled} cancelled, ${storm.stats.rebooks} rebooked`);
+  log(
+    `storm: ${storm.uniqueNotifications} notifications for ${storm.expected.interviews.size} bookings (${storm.expected.candidates.size} candidates), ` +
+      `${storm.deliveries.length} deliveries: ${storm.stats.duplicated} duplicated, ${storm.stats.reordered} reordered, ${storm.stats.delayed} delayed; ` +
+      `${storm.stats.rescheduled} rescheduled, ${storm.stats.cancelled} cancelled, ${storm.stats.rebooks} rebooked`,
+  );
 
   const t0 = performance.now();
   const sent = await sendStorm(storm.deliveries, cluster.appUrls, { concurrency: 16 });
   const { drainedAt, dead } = await waitForDrain(cluster.env.databaseUrl, storm.uniqueNotifications, 480_000);
   const seconds = (drainedAt - t0) / 1000;
-  log(`storm figures: ingest ${(storm.deliveries.length / (sent.elapsedMs / 1000)).toFixed(0)} deliveries/s; ingest latency p50 ${percentile(sent.latencies, 50).toFixed(1)} ms, ` +
-    `p99 ${percentile(sent.latencies, 99).toFixed(1)} ms; end-to-end ${(storm.uniqueNotifications / seconds).toFixed(0)} notifications/s ` +
-    `(${storm.uniqueNotifications} processed in ${seconds.toFixed(1)} s, 2 workers)`);
+  log(
+    `storm figures: ingest ${(storm.deliveries.length / (sent.elapsedMs / 1000)).toFixed(0)} deliveries/s; ingest latency p50 ${percentile(sent.latencies, 50).toFixed(1)} ms, ` +
+      `p99 ${percentile(sent.latencies, 99).toFixed(1)} ms; end-to-end ${(storm.uniqueNotifications / seconds).toFixed(0)} notifications/s ` +
+      `(${storm.uniqueNotifications} processed in ${seconds.toFixed(1)} s, 2 workers)`,
+  );
 
   assert.equal(sent.acknowledged.size, storm.uniqueNotifications, "every notification acknowledged");
   assert.equal(dead, 0, "nothing dead-lettered");
-  const [stored] = await query<{ n: string; processed: string }>(cluster.env.databaseUrl, `SELECT count(*) AS n, count(*) FILTER (WHERE status = 'PROCESSED') AS processed FROM webhook_events WHERE type LIKE 'booking.%'`);
+  const [stored] = await query<{ n: string; processed: string }>(
+    cluster.env.databaseUrl,
+    `SELECT count(*) AS n, count(*) FILTER (WHERE status = 'PROCESSED') AS processed FROM webhook_events WHERE type LIKE 'booking.%'`,
+  );
   assert.equal(Number(stored!.n), storm.uniqueNotifications, "one inbox row per notification (duplicates are no-ops)");
   assert.equal(Number(stored!.processed), storm.uniqueNotifications, "every notification processed");
   const problems = await compareWithGroundTruth(cluster.env.databaseUrl, storm.expected, domain);

@@ -43,20 +43,14 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
         title="Interviews"
         description={
           <>
-            {isInterviewer ? "The interviews you run" : "Every interview booked on the careers page"}, upcoming first. Times are
-            in <ViewerTimeZone />.
+            {isInterviewer ? "The interviews you run" : "Every interview booked on the careers page"}, upcoming first. Times are in <ViewerTimeZone />.
           </>
         }
         actions={<AutoRefresh />}
       />
 
       {!list.hasAnyInterviews ? (
-        <EmptyState
-          label="Interviews"
-          title="No interviews yet."
-          icon={<CalendarIcon />}
-          action={{ href: PATHS.careers, label: "Open the careers page", variant: "secondary" }}
-        >
+        <EmptyState label="Interviews" title="No interviews yet." icon={<CalendarIcon />} action={{ href: PATHS.careers, label: "Open the careers page", variant: "secondary" }}>
           They appear here as soon as a candidate books on the careers page.
         </EmptyState>
       ) : (

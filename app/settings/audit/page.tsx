@@ -33,10 +33,7 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Audit log"
-        description="Every change to roles, panels and interviewers: who made it, when, and each field before and after."
-      />
+      <PageHeader title="Audit log" description="Every change to roles, panels and interviewers: who made it, when, and each field before and after." />
       <AuditEntityFilter filters={filters} />
       {filters.entityId ? (
         <p className="text-sm text-muted">

@@ -49,9 +49,8 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
         title="Background jobs"
         description={
           <span className="block max-w-3xl">
-            Every kind of background work runs on one job runner in PostgreSQL: workers in each app process (and in{" "}
-            <code className="text-xs">npm run worker</code>) claim due jobs, hold them under a lease they renew while they run, and
-            retry failures with backoff. A job that fails its last attempt is dead: fix the cause, then retry it here.
+            Every kind of background work runs on one job runner in PostgreSQL: workers in each app process (and in <code className="text-xs">npm run worker</code>) claim due jobs, hold them under a
+            lease they renew while they run, and retry failures with backoff. A job that fails its last attempt is dead: fix the cause, then retry it here.
           </span>
         }
         actions={
@@ -89,14 +88,10 @@ export default async function JobsPage({ searchParams }: JobsPageProps) {
           rows={failures}
           retryAction={retryJobAction}
           empty={
-            <EmptyState title={`No failed jobs${filters.kind ? " of this kind" : ""}.`}>
-              A job that fails shows here with its last error while it waits to retry, and stays here if it dies.
-            </EmptyState>
+            <EmptyState title={`No failed jobs${filters.kind ? " of this kind" : ""}.`}>A job that fails shows here with its last error while it waits to retry, and stays here if it dies.</EmptyState>
           }
         />
-        {failures.length === JOB_FAILURES_SHOWN ? (
-          <p className="text-xs text-muted">The {JOB_FAILURES_SHOWN} most recent are shown; pick a kind above to see its own.</p>
-        ) : null}
+        {failures.length === JOB_FAILURES_SHOWN ? <p className="text-xs text-muted">The {JOB_FAILURES_SHOWN} most recent are shown; pick a kind above to see its own.</p> : null}
       </section>
     </div>
   );

@@ -27,10 +27,9 @@ export default async function LoadPage() {
         title="Interview load"
         description={
           <span className="block max-w-3xl">
-            Nylas balances each role&apos;s scheduling on its own, but interviewers sit on several panels. This page counts
-            their interviews across every panel. When an interviewer reaches their weekly cap, a busy &ldquo;{LOAD_CAP_BLOCK_TITLE}
-            &rdquo; event goes on their calendar for the rest of that week, so no role offers them; a cancellation that brings
-            them under the cap removes it.
+            Nylas balances each role&apos;s scheduling on its own, but interviewers sit on several panels. This page counts their interviews across every panel. When an interviewer reaches their
+            weekly cap, a busy &ldquo;{LOAD_CAP_BLOCK_TITLE}
+            &rdquo; event goes on their calendar for the rest of that week, so no role offers them; a cancellation that brings them under the cap removes it.
           </span>
         }
       />
@@ -57,9 +56,7 @@ export default async function LoadPage() {
             <h2 id="load-caps-heading" className="text-lg font-semibold text-ink">
               Upcoming load and weekly caps
             </h2>
-            <p className="mt-1 max-w-3xl text-sm text-muted">
-              A cap counts booked interviews (not cancelled ones) per week, Monday to Sunday in the interviewer&apos;s time zone.
-            </p>
+            <p className="mt-1 max-w-3xl text-sm text-muted">A cap counts booked interviews (not cancelled ones) per week, Monday to Sunday in the interviewer&apos;s time zone.</p>
           </div>
           <InterviewerCaps report={report} action={setWeeklyCapAction} />
         </section>

@@ -38,9 +38,8 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
         title="Webhook deliveries"
         description={
           <span className="block max-w-3xl">
-            Notifications Nylas sent to this app: bookings created, rescheduled or cancelled, and Notetaker updates. Each one
-            is stored before it is acknowledged, then processed by a background worker that retries failures up to{" "}
-            {RETRY_POLICIES.standard.maxAttempts} times. One that still fails is marked Dead; retry it once the cause is fixed.
+            Notifications Nylas sent to this app: bookings created, rescheduled or cancelled, and Notetaker updates. Each one is stored before it is acknowledged, then processed by a background worker
+            that retries failures up to {RETRY_POLICIES.standard.maxAttempts} times. One that still fails is marked Dead; retry it once the cause is fixed.
           </span>
         }
         actions={
@@ -64,22 +63,13 @@ export default async function WebhooksPage({ searchParams }: WebhooksPageProps) 
           </div>
 
           {list.total === 0 ? (
-            <EmptyState
-              label="Webhook notifications"
-              title="No notifications match these filters."
-              action={{ href: PATHS.settingsWebhooks, label: "Show all notifications", variant: "link" }}
-            >
+            <EmptyState label="Webhook notifications" title="No notifications match these filters." action={{ href: PATHS.settingsWebhooks, label: "Show all notifications", variant: "link" }}>
               {filters.status ? `Status: ${WEBHOOK_STATUS_LABELS[filters.status]}. ` : null}
               {filters.type ? `Type: ${filters.type}. ` : null}
             </EmptyState>
           ) : (
             <section aria-label="Webhook notifications" className="space-y-4">
-              <WebhookEventsTable
-                rows={list.rows}
-                maxAttempts={RETRY_POLICIES.standard.maxAttempts}
-                retryAction={retryWebhookEventAction}
-                loadPayload={getWebhookEventPayloadAction}
-              />
+              <WebhookEventsTable rows={list.rows} maxAttempts={RETRY_POLICIES.standard.maxAttempts} retryAction={retryWebhookEventAction} loadPayload={getWebhookEventPayloadAction} />
               <Pagination
                 noun={["notification", "notifications"]}
                 hrefForPage={(page) => buildWebhookEventsHref({ ...shownFilters, page })}

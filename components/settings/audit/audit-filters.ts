@@ -67,7 +67,10 @@ const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 function openHoursWords(entry: string): string {
   const match = /^([0-6](?:,[0-6])*) (.+)$/.exec(entry);
   if (!match) return entry;
-  return `${match[1]!.split(",").map((d) => DAY_NAMES[Number(d)]).join(", ")} ${match[2]}`;
+  return `${match[1]!
+    .split(",")
+    .map((d) => DAY_NAMES[Number(d)])
+    .join(", ")} ${match[2]}`;
 }
 
 export function describeAuditValue(value: unknown, field?: string): AuditValueView {

@@ -26,10 +26,7 @@ const FIELD_COLUMN: DataTableColumn<Change> = {
   cell: (change) => change.label,
 };
 /** A creation has nothing before: one column of values. */
-const CREATED_COLUMNS: DataTableColumn<Change>[] = [
-  FIELD_COLUMN,
-  { id: "value", header: "Value", cell: (change) => <AuditValue value={change.after} field={change.field} tone="after" /> },
-];
+const CREATED_COLUMNS: DataTableColumn<Change>[] = [FIELD_COLUMN, { id: "value", header: "Value", cell: (change) => <AuditValue value={change.after} field={change.field} tone="after" /> }];
 const CHANGED_COLUMNS: DataTableColumn<Change>[] = [
   FIELD_COLUMN,
   { id: "before", header: "Before", headerClassName: "w-3/8", cell: (change) => <AuditValue value={change.before} field={change.field} tone="before" /> },

@@ -74,14 +74,5 @@ function columns(retryAction: RetryJobFormProps["action"]): DataTableColumn<JobF
 
 /** The latest failures, newest first: dead jobs (Retry) and jobs waiting to retry (Run now). */
 export function JobFailuresTable({ rows, retryAction, empty }: JobFailuresTableProps) {
-  return (
-    <DataTable
-      rows={rows}
-      columns={columns(retryAction)}
-      getRowKey={(row) => row.id}
-      caption="Failed jobs, newest first"
-      tableClassName="min-w-[52rem]"
-      empty={empty}
-    />
-  );
+  return <DataTable rows={rows} columns={columns(retryAction)} getRowKey={(row) => row.id} caption="Failed jobs, newest first" tableClassName="min-w-[52rem]" empty={empty} />;
 }

@@ -101,15 +101,7 @@ function columns(hrefForKind: (kind: string) => string): DataTableColumn<JobQueu
 
 /** One row per kind of background work: what waits, what runs, what failed for good. */
 export function JobQueuesTable({ rows, hrefForKind }: JobQueuesTableProps) {
-  return (
-    <DataTable
-      rows={rows}
-      columns={columns(hrefForKind)}
-      getRowKey={(row) => row.kind}
-      caption="Job queues, one row per kind of background work"
-      tableClassName="min-w-[48rem]"
-    />
-  );
+  return <DataTable rows={rows} columns={columns(hrefForKind)} getRowKey={(row) => row.kind} caption="Job queues, one row per kind of background work" tableClassName="min-w-[48rem]" />;
 }
 
 /** The table's loading placeholder (loading.tsx). */

@@ -34,8 +34,7 @@ export function InterviewerCaps({ report, action }: InterviewerCapsProps) {
         const status = capStatus(interviewer);
         const headingId = `interviewer-${interviewer.id}`;
         const currentIndex = report.weeks.findIndex((w) => w.key === interviewer.currentWeekKey);
-        const upcomingWeeks =
-          currentIndex < 0 ? [] : report.weeks.slice(currentIndex + 1).map((week, offset) => ({ week, count: interviewer.counts[currentIndex + 1 + offset] ?? 0 }));
+        const upcomingWeeks = currentIndex < 0 ? [] : report.weeks.slice(currentIndex + 1).map((week, offset) => ({ week, count: interviewer.counts[currentIndex + 1 + offset] ?? 0 }));
         return (
           <li key={interviewer.id} aria-labelledby={headingId}>
             <Card className="flex h-full flex-col gap-4 p-5">

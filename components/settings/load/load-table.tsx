@@ -20,21 +20,19 @@ function columns(weeks: LoadReport["weeks"]): DataTableColumn<InterviewerLoad>[]
       headerClassName: cn(STICKY, "bg-slate-50"),
       cell: (interviewer) => interviewer.name,
     },
-    ...weeks.map(
-      (week, index): DataTableColumn<InterviewerLoad> => ({
-        id: week.key,
-        header: (
-          <>
-            <time dateTime={week.key}>{week.label}</time>
-            {week.isCurrent ? <span className="block normal-case tracking-normal">This week</span> : null}
-          </>
-        ),
-        align: "end",
-        headerClassName: cn("whitespace-nowrap", week.isCurrent && "bg-brand-50 text-brand-700"),
-        className: (interviewer) => cn("tabular-nums", week.isCurrent && "bg-brand-50", (interviewer.counts[index] ?? 0) === 0 && "text-muted"),
-        cell: (interviewer) => interviewer.counts[index] ?? 0,
-      }),
-    ),
+    ...weeks.map((week, index): DataTableColumn<InterviewerLoad> => ({
+      id: week.key,
+      header: (
+        <>
+          <time dateTime={week.key}>{week.label}</time>
+          {week.isCurrent ? <span className="block normal-case tracking-normal">This week</span> : null}
+        </>
+      ),
+      align: "end",
+      headerClassName: cn("whitespace-nowrap", week.isCurrent && "bg-brand-50 text-brand-700"),
+      className: (interviewer) => cn("tabular-nums", week.isCurrent && "bg-brand-50", (interviewer.counts[index] ?? 0) === 0 && "text-muted"),
+      cell: (interviewer) => interviewer.counts[index] ?? 0,
+    })),
   ];
 }
 

@@ -53,7 +53,18 @@ export function EventTitleField({ formId, value, duration, error, onChange }: Ev
       label="Event title"
       error={error}
       describedByIds={[previewId]}
-      hint={<>Placeholders are filled in per booking: {TITLE_TOKENS.map((t, i) => <span key={t}>{i ? ", " : ""}<code className="rounded bg-slate-100 px-1 text-xs">{t}</code> ({TOKEN_LABELS[t]})</span>)}.</>}
+      hint={
+        <>
+          Placeholders are filled in per booking:{" "}
+          {TITLE_TOKENS.map((t, i) => (
+            <span key={t}>
+              {i ? ", " : ""}
+              <code className="rounded bg-slate-100 px-1 text-xs">{t}</code> ({TOKEN_LABELS[t]})
+            </span>
+          ))}
+          .
+        </>
+      }
       after={
         <>
           <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label="Insert a placeholder">

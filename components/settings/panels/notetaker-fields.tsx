@@ -103,7 +103,9 @@ export function NotetakerFields({ formId, value, hasConferencing, fieldErrors, o
             after={<CharacterCount id={`${formId}-consent-count`} length={value.consentMessage.length} max={CONSENT_MESSAGE_MAX} />}
             className="ml-6.5"
           >
-            {(control) => <Textarea {...control} rows={2} className="min-h-16" value={value.consentMessage} disabled={isOff || !value.showConsent} onChange={(e) => onText("consentMessage", e.target.value)} />}
+            {(control) => (
+              <Textarea {...control} rows={2} className="min-h-16" value={value.consentMessage} disabled={isOff || !value.showConsent} onChange={(e) => onText("consentMessage", e.target.value)} />
+            )}
           </Field>
         </div>
 

@@ -24,10 +24,11 @@ const TICK = "size-4 shrink-0 rounded border-slate-400 accent-brand-600 focus-vi
  */
 export function OpenHoursEditor({ formId, value, timeZones, fieldErrors, onChange }: OpenHoursEditorProps) {
   const setDay = (index: number, patch: Partial<TOpenHoursDay>, field: "enabled" | "start" | "end") =>
-    onChange(
-      { ...value, days: value.days.map((d, i) => (i === index ? { ...d, ...patch } : d)) },
-      ["openHours", `openHours.days.${index}.${field}`, ...(field === "start" ? [`openHours.days.${index}.end`] : [])],
-    );
+    onChange({ ...value, days: value.days.map((d, i) => (i === index ? { ...d, ...patch } : d)) }, [
+      "openHours",
+      `openHours.days.${index}.${field}`,
+      ...(field === "start" ? [`openHours.days.${index}.end`] : []),
+    ]);
 
   return (
     <div className="space-y-5">
@@ -55,9 +56,15 @@ export function OpenHoursEditor({ formId, value, timeZones, fieldErrors, onChang
         <caption className="sr-only">Open hours per weekday</caption>
         <thead className="text-left text-xs font-semibold uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="pb-2 pr-4 font-semibold">Day</th>
-            <th scope="col" className="pb-2 pr-3 font-semibold">From</th>
-            <th scope="col" className="pb-2 font-semibold">To</th>
+            <th scope="col" className="pb-2 pr-4 font-semibold">
+              Day
+            </th>
+            <th scope="col" className="pb-2 pr-3 font-semibold">
+              From
+            </th>
+            <th scope="col" className="pb-2 font-semibold">
+              To
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -75,10 +82,26 @@ export function OpenHoursEditor({ formId, value, timeZones, fieldErrors, onChang
                   </label>
                 </th>
                 <td className="py-2 pr-3">
-                  <TimeCell formId={formId} path={`openHours.days.${index}.start`} label={`${label} from`} value={row.start} isEnabled={row.enabled} error={fieldErrors[`openHours.days.${index}.start`]} onChange={(start) => setDay(index, { start }, "start")} />
+                  <TimeCell
+                    formId={formId}
+                    path={`openHours.days.${index}.start`}
+                    label={`${label} from`}
+                    value={row.start}
+                    isEnabled={row.enabled}
+                    error={fieldErrors[`openHours.days.${index}.start`]}
+                    onChange={(start) => setDay(index, { start }, "start")}
+                  />
                 </td>
                 <td className="py-2">
-                  <TimeCell formId={formId} path={`openHours.days.${index}.end`} label={`${label} to`} value={row.end} isEnabled={row.enabled} error={fieldErrors[`openHours.days.${index}.end`]} onChange={(end) => setDay(index, { end }, "end")} />
+                  <TimeCell
+                    formId={formId}
+                    path={`openHours.days.${index}.end`}
+                    label={`${label} to`}
+                    value={row.end}
+                    isEnabled={row.enabled}
+                    error={fieldErrors[`openHours.days.${index}.end`]}
+                    onChange={(end) => setDay(index, { end }, "end")}
+                  />
                 </td>
               </tr>
             );

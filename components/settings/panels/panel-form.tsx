@@ -17,7 +17,19 @@ import { AVAILABILITY_METHODS, CONFERENCING_PROVIDERS, type TAvailabilityMethod,
 import { EventTitleField } from "./event-title-field";
 import { NotetakerFields } from "./notetaker-fields";
 import { OpenHoursEditor } from "./open-hours-editor";
-import { adoptSavedPanel, applyNotetakerRules, describePanelPath, PANEL_FIELD_ORDER, setNotetakerToggle, toPanelDraft, toPanelPayload, withoutErrors, withoutErrorsUnder, type NumberFieldKey, type PanelDraft } from "./panel-draft";
+import {
+  adoptSavedPanel,
+  applyNotetakerRules,
+  describePanelPath,
+  PANEL_FIELD_ORDER,
+  setNotetakerToggle,
+  toPanelDraft,
+  toPanelPayload,
+  withoutErrors,
+  withoutErrorsUnder,
+  type NumberFieldKey,
+  type PanelDraft,
+} from "./panel-draft";
 import { PanelMembersEditor } from "./panel-members-editor";
 
 const FORM_ID = "panel-form";
@@ -159,7 +171,13 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
         />
       </Fieldset>
 
-      <Fieldset formId={FORM_ID} path="availabilityMethod" legend="Round-robin method" description="How a booking picks its interviewer: a trade-off between an even load and more times to choose from." error={fieldErrors.availabilityMethod}>
+      <Fieldset
+        formId={FORM_ID}
+        path="availabilityMethod"
+        legend="Round-robin method"
+        description="How a booking picks its interviewer: a trade-off between an even load and more times to choose from."
+        error={fieldErrors.availabilityMethod}
+      >
         <div className="grid gap-4 md:grid-cols-2">
           {AVAILABILITY_METHODS.map((method) => (
             <Choice
@@ -183,24 +201,29 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
       <Fieldset formId={FORM_ID} legend="Length and booking window">
         <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
           {number("durationMinutes", "Duration (minutes)", { step: 5, min: 5, max: 480, hint: minutesHint(draft.durationMinutes, "How long each interview is; a multiple of 5.") })}
-          {number("intervalMinutes", "Interval (minutes)", { step: 5, min: 5, max: 240, placeholder: "15", hint: "How far apart the offered start times are. Empty: every 15 minutes (Nylas's default)." })}
+          {number("intervalMinutes", "Interval (minutes)", {
+            step: 5,
+            min: 5,
+            max: 240,
+            placeholder: "15",
+            hint: "How far apart the offered start times are. Empty: every 15 minutes (Nylas's default).",
+          })}
           <div className="hidden lg:block" />
           {number("bufferBeforeMinutes", "Buffer before (minutes)", { step: 5, min: 0, max: 120, hint: "Kept free before each interview; 0–120, a multiple of 5." })}
           {number("bufferAfterMinutes", "Buffer after (minutes)", { step: 5, min: 0, max: 120, hint: "Kept free after each interview; 0–120, a multiple of 5." })}
           <div className="hidden lg:block" />
-          {number("minBookingNoticeMinutes", "Minimum booking notice (minutes)", { step: 15, min: 0, max: 43_200, hint: minutesHint(draft.minBookingNoticeMinutes, "The earliest a candidate can book, from now.") })}
+          {number("minBookingNoticeMinutes", "Minimum booking notice (minutes)", {
+            step: 15,
+            min: 0,
+            max: 43_200,
+            hint: minutesHint(draft.minBookingNoticeMinutes, "The earliest a candidate can book, from now."),
+          })}
           {number("availableDaysInFuture", "Days in future", { min: 1, max: 365, hint: "How far ahead candidates can book." })}
         </div>
       </Fieldset>
 
       <Fieldset formId={FORM_ID} path="openHours" legend="Open hours" description="When interviews can be booked, on top of each interviewer's own calendar." error={fieldErrors.openHours}>
-        <OpenHoursEditor
-          formId={FORM_ID}
-          value={draft.openHours}
-          timeZones={timeZones}
-          fieldErrors={fieldErrors}
-          onChange={(openHours, edited) => set("openHours", openHours, ...edited)}
-        />
+        <OpenHoursEditor formId={FORM_ID} value={draft.openHours} timeZones={timeZones} fieldErrors={fieldErrors} onChange={(openHours, edited) => set("openHours", openHours, ...edited)} />
       </Fieldset>
 
       <Fieldset formId={FORM_ID} legend="The calendar event">
@@ -251,7 +274,9 @@ export function PanelForm({ panelId, initial, updatedAt, interviewers, timeZones
               ...d,
               notetaker: toggle === "showConsent" ? { ...d.notetaker, showConsent: checked } : setNotetakerToggle(d.notetaker, toggle, checked, hasConferencing),
             }));
-            setFieldErrors((e) => withoutErrors(e, `notetaker.${toggle}`, "notetaker.transcription", "notetaker.summary", "notetaker.actionItems", "notetaker.audioRecording", "notetaker.consentMessage"));
+            setFieldErrors((e) =>
+              withoutErrors(e, `notetaker.${toggle}`, "notetaker.transcription", "notetaker.summary", "notetaker.actionItems", "notetaker.audioRecording", "notetaker.consentMessage"),
+            );
           }}
           onText={(field, text) => {
             setDraft((d) => ({ ...d, notetaker: { ...d.notetaker, [field]: text } }));

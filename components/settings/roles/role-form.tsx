@@ -28,8 +28,15 @@ const DESCRIPTION_MAX = 20_000;
 /** Field order on the page, for the error summary. */
 const ORDER = ["title", "slug", "team", "location", "employment", "summary", "description", "panelId", "published"] as const;
 const LABELS: Record<string, string> = {
-  title: "Title", slug: "Slug", team: "Team", location: "Location", employment: "Employment type",
-  summary: "Summary", description: "Description", panelId: "Panel", published: "Published",
+  title: "Title",
+  slug: "Slug",
+  team: "Team",
+  location: "Location",
+  employment: "Employment type",
+  summary: "Summary",
+  description: "Description",
+  panelId: "Panel",
+  published: "Published",
 };
 
 export type RoleFormProps = {
@@ -98,9 +105,7 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
         submit();
       }}
     >
-      {state.status === "error" ? (
-        <ErrorSummary formId={FORM_ID} message={state.message} fieldErrors={fieldErrors} order={ORDER} describePath={(p) => LABELS[p] ?? null} attempt={failures} />
-      ) : null}
+      {state.status === "error" ? <ErrorSummary formId={FORM_ID} message={state.message} fieldErrors={fieldErrors} order={ORDER} describePath={(p) => LABELS[p] ?? null} attempt={failures} /> : null}
 
       <Fieldset formId={FORM_ID} legend="The role" description="What candidates read on the careers page.">
         {text("title", "Title", { placeholder: "Backend Engineer" })}
@@ -188,7 +193,9 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
           hint={
             selectedPanel ? (
               <>
-                {selectedPanel.memberCount === 0 ? "This panel has no interviewers yet, so the role cannot be published. " : `Bookings rotate through its ${selectedPanel.memberCount === 1 ? "1 interviewer" : `${selectedPanel.memberCount} interviewers`}. `}
+                {selectedPanel.memberCount === 0
+                  ? "This panel has no interviewers yet, so the role cannot be published. "
+                  : `Bookings rotate through its ${selectedPanel.memberCount === 1 ? "1 interviewer" : `${selectedPanel.memberCount} interviewers`}. `}
                 <Link href={settingsPanelPath(selectedPanel.id)} className={textLinkClasses()}>
                   Edit {selectedPanel.name}
                 </Link>

@@ -23,14 +23,7 @@ export function RoleSyncCard({ roleId, roleTitle, sync, actions }: RoleSyncCardP
         Nylas sync
       </h2>
       <p className="mt-1 text-sm text-muted">Saving the role or its panel updates its scheduling configuration in Nylas.</p>
-      <RoleSyncStatus
-        className="mt-3"
-        roleTitle={roleTitle}
-        sync={syncs[roleId] ?? sync}
-        isRetrying={retrying.has(roleId)}
-        retryError={retryErrors[roleId]}
-        onRetry={() => retry(roleId)}
-      />
+      <RoleSyncStatus className="mt-3" roleTitle={roleTitle} sync={syncs[roleId] ?? sync} isRetrying={retrying.has(roleId)} retryError={retryErrors[roleId]} onRetry={() => retry(roleId)} />
     </section>
   );
 }

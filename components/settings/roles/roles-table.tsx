@@ -69,15 +69,7 @@ export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: Roles
     {
       id: "sync",
       header: "Nylas sync",
-      cell: (role) => (
-        <RoleSyncStatus
-          roleTitle={role.title}
-          sync={syncs[role.id] ?? NOT_SYNCED}
-          isRetrying={retrying.has(role.id)}
-          retryError={retryErrors[role.id]}
-          onRetry={() => retry(role.id)}
-        />
-      ),
+      cell: (role) => <RoleSyncStatus roleTitle={role.title} sync={syncs[role.id] ?? NOT_SYNCED} isRetrying={retrying.has(role.id)} retryError={retryErrors[role.id]} onRetry={() => retry(role.id)} />,
     },
     {
       id: "actions",

@@ -54,21 +54,25 @@ export function useRoleSyncs(initial: Record<string, RoleSync>, actions: RoleSyn
     }
     pendingSince.current ??= Date.now();
     let isCancelled = false;
-    const timer = setTimeout(() => void (async () => {
-      try {
-        const result = await loadStates(pendingKey.split(","));
-        if (isCancelled) return;
-        const states = result.status === "success" ? result.states : [];
-        setSyncs((current) => {
-          const next = { ...current };
-          for (const { roleId, sync } of states) next[roleId] = sync;
-          return next;
-        });
-      } catch {
-        // Offline for a moment: the next tick tries again.
-        if (!isCancelled) setSyncs((current) => ({ ...current }));
-      }
-    })(), nextPollDelayMs(Date.now() - pendingSince.current));
+    const timer = setTimeout(
+      () =>
+        void (async () => {
+          try {
+            const result = await loadStates(pendingKey.split(","));
+            if (isCancelled) return;
+            const states = result.status === "success" ? result.states : [];
+            setSyncs((current) => {
+              const next = { ...current };
+              for (const { roleId, sync } of states) next[roleId] = sync;
+              return next;
+            });
+          } catch {
+            // Offline for a moment: the next tick tries again.
+            if (!isCancelled) setSyncs((current) => ({ ...current }));
+          }
+        })(),
+      nextPollDelayMs(Date.now() - pendingSince.current),
+    );
     return () => {
       isCancelled = true;
       clearTimeout(timer);

@@ -48,14 +48,7 @@ export function RetryWebhookEventForm({ eventId, notificationId, status, action,
         </form>
       )}
       {/* Always in the DOM, so screen readers announce the outcome when it appears. */}
-      <p
-        aria-live="polite"
-        className={cn(
-          "max-w-44 text-xs md:max-w-36",
-          state.status !== "idle" && "mt-1.5",
-          state.status === "error" ? "text-red-700" : "text-emerald-800",
-        )}
-      >
+      <p aria-live="polite" className={cn("max-w-44 text-xs md:max-w-36", state.status !== "idle" && "mt-1.5", state.status === "error" ? "text-red-700" : "text-emerald-800")}>
         {state.status === "idle" ? null : state.message}
       </p>
     </div>

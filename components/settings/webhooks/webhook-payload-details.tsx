@@ -11,11 +11,7 @@ export type WebhookPayloadDetailsProps = {
   loadPayload: (id: string) => Promise<TWebhookEventPayloadResult>;
 };
 
-type State =
-  | { status: "idle" }
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | ({ status: "loaded" } & TWebhookEventPayloadView);
+type State = { status: "idle" } | { status: "loading" } | { status: "error"; message: string } | ({ status: "loaded" } & TWebhookEventPayloadView);
 
 /** 20000 → "20 KB", 1048576 → "1.0 MB" (characters of pretty-printed JSON, close enough to bytes). */
 function formatSize(chars: number): string {

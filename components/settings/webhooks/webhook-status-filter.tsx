@@ -2,11 +2,7 @@ import Link from "next/link";
 import { WEBHOOK_STATUS_LABELS } from "@/components/settings/webhooks/webhook-status-badge";
 import { buildWebhookEventsHref } from "@/lib/routes";
 import { cn } from "@/lib/utils";
-import {
-  WEBHOOK_EVENT_STATUSES,
-  type TWebhookEventFilters,
-  type TWebhookEventStatus,
-} from "@/lib/validations/webhooks";
+import { WEBHOOK_EVENT_STATUSES, type TWebhookEventFilters, type TWebhookEventStatus } from "@/lib/validations/webhooks";
 
 export type WebhookStatusFilterProps = {
   filters: TWebhookEventFilters;
@@ -35,9 +31,7 @@ export function WebhookStatusFilter({ filters, counts }: WebhookStatusFilterProp
                 className={cn(
                   "inline-flex h-8 items-center gap-2 rounded-full border px-3 text-sm font-medium transition-colors",
                   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
-                  isActive
-                    ? "border-brand-600 bg-brand-600 text-white"
-                    : "border-slate-300 bg-white text-ink hover:bg-slate-50",
+                  isActive ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-ink hover:bg-slate-50",
                 )}
               >
                 {label}

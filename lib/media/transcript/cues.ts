@@ -142,9 +142,7 @@ function readCueText(lines: string[], format: CueFormat): CuePiece[] {
       }
     }
   }
-  return pieces
-    .map((piece) => ({ speaker: capSpeaker(piece.speaker), text: truncateText(piece.text.trim(), MAX_SEGMENT_TEXT_CHARS) }))
-    .filter((piece) => piece.text !== "");
+  return pieces.map((piece) => ({ speaker: capSpeaker(piece.speaker), text: truncateText(piece.text.trim(), MAX_SEGMENT_TEXT_CHARS) })).filter((piece) => piece.text !== "");
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", nbsp: " ", quot: '"', apos: "'", lrm: "", rlm: "" };

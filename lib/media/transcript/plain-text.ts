@@ -6,17 +6,7 @@
  * prefix get speaker null; they are not merged into the line before.
  */
 import { collapseWhitespace, fail, succeed, truncateText, type ParseOutcome } from "../parse-outcome";
-import {
-  capSpeaker,
-  clockToMilliseconds,
-  EMPTY,
-  MAX_SEGMENT_TEXT_CHARS,
-  MAX_TRANSCRIPT_SEGMENTS,
-  splitSpeakerPrefix,
-  TOO_MANY_SEGMENTS,
-  type ParsedSegment,
-  type ParsedTranscript,
-} from "./segments";
+import { capSpeaker, clockToMilliseconds, EMPTY, MAX_SEGMENT_TEXT_CHARS, MAX_TRANSCRIPT_SEGMENTS, splitSpeakerPrefix, TOO_MANY_SEGMENTS, type ParsedSegment, type ParsedTranscript } from "./segments";
 
 const NO_TEXT = "The transcript file has no lines with text.";
 

@@ -22,12 +22,7 @@ export function readSpeaker(value: unknown): string | null {
   return cleanInlineText(value, MAX_SPEAKER_CHARS) || null;
 }
 
-export function clockToMilliseconds(
-  hours: string | undefined,
-  minutes: string | undefined,
-  seconds: string | undefined,
-  fraction: string | undefined,
-): number | null {
+export function clockToMilliseconds(hours: string | undefined, minutes: string | undefined, seconds: string | undefined, fraction: string | undefined): number | null {
   if (minutes === undefined || seconds === undefined) return null;
   const h = hours === undefined ? 0 : Number(hours);
   const m = Number(minutes);
@@ -49,11 +44,7 @@ const SPEAKER_WORD_LIMIT = 5;
 export function splitSpeakerPrefix(line: string): { speaker: string | null; text: string } {
   const match = SPEAKER_PREFIX.exec(line);
   const candidate = match?.[1]?.trim() ?? "";
-  const isSpeaker =
-    candidate !== "" &&
-    /\p{L}/u.test(candidate) &&
-    !/[?!;"“”]/.test(candidate) &&
-    candidate.split(" ").length <= SPEAKER_WORD_LIMIT;
+  const isSpeaker = candidate !== "" && /\p{L}/u.test(candidate) && !/[?!;"“”]/.test(candidate) && candidate.split(" ").length <= SPEAKER_WORD_LIMIT;
   if (!match || !isSpeaker) return { speaker: null, text: line };
   return { speaker: candidate, text: line.slice(match[0].length).trim() };
 }

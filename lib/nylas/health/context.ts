@@ -31,7 +31,11 @@ const TITLES = {
 
 export type CheckId = keyof typeof TITLES;
 export const check = (id: CheckId, status: HealthCheck["status"], detail: string, fix?: string): HealthCheck => ({
-  id, title: TITLES[id], status, detail, ...(fix ? { fix } : {}),
+  id,
+  title: TITLES[id],
+  status,
+  detail,
+  ...(fix ? { fix } : {}),
 });
 
 /** A check that throws (database down, an unexpected Nylas error, the deadline) fails with the reason. */

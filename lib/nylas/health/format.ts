@@ -6,13 +6,7 @@
 /** "skip": not asked, because a check it depends on (the API key) failed. */
 export type HealthStatus = "pass" | "fail" | "warn" | "skip";
 
-export type HealthCheckId =
-  | "api-key"
-  | "coordinator-grant"
-  | "interviewer-grants"
-  | "webhook-subscription"
-  | "webhook-url"
-  | "role-configurations";
+export type HealthCheckId = "api-key" | "coordinator-grant" | "interviewer-grants" | "webhook-subscription" | "webhook-url" | "role-configurations";
 
 export type HealthCheck = {
   id: HealthCheckId;
@@ -67,10 +61,7 @@ export function summarizeChecks(checks: Pick<HealthCheck, "status">[]): string {
   if (total === 0) return "No checks ran";
   const checkWord = plural(total, "check", "checks");
   if (failed > 0) {
-    const extra = [
-      warned ? `${warned} ${plural(warned, "warning", "warnings")}` : "",
-      skipped ? `${skipped} skipped` : "",
-    ].filter(Boolean);
+    const extra = [warned ? `${warned} ${plural(warned, "warning", "warnings")}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
     return `${failed} of ${total} ${checkWord} ${plural(failed, "fails", "fail")}${extra.length ? `; ${extra.join(", ")}` : ""}`;
   }
   if (warned > 0) return `${passed} of ${total} ${checkWord} ${plural(passed, "passes", "pass")}; ${warned} ${plural(warned, "warning", "warnings")}`;
@@ -80,7 +71,10 @@ export function summarizeChecks(checks: Pick<HealthCheck, "status">[]): string {
 
 /** The lines of a check's fix (several when several people or roles need something done). */
 export function fixLines(check: Pick<HealthCheck, "fix">): string[] {
-  return (check.fix ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
+  return (check.fix ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 const CLI_LABELS: Record<HealthStatus, string> = { pass: "PASS", fail: "FAIL", warn: "WARN", skip: "SKIP" };

@@ -20,9 +20,7 @@ export function apiKeyRejected(mode: Mode, apiUri: string, reason: string): { de
   if (mode === "sandbox") {
     return {
       detail: `The sandbox at ${apiUri} rejected the API key (${reason}).`,
-      fix:
-        "Run this with the same NYLAS_SANDBOX_API_KEY as the running app (its default is nylas-sandbox-dev-api-key): " +
-        "unset it here, or set it to the app's value.",
+      fix: "Run this with the same NYLAS_SANDBOX_API_KEY as the running app (its default is nylas-sandbox-dev-api-key): " + "unset it here, or set it to the app's value.",
     };
   }
   return {
@@ -42,9 +40,7 @@ export function apiUnreachable(mode: Mode, apiUri: string, reason: string): { de
   }
   return {
     detail: `Could not reach the Nylas API at ${apiUri} (${reason}).`,
-    fix:
-      "Check NYLAS_API_URI (https://api.us.nylas.com, or https://api.eu.nylas.com for EU applications) and that this " +
-      "server can make outbound HTTPS requests (DNS, firewall, proxy).",
+    fix: "Check NYLAS_API_URI (https://api.us.nylas.com, or https://api.eu.nylas.com for EU applications) and that this " + "server can make outbound HTTPS requests (DNS, firewall, proxy).",
   };
 }
 
@@ -61,10 +57,7 @@ export function apiTimedOut(mode: Mode, apiUri: string, seconds: number): { deta
 export function apiError(mode: Mode, reason: string): { detail: string; fix: string } {
   return {
     detail: `Nylas answered with an error: ${reason}.`,
-    fix:
-      mode === "sandbox"
-        ? "Check the npm run dev output for the error, then check again."
-        : "Check again in a minute; if it persists, check https://status.nylas.com and the app's logs.",
+    fix: mode === "sandbox" ? "Check the npm run dev output for the error, then check again." : "Check again in a minute; if it persists, check https://status.nylas.com and the app's logs.",
   };
 }
 
@@ -170,8 +163,7 @@ export type RoleProblem = { level: "warn" | "fail"; isBookable: boolean; problem
 
 const roleName = (role: RoleRef) => `${role.title} (/careers/${role.slug})`;
 const retryFix = (role: RoleRef) => `Open the ${role.title} role in Settings and press Retry.`;
-const retryingFix = (role: RoleRef) =>
-  `Nothing, unless it stays: the sync retries by itself. To retry now, open the ${role.title} role in Settings and press Retry.`;
+const retryingFix = (role: RoleRef) => `Nothing, unless it stays: the sync retries by itself. To retry now, open the ${role.title} role in Settings and press Retry.`;
 
 /** No role_configurations row at this Nylas environment: the role was never synced here. */
 export function roleConfigurationMissing(role: RoleRef, apiUri: string): RoleProblem {
@@ -235,10 +227,6 @@ export function roleConfigurationGone(role: RoleRef, configurationId: string, re
  * least one failed, "are not ready yet" when they are all still being created, else "need attention".
  */
 export function roleProblemsHeadline(problems: readonly Pick<RoleProblem, "level" | "isBookable">[], published: number): string {
-  const verb = problems.every((p) => !p.isBookable)
-    ? problems.some((p) => p.level === "fail")
-      ? "cannot be booked"
-      : "are not ready yet"
-    : "need attention";
+  const verb = problems.every((p) => !p.isBookable) ? (problems.some((p) => p.level === "fail") ? "cannot be booked" : "are not ready yet") : "need attention";
   return `${problems.length} of ${published} published roles ${verb}`;
 }

@@ -20,9 +20,7 @@ type CueEntry = {
   contrary?: readonly string[];
 };
 
-const SKIPPED_CUES = [
-  "didn't get to", "did not get to", "ran out of time", "out of time", "close to time", "skip*", "not cover*", "didn't cover", "next time", "come back to", "no time",
-];
+const SKIPPED_CUES = ["didn't get to", "did not get to", "ran out of time", "out of time", "close to time", "skip*", "not cover*", "didn't cover", "next time", "come back to", "no time"];
 
 /**
  * The built-in widening for common hiring facets. It only adds spoken cues to a facet whose own
@@ -52,8 +50,24 @@ const CUE_TABLE: readonly CueEntry[] = [
     triggers: ["technical", "skill", "technology", "engineering", "coding", "code", "expertise", "depth", "system"],
     prefersStatements: true,
     cues: [
-      "design*", "trade-off*", "tradeoff*", "implement*", "architect*", "scal*", "latenc*", "throughput", "index*", "cach*",
-      "queue*", "database*", "schema*", "idempoten*", "concurren*", "consisten*", "partition*", "api*",
+      "design*",
+      "trade-off*",
+      "tradeoff*",
+      "implement*",
+      "architect*",
+      "scal*",
+      "latenc*",
+      "throughput",
+      "index*",
+      "cach*",
+      "queue*",
+      "database*",
+      "schema*",
+      "idempoten*",
+      "concurren*",
+      "consisten*",
+      "partition*",
+      "api*",
     ],
   },
   {
@@ -80,12 +94,38 @@ const CUE_TABLE: readonly CueEntry[] = [
 
 /** Spoken signs of a follow-up, with strength: 3 is an explicit commitment, 1 a mere suggestion. */
 const ACTION_CUES: readonly (readonly [string, number])[] = [
-  ["next round", 3], ["follow up", 3], ["followup", 3], ["probe*", 3], ["dig into", 3], ["dig deeper", 3], ["verif*", 3], ["action item*", 3],
-  ["could you send", 3], ["can you send", 3], ["please send", 3], ["could you share", 3], ["can you share", 3], ["please share", 3],
-  ["reference*", 2.5], ["schedule*", 2], ["we should", 2], ["next time", 2], ["didn't get to", 2], ["ran out of time", 2], ["debrief*", 2],
-  ["committee", 2], ["loop in", 2], ["get back to", 2], ["circle back", 2], ["reach out", 2], ["i'd like to", 1.5], ["let's", 1], ["could you", 1],
+  ["next round", 3],
+  ["follow up", 3],
+  ["followup", 3],
+  ["probe*", 3],
+  ["dig into", 3],
+  ["dig deeper", 3],
+  ["verif*", 3],
+  ["action item*", 3],
+  ["could you send", 3],
+  ["can you send", 3],
+  ["please send", 3],
+  ["could you share", 3],
+  ["can you share", 3],
+  ["please share", 3],
+  ["reference*", 2.5],
+  ["schedule*", 2],
+  ["we should", 2],
+  ["next time", 2],
+  ["didn't get to", 2],
+  ["ran out of time", 2],
+  ["debrief*", 2],
+  ["committee", 2],
+  ["loop in", 2],
+  ["get back to", 2],
+  ["circle back", 2],
+  ["reach out", 2],
+  ["i'd like to", 1.5],
+  ["let's", 1],
+  ["could you", 1],
   // A bare "send" or "share" is as often a fact ("our shippers send two million events") as a task.
-  ["send*", 1.5], ["share*", 1.5],
+  ["send*", 1.5],
+  ["share*", 1.5],
 ];
 /**
  * "I'll also check", "we will send": a first-person commitment to a follow-up verb. Only first
@@ -98,8 +138,24 @@ export const COMMITMENT = 3;
 
 /** Phrases, not topics: "weather" alone would drop "the weather service API" from a summary. */
 const SMALL_TALK = [
-  "hear me", "how are you", "how's it going", "nice to meet", "thanks for", "thank you", "the weather", "good morning", "good afternoon",
-  "good evening", "your weekend", "great weekend", "nice weekend", "get started", "see my screen", "can you see", "loud and clear", "on mute",
+  "hear me",
+  "how are you",
+  "how's it going",
+  "nice to meet",
+  "thanks for",
+  "thank you",
+  "the weather",
+  "good morning",
+  "good afternoon",
+  "good evening",
+  "your weekend",
+  "great weekend",
+  "nice weekend",
+  "get started",
+  "see my screen",
+  "can you see",
+  "loud and clear",
+  "on mute",
 ];
 
 /** `isPhrase`: several words as written; "trade-off" is one word that tokenizes as two. */

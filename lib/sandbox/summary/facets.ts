@@ -69,9 +69,7 @@ function toFacet(clause: string): Facet | null {
   // In "any concerns raised" the participle describes and the noun names: "concern" alone is the facet.
   const named = content.filter((t) => !t.endsWith("ed")).map(stemWord);
   const isNegated = tokens.some((t) => NEGATIONS.has(t));
-  const entries = STEMMED_TABLE.filter(
-    (e) => terms.some((t) => e.triggerStems.has(t)) && !(e.negation === "excluded" && isNegated) && !(e.negation === "required" && !isNegated),
-  );
+  const entries = STEMMED_TABLE.filter((e) => terms.some((t) => e.triggerStems.has(t)) && !(e.negation === "excluded" && isNegated) && !(e.negation === "required" && !isNegated));
   const label = kept.slice(0, 12).join(" ");
   // A cue that only repeats an instruction word ("skip*" for "skipped") would count that word twice.
   const termSet = new Set(terms);

@@ -128,9 +128,7 @@ function cleanSpeaker(name: string): string {
 export const finiteTime = (t: number) => (Number.isFinite(t) && t > 0 ? t : 0);
 
 export function readTranscript(segments: readonly SummaryInputSegment[]): Transcript {
-  const ordered = segments
-    .map((segment, order) => ({ segment, order }))
-    .sort((a, b) => finiteTime(a.segment.start) - finiteTime(b.segment.start) || a.order - b.order);
+  const ordered = segments.map((segment, order) => ({ segment, order })).sort((a, b) => finiteTime(a.segment.start) - finiteTime(b.segment.start) || a.order - b.order);
   const sentences: Sentence[] = [];
   const byStem = new Map<string, number[]>();
   const byCue = new Map<number, number[]>();

@@ -48,9 +48,7 @@ function header(segments: readonly SummaryInputSegment[], sentences: readonly Se
   for (const s of segments) last = Math.max(last, finiteTime(s.end), finiteTime(s.start));
   const duration = formatTimestamp(last);
   const speakers = [...new Set(sentences.map((s) => s.speaker))];
-  return speakers.length === 1
-    ? `Summary of a ${duration} interview in which only ${speakers[0]} spoke.`
-    : `Summary of a ${duration} interview between ${joinNames(speakers)}.`;
+  return speakers.length === 1 ? `Summary of a ${duration} interview in which only ${speakers[0]} spoke.` : `Summary of a ${duration} interview between ${joinNames(speakers)}.`;
 }
 
 // ─── Summary ───────────────────────────────────────────────────────────────────────────────────
@@ -72,9 +70,7 @@ function pickPerFacet(facets: readonly Facet[], transcript: Transcript): FacetPi
     return w;
   };
   return facets.map((facet) => {
-    const ranked = [...scoreFacet(facet, transcript).score]
-      .filter(([at, score]) => score >= MIN_FACET_SCORE && isQuotable(transcript.sentences[at]))
-      .sort(([a, x], [b, y]) => y - x || a - b);
+    const ranked = [...scoreFacet(facet, transcript).score].filter(([at, score]) => score >= MIN_FACET_SCORE && isQuotable(transcript.sentences[at])).sort(([a, x], [b, y]) => y - x || a - b);
     const best = ranked.find(([at]) => !used.has(wording(at))) ?? ranked[0];
     const second = best && ranked.find(([at]) => at !== best[0] && !used.has(wording(at)) && wording(at) !== wording(best[0]));
     const picks = best ? [best] : [];
@@ -122,8 +118,7 @@ function fitParagraphs(paragraphs: readonly string[]): string {
 
 /** Without instructions: the opening question, then the three most informative answers, in order. */
 function genericParagraphs({ sentences, byStem, idf, interviewer, isMultiSpeaker }: Transcript): string[] {
-  const opening =
-    sentences.find((s) => s.isQuestion && s.speaker === interviewer && isQuotable(s)) ?? sentences.find((s) => s.isQuestion && s.speaker === interviewer);
+  const opening = sentences.find((s) => s.isQuestion && s.speaker === interviewer && isQuotable(s)) ?? sentences.find((s) => s.isQuestion && s.speaker === interviewer);
   const information = new Float64Array(sentences.length);
   for (const [stem, postings] of byStem) {
     const weight = idf(stem);
@@ -171,11 +166,7 @@ function listActionItems(facets: readonly Facet[], transcript: Transcript): stri
 
 // ─── Entry point ───────────────────────────────────────────────────────────────────────────────
 
-export function summarizeInterview(input: {
-  segments: readonly SummaryInputSegment[];
-  summaryInstructions: string;
-  actionItemsInstructions: string;
-}): InterviewSummaryResult {
+export function summarizeInterview(input: { segments: readonly SummaryInputSegment[]; summaryInstructions: string; actionItemsInstructions: string }): InterviewSummaryResult {
   const transcript = readTranscript(input.segments);
   if (!transcript.sentences.length) return { summary: "The transcript was empty: nothing was said, so there is nothing to summarize.", actionItems: [] };
   const head = header(input.segments, transcript.sentences);

@@ -47,6 +47,11 @@ export class Cluster {
 
   /** Error lines of every process, for a failing assertion's message. */
   errors(): string[] {
-    return [...this.apps, ...this.workers].flatMap((p) => p.output.filter((l) => /error|Error/.test(l)).slice(-10).map((l) => `${p.name}: ${l}`));
+    return [...this.apps, ...this.workers].flatMap((p) =>
+      p.output
+        .filter((l) => /error|Error/.test(l))
+        .slice(-10)
+        .map((l) => `${p.name}: ${l}`),
+    );
   }
 }

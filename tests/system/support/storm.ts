@@ -32,12 +32,20 @@ type Person = { email: string; name: string; timezone: string; rawVariants: stri
 export type Expected = {
   candidates: Map<string, { name: string; timezone: string }>;
   applications: Set<string>; // `${email}|${roleId}`
-  interviews: Map<string, { status: "SCHEDULED" | "RESCHEDULED" | "CANCELLED"; startsAt: number; endsAt: number; cancelledAt: number | null; email: string; roleId: string; interviewer: string; replaces: string | null }>;
+  interviews: Map<
+    string,
+    { status: "SCHEDULED" | "RESCHEDULED" | "CANCELLED"; startsAt: number; endsAt: number; cancelledAt: number | null; email: string; roleId: string; interviewer: string; replaces: string | null }
+  >;
 };
 
 export type Delivery = { notificationId: string; body: string; signature: string; key: number; bookingId: string };
 
-export type Storm = { deliveries: Delivery[]; expected: Expected; uniqueNotifications: number; stats: { duplicated: number; reordered: number; delayed: number; rebooks: number; cancelled: number; rescheduled: number } };
+export type Storm = {
+  deliveries: Delivery[];
+  expected: Expected;
+  uniqueNotifications: number;
+  stats: { duplicated: number; reordered: number; delayed: number; rebooks: number; cancelled: number; rescheduled: number };
+};
 
 function uuid(rand: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16));
@@ -55,7 +63,17 @@ const TIMEZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "America/Sa
  * `reorderRate` and `delayRate` are shares of those notifications. Event times lie in the last
  * hours (`now` is Unix seconds); interviews start weeks ahead.
  */
-export function generateStorm(opts: { seed: number; bookings: number; notifications: number; roles: RoleTarget[]; domain: string; now: number; duplicateRate?: number; reorderRate?: number; delayRate?: number }): Storm {
+export function generateStorm(opts: {
+  seed: number;
+  bookings: number;
+  notifications: number;
+  roles: RoleTarget[];
+  domain: string;
+  now: number;
+  duplicateRate?: number;
+  reorderRate?: number;
+  delayRate?: number;
+}): Storm {
   const rand = createRng(opts.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -135,7 +153,10 @@ export function generateStorm(opts: { seed: number; bookings: number; notificati
     expected.candidates.set(b.person.email, { name: b.person.name, timezone: b.person.timezone });
     expected.applications.add(`${b.person.email}|${b.role.roleId}`);
     const cancel = b.notes.find((n) => n.kind === "booking.cancelled");
-    const last = [...b.notes].filter((n) => n.kind !== "booking.cancelled").sort((x, y) => x.time - y.time).at(-1)!;
+    const last = [...b.notes]
+      .filter((n) => n.kind !== "booking.cancelled")
+      .sort((x, y) => x.time - y.time)
+      .at(-1)!;
     expected.interviews.set(b.bookingId, {
       status: cancel ? "CANCELLED" : last.kind === "booking.rescheduled" ? "RESCHEDULED" : "SCHEDULED",
       startsAt: last.start,
@@ -245,7 +266,11 @@ export type SendReport = { acknowledged: Set<string>; latencies: number[]; statu
  * anything but a 200 (503 while the database is down, a refused connection) is retried until it
  * is acknowledged. A 4xx other than 408/429 fails the storm.
  */
-export async function sendStorm(deliveries: readonly Delivery[], urls: readonly string[], opts: { concurrency?: number; onProgress?: (sent: number) => void | Promise<void> } = {}): Promise<SendReport> {
+export async function sendStorm(
+  deliveries: readonly Delivery[],
+  urls: readonly string[],
+  opts: { concurrency?: number; onProgress?: (sent: number) => void | Promise<void> } = {},
+): Promise<SendReport> {
   const report: SendReport = { acknowledged: new Set(), latencies: [], statuses: new Map(), retries: 0, elapsedMs: 0 };
   const started = performance.now();
   let next = 0;
@@ -333,11 +358,9 @@ export async function compareWithGroundTruth(databaseUrl: string, expected: Expe
   }
   for (const email of expected.candidates.keys()) if (!seen.has(email)) problems.push(`candidate ${email} lost`);
 
-  const applications = await query<{ email: string; role_id: string }>(
-    databaseUrl,
-    `SELECT c.email, a.role_id FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE c.email LIKE $1`,
-    [`%@${domain}`],
-  );
+  const applications = await query<{ email: string; role_id: string }>(databaseUrl, `SELECT c.email, a.role_id FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE c.email LIKE $1`, [
+    `%@${domain}`,
+  ]);
   const apps = new Set<string>();
   for (const a of applications) {
     const key = `${a.email}|${a.role_id}`;
@@ -348,8 +371,16 @@ export async function compareWithGroundTruth(databaseUrl: string, expected: Expe
   for (const key of expected.applications) if (!apps.has(key)) problems.push(`application ${key} lost`);
 
   const interviews = await query<{
-    booking_id: string; status: string; starts_at: Date | null; ends_at: Date | null; cancelled_at: Date | null; email: string | null;
-    role_id: string | null; app_email: string | null; interviewer_email: string | null; replaces: string | null;
+    booking_id: string;
+    status: string;
+    starts_at: Date | null;
+    ends_at: Date | null;
+    cancelled_at: Date | null;
+    email: string | null;
+    role_id: string | null;
+    app_email: string | null;
+    interviewer_email: string | null;
+    replaces: string | null;
   }>(
     databaseUrl,
     `SELECT i.booking_id, i.status, i.starts_at, i.ends_at, i.cancelled_at, c.email, a.role_id, ac.email AS app_email, i.interviewer_email, p.booking_id AS replaces
@@ -368,7 +399,16 @@ export async function compareWithGroundTruth(databaseUrl: string, expected: Expe
       problems.push(`unexpected interview ${i.booking_id}`);
       continue;
     }
-    const got = { status: i.status, startsAt: secs(i.starts_at), endsAt: secs(i.ends_at), cancelledAt: secs(i.cancelled_at), email: i.email, roleId: i.role_id, interviewer: i.interviewer_email, replaces: i.replaces };
+    const got = {
+      status: i.status,
+      startsAt: secs(i.starts_at),
+      endsAt: secs(i.ends_at),
+      cancelledAt: secs(i.cancelled_at),
+      email: i.email,
+      roleId: i.role_id,
+      interviewer: i.interviewer_email,
+      replaces: i.replaces,
+    };
     for (const field of ["status", "startsAt", "endsAt", "cancelledAt", "email", "roleId", "interviewer", "replaces"] as const) {
       if (got[field] !== want[field]) problems.push(`interview ${i.booking_id}: ${field} ${String(got[field])} ≠ ${String(want[field])}`);
     }

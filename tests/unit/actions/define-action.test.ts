@@ -67,7 +67,14 @@ describe("defineAction", () => {
   });
 
   it("uses the action's own message for a bad input when it has one", async () => {
-    const action = defineAction({ name: "t", input: (id: unknown) => ({ id }), schema: z.object({ id: ZId }), invalid: "That is not a thing.", failed: "x", handler: async (): Promise<State> => ({ status: "idle" }) });
+    const action = defineAction({
+      name: "t",
+      input: (id: unknown) => ({ id }),
+      schema: z.object({ id: ZId }),
+      invalid: "That is not a thing.",
+      failed: "x",
+      handler: async (): Promise<State> => ({ status: "idle" }),
+    });
     await expect(action(42)).resolves.toMatchObject({ status: "error", message: "That is not a thing." });
   });
 
@@ -101,7 +108,9 @@ describe("defineAction", () => {
       schema: z.object({ value: z.coerce.number().int("Whole numbers only.") }),
       failed: "Generic.",
       errorData: (value) => ({ submitted: String(value) }),
-      handler: async ({ value }): Promise<{ status: "success"; message: string } | { status: "error"; message: string; fieldErrors: Record<string, string>; submitted?: string } | { status: "idle" }> =>
+      handler: async ({
+        value,
+      }): Promise<{ status: "success"; message: string } | { status: "error"; message: string; fieldErrors: Record<string, string>; submitted?: string } | { status: "idle" }> =>
         value > 10 ? { status: "error", message: "Too many.", fieldErrors: { value: "At most 10." } } : { status: "success", message: "OK" },
     });
     await expect(action("1.5")).resolves.toEqual({ status: "error", message: "Whole numbers only.", fieldErrors: { value: "Whole numbers only." }, submitted: "1.5" });
@@ -112,7 +121,10 @@ describe("defineAction", () => {
 
 describe("toActionError", () => {
   it("keeps an AppError's message whatever its status", () => {
-    expect(toActionError(new AppError(409, "conflict", "Someone saved first."), { failed: "x" })).toEqual({ state: { status: "error", message: "Someone saved first.", fieldErrors: {} }, isUnexpected: false });
+    expect(toActionError(new AppError(409, "conflict", "Someone saved first."), { failed: "x" })).toEqual({
+      state: { status: "error", message: "Someone saved first.", fieldErrors: {} },
+      isUnexpected: false,
+    });
   });
 
   it("hides anything else behind the generic message", () => {

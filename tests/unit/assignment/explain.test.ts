@@ -133,9 +133,7 @@ describe("explainAssignment", () => {
 
     it("everyone ahead was busy or at their cap", () => {
       const members = withMember(PRIYA, { weekCount: 2, weeklyCap: 2 });
-      expect(explain({ members, chosenEmail: ANA, busyEmails: new Set([MARCUS]) }).verdict).toBe(
-        "Marcus Johnson was busy, Priya Patel was at their weekly cap, so Ana Silva (next in line) got it.",
-      );
+      expect(explain({ members, chosenEmail: ANA, busyEmails: new Set([MARCUS]) }).verdict).toBe("Marcus Johnson was busy, Priya Patel was at their weekly cap, so Ana Silva (next in line) got it.");
     });
 
     it("everyone ahead was capped by a block, with free/busy unknown", () => {

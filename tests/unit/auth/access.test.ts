@@ -103,9 +103,7 @@ describe("withAuth", () => {
 describe("requireUser / requireAdmin", () => {
   it("redirects a signed-out visitor to /login with the given path", async () => {
     signIn(null);
-    await expect(requireUser("/dashboard/interviews?x=1")).rejects.toThrow(
-      "REDIRECT /login?callbackUrl=%2Fdashboard%2Finterviews%3Fx%3D1",
-    );
+    await expect(requireUser("/dashboard/interviews?x=1")).rejects.toThrow("REDIRECT /login?callbackUrl=%2Fdashboard%2Finterviews%3Fx%3D1");
   });
 
   it("falls back to the path proxy.ts recorded", async () => {

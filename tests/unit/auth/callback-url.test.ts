@@ -44,9 +44,7 @@ describe("getSafeCallbackUrl", () => {
 
 describe("buildLoginUrl", () => {
   it("encodes the path and query as callbackUrl", () => {
-    expect(buildLoginUrl("/dashboard/interviews?status=all")).toBe(
-      "/login?callbackUrl=%2Fdashboard%2Finterviews%3Fstatus%3Dall",
-    );
+    expect(buildLoginUrl("/dashboard/interviews?status=all")).toBe("/login?callbackUrl=%2Fdashboard%2Finterviews%3Fstatus%3Dall");
   });
 
   it("drops an unsafe or missing path", () => {

@@ -21,9 +21,7 @@ describe("proxy", () => {
   it("redirects a signed-out page visit to /login with path and query as callbackUrl", async () => {
     const response = await proxy(request("/dashboard/interviews?status=all"));
     expect(response.status).toBe(307);
-    expect(response.headers.get("location")).toBe(
-      "http://app.test/login?callbackUrl=%2Fdashboard%2Finterviews%3Fstatus%3Dall",
-    );
+    expect(response.headers.get("location")).toBe("http://app.test/login?callbackUrl=%2Fdashboard%2Finterviews%3Fstatus%3Dall");
   });
 
   it("drops the router's _rsc parameter from callbackUrl", async () => {

@@ -54,4 +54,3 @@ describe("isApiPath", () => {
     expect(isApiPath("/dashboard")).toBe(false);
   });
 });
-

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareBookingEvents,
-  isBookingEventType,
-  reduceBookingEvents,
-  type BookingNotification,
-  type BookingState,
-} from "@/lib/interviews/booking-reducer";
+import { compareBookingEvents, isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingState } from "@/lib/interviews/booking-reducer";
 import { bookingEnvelope, permutations, redelivery, toReducerEvent, type BookingEnvelopeInput } from "../../support/nylas-webhook-fixtures";
 
 const BOOKING_ID = "3c1f0a5e-7b2d-4e8f-9a6c-5d4e3f2a1b0c";
@@ -20,7 +14,12 @@ const S1 = S0 + 86_400;
 const DURATION = 45 * 60;
 const REASON = "Accepted another offer";
 
-const base: Pick<BookingEnvelopeInput, "bookingId" | "configurationId" | "eventId" | "participants"> = { bookingId: BOOKING_ID, configurationId: CONFIGURATION_ID, eventId: "evt-abc123", participants: [SARAH, DANA] };
+const base: Pick<BookingEnvelopeInput, "bookingId" | "configurationId" | "eventId" | "participants"> = {
+  bookingId: BOOKING_ID,
+  configurationId: CONFIGURATION_ID,
+  eventId: "evt-abc123",
+  participants: [SARAH, DANA],
+};
 const make = (input: Omit<BookingEnvelopeInput, keyof typeof base> & Partial<typeof base>) => bookingEnvelope({ ...base, ...input });
 
 const created = make({ type: "booking.created", id: "n-created", time: T, start: S0, end: S0 + DURATION, additionalFields: { linkedin_url: "https://www.linkedin.com/in/dana" } });
@@ -96,8 +95,15 @@ describe("reduceBookingEvents: partial sets", () => {
   it("created alone: SCHEDULED with the booked times and details", () => {
     const state = reduce(ev(created));
     expect(state).toMatchObject({
-      status: "SCHEDULED", hasCreated: true, startsAt: S0, endsAt: S0 + DURATION, configurationId: CONFIGURATION_ID,
-      participants: [SARAH, DANA], location: "https://meet.google.com/abc-defg-hij", cancelledAt: null, cancellationReason: null,
+      status: "SCHEDULED",
+      hasCreated: true,
+      startsAt: S0,
+      endsAt: S0 + DURATION,
+      configurationId: CONFIGURATION_ID,
+      participants: [SARAH, DANA],
+      location: "https://meet.google.com/abc-defg-hij",
+      cancelledAt: null,
+      cancellationReason: null,
     });
     expect(state.history.map((h) => h.kind)).toEqual(["created"]);
   });
@@ -132,8 +138,14 @@ describe("reduceBookingEvents: partial sets", () => {
   it("cancelled alone: CANCELLED with hasCreated false, keeping what the payload says", () => {
     const state = reduce(ev(cancelled));
     expect(state).toMatchObject({
-      status: "CANCELLED", hasCreated: false, cancelledAt: T + 20, cancellationReason: REASON,
-      startsAt: S1, endsAt: S1 + DURATION, participants: [SARAH, DANA], configurationId: CONFIGURATION_ID,
+      status: "CANCELLED",
+      hasCreated: false,
+      cancelledAt: T + 20,
+      cancellationReason: REASON,
+      startsAt: S1,
+      endsAt: S1 + DURATION,
+      participants: [SARAH, DANA],
+      configurationId: CONFIGURATION_ID,
     });
     expect(state.history).toEqual([{ kind: "cancelled", at: T + 20, startsAt: S1, endsAt: S1 + DURATION, reason: REASON }]);
   });
@@ -144,7 +156,7 @@ describe("reduceBookingEvents: partial sets", () => {
     expect(state.history.map((h) => h.kind)).toEqual(["created", "cancelled"]);
   });
 
-  it("keeps an empty cancellation reason as \"\" (Nylas sends \"\" when none was given)", () => {
+  it('keeps an empty cancellation reason as "" (Nylas sends "" when none was given)', () => {
     const noReason = make({ type: "booking.cancelled", id: "n-cancel-empty", time: T + 20, start: S0, end: S0 + DURATION, cancellationReason: "" });
     expect(reduce(ev(created), ev(noReason))).toMatchObject({ status: "CANCELLED", cancellationReason: "" });
   });

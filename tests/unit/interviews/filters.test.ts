@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getLocalDateRange, normalizeTimeZone } from "@/lib/interviews/date-range";
-import {
-  DEFAULT_INTERVIEW_FILTERS,
-  hasActiveInterviewFilters,
-  MAX_INTERVIEWS_PAGE,
-  parseInterviewFilters,
-  readInterviewHistory,
-  toSafeHttpUrl,
-} from "@/lib/validations/interviews";
+import { DEFAULT_INTERVIEW_FILTERS, hasActiveInterviewFilters, MAX_INTERVIEWS_PAGE, parseInterviewFilters, readInterviewHistory, toSafeHttpUrl } from "@/lib/validations/interviews";
 
 const ROLE = "0b5f2a3e-8a57-4f53-9d0f-6f1d7f0c2a11";
 const INTERVIEWER = "5d1c7a0e-1f7e-4a8b-b0a2-3c4d5e6f7a8b";
@@ -22,9 +15,16 @@ describe("parseInterviewFilters", () => {
   });
 
   it("reads the form's params into filters", () => {
-    expect(
-      parseInterviewFilters({ role: ROLE, interviewer: INTERVIEWER, status: "cancelled", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", page: "2" }),
-    ).toEqual({ roleId: ROLE, interviewerId: INTERVIEWER, status: "CANCELLED", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", q: undefined, page: 2 });
+    expect(parseInterviewFilters({ role: ROLE, interviewer: INTERVIEWER, status: "cancelled", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", page: "2" })).toEqual({
+      roleId: ROLE,
+      interviewerId: INTERVIEWER,
+      status: "CANCELLED",
+      from: "2026-03-01",
+      to: "2026-03-31",
+      tz: "Europe/Paris",
+      q: undefined,
+      page: 2,
+    });
   });
 
   it("accepts every status in any case, and ALL", () => {

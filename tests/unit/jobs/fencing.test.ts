@@ -21,7 +21,13 @@ describe("lostLeases", () => {
   ];
 
   it("stops the jobs the renewal reports as no longer held under their token", () => {
-    expect(lostLeases(held, [{ id: "1", token: "a", held: true }, { id: "2", token: "b", held: false }, { id: "3", token: "c", held: true }])).toEqual([held[1]]);
+    expect(
+      lostLeases(held, [
+        { id: "1", token: "a", held: true },
+        { id: "2", token: "b", held: false },
+        { id: "3", token: "c", held: true },
+      ]),
+    ).toEqual([held[1]]);
   });
 
   it("does not stop a job the renewal did not mention (held after it began)", () => {

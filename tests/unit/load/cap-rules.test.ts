@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildLoadCapMetadata,
-  getLoadCapBlockSpan,
-  isLoadCapBlockEvent,
-  listDistinctWeeks,
-  LOAD_CAP_BLOCK_TITLE,
-  needsLoadCapBlock,
-} from "@/lib/load/cap-rules";
+import { buildLoadCapMetadata, getLoadCapBlockSpan, isLoadCapBlockEvent, listDistinctWeeks, LOAD_CAP_BLOCK_TITLE, needsLoadCapBlock } from "@/lib/load/cap-rules";
 import { getWeekContaining } from "@/lib/load/week";
 
 const NOW = new Date("2026-03-18T12:00:00Z"); // a Wednesday
@@ -60,10 +53,7 @@ describe("isLoadCapBlockEvent", () => {
 
 describe("listDistinctWeeks", () => {
   it("gives each week once, oldest first, in the interviewer's zone", () => {
-    const weeks = listDistinctWeeks(
-      [new Date("2026-03-25T10:00:00Z"), new Date("2026-03-17T10:00:00Z"), new Date("2026-03-19T10:00:00Z"), new Date("2026-03-23T02:00:00Z")],
-      "America/New_York",
-    );
+    const weeks = listDistinctWeeks([new Date("2026-03-25T10:00:00Z"), new Date("2026-03-17T10:00:00Z"), new Date("2026-03-19T10:00:00Z"), new Date("2026-03-23T02:00:00Z")], "America/New_York");
     // 2026-03-23T02:00Z is Sunday evening in New York: still the week of the 16th.
     expect(weeks.map((w) => w.key)).toEqual(["2026-03-16", "2026-03-23"]);
   });

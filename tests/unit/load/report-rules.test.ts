@@ -6,13 +6,10 @@ const A = "11111111-1111-4111-8111-111111111111";
 const B = "22222222-2222-4222-8222-222222222222";
 
 describe("getWeekForKey", () => {
-  it.each(["UTC", "Pacific/Kiritimati", "Etc/GMT+12", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"])(
-    "finds the week whose Monday is the key in %s",
-    (zone) => {
-      expect(getWeekForKey("2026-03-16", zone).key).toBe("2026-03-16");
-      expect(getWeekForKey("2026-10-26", zone).key).toBe("2026-10-26");
-    },
-  );
+  it.each(["UTC", "Pacific/Kiritimati", "Etc/GMT+12", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"])("finds the week whose Monday is the key in %s", (zone) => {
+    expect(getWeekForKey("2026-03-16", zone).key).toBe("2026-03-16");
+    expect(getWeekForKey("2026-10-26", zone).key).toBe("2026-10-26");
+  });
 
   it("gives the week's instants in the zone", () => {
     const week = getWeekForKey("2026-03-16", "Europe/Berlin");
@@ -36,7 +33,13 @@ describe("listReportWeekKeys and formatWeekLabel", () => {
 
 describe("listReportWeekBounds", () => {
   it("gives every interviewer every week, in their own zone", () => {
-    const rows = listReportWeekBounds([{ id: A, timezone: "Europe/Berlin" }, { id: B, timezone: "UTC" }], ["2026-03-16"]);
+    const rows = listReportWeekBounds(
+      [
+        { id: A, timezone: "Europe/Berlin" },
+        { id: B, timezone: "UTC" },
+      ],
+      ["2026-03-16"],
+    );
     expect(rows.map((r) => [r.interviewerId, r.start.toISOString()])).toEqual([
       [A, "2026-03-15T23:00:00.000Z"],
       [B, "2026-03-16T00:00:00.000Z"],

@@ -43,9 +43,7 @@ describe("parseSummaryFile", () => {
   });
 
   it("reads plain text and keeps its paragraphs and indentation", () => {
-    expect(summaryOk("\uFEFF  Overview\r\n\r\n\r\n\r\nKey points:\r\n  - strong SQL   \r\n  - good communicator\r\n\n")).toBe(
-      "Overview\n\nKey points:\n  - strong SQL\n  - good communicator",
-    );
+    expect(summaryOk("\uFEFF  Overview\r\n\r\n\r\n\r\nKey points:\r\n  - strong SQL   \r\n  - good communicator\r\n\n")).toBe("Overview\n\nKey points:\n  - strong SQL\n  - good communicator");
   });
 
   it("reads a JSON string", () => {
@@ -127,14 +125,7 @@ describe("parseActionItemsFile", () => {
     expect(itemsOk(content)).toEqual(["Send Dana the take-home exercise", "Schedule the system design round with Bo", "Check references"]);
   });
 
-  it.each([
-    ['{"action_items":["a","b"]}'],
-    ['{"actionItems":["a","b"]}'],
-    ['{"items":["a","b"]}'],
-    ['["a","b"]'],
-    ['{"action_items":"- a\\n- b"}'],
-    ['"1. a\\n2. b"'],
-  ])("reads %s", (content) => {
+  it.each([['{"action_items":["a","b"]}'], ['{"actionItems":["a","b"]}'], ['{"items":["a","b"]}'], ['["a","b"]'], ['{"action_items":"- a\\n- b"}'], ['"1. a\\n2. b"']])("reads %s", (content) => {
     expect(itemsOk(content)).toEqual(["a", "b"]);
   });
 
@@ -163,7 +154,8 @@ describe("parseActionItemsFile", () => {
   });
 
   it("reads plain text one item per line and strips bullets, numbers and checkboxes", () => {
-    const content = "\uFEFF- Send offer\r\n* Book onsite\r\n• Check references\r\n\r\n1. Share feedback\r\n2) Update ATS\r\n[ ] Email Dana\r\n[x] Done already\r\n- [X] Nested box\r\n---\r\n-\r\nPlain line\r\n";
+    const content =
+      "\uFEFF- Send offer\r\n* Book onsite\r\n• Check references\r\n\r\n1. Share feedback\r\n2) Update ATS\r\n[ ] Email Dana\r\n[x] Done already\r\n- [X] Nested box\r\n---\r\n-\r\nPlain line\r\n";
     expect(itemsOk(content)).toEqual(["Send offer", "Book onsite", "Check references", "Share feedback", "Update ATS", "Email Dana", "Done already", "Nested box", "Plain line"]);
   });
 
@@ -198,12 +190,9 @@ describe("parseActionItemsFile", () => {
     expect(itemsError("- \n* \n---\n")).toBe("The action items file has no readable items.");
   });
 
-  it.each([["42"], ["true"], ["null"], ["{}"], ['{"action_items":42}'], ['{"action_items":{"text":"a"}}'], ['{"tasks":["a"]}']])(
-    "rejects JSON of an unusable shape: %s",
-    (content) => {
-      expect(itemsError(content)).toBe(NO_ACTION_ITEMS);
-    },
-  );
+  it.each([["42"], ["true"], ["null"], ["{}"], ['{"action_items":42}'], ['{"action_items":{"text":"a"}}'], ['{"tasks":["a"]}']])("rejects JSON of an unusable shape: %s", (content) => {
+    expect(itemsError(content)).toBe(NO_ACTION_ITEMS);
+  });
 
   it.each([[""], [" \n\r\n\t"], ["\uFEFF"]])("rejects an empty file (%j)", (content) => {
     expect(itemsError(content)).toBe("The action items file is empty.");

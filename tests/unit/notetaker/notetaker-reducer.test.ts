@@ -495,7 +495,12 @@ describe("reduceNotetakerEvents", () => {
   it("does not throw on malformed objects and reads nothing from them", () => {
     const malformed: NotetakerNotification[] = [
       { notificationId: "m-1", type: "notetaker.media", time: 10, object: {} },
-      { notificationId: "m-2", type: "notetaker.meeting_state", time: 11, object: { state: 7, status: null, meeting_state: 3, event: "evt", meeting_settings: [true], media: "x", join_time: "soon", name: 42, grant_id: {} } },
+      {
+        notificationId: "m-2",
+        type: "notetaker.meeting_state",
+        time: 11,
+        object: { state: 7, status: null, meeting_state: 3, event: "evt", meeting_settings: [true], media: "x", join_time: "soon", name: 42, grant_id: {} },
+      },
       { notificationId: "m-3", type: "notetaker.media", time: 12, object: { state: "available", media: [MEDIA_WIRE] } },
       { notificationId: "m-4", type: "notetaker.updated", time: 13, object: { event: { event_id: 99 }, meeting_settings: null, join_time: Number.NaN } },
     ];

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeNotetakerReason, describeNotetakerState, describeNotetakerStateReason, getNotetakerAlert, hasNotetakerGivenUp, type AlertInput, type AssetFact,
-} from "@/lib/notetaker/status";
+import { describeNotetakerReason, describeNotetakerState, describeNotetakerStateReason, getNotetakerAlert, hasNotetakerGivenUp, type AlertInput, type AssetFact } from "@/lib/notetaker/status";
 
 const ENDS_AT = new Date("2025-11-03T15:45:00Z");
 const minutesAfterEnd = (minutes: number) => new Date(ENDS_AT.getTime() + minutes * 60_000);
@@ -56,7 +54,7 @@ describe("describeNotetakerState", () => {
     expect(describeNotetakerState("deleted")).toEqual({ label: "Removed", tone: "neutral" });
   });
 
-  it("reads a missing state as scheduled (\"Will join\"): the booking named the bot before it reported", () => {
+  it('reads a missing state as scheduled ("Will join"): the booking named the bot before it reported', () => {
     expect(describeNotetakerState(null)).toEqual({ label: "Will join", tone: "neutral" });
     expect(describeNotetakerState("")).toEqual({ label: "Will join", tone: "neutral" });
   });

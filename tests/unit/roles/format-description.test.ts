@@ -32,9 +32,7 @@ describe("formatDescription", () => {
   });
 
   it("continues a bullet with an indented line that follows it", () => {
-    expect(formatDescription("- Ship reliable\n  services\n- Mentor")).toEqual([
-      { type: "list", items: ["Ship reliable services", "Mentor"] },
-    ]);
+    expect(formatDescription("- Ship reliable\n  services\n- Mentor")).toEqual([{ type: "list", items: ["Ship reliable services", "Mentor"] }]);
   });
 
   it("starts a new paragraph when an unindented line follows a list", () => {
@@ -52,14 +50,10 @@ describe("formatDescription", () => {
   });
 
   it("does not treat a hyphenated word or a dash without a space as a bullet", () => {
-    expect(formatDescription("-5 degrees\nwell-known")).toEqual([
-      { type: "paragraph", text: "-5 degrees well-known" },
-    ]);
+    expect(formatDescription("-5 degrees\nwell-known")).toEqual([{ type: "paragraph", text: "-5 degrees well-known" }]);
   });
 
   it("keeps text as plain strings (no HTML interpretation)", () => {
-    expect(formatDescription("<b>bold</b> & more")).toEqual([
-      { type: "paragraph", text: "<b>bold</b> & more" },
-    ]);
+    expect(formatDescription("<b>bold</b> & more")).toEqual([{ type: "paragraph", text: "<b>bold</b> & more" }]);
   });
 });

@@ -98,6 +98,14 @@ describe("toBusySlots", () => {
   });
 
   it("keeps a duplicate (a booking and its own event) as one slot", () => {
-    expect(toBusySlots([{ start: 2000, end: 2600 }, { start: 2000, end: 2600 }], window)).toEqual([{ start: 2000, end: 2600 }]);
+    expect(
+      toBusySlots(
+        [
+          { start: 2000, end: 2600 },
+          { start: 2000, end: 2600 },
+        ],
+        window,
+      ),
+    ).toEqual([{ start: 2000, end: 2600 }]);
   });
 });

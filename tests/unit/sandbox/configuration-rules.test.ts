@@ -182,8 +182,7 @@ describe("describeParticipantGrantProblem", () => {
   const SARAH = "sarah.kim@northwind.example";
   const MARCUS = "marcus.johnson@northwind.example";
   const host = (email: string) => ({ email, availability: { calendar_ids: ["primary"] }, booking: { calendar_id: "primary" } });
-  const config = (participants: Record<string, unknown>[]) =>
-    ZConfiguration.parse({ participants, availability: { duration_minutes: 30 }, event_booking: { title: "Interview" } });
+  const config = (participants: Record<string, unknown>[]) => ZConfiguration.parse({ participants, availability: { duration_minutes: 30 }, event_booking: { title: "Interview" } });
   const statuses = new Map([
     [SARAH, "valid"],
     [MARCUS, "invalid"],

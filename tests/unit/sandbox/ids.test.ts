@@ -54,7 +54,10 @@ describe("decodeBookingRef", () => {
     const percentEncoded = [...ref].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`).join("");
     expect(decodeBookingRef(percentEncoded)).toEqual({ configurationId: CFG, bookingId: BOOKING, salt: SALT });
     // Padding that was URL-encoded on the way through a query string is tolerated too.
-    const padded = Buffer.from(hex(CFG) + hex(BOOKING), "hex").toString("base64").replace(/\+/g, "-").replace(/\//g, "_");
+    const padded = Buffer.from(hex(CFG) + hex(BOOKING), "hex")
+      .toString("base64")
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_");
     expect(padded.endsWith("=")).toBe(true);
     expect(decodeBookingRef(encodeURIComponent(padded))).toMatchObject({ configurationId: CFG, bookingId: BOOKING });
   });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ADMISSION_DELAY_MS,
-  ADMISSION_TIMEOUT_MS,
-  canRunNow,
-  nextLifecycleStep,
-  planImmediateRun,
-  PROCESSING_DURATION_MS,
-  type LifecycleInput,
-} from "@/lib/sandbox/notetaker-lifecycle";
+import { ADMISSION_DELAY_MS, ADMISSION_TIMEOUT_MS, canRunNow, nextLifecycleStep, planImmediateRun, PROCESSING_DURATION_MS, type LifecycleInput } from "@/lib/sandbox/notetaker-lifecycle";
 
 const JOIN = new Date("2025-11-03T15:00:00Z");
 const LEAVE = new Date("2025-11-03T15:45:00Z");

@@ -153,7 +153,12 @@ describe("buildNotetakerNotificationObject", () => {
 
   it("is read back by the app's reducer: state, reason, event, settings and media (recording_duration a string)", () => {
     const deliveries = [
-      { notificationId: "n-1", type: "notetaker.meeting_state" as const, time: 100, object: buildNotetakerNotificationObject("notetaker.meeting_state", notetaker, { meetingState: "recording_active" }) },
+      {
+        notificationId: "n-1",
+        type: "notetaker.meeting_state" as const,
+        time: 100,
+        object: buildNotetakerNotificationObject("notetaker.meeting_state", notetaker, { meetingState: "recording_active" }),
+      },
       { notificationId: "n-2", type: "notetaker.media" as const, time: 200, object: buildNotetakerNotificationObject("notetaker.media", { ...notetaker, state: "available" }, { media: MEDIA }) },
     ].map((d) => ({ ...d, object: JSON.parse(JSON.stringify(d.object)) as Record<string, unknown> }));
     expect((deliveries[1]!.object.media as Record<string, unknown>).recording_duration).toBe("339");

@@ -133,7 +133,12 @@ describe("chooseHost", () => {
       { name: "wrong duration", slot: { start: TEN.start, end: TEN.start + 45 * MINUTE }, reason: "outside_open_hours" },
       { name: "outside open hours", slot: { start: at("2026-01-05T17:00:00Z"), end: at("2026-01-05T17:30:00Z") }, reason: "outside_open_hours" },
       { name: "before the minimum notice", slot: TEN, overrides: { now: at("2026-01-05T09:45:00Z"), minBookingNoticeMinutes: 30 }, reason: "outside_open_hours" },
-      { name: "beyond available days in future", slot: { start: TEN.start + 7 * DAY, end: TEN.end + 7 * DAY }, overrides: { windowEnd: MONDAY + 14 * DAY, availableDaysInFuture: 7 }, reason: "outside_open_hours" },
+      {
+        name: "beyond available days in future",
+        slot: { start: TEN.start + 7 * DAY, end: TEN.end + 7 * DAY },
+        overrides: { windowEnd: MONDAY + 14 * DAY, availableDaysInFuture: 7 },
+        reason: "outside_open_hours",
+      },
       { name: "outside the requested window", slot: TEN, overrides: { windowEnd: at("2026-01-05T10:15:00Z") }, reason: "outside_open_hours" },
     ];
     it.each(cases)("refuses a slot with $name", ({ slot, overrides, reason }) => {
@@ -159,27 +164,24 @@ describe("chooseHost", () => {
   });
 
   describe("agreement with computeAvailability", () => {
-    it.each(["max-fairness", "max-availability", "collective"] as const)(
-      "%s: every offered slot can be booked by its first email, and nothing off the list can",
-      (method) => {
-        const participants: EngineParticipant[] = [
-          person("ny@example.com", { openHours: [hours("America/New_York")], lastBookedAt: 5, busy: [busy("2026-01-05T15:40:00Z", "2026-01-05T16:20:00Z")] }),
-          person("ldn@example.com", { openHours: [hours("Europe/London", "10:00", "18:00")], busy: [busy("2026-01-05T14:00:00Z", "2026-01-05T14:30:00Z")] }),
-          person("kol@example.com", { openHours: [hours("Asia/Kolkata", "12:00", "22:00")], lastBookedAt: 1 }),
-        ];
-        const request = input({ method, participants, roundTo: 20, intervalMinutes: 10, buffer: { before: 5, after: 10 }, now: at("2026-01-05T10:03:00Z"), minBookingNoticeMinutes: 45 });
-        const offered = computeAvailability(request).slots;
-        expect(offered.length).toBeGreaterThan(0);
-        const offeredStarts = new Set(offered.map((slot) => slot.start));
-        for (const slot of offered) {
-          const result = chooseHost(request, slot);
-          expect(result.ok && result.email).toBe(slot.emails[0]);
-        }
-        for (let start = MONDAY; start < MONDAY + DAY; start += 5 * MINUTE) {
-          if (offeredStarts.has(start)) continue;
-          expect(chooseHost(request, { start, end: start + 30 * MINUTE }).ok).toBe(false);
-        }
-      },
-    );
+    it.each(["max-fairness", "max-availability", "collective"] as const)("%s: every offered slot can be booked by its first email, and nothing off the list can", (method) => {
+      const participants: EngineParticipant[] = [
+        person("ny@example.com", { openHours: [hours("America/New_York")], lastBookedAt: 5, busy: [busy("2026-01-05T15:40:00Z", "2026-01-05T16:20:00Z")] }),
+        person("ldn@example.com", { openHours: [hours("Europe/London", "10:00", "18:00")], busy: [busy("2026-01-05T14:00:00Z", "2026-01-05T14:30:00Z")] }),
+        person("kol@example.com", { openHours: [hours("Asia/Kolkata", "12:00", "22:00")], lastBookedAt: 1 }),
+      ];
+      const request = input({ method, participants, roundTo: 20, intervalMinutes: 10, buffer: { before: 5, after: 10 }, now: at("2026-01-05T10:03:00Z"), minBookingNoticeMinutes: 45 });
+      const offered = computeAvailability(request).slots;
+      expect(offered.length).toBeGreaterThan(0);
+      const offeredStarts = new Set(offered.map((slot) => slot.start));
+      for (const slot of offered) {
+        const result = chooseHost(request, slot);
+        expect(result.ok && result.email).toBe(slot.emails[0]);
+      }
+      for (let start = MONDAY; start < MONDAY + DAY; start += 5 * MINUTE) {
+        if (offeredStarts.has(start)) continue;
+        expect(chooseHost(request, { start, end: start + 30 * MINUTE }).ok).toBe(false);
+      }
+    });
   });
 });

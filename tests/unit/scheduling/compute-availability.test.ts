@@ -129,11 +129,7 @@ describe("computeAvailability", () => {
           participants: [person("a@example.com", { openHours: [hours("America/New_York", "1:00", "3:00", [0])] })],
         }),
       );
-      expect(slotStarts(result.slots)).toEqual([
-        "2026-11-01T05:00:00.000Z",
-        "2026-11-01T06:00:00.000Z",
-        "2026-11-01T07:00:00.000Z",
-      ]);
+      expect(slotStarts(result.slots)).toEqual(["2026-11-01T05:00:00.000Z", "2026-11-01T06:00:00.000Z", "2026-11-01T07:00:00.000Z"]);
     });
 
     it("aligns hourly slots to the Kolkata wall clock, i.e. on :30 in UTC", () => {
@@ -144,11 +140,7 @@ describe("computeAvailability", () => {
           participants: [person("a@example.com", { openHours: [hours("Asia/Kolkata", "9:00", "12:00", [1])] })],
         }),
       );
-      expect(slotStarts(result.slots)).toEqual([
-        "2026-01-05T03:30:00.000Z",
-        "2026-01-05T04:30:00.000Z",
-        "2026-01-05T05:30:00.000Z",
-      ]);
+      expect(slotStarts(result.slots)).toEqual(["2026-01-05T03:30:00.000Z", "2026-01-05T04:30:00.000Z", "2026-01-05T05:30:00.000Z"]);
     });
 
     it("aligns to the Berlin wall clock when the window starts off-grid", () => {
@@ -191,9 +183,7 @@ describe("computeAvailability", () => {
     it("only offers slots that start before now + availableDaysInFuture", () => {
       const allDay = [hours("UTC", "0:00", "24:00", EVERY_DAY)];
       const run = (days: number) =>
-        computeAvailability(
-          input({ windowEnd: MONDAY + 3 * DAY, durationMinutes: 60, roundTo: 60, availableDaysInFuture: days, participants: [person("a@example.com", { openHours: allDay })] }),
-        );
+        computeAvailability(input({ windowEnd: MONDAY + 3 * DAY, durationMinutes: 60, roundTo: 60, availableDaysInFuture: days, participants: [person("a@example.com", { openHours: allDay })] }));
       const oneDay = run(1);
       expect(oneDay.slots).toHaveLength(24);
       expect(iso(oneDay.slots.at(-1)!.start)).toBe("2026-01-05T23:00:00.000Z");
@@ -262,13 +252,7 @@ describe("computeAvailability", () => {
       ];
       const snapshot = structuredClone(events);
       const result = computeAvailability(input({ durationMinutes: 60, roundTo: 60, participants: [person("a@example.com", { busy: events })] }));
-      expect(slotStarts(result.slots)).toEqual([
-        "2026-01-05T11:00:00.000Z",
-        "2026-01-05T12:00:00.000Z",
-        "2026-01-05T14:00:00.000Z",
-        "2026-01-05T15:00:00.000Z",
-        "2026-01-05T16:00:00.000Z",
-      ]);
+      expect(slotStarts(result.slots)).toEqual(["2026-01-05T11:00:00.000Z", "2026-01-05T12:00:00.000Z", "2026-01-05T14:00:00.000Z", "2026-01-05T15:00:00.000Z", "2026-01-05T16:00:00.000Z"]);
       expect(events).toEqual(snapshot);
     });
   });
@@ -325,20 +309,13 @@ describe("computeAvailability", () => {
     const a = person("a@example.com", { lastBookedAt: 300, busy: [busy("2026-01-05T09:00:00Z", "2026-01-05T10:00:00Z")] });
     const b = person("b@example.com", { lastBookedAt: null, busy: [busy("2026-01-05T10:00:00Z", "2026-01-05T11:00:00Z")] });
     const c = person("c@example.com", { lastBookedAt: 100, busy: [busy("2026-01-05T11:00:00Z", "2026-01-05T12:00:00Z")] });
-    const run = (method: AvailabilityInput["method"]) =>
-      computeAvailability(input({ method, durationMinutes: 60, roundTo: 60, windowEnd: at("2026-01-05T13:00:00Z"), participants: [a, b, c] }));
-    const emailsAt = (result: ReturnType<typeof computeAvailability>, time: string) =>
-      result.slots.find((slot) => iso(slot.start) === `2026-01-05T${time}:00.000Z`)?.emails;
+    const run = (method: AvailabilityInput["method"]) => computeAvailability(input({ method, durationMinutes: 60, roundTo: 60, windowEnd: at("2026-01-05T13:00:00Z"), participants: [a, b, c] }));
+    const emailsAt = (result: ReturnType<typeof computeAvailability>, time: string) => result.slots.find((slot) => iso(slot.start) === `2026-01-05T${time}:00.000Z`)?.emails;
 
     it("max-availability offers any member's free time with emails in rank order", () => {
       const result = run("max-availability");
       expect(result.order).toEqual(["b@example.com", "c@example.com", "a@example.com"]);
-      expect(slotStarts(result.slots)).toEqual([
-        "2026-01-05T09:00:00.000Z",
-        "2026-01-05T10:00:00.000Z",
-        "2026-01-05T11:00:00.000Z",
-        "2026-01-05T12:00:00.000Z",
-      ]);
+      expect(slotStarts(result.slots)).toEqual(["2026-01-05T09:00:00.000Z", "2026-01-05T10:00:00.000Z", "2026-01-05T11:00:00.000Z", "2026-01-05T12:00:00.000Z"]);
       expect(emailsAt(result, "09:00")).toEqual(["b@example.com", "c@example.com"]);
       expect(emailsAt(result, "10:00")).toEqual(["c@example.com", "a@example.com"]);
       expect(emailsAt(result, "11:00")).toEqual(["b@example.com", "a@example.com"]);

@@ -54,11 +54,7 @@ describe("parseTimeOfDay", () => {
 
 describe("listOpenWindows", () => {
   it("lists one window per matching local day, sorted across entries", () => {
-    const windows = listOpenWindows(
-      [hours("Asia/Kolkata", "9:00", "10:00", [1, 2]), hours("UTC", "6:00", "7:00", [1])],
-      at("2026-01-05T00:00:00Z"),
-      at("2026-01-07T00:00:00Z"),
-    );
+    const windows = listOpenWindows([hours("Asia/Kolkata", "9:00", "10:00", [1, 2]), hours("UTC", "6:00", "7:00", [1])], at("2026-01-05T00:00:00Z"), at("2026-01-07T00:00:00Z"));
     expect(windows.map((window) => [iso(window.start), iso(window.end), window.startMinuteOfDay])).toEqual([
       ["2026-01-05T03:30:00.000Z", "2026-01-05T04:30:00.000Z", 540],
       ["2026-01-05T06:00:00.000Z", "2026-01-05T07:00:00.000Z", 360],
@@ -72,11 +68,7 @@ describe("listOpenWindows", () => {
   });
 
   it("skips exdates and empty or inverted hours", () => {
-    const windows = listOpenWindows(
-      [hours("UTC", "9:00", "17:00", EVERY_DAY, ["2026-01-06"]), hours("UTC", "17:00", "9:00", EVERY_DAY)],
-      at("2026-01-05T00:00:00Z"),
-      at("2026-01-08T00:00:00Z"),
-    );
+    const windows = listOpenWindows([hours("UTC", "9:00", "17:00", EVERY_DAY, ["2026-01-06"]), hours("UTC", "17:00", "9:00", EVERY_DAY)], at("2026-01-05T00:00:00Z"), at("2026-01-08T00:00:00Z"));
     expect(windows.map((window) => iso(window.start))).toEqual(["2026-01-05T09:00:00.000Z", "2026-01-07T09:00:00.000Z"]);
   });
 

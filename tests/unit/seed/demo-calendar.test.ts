@@ -59,26 +59,21 @@ describe("generateDemoBusyEvents", () => {
     }
   });
 
-  it.each(["America/Chicago", "Europe/Berlin"])(
-    "blocks every Friday for a Friday blocker with one all-day event from local midnight to midnight, and nothing else (%s)",
-    (timezone) => {
-      const events = generateDemoBusyEvents({ ...base, timezone, email: "marcus.johnson@northwind.example", blocksFridays: true });
-      const fridays = events.filter((e) => local(timezone, e.start).weekday === 5);
-      // 2026-02-27 .. 2026-04-17: eight Fridays in the window.
-      expect(fridays.map((e) => local(timezone, e.start).date)).toEqual([
-        "2026-02-27", "2026-03-06", "2026-03-13", "2026-03-20", "2026-03-27", "2026-04-03", "2026-04-10", "2026-04-17",
-      ]);
-      for (const e of fridays) {
-        expect(e).toMatchObject({ allDay: true, title: "No meetings — Friday focus day" });
-        expect(local(timezone, e.start).minute).toBe(0);
-        expect(local(timezone, e.end)).toMatchObject({ minute: 0, weekday: 6 });
-        expect(e.end - e.start).toBe(24 * 3_600_000);
-      }
-      expect(events.filter((e) => e.allDay)).toHaveLength(fridays.length);
-      // Other weekdays still get ordinary meetings.
-      expect(events.some((e) => !e.allDay && local(timezone, e.start).weekday === 4)).toBe(true);
-    },
-  );
+  it.each(["America/Chicago", "Europe/Berlin"])("blocks every Friday for a Friday blocker with one all-day event from local midnight to midnight, and nothing else (%s)", (timezone) => {
+    const events = generateDemoBusyEvents({ ...base, timezone, email: "marcus.johnson@northwind.example", blocksFridays: true });
+    const fridays = events.filter((e) => local(timezone, e.start).weekday === 5);
+    // 2026-02-27 .. 2026-04-17: eight Fridays in the window.
+    expect(fridays.map((e) => local(timezone, e.start).date)).toEqual(["2026-02-27", "2026-03-06", "2026-03-13", "2026-03-20", "2026-03-27", "2026-04-03", "2026-04-10", "2026-04-17"]);
+    for (const e of fridays) {
+      expect(e).toMatchObject({ allDay: true, title: "No meetings — Friday focus day" });
+      expect(local(timezone, e.start).minute).toBe(0);
+      expect(local(timezone, e.end)).toMatchObject({ minute: 0, weekday: 6 });
+      expect(e.end - e.start).toBe(24 * 3_600_000);
+    }
+    expect(events.filter((e) => e.allDay)).toHaveLength(fridays.length);
+    // Other weekdays still get ordinary meetings.
+    expect(events.some((e) => !e.allDay && local(timezone, e.start).weekday === 4)).toBe(true);
+  });
 
   it("gives a non-blocker ordinary meetings on Fridays and no all-day events", () => {
     const events = generateDemoBusyEvents(base);
@@ -86,26 +81,23 @@ describe("generateDemoBusyEvents", () => {
     expect(events.every((e) => !e.allDay)).toBe(true);
   });
 
-  it.each(["America/New_York", "Europe/London", "America/Chicago"])(
-    "schedules weekday meetings between 9:00 and 17:00 local on the half hour, 1–4 a day, never overlapping (%s)",
-    (timezone) => {
-      const days = byLocalDate(generateDemoBusyEvents({ ...base, timezone }), timezone);
-      expect(days.size).toBeGreaterThan(30);
-      for (const [, events] of days) {
-        expect(events.length).toBeGreaterThanOrEqual(1);
-        expect(events.length).toBeLessThanOrEqual(4);
-        for (const e of events) {
-          const start = local(timezone, e.start);
-          const end = local(timezone, e.end);
-          expect(start.minute).toBeGreaterThanOrEqual(9 * 60);
-          expect(end.minute).toBeLessThanOrEqual(17 * 60);
-          expect(end.date).toBe(start.date);
-          expect(start.minute % 30).toBe(0);
-          expect([30, 60]).toContain((e.end - e.start) / 60_000);
-        }
-        const sorted = [...events].sort((a, b) => a.start - b.start);
-        for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+  it.each(["America/New_York", "Europe/London", "America/Chicago"])("schedules weekday meetings between 9:00 and 17:00 local on the half hour, 1–4 a day, never overlapping (%s)", (timezone) => {
+    const days = byLocalDate(generateDemoBusyEvents({ ...base, timezone }), timezone);
+    expect(days.size).toBeGreaterThan(30);
+    for (const [, events] of days) {
+      expect(events.length).toBeGreaterThanOrEqual(1);
+      expect(events.length).toBeLessThanOrEqual(4);
+      for (const e of events) {
+        const start = local(timezone, e.start);
+        const end = local(timezone, e.end);
+        expect(start.minute).toBeGreaterThanOrEqual(9 * 60);
+        expect(end.minute).toBeLessThanOrEqual(17 * 60);
+        expect(end.date).toBe(start.date);
+        expect(start.minute % 30).toBe(0);
+        expect([30, 60]).toContain((e.end - e.start) / 60_000);
       }
-    },
-  );
+      const sorted = [...events].sort((a, b) => a.start - b.start);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+    }
+  });
 });

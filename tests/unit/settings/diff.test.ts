@@ -27,7 +27,7 @@ describe("canonicalJson", () => {
   });
 
   it("writes scalars as JSON does", () => {
-    expect([canonicalJson("a\"b"), canonicalJson(0), canonicalJson(false), canonicalJson(null)]).toEqual(['"a\\"b"', "0", "false", "null"]);
+    expect([canonicalJson('a"b'), canonicalJson(0), canonicalJson(false), canonicalJson(null)]).toEqual(['"a\\"b"', "0", "false", "null"]);
   });
 });
 

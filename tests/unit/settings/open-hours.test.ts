@@ -32,7 +32,7 @@ describe("openHoursToNylas", () => {
     ]);
   });
 
-  it("sends no timezone key for \"\" (each interviewer's own time zone)", () => {
+  it('sends no timezone key for "" (each interviewer\'s own time zone)', () => {
     const [entry] = openHoursToNylas({ timezone: "", days: WORK_WEEK });
     expect(entry && "timezone" in entry).toBe(false);
   });
@@ -67,7 +67,7 @@ describe("openHoursFromNylas", () => {
     });
   });
 
-  it("reads entries without a time zone as each interviewer's own (\"\")", () => {
+  it('reads entries without a time zone as each interviewer\'s own ("")', () => {
     expect(openHoursFromNylas([{ days: [1], start: "9:00", end: "17:00" }]).timezone).toBe("");
   });
 
@@ -89,7 +89,15 @@ describe("openHoursFromNylas", () => {
   it.each([
     { name: "nothing stored", stored: null },
     { name: "not a list", stored: { days: [1], start: "9:00", end: "17:00" } },
-    { name: "entries without days, start or end", stored: [{ start: "9:00", end: "17:00" }, { days: [1], end: "17:00" }, { days: [2], start: "9:00" }, { days: "1", start: "9:00", end: "17:00" }] },
+    {
+      name: "entries without days, start or end",
+      stored: [
+        { start: "9:00", end: "17:00" },
+        { days: [1], end: "17:00" },
+        { days: [2], start: "9:00" },
+        { days: "1", start: "9:00", end: "17:00" },
+      ],
+    },
   ])("reads $name as a closed week in each interviewer's own zone", ({ stored }) => {
     expect(openHoursFromNylas(stored)).toEqual({ timezone: "", days: days({}) });
   });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { toFieldErrors } from "@/lib/actions/state";
-import {
-  previewEventTitle,
-  slugify,
-  WEEKDAYS,
-  ZPanelInput,
-  ZRoleInput,
-  type TNotetakerInput,
-  type TOpenHoursDay,
-} from "@/lib/validations/settings";
+import { previewEventTitle, slugify, WEEKDAYS, ZPanelInput, ZRoleInput, type TNotetakerInput, type TOpenHoursDay } from "@/lib/validations/settings";
 
 const PANEL_ID = "0b6f5c1e-8d2a-4f3b-9c7d-1a2b3c4d5e6f";
 
@@ -202,7 +194,7 @@ describe("ZPanelInput", () => {
       expect(panelErrors({ openHours: { timezone: "", days } })).toEqual({ "openHours.days.0.start": "Use HH:MM." });
     });
 
-    it("takes a named time zone, or \"\" for each interviewer's own, and rejects an unknown one", () => {
+    it('takes a named time zone, or "" for each interviewer\'s own, and rejects an unknown one', () => {
       expect(parsePanel({ openHours: { timezone: "Europe/London", days: week() } }).openHours.timezone).toBe("Europe/London");
       expect(parsePanel({ openHours: { timezone: "", days: week() } }).openHours.timezone).toBe("");
       expect(panelErrors({ openHours: { timezone: "Mars/Olympus", days: week() } })).toEqual({ "openHours.timezone": "Choose a time zone." });
@@ -222,9 +214,7 @@ describe("ZPanelInput", () => {
       { title: "${invitee}: ${role} and ${team}", token: "${role}" },
     ])("rejects $title, naming only the first unknown token", ({ title, token }) => {
       const result = ZPanelInput.safeParse(panelInput({ eventTitle: title }));
-      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-        ["eventTitle", `Unknown placeholder ${token}: use \${invitee}, \${invitee_email}, \${duration}.`],
-      ]);
+      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["eventTitle", `Unknown placeholder ${token}: use \${invitee}, \${invitee_email}, \${duration}.`]]);
     });
 
     it("leaves text that only looks like a token alone", () => {

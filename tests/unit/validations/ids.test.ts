@@ -11,12 +11,18 @@ describe("ZId", () => {
     expect(isId("11111111-2222-3333-4444-555555555555")).toBe(true);
   });
 
-  it.each([["not-an-id"], [""], [" 0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5d"], ["0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5dx"], ["0b7c9a445a4e4b8e9d1e2f0c1a3b4c5d"], [null], [42], [["0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5d"]]])(
-    "refuses %j",
-    (value) => {
-      expect(isId(value)).toBe(false);
-    },
-  );
+  it.each([
+    ["not-an-id"],
+    [""],
+    [" 0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5d"],
+    ["0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5dx"],
+    ["0b7c9a445a4e4b8e9d1e2f0c1a3b4c5d"],
+    [null],
+    [42],
+    [["0b7c9a44-5a4e-4b8e-9d1e-2f0c1a3b4c5d"]],
+  ])("refuses %j", (value) => {
+    expect(isId(value)).toBe(false);
+  });
 
   it("gives a form's own message for a bad id", () => {
     expect(zId("Choose a panel.").safeParse("nope").error?.issues[0]?.message).toBe("Choose a panel.");

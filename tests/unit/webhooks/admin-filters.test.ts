@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_WEBHOOK_EVENTS_PAGE,
-  parseWebhookEventFilters,
-  ZWebhookEventId,
-} from "@/lib/validations/webhooks";
+import { MAX_WEBHOOK_EVENTS_PAGE, parseWebhookEventFilters, ZWebhookEventId } from "@/lib/validations/webhooks";
 
 describe("parseWebhookEventFilters", () => {
   it("defaults to every status and type, page 1", () => {
@@ -30,19 +26,13 @@ describe("parseWebhookEventFilters", () => {
     expect(parseWebhookEventFilters({ status }).status).toBeUndefined();
   });
 
-  it.each([[""], ["   "], ["<script>"], ["booking created"], ["x".repeat(101)], [".booking"]])(
-    "treats type %j as all types",
-    (type) => {
-      expect(parseWebhookEventFilters({ type }).type).toBeUndefined();
-    },
-  );
+  it.each([[""], ["   "], ["<script>"], ["booking created"], ["x".repeat(101)], [".booking"]])("treats type %j as all types", (type) => {
+    expect(parseWebhookEventFilters({ type }).type).toBeUndefined();
+  });
 
-  it.each([["0"], ["-1"], ["1.5"], ["abc"], ["2e3"], [""], [String(MAX_WEBHOOK_EVENTS_PAGE + 1)], ["99999999999"]])(
-    "falls back to page 1 for %j",
-    (page) => {
-      expect(parseWebhookEventFilters({ page }).page).toBe(1);
-    },
-  );
+  it.each([["0"], ["-1"], ["1.5"], ["abc"], ["2e3"], [""], [String(MAX_WEBHOOK_EVENTS_PAGE + 1)], ["99999999999"]])("falls back to page 1 for %j", (page) => {
+    expect(parseWebhookEventFilters({ page }).page).toBe(1);
+  });
 
   it("keeps the valid fields when another one is bad", () => {
     expect(parseWebhookEventFilters({ status: "nope", type: "booking.cancelled", page: "x" })).toEqual({

@@ -14,8 +14,14 @@ function parseOk(text: string) {
 describe("parseEnvelope: valid notifications", () => {
   it("parses a Nylas booking.created notification", () => {
     const body = bookingEnvelope({
-      type: "booking.created", id: "notif-1", time: 1725895310, attempt: 2,
-      bookingId: BOOKING_ID, configurationId: CONFIGURATION_ID, start: 1719842400, end: 1719846000,
+      type: "booking.created",
+      id: "notif-1",
+      time: 1725895310,
+      attempt: 2,
+      bookingId: BOOKING_ID,
+      configurationId: CONFIGURATION_ID,
+      start: 1719842400,
+      end: 1719846000,
     });
     const envelope = parseOk(JSON.stringify(body));
     expect(envelope).toEqual({
@@ -44,15 +50,12 @@ describe("parseEnvelope: valid notifications", () => {
     }
   });
 
-  it.each(["notetaker.created", "notetaker.updated", "notetaker.meeting_state", "notetaker.media", "notetaker.deleted"])(
-    "extracts the notetaker id (data.object.id) for %s",
-    (type) => {
-      const body = { specversion: "1.0", type, source: "/nylas/notetaker", id: `n-${type}`, time: 1737500936, data: { object: { id: "71c807752c744ad0902f64d43e6cc399", object: "notetaker" } } };
-      const envelope = parseOk(JSON.stringify(body));
-      expect(envelope.notetakerId).toBe("71c807752c744ad0902f64d43e6cc399");
-      expect(envelope.bookingId).toBeNull();
-    },
-  );
+  it.each(["notetaker.created", "notetaker.updated", "notetaker.meeting_state", "notetaker.media", "notetaker.deleted"])("extracts the notetaker id (data.object.id) for %s", (type) => {
+    const body = { specversion: "1.0", type, source: "/nylas/notetaker", id: `n-${type}`, time: 1737500936, data: { object: { id: "71c807752c744ad0902f64d43e6cc399", object: "notetaker" } } };
+    const envelope = parseOk(JSON.stringify(body));
+    expect(envelope.notetakerId).toBe("71c807752c744ad0902f64d43e6cc399");
+    expect(envelope.bookingId).toBeNull();
+  });
 
   it("extracts a notetaker id only for notetaker.* types, and only a non-empty string", () => {
     expect(parseOk(JSON.stringify({ id: "n1", type: "booking.created", data: { object: { id: "x1" } } })).notetakerId).toBeNull();
@@ -67,7 +70,13 @@ describe("parseEnvelope: valid notifications", () => {
 
   it("accepts the minimum: only id and type", () => {
     expect(parseOk('{"id":"n1","type":"booking.created"}')).toEqual({
-      id: "n1", type: "booking.created", source: null, time: null, deliveryAttempt: null, bookingId: null, notetakerId: null,
+      id: "n1",
+      type: "booking.created",
+      source: null,
+      time: null,
+      deliveryAttempt: null,
+      bookingId: null,
+      notetakerId: null,
       payload: { id: "n1", type: "booking.created" },
     });
   });
@@ -120,11 +129,15 @@ describe("parseEnvelope: refused bodies", () => {
 describe("constants", () => {
   it("caps bodies at 1 MiB and handles the subscribed triggers", () => {
     expect(MAX_WEBHOOK_BYTES).toBe(1_048_576);
-    expect([...HANDLED_TRIGGERS].sort()).toEqual(
-      [
-        "booking.cancelled", "booking.created", "booking.rescheduled",
-        "notetaker.created", "notetaker.deleted", "notetaker.media", "notetaker.meeting_state", "notetaker.updated",
-      ],
-    );
+    expect([...HANDLED_TRIGGERS].sort()).toEqual([
+      "booking.cancelled",
+      "booking.created",
+      "booking.rescheduled",
+      "notetaker.created",
+      "notetaker.deleted",
+      "notetaker.media",
+      "notetaker.meeting_state",
+      "notetaker.updated",
+    ]);
   });
 });

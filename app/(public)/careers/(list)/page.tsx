@@ -11,8 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { absolute: "Careers at Northwind" },
-  description:
-    "Open roles at Northwind. Pick a role and book your interview yourself, at a time that suits you.",
+  description: "Open roles at Northwind. Pick a role and book your interview yourself, at a time that suits you.",
 };
 
 const VALUES = [
@@ -59,12 +58,7 @@ export default async function CareersPage() {
     <>
       {/* Hero */}
       <section className="relative overflow-hidden border-b border-slate-200 bg-gradient-to-b from-brand-50 to-white">
-        <svg
-          aria-hidden="true"
-          className="pointer-events-none absolute -right-24 -top-24 size-[28rem] text-brand-100 sm:-right-10"
-          viewBox="0 0 200 200"
-          fill="none"
-        >
+        <svg aria-hidden="true" className="pointer-events-none absolute -right-24 -top-24 size-[28rem] text-brand-100 sm:-right-10" viewBox="0 0 200 200" fill="none">
           <circle cx="100" cy="100" r="98" stroke="currentColor" strokeWidth="2" />
           <circle cx="100" cy="100" r="70" stroke="currentColor" strokeWidth="2" />
           <circle cx="100" cy="100" r="42" stroke="currentColor" strokeWidth="2" />
@@ -73,13 +67,10 @@ export default async function CareersPage() {
         </svg>
         <div className="relative mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-24 lg:px-8">
           <p className="text-sm font-semibold uppercase tracking-wider text-brand-600">Careers at Northwind</p>
-          <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
-            Help us move the world&apos;s goods, on time, every time.
-          </h1>
+          <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">Help us move the world&apos;s goods, on time, every time.</h1>
           <p className="mt-6 max-w-2xl text-lg leading-8 text-muted">
-            Northwind builds the routing, inventory and delivery software that thousands of independent
-            distributors run on every day. We are a small, remote-friendly team that ships carefully and takes
-            good care of each other — and of every candidate who talks to us.
+            Northwind builds the routing, inventory and delivery software that thousands of independent distributors run on every day. We are a small, remote-friendly team that ships carefully and
+            takes good care of each other — and of every candidate who talks to us.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link
@@ -117,11 +108,7 @@ export default async function CareersPage() {
       </section>
 
       {/* Open roles */}
-      <section
-        id="open-roles"
-        aria-labelledby="open-roles-heading"
-        className="scroll-mt-20 border-y border-slate-200 bg-slate-50"
-      >
+      <section id="open-roles" aria-labelledby="open-roles-heading" className="scroll-mt-20 border-y border-slate-200 bg-slate-50">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 lg:px-8">
           <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
             <h2 id="open-roles-heading" className="text-3xl font-bold tracking-tight text-ink">
@@ -129,8 +116,7 @@ export default async function CareersPage() {
             </h2>
             {roles.length > 0 ? (
               <p className="text-sm text-muted">
-                {roles.length} {roles.length === 1 ? "open position" : "open positions"} across {teams.length}{" "}
-                {teams.length === 1 ? "team" : "teams"}
+                {roles.length} {roles.length === 1 ? "open position" : "open positions"} across {teams.length} {teams.length === 1 ? "team" : "teams"}
               </p>
             ) : null}
           </div>
@@ -141,10 +127,7 @@ export default async function CareersPage() {
                 <SparkIcon className="size-6" />
               </span>
               <h3 className="mt-4 text-lg font-semibold text-ink">No open roles right now</h3>
-              <p className="mt-2 max-w-md text-sm leading-6 text-muted">
-                We are not hiring for any positions at the moment. New roles are posted here first, so check back
-                soon.
-              </p>
+              <p className="mt-2 max-w-md text-sm leading-6 text-muted">We are not hiring for any positions at the moment. New roles are posted here first, so check back soon.</p>
             </Card>
           ) : (
             <div className="mt-10 space-y-12">
@@ -152,9 +135,7 @@ export default async function CareersPage() {
                 <section key={team} aria-label={team}>
                   <h3 className="flex items-center gap-3 text-lg font-semibold text-ink">
                     {team}
-                    <span className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-muted ring-1 ring-slate-200">
-                      {teamRoles.length}
-                    </span>
+                    <span className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-muted ring-1 ring-slate-200">{teamRoles.length}</span>
                   </h3>
                   <ul className="mt-4 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
                     {teamRoles.map((role) => (
@@ -171,17 +152,11 @@ export default async function CareersPage() {
       </section>
 
       {/* How interviewing works */}
-      <section
-        id="how-we-interview"
-        aria-labelledby="how-heading"
-        className="mx-auto max-w-6xl scroll-mt-20 px-4 py-16 sm:px-6 lg:px-8"
-      >
+      <section id="how-we-interview" aria-labelledby="how-heading" className="mx-auto max-w-6xl scroll-mt-20 px-4 py-16 sm:px-6 lg:px-8">
         <h2 id="how-heading" className="text-3xl font-bold tracking-tight text-ink">
           How interviewing works
         </h2>
-        <p className="mt-3 max-w-2xl text-base leading-7 text-muted">
-          We want interviewing with us to be simple and respectful of your time.
-        </p>
+        <p className="mt-3 max-w-2xl text-base leading-7 text-muted">We want interviewing with us to be simple and respectful of your time.</p>
         <ol className="mt-10 grid gap-6 md:grid-cols-3">
           {STEPS.map(({ icon: Icon, title, text }, index) => (
             <li key={title}>

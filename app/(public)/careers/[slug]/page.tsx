@@ -67,8 +67,7 @@ export default async function RolePage({ params }: RolePageProps) {
             Book your interview
           </h2>
           <p className="mt-2 max-w-2xl text-base leading-7 text-muted">
-            Pick a day and a time that work for you. Times are shown in your time zone. You&apos;ll get a
-            confirmation with the video call link straight away, and you can reschedule or cancel from it.
+            Pick a day and a time that work for you. Times are shown in your time zone. You&apos;ll get a confirmation with the video call link straight away, and you can reschedule or cancel from it.
           </p>
           <div className="mt-8">
             {role.configurationId ? (
@@ -78,9 +77,7 @@ export default async function RolePage({ params }: RolePageProps) {
                 <span className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">
                   <ClockIcon className="size-6" />
                 </span>
-                <p className="mt-4 text-base font-semibold text-ink">
-                  Booking for this role opens shortly — check back in a minute.
-                </p>
+                <p className="mt-4 text-base font-semibold text-ink">Booking for this role opens shortly — check back in a minute.</p>
                 <p className="mt-2 text-sm text-muted">We&apos;re getting our interviewers&apos; calendars ready.</p>
               </Card>
             )}

@@ -91,11 +91,7 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
         <h2 id="interviews-heading" className="text-lg font-semibold text-ink">
           Interviews <span className="text-sm font-normal text-muted">({interviews.length})</span>
         </h2>
-        {interviews.length === 0 ? (
-          <p className="text-sm text-muted">No interviews yet.</p>
-        ) : (
-          <InterviewTimeline interviews={interviews} />
-        )}
+        {interviews.length === 0 ? <p className="text-sm text-muted">No interviews yet.</p> : <InterviewTimeline interviews={interviews} />}
       </section>
     </div>
   );

@@ -90,9 +90,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
                 <InterviewerName interviewer={d.interviewer} interviewerEmail={d.interviewerEmail} />
               </dd>
               <dt className="text-muted">Time</dt>
-              <dd className="text-ink">
-                {d.startsAt ? <LocalTime iso={d.startsAt.toISOString()} endIso={d.endsAt?.toISOString()} /> : <span className="text-muted">Time pending</span>}
-              </dd>
+              <dd className="text-ink">{d.startsAt ? <LocalTime iso={d.startsAt.toISOString()} endIso={d.endsAt?.toISOString()} /> : <span className="text-muted">Time pending</span>}</dd>
               <dt className="text-muted">Status</dt>
               <dd>
                 <InterviewStatusBadge status={d.status} />
@@ -147,9 +145,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
         <div className="space-y-8">
           <Section id="summary-heading" title="Summary">
             {d.summaryText ? (
-              <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">
-                {d.summaryText}
-              </div>
+              <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">{d.summaryText}</div>
             ) : (
               <p className="text-sm text-muted">
                 {hasNotetakerMedia
@@ -166,7 +162,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               <ActionItems items={d.actionItems} action={setActionItemDoneAction} />
             ) : (
               <p className="text-sm text-muted">
-                {hasNotetakerMedia ? "No action items." : notetakerGaveUp ? "No action items: the Notetaker did not record this interview." : "The Notetaker's action items appear here after the interview."}
+                {hasNotetakerMedia
+                  ? "No action items."
+                  : notetakerGaveUp
+                    ? "No action items: the Notetaker did not record this interview."
+                    : "The Notetaker's action items appear here after the interview."}
               </p>
             )}
           </Section>

@@ -40,7 +40,11 @@ export default async function EditPanelPage({ params, searchParams }: EditPanelP
       />
       {isJustCreated ? (
         <Alert variant="success" title="Panel created.">
-          Roles can book it now: pick it in a role&apos;s “Panel”, or <Link href={PATHS.newRole} className="font-medium underline underline-offset-2">create a role</Link>.
+          Roles can book it now: pick it in a role&apos;s “Panel”, or{" "}
+          <Link href={PATHS.newRole} className="font-medium underline underline-offset-2">
+            create a role
+          </Link>
+          .
         </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

@@ -33,7 +33,10 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
         title={role.input.title}
         description={
           <>
-            Role · booked through <Link href={settingsPanelPath(role.input.panelId)} className={textLinkClasses()}>{role.panelName}</Link>
+            Role · booked through{" "}
+            <Link href={settingsPanelPath(role.input.panelId)} className={textLinkClasses()}>
+              {role.panelName}
+            </Link>
           </>
         }
         actions={
@@ -51,7 +54,9 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
       />
       {isJustCreated ? (
         <Alert variant="success" title="Role created.">
-          {role.input.published ? "It is published: its careers page opens for booking once Nylas has its configuration." : "It is a draft: tick “Published” and save when it should appear on the careers page."}
+          {role.input.published
+            ? "It is published: its careers page opens for booking once Nylas has its configuration."
+            : "It is a draft: tick “Published” and save when it should appear on the careers page."}
         </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">

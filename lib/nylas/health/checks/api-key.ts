@@ -9,11 +9,5 @@ import type { HealthCheck } from "../format";
 export async function checkApiKey(ctx: Context): Promise<HealthCheck> {
   // The cheapest authenticated call there is.
   await ctx.call(() => ctx.nylas.grants.list({ queryParams: { limit: 1 } }));
-  return check(
-    "api-key",
-    "pass",
-    ctx.mode === "sandbox"
-      ? `The sandbox at ${ctx.env.nylasApiUri} accepted NYLAS_SANDBOX_API_KEY.`
-      : `Nylas (${ctx.env.nylasApiUri}) accepted NYLAS_API_KEY.`,
-  );
+  return check("api-key", "pass", ctx.mode === "sandbox" ? `The sandbox at ${ctx.env.nylasApiUri} accepted NYLAS_SANDBOX_API_KEY.` : `Nylas (${ctx.env.nylasApiUri}) accepted NYLAS_API_KEY.`);
 }

@@ -59,10 +59,5 @@ export async function checkInterviewerGrants(ctx: Context): Promise<HealthCheck>
       `All ${total} panel interviewer${total === 1 ? " has a valid grant" : "s have a valid grant"} matched by email: ${interviewers.map((i) => i.name).join(", ")}.`,
     );
   }
-  return check(
-    "interviewer-grants",
-    "fail",
-    `${problems.length} of ${total} panel interviewers cannot host interviews: ${problems.join("; ")}.`,
-    fixes.join("\n"),
-  );
+  return check("interviewer-grants", "fail", `${problems.length} of ${total} panel interviewers cannot host interviews: ${problems.join("; ")}.`, fixes.join("\n"));
 }

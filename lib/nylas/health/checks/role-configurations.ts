@@ -7,15 +7,7 @@ import type { NylasApiError } from "nylas";
 import { db } from "@/lib/db";
 import { check, dedupe, isNotFound, shortFailure, type Context } from "../context";
 import type { HealthCheck } from "../format";
-import {
-  roleChangesRetrying,
-  roleConfigurationGone,
-  roleConfigurationMissing,
-  roleConfigurationPending,
-  roleProblemsHeadline,
-  roleSyncFailed,
-  type RoleProblem,
-} from "../messages";
+import { roleChangesRetrying, roleConfigurationGone, roleConfigurationMissing, roleConfigurationPending, roleProblemsHeadline, roleSyncFailed, type RoleProblem } from "../messages";
 
 export async function checkRoleConfigurations(ctx: Context): Promise<HealthCheck> {
   const apiUri = ctx.env.nylasApiUri;

@@ -41,17 +41,12 @@ export async function checkWebhookSubscription(ctx: Context): Promise<HealthChec
   };
 
   if (subscription.webhookUrl !== expected) {
-    fail(
-      `it points at ${subscription.webhookUrl} instead of ${expected}`,
-      `${capitalize(restart)}: at start-up the app points its subscription back at ${expected}.`,
-    );
+    fail(`it points at ${subscription.webhookUrl} instead of ${expected}`, `${capitalize(restart)}: at start-up the app points its subscription back at ${expected}.`);
   }
   if (subscription.status === "failing") {
     status = status === "fail" ? "fail" : "warn";
     problems.push(`Nylas reports it as failing: most deliveries in the last 15 minutes got no 200`);
-    fixes.push(
-      `Make sure ${expected} answers 200 (the app's logs; Settings → Webhook deliveries). After 72 h of failures Nylas marks it failed and stops delivering.`,
-    );
+    fixes.push(`Make sure ${expected} answers 200 (the app's logs; Settings → Webhook deliveries). After 72 h of failures Nylas marks it failed and stops delivering.`);
   } else if (subscription.status !== "active") {
     fail(
       `its status is "${subscription.status}", not "active", so Nylas delivers nothing`,
@@ -63,8 +58,7 @@ export async function checkWebhookSubscription(ctx: Context): Promise<HealthChec
   if (missing.length) {
     fail(
       `it lacks ${missing.length === 1 ? "the trigger" : "the triggers"} ${missing.join(", ")}`,
-      `${capitalize(restart)}: at start-up the app adds the missing triggers` +
-        (ctx.mode === "live" ? ` (or add ${missing.join(", ")} in the Nylas dashboard → Webhooks → ${subscription.id}).` : "."),
+      `${capitalize(restart)}: at start-up the app adds the missing triggers` + (ctx.mode === "live" ? ` (or add ${missing.join(", ")} in the Nylas dashboard → Webhooks → ${subscription.id}).` : "."),
     );
   }
   if (!storedIds.has(subscription.id) && status !== "fail") {
@@ -74,11 +68,7 @@ export async function checkWebhookSubscription(ctx: Context): Promise<HealthChec
   }
 
   if (problems.length === 0) {
-    return check(
-      "webhook-subscription",
-      "pass",
-      `Subscription ${subscription.id} is active, points at ${expected} and has all ${WEBHOOK_TRIGGERS.length} triggers the app needs.`,
-    );
+    return check("webhook-subscription", "pass", `Subscription ${subscription.id} is active, points at ${expected} and has all ${WEBHOOK_TRIGGERS.length} triggers the app needs.`);
   }
   return check("webhook-subscription", status, `Subscription ${subscription.id}: ${problems.join("; ")}.`, dedupe(fixes).join("\n"));
 }

@@ -10,10 +10,5 @@ import { appUrlProblems, webhookUrlFix } from "../messages";
 export async function checkWebhookUrl(ctx: Context): Promise<HealthCheck> {
   const problems = appUrlProblems(ctx.env.APP_URL);
   if (problems.length === 0) return check("webhook-url", "pass", `APP_URL (${ctx.env.APP_URL}) is a public HTTPS address.`);
-  return check(
-    "webhook-url",
-    "warn",
-    `APP_URL (${ctx.env.APP_URL}) ${problems.join(" and ")}: Nylas cannot deliver webhooks to ${webhookUrl()}.`,
-    webhookUrlFix(),
-  );
+  return check("webhook-url", "warn", `APP_URL (${ctx.env.APP_URL}) ${problems.join(" and ")}: Nylas cannot deliver webhooks to ${webhookUrl()}.`, webhookUrlFix());
 }

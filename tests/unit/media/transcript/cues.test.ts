@@ -111,13 +111,10 @@ describe("parseTranscript", () => {
       expect(parseOk(content).segments).toEqual([seg(null, 1000, 2000, "Hello"), seg(null, 3000, 4000, "Bye")]);
     });
 
-    it.each([[{ fileName: "interview.vtt" }], [{ contentType: "text/vtt; charset=utf-8" }], [{ fileName: "INTERVIEW.VTT" }]])(
-      "rejects a .vtt file without the WEBVTT header (%o)",
-      (hint) => {
-        const headerless = "1\n00:00:01.000 --> 00:00:02.000\nHello\n";
-        expect(parseError(headerless, hint)).toBe("The transcript file is not a WebVTT file (it must start with WEBVTT).");
-      },
-    );
+    it.each([[{ fileName: "interview.vtt" }], [{ contentType: "text/vtt; charset=utf-8" }], [{ fileName: "INTERVIEW.VTT" }]])("rejects a .vtt file without the WEBVTT header (%o)", (hint) => {
+      const headerless = "1\n00:00:01.000 --> 00:00:02.000\nHello\n";
+      expect(parseError(headerless, hint)).toBe("The transcript file is not a WebVTT file (it must start with WEBVTT).");
+    });
   });
 
   describe("SRT", () => {
@@ -145,10 +142,7 @@ describe("parseTranscript", () => {
     });
 
     it("reads cues without index lines", () => {
-      expect(parseOk("00:00:01,000 --> 00:00:02,000\nHi\n\n00:00:03,000 --> 00:00:04,000\nBye").segments).toEqual([
-        seg(null, 1000, 2000, "Hi"),
-        seg(null, 3000, 4000, "Bye"),
-      ]);
+      expect(parseOk("00:00:01,000 --> 00:00:02,000\nHi\n\n00:00:03,000 --> 00:00:04,000\nBye").segments).toEqual([seg(null, 1000, 2000, "Hi"), seg(null, 3000, 4000, "Bye")]);
     });
 
     it("skips a cue with a broken timing line, even the first one", () => {
@@ -165,9 +159,7 @@ describe("parseTranscript", () => {
     });
 
     it("rejects a .srt file that is not SRT", () => {
-      expect(parseError("Ana: hello", { fileName: "call.srt" })).toBe(
-        "The transcript file is not an SRT file (it must start with a cue number and a line like 00:00:01,000 --> 00:00:04,000).",
-      );
+      expect(parseError("Ana: hello", { fileName: "call.srt" })).toBe("The transcript file is not an SRT file (it must start with a cue number and a line like 00:00:01,000 --> 00:00:04,000).");
       expect(parseError("Ana: hello", { contentType: "application/x-subrip" })).toMatch(/^The transcript file is not an SRT file/);
     });
   });

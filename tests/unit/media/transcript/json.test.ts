@@ -30,10 +30,14 @@ describe("parseTranscript", () => {
     });
 
     it("keeps an entry without times, with null times", () => {
-      expect(parseOk(nylas([{ speaker: "Ana", text: "Hi" }, { speaker: "Bo", start: null, end: 10, text: "Yo" }])).segments).toEqual([
-        seg("Ana", null, null, "Hi"),
-        seg("Bo", null, 10, "Yo"),
-      ]);
+      expect(
+        parseOk(
+          nylas([
+            { speaker: "Ana", text: "Hi" },
+            { speaker: "Bo", start: null, end: 10, text: "Yo" },
+          ]),
+        ).segments,
+      ).toEqual([seg("Ana", null, null, "Hi"), seg("Bo", null, 10, "Yo")]);
     });
 
     it("gives a null speaker when it is missing, blank or not a string", () => {
@@ -61,7 +65,10 @@ describe("parseTranscript", () => {
       ["a time beyond the safe integer range", { start: 0, end: 2 ** 60 }],
       ["an end before the start", { start: 5000, end: 4000 }],
     ])("skips an entry with %s", (_label, times) => {
-      const content = nylas([{ speaker: "Bad", text: "skipped", ...times }, { speaker: "Good", start: 0, end: 1, text: "kept" }]);
+      const content = nylas([
+        { speaker: "Bad", text: "skipped", ...times },
+        { speaker: "Good", start: 0, end: 1, text: "kept" },
+      ]);
       expect(parseOk(content).segments).toEqual([seg("Good", 0, 1, "kept")]);
     });
 
@@ -77,12 +84,8 @@ describe("parseTranscript", () => {
     });
 
     it("reports a single unusable entry in the singular", () => {
-      expect(parseError(nylas([{ text: "Hi", start: -3 }]))).toBe(
-        "The transcript file has no usable lines: its only entry could not be read (entry 1 has an invalid start time).",
-      );
-      expect(parseError(nylas([{ text: "Hi", end: "soon" }]))).toBe(
-        "The transcript file has no usable lines: its only entry could not be read (entry 1 has an invalid end time).",
-      );
+      expect(parseError(nylas([{ text: "Hi", start: -3 }]))).toBe("The transcript file has no usable lines: its only entry could not be read (entry 1 has an invalid start time).");
+      expect(parseError(nylas([{ text: "Hi", end: "soon" }]))).toBe("The transcript file has no usable lines: its only entry could not be read (entry 1 has an invalid end time).");
     });
 
     it("rejects an empty list of lines", () => {
@@ -147,9 +150,7 @@ describe("parseTranscript", () => {
     it("accepts 50,000 lines and rejects 50,001", () => {
       const entries = (count: number) => JSON.stringify(Array.from({ length: count }, (_, i) => ({ speaker: "A", start: i, end: i + 1, text: "w" })));
       expect(parseOk(entries(MAX_TRANSCRIPT_SEGMENTS)).segments).toHaveLength(50_000);
-      expect(parseError(entries(MAX_TRANSCRIPT_SEGMENTS + 1))).toBe(
-        "The transcript file has more than 50,000 lines, which is more than one interview can produce.",
-      );
+      expect(parseError(entries(MAX_TRANSCRIPT_SEGMENTS + 1))).toBe("The transcript file has more than 50,000 lines, which is more than one interview can produce.");
     });
   });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  fixLines, formatHealthReportText, healthExitCode, overallStatus, summarizeChecks, type HealthCheck, type HealthReport, type HealthStatus,
-} from "@/lib/nylas/health/format";
+import { fixLines, formatHealthReportText, healthExitCode, overallStatus, summarizeChecks, type HealthCheck, type HealthReport, type HealthStatus } from "@/lib/nylas/health/format";
 
 const statuses = (...list: HealthStatus[]) => list.map((status) => ({ status }));
 
@@ -83,7 +81,14 @@ describe("formatHealthReportText", () => {
 describe("healthExitCode", () => {
   it("is 1 when any check fails", () => {
     expect(healthExitCode({ checks: [{ id: "api-key", title: "", status: "fail", detail: "" }] })).toBe(1);
-    expect(healthExitCode(report([{ id: "api-key", title: "", status: "pass", detail: "" }, { id: "webhook-url", title: "", status: "fail", detail: "" }]))).toBe(1);
+    expect(
+      healthExitCode(
+        report([
+          { id: "api-key", title: "", status: "pass", detail: "" },
+          { id: "webhook-url", title: "", status: "fail", detail: "" },
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it("is 0 when every check passes, warns or was skipped", () => {

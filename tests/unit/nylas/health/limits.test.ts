@@ -54,7 +54,11 @@ describe("createLimiter", () => {
   it("frees the slot of a task that fails (or throws synchronously)", async () => {
     const limit = createLimiter(1);
     await expect(limit(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(limit(() => { throw new Error("sync"); })).rejects.toThrow("sync");
+    await expect(
+      limit(() => {
+        throw new Error("sync");
+      }),
+    ).rejects.toThrow("sync");
     await expect(limit(async () => "next")).resolves.toBe("next");
   });
 });

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import {
-  apiKeyRejected, apiUnreachable, appUrlProblems, coordinatorGrantInvalid, coordinatorGrantNotFound, interviewerGrantInvalid,
-  interviewerGrantMissing, missingTriggers, restartHint, roleChangesRetrying, roleConfigurationGone, roleConfigurationMissing,
-  roleConfigurationPending, roleProblemsHeadline, roleSyncFailed,
+  apiKeyRejected,
+  apiUnreachable,
+  appUrlProblems,
+  coordinatorGrantInvalid,
+  coordinatorGrantNotFound,
+  interviewerGrantInvalid,
+  interviewerGrantMissing,
+  missingTriggers,
+  restartHint,
+  roleChangesRetrying,
+  roleConfigurationGone,
+  roleConfigurationMissing,
+  roleConfigurationPending,
+  roleProblemsHeadline,
+  roleSyncFailed,
 } from "@/lib/nylas/health/messages";
 
 const ANA = { name: "Ana Lee", email: "ana@acme.example" };
@@ -23,9 +35,7 @@ describe("apiKeyRejected", () => {
 describe("apiUnreachable", () => {
   it("names the API URI, and in sandbox mode says to start the app", () => {
     const sandbox = apiUnreachable("sandbox", "http://localhost:3000", "ECONNREFUSED");
-    expect(sandbox.detail).toBe(
-      "Could not reach the sandbox API at http://localhost:3000 (ECONNREFUSED). In sandbox mode the app serves the Nylas API itself.",
-    );
+    expect(sandbox.detail).toBe("Could not reach the sandbox API at http://localhost:3000 (ECONNREFUSED). In sandbox mode the app serves the Nylas API itself.");
     expect(sandbox.fix).toContain("npm run dev");
     const live = apiUnreachable("live", "https://api.us.nylas.com", "ENOTFOUND");
     expect(live.detail).toBe("Could not reach the Nylas API at https://api.us.nylas.com (ENOTFOUND).");

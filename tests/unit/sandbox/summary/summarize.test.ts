@@ -3,8 +3,7 @@ import { summarizeInterview, type SummaryInputSegment } from "@/lib/sandbox/summ
 
 const SUMMARY_INSTRUCTIONS =
   "Summarize the candidate interview. Focus on technical skills demonstrated, communication quality, and any concerns raised. Note which topics were covered and which were skipped.";
-const ACTION_INSTRUCTIONS =
-  "List follow-up items: topics to probe in the next round, references to check, skills to verify, and hiring committee discussion points.";
+const ACTION_INSTRUCTIONS = "List follow-up items: topics to probe in the next round, references to check, skills to verify, and hiring committee discussion points.";
 
 const PRIYA = "Priya Nair";
 const MARCUS = "Marcus Lee";
@@ -23,12 +22,7 @@ const SCRIPT: [string, number, number, string][] = [
   [MARCUS, 2, 5, "Last year I led its migration off MySQL, coordinating the cutover with three other teams."],
   [PRIYA, 2, 20, "What was the hardest problem you solved there?"],
   [MARCUS, 2, 35, "The hardest one was double charges when the card network retried requests after a timeout."],
-  [
-    MARCUS,
-    3,
-    10,
-    "I designed an idempotency key scheme: every request carries a key, and we store the key and the response in the same Postgres transaction as the ledger entry.",
-  ],
+  [MARCUS, 3, 10, "I designed an idempotency key scheme: every request carries a key, and we store the key and the response in the same Postgres transaction as the ledger entry."],
   [MARCUS, 3, 55, "The trade-off is an extra unique index on a hot table, so I partitioned it by day to keep the index small."],
   [PRIYA, 4, 30, "Nice. Let's move to system design."],
   [PRIYA, 4, 38, "How would you design a rate limiter for our public payments API?"],
@@ -71,7 +65,10 @@ const summarize = (summaryInstructions = SUMMARY_INSTRUCTIONS, segments: readonl
   summarizeInterview({ segments, summaryInstructions, actionItemsInstructions });
 
 const paragraphs = (summary: string) => summary.split("\n\n");
-const labels = (summary: string) => paragraphs(summary).slice(1).map((p) => p.slice(0, p.indexOf(":")));
+const labels = (summary: string) =>
+  paragraphs(summary)
+    .slice(1)
+    .map((p) => p.slice(0, p.indexOf(":")));
 const paragraphFor = (summary: string, label: string) => paragraphs(summary).find((p) => p.startsWith(`${label}:`)) ?? "";
 
 const clock = (ms: number) => {
@@ -102,13 +99,7 @@ describe("summarizeInterview", () => {
   });
 
   it("writes one paragraph per instruction facet, in the instruction's order", () => {
-    expect(labels(summarize().summary)).toEqual([
-      "Technical skills demonstrated",
-      "Communication quality",
-      "Any concerns raised",
-      "Which topics were covered",
-      "Which were skipped",
-    ]);
+    expect(labels(summarize().summary)).toEqual(["Technical skills demonstrated", "Communication quality", "Any concerns raised", "Which topics were covered", "Which were skipped"]);
   });
 
   it("matches facets to natural speech: a concern said as “less sure”, a skipped topic as “ran out of time”", () => {
@@ -141,9 +132,7 @@ describe("summarizeInterview", () => {
   });
 
   it("says plainly when nothing in the interview matches a facet", () => {
-    expect(paragraphFor(summarize("Focus on salary expectations.").summary, "Salary expectations")).toBe(
-      "Salary expectations: not discussed in this interview.",
-    );
+    expect(paragraphFor(summarize("Focus on salary expectations.").summary, "Salary expectations")).toBe("Salary expectations: not discussed in this interview.");
   });
 
   it("reads a negated facet (“topics not covered”) as the skipped ones", () => {
@@ -173,18 +162,10 @@ describe("summarizeInterview", () => {
 
   it("lists the follow-ups, each labelled with the instruction facet it answers", () => {
     const { actionItems } = summarize();
-    expect(actionItems).toContain(
-      "References to check — “I'll also check references with your previous team lead at Finbank.” (Priya Nair, 16:20)",
-    );
-    expect(actionItems).toContain(
-      "Topics to probe in the next round — “In the next round I'd like to dig into the Kubernetes and incident response side.” (Priya Nair, 16:00)",
-    );
-    expect(actionItems).toContain(
-      "Hiring committee discussion points — “I'll schedule a hiring committee debrief for Thursday once we have the panel's feedback.” (Priya Nair, 17:45)",
-    );
-    expect(actionItems).toContain(
-      "Topics to probe in the next round — “We didn't get to your experience with contract tests, so that will be for next time.” (Priya Nair, 15:42)",
-    );
+    expect(actionItems).toContain("References to check — “I'll also check references with your previous team lead at Finbank.” (Priya Nair, 16:20)");
+    expect(actionItems).toContain("Topics to probe in the next round — “In the next round I'd like to dig into the Kubernetes and incident response side.” (Priya Nair, 16:00)");
+    expect(actionItems).toContain("Hiring committee discussion points — “I'll schedule a hiring committee debrief for Thursday once we have the panel's feedback.” (Priya Nair, 17:45)");
+    expect(actionItems).toContain("Topics to probe in the next round — “We didn't get to your experience with contract tests, so that will be for next time.” (Priya Nair, 15:42)");
     // Checking a claim with a former manager answers both "references" and "verify"; either label is honest.
     expect(actionItems).toContainEqual(expect.stringMatching(/^(References to check|Skills to verify) — “Forty percent is a big claim/));
     expect(actionItems).toContain("Follow-up — “Could you send me the write-up about the idempotency keys you mentioned?” (Priya Nair, 16:40)");
@@ -239,7 +220,13 @@ describe("summarizeInterview", () => {
 
   it.each([
     ["no segments", []],
-    ["only silence", [{ speaker: PRIYA, start: 0, end: 1000, text: "   " }, { speaker: MARCUS, start: 1000, end: 2000, text: "…" }]],
+    [
+      "only silence",
+      [
+        { speaker: PRIYA, start: 0, end: 1000, text: "   " },
+        { speaker: MARCUS, start: 1000, end: 2000, text: "…" },
+      ],
+    ],
   ])("says the transcript was empty when it has %s", (_, segments: SummaryInputSegment[]) => {
     expect(summarize(SUMMARY_INSTRUCTIONS, segments)).toEqual({
       summary: "The transcript was empty: nothing was said, so there is nothing to summarize.",
@@ -286,9 +273,7 @@ describe("summarizeInterview", () => {
 
   it("names every speaker in order of first appearance", () => {
     const segments = [...SEGMENTS, { speaker: "Sam Okafor", start: at(0, 6), end: at(0, 8), text: "Hi, I'm shadowing today." }];
-    expect(paragraphs(summarize(SUMMARY_INSTRUCTIONS, segments).summary)[0]).toBe(
-      "Summary of a 18:09 interview between Priya Nair, Sam Okafor and Marcus Lee.",
-    );
+    expect(paragraphs(summarize(SUMMARY_INSTRUCTIONS, segments).summary)[0]).toBe("Summary of a 18:09 interview between Priya Nair, Sam Okafor and Marcus Lee.");
   });
 
   it("keeps the summary within 2,500 characters without cutting a quote, and says what it left out", () => {
@@ -301,7 +286,11 @@ describe("summarizeInterview", () => {
     expect(result.summary.length).toBeLessThanOrEqual(2500);
     expectOnlyRealQuotes(result, segments);
     // One facet beyond the eight summarized, and at least one more dropped for length.
-    const omitted = Number(paragraphs(result.summary).at(-1)?.match(/^\((\d+) more facets omitted for length\.\)$/)?.[1]);
+    const omitted = Number(
+      paragraphs(result.summary)
+        .at(-1)
+        ?.match(/^\((\d+) more facets omitted for length\.\)$/)?.[1],
+    );
     expect(omitted).toBeGreaterThanOrEqual(2);
     expect(labels(result.summary).slice(0, 2)).toEqual(["Design", "Implementation"]);
   });
