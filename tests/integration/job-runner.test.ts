@@ -414,7 +414,10 @@ describe("workers", () => {
     const startedAt: number[] = [];
     const kind = defineJobKind<Record<string, never>>({ name: "test.wake", title: "test.wake", concurrency: 1, retry: "standard", run: async () => void startedAt.push(Date.now()) });
     startWorkers([kind as AnyJobKind]);
-    await until(async () => (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'portal-job-listener'`)[0]!.n === 1);
+    await until(
+      async () =>
+        (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'portal-job-listener' AND datname = current_database()`)[0]!.n === 1,
+    );
     await sleep(200); // the loop is asleep now
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -465,7 +468,7 @@ describe("workers", () => {
     const [left] = await jobs();
     expect(left).toMatchObject({ state: "QUEUED", attempts: 0, leaseToken: null, payload: { tag: "slow" } });
     expect(left!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
-    expect((await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'portal-job-listener'`)[0]!.n).toBe(0);
+    expect((await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'portal-job-listener' AND datname = current_database()`)[0]!.n).toBe(0);
     // Another worker takes it at once.
     expect(await runDueJobs(kind)).toBe(1);
     expect(done).toEqual(["quick", "slow"]);
@@ -516,7 +519,8 @@ describe("one connection to wake them all", () => {
     let runs = 0;
     const kind = defineJobKind<Record<string, never>>({ name: "test.relisten", title: "test.relisten", concurrency: 1, retry: "standard", run: async () => void runs++ });
     startWorkers([kind as AnyJobKind]);
-    const listeners = async () => (await prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'portal-job-listener'`).map((r) => r.pid);
+    const listeners = async () =>
+      (await prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = 'portal-job-listener' AND datname = current_database()`).map((r) => r.pid);
     await until(async () => (await listeners()).length === 1);
     const [before] = await listeners();
     await withPgClient((admin) => admin.query("SELECT pg_terminate_backend($1)", [before]));
