@@ -46,7 +46,8 @@ type Corpus = { docs: Doc[]; index: Map<string, number[]> };
 type Hit = { doc: number; cue: Cue; window: WindowMatch; cueCount: number };
 
 function buildCorpus(texts: readonly string[]): Corpus {
-  const docs = texts.map((text) => ({ text, tokens: tokenize(text) }));
+  const stems = new Map<string, string>();
+  const docs = texts.map((text) => ({ text, tokens: tokenize(text, stems) }));
   const index = new Map<string, number[]>();
   docs.forEach((doc, d) => {
     for (const token of doc.tokens) {

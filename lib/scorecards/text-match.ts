@@ -29,6 +29,7 @@ const STOP_WORDS = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const COMBINING = /[\u0300-\u036f]/g;
+const ASCII_WORD = /^[A-Za-z0-9']*$/;
 const DOUBLE_CONSONANT = /([b-df-hj-np-tv-z])\1$/;
 
 export function stemWord(word: string): string {
@@ -50,15 +51,25 @@ function undouble(w: string): string {
 }
 
 export function normalizeWord(word: string): string {
-  return word.normalize("NFKD").replace(COMBINING, "").toLowerCase().replace(/['’]/g, "");
+  // Most words are plain ASCII letters: skip the Unicode decomposition for them.
+  const plain = ASCII_WORD.test(word) ? word : word.normalize("NFKD").replace(COMBINING, "");
+  return plain.toLowerCase().replace(/['’]/g, "");
 }
 
-/** Every word of `text` with its stem and its place in `text` (so a match can be quoted exactly). */
-export function tokenize(text: string): Token[] {
+/**
+ * Every word of `text` with its stem and its place in `text` (so a match can be quoted exactly).
+ * `stems` memoises word → stem across the texts of one call (a transcript repeats its words).
+ */
+export function tokenize(text: string, stems: Map<string, string> = new Map()): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const normalized = normalizeWord(match[0]);
-    if (normalized) tokens.push({ stem: stemWord(normalized), start: match.index, end: match.index + match[0].length });
+    let stem = stems.get(match[0]);
+    if (stem === undefined) {
+      const normalized = normalizeWord(match[0]);
+      stem = normalized ? stemWord(normalized) : "";
+      stems.set(match[0], stem);
+    }
+    if (stem) tokens.push({ stem, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }
