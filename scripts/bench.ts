@@ -4,6 +4,7 @@
  */
 import { runAvailabilityBench } from "./bench/availability";
 import { runDrainBench } from "./bench/drain";
+import { runEvidenceBench } from "./bench/evidence";
 import { runMediaBench } from "./bench/media";
 import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
@@ -43,6 +44,14 @@ const benches: Bench[] = [
       const two = r.perWorkers.find((p) => p.workers === 2);
       const ok = (two?.notificationsPerSecond ?? 0) >= 300 && r.latency.p99 < 50;
       return `drain: ${r.perWorkers.map((p) => `${p.workers} worker(s) ${p.notificationsPerSecond.toFixed(0)}/s`).join(", ")}; idle commit-to-processed p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target >= 300/s with 2 workers, p50 and p99 < 50 ms): ${ok ? "meets target" : "MISSES target"}`;
+    },
+  },
+  {
+    name: "evidence",
+    run: async () => {
+      const r = await runEvidenceBench();
+      for (const line of r.lines) console.log(line);
+      return `evidence: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms for 900 segments × 8 competencies (target p95 < 50 ms): ${r.p95 < 50 ? "meets target" : "MISSES target"}`;
     },
   },
   {
