@@ -13,9 +13,9 @@
  *   it is not feedback, and showing it would make "Feedback submitted" mean nothing.
  */
 
-export type ViewerRole = "ADMIN" | "RECRUITER" | "INTERVIEWER";
-export type FeedbackViewer = { id: string; role: ViewerRole; interviewerId?: string | null };
-export type InterviewStatus = "SCHEDULED" | "RESCHEDULED" | "CANCELLED" | "COMPLETED";
+import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
+
+export type FeedbackViewer = { id: string; role: UserRole; interviewerId?: string | null };
 export type ApplicationInterviews = { interviews: ReadonlyArray<{ id: string; interviewerId: string | null; status: InterviewStatus }> };
 /** A feedback record: the interview it is about, and when it was submitted (null for a draft). */
 export type FeedbackRecord = { interviewId: string; submittedAt: Date | null };
