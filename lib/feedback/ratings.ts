@@ -43,7 +43,7 @@ export const ZCompetencyFeedback = z.object({
     .default(""),
   /** Transcript segment positions the interviewer cites; duplicates are dropped, order kept. */
   citedMoments: z
-    .array(z.number().int().nonnegative())
+    .array(z.number().int("That is not a moment of this transcript.").nonnegative("That is not a moment of this transcript."))
     .max(MAX_CITED_MOMENTS, `Cite at most ${MAX_CITED_MOMENTS} moments.`)
     .default([])
     .transform((positions) => [...new Set(positions)]),

@@ -97,6 +97,12 @@ describe("validateSubmission", () => {
     if (!result.ok) expect(Object.keys(result.fieldErrors)).toEqual(["competencies.0.key"]);
   });
 
+  it("explains a bad cited moment in words", () => {
+    const input = complete();
+    input.competencies[0]!.citedMoments = [1.5];
+    expect(validateSubmission(input, KEYS)).toEqual({ ok: false, fieldErrors: { "competencies.design.citedMoments.0": "That is not a moment of this transcript." } });
+  });
+
   it("refuses input that is not an object", () => {
     expect(validateSubmission(null, KEYS)).toMatchObject({ ok: false });
     expect(validateSubmission("x", KEYS)).toMatchObject({ ok: false });
