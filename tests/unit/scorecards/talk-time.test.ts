@@ -93,17 +93,18 @@ describe("talkTime", () => {
     expect(result.questionsAsked).toBe(2);
   });
 
-  it("measures the sandbox's sample interviews", () => {
-    const file = path.join(process.cwd(), "lib/sandbox/samples/frontend-engineer/transcript.json");
+  it.each(["backend-engineer", "frontend-engineer", "product-designer"])("measures the sandbox's %s sample interview", (name) => {
+    const file = path.join(process.cwd(), "lib/sandbox/samples", name, "transcript.json");
     const sample = JSON.parse(readFileSync(file, "utf8")) as { durationMs: number; segments: Array<{ speaker: string; start: number; end: number; text: string }> };
     const segments = sample.segments.map((s, position) => ({ position, speaker: s.speaker, startMs: s.start, endMs: s.end, text: s.text }));
-    const result = talkTime(segments, { interviewerSpeakers: ["interviewer", "second_interviewer"] });
+    const result = talkTime(segments, { interviewerSpeakers: ["interviewer", "Second_Interviewer"] });
     expect(result.basis).toBe("time");
-    expect(result.speakers.map((s) => s.speaker).sort()).toEqual(["candidate", "interviewer", "second_interviewer"]);
+    expect(result.speakers.map((s) => s.speaker)).toContain("candidate");
     expect(result.speakers.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1);
     expect(result.interviewerShare).toBeGreaterThan(0);
     expect(result.interviewerShare).toBeLessThan(1);
     expect(result.questionsAsked).toBeGreaterThan(0);
+    expect(result.totalMs).toBeGreaterThan(0);
     expect(result.totalMs).toBeLessThanOrEqual(sample.durationMs);
     expect(result.longestMonologue?.ms).toBeGreaterThan(0);
   });
