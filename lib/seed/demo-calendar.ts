@@ -3,6 +3,7 @@
  * `now` (the caller's clock), deterministic per (email, date) so restarts on the same day agree.
  */
 import { convertLocalTimeToInstant, getLocalDayNumber, getWeekday } from "@/lib/scheduling/zoned-time";
+import { createRng } from "@/lib/utils";
 
 export type GeneratedEvent = { title: string; start: number; end: number; allDay: boolean };
 
@@ -15,18 +16,6 @@ function hashString(text: string): number {
     h = Math.imul(h, 16777619);
   }
   return h >>> 0;
-}
-
-/** mulberry32: small, fast, deterministic. */
-export function createRng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateDemoBusyEvents(opts: { email: string; timezone: string; blocksFridays: boolean; now: number; daysBefore: number; daysAfter: number }): GeneratedEvent[] {

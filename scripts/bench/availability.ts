@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { computeAvailability, convertLocalTimeToInstant, type AvailabilityInput, type AvailabilityMethod, type EngineParticipant, type Interval } from "../../lib/scheduling";
+import { createRng } from "../../lib/utils";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -13,20 +14,8 @@ const TIME_ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata"];
 // Monday; the 30 days include the US (Mar 8) and EU (Mar 29) daylight-saving changes.
 const NOW = Date.UTC(2026, 2, 2, 0, 0);
 
-// mulberry32: tiny, seedable, good enough to make the fixture identical on every run.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function buildParticipants(eventsPerDay: number, seed: number): EngineParticipant[] {
-  const random = createRandom(seed);
+  const random = createRng(seed);
   const firstDay = Math.floor(NOW / DAY_MS);
   return Array.from({ length: PARTICIPANTS }, (_, index) => {
     const timezone = TIME_ZONES[index % TIME_ZONES.length] ?? "UTC";

@@ -8,6 +8,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { mapEvidence, type EvidenceActionItem, type EvidenceSegment, type MapEvidenceInput } from "../../lib/scorecards/evidence";
+import { createRng } from "../../lib/utils";
 
 const SEGMENTS = 900;
 const DURATION_MS = 60 * 60_000;
@@ -32,20 +33,8 @@ const FILLER = (
   "platform which honestly was not in a great shape at the time because of several decisions made years earlier by people who had since left"
 ).split(" ");
 
-// mulberry32: tiny and seedable, so the fixture is identical on every run.
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function buildInput(seed: number): MapEvidenceInput {
-  const random = createRandom(seed);
+  const random = createRng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const cueWords = COMPETENCIES.flatMap((c) => c.cues.flatMap((cue) => cue.split(/\s+/)));
   const sentence = (words: number) => {

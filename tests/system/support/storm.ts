@@ -11,7 +11,7 @@
  */
 import { bookingEnvelope, type BookingEnvelope } from "../../support/nylas-webhook-fixtures";
 import { createHmac } from "node:crypto";
-import { createRng } from "@/lib/seed/demo-calendar";
+import { createRng } from "@/lib/utils";
 import { query, WEBHOOK_SECRET } from "./processes";
 
 export type RoleTarget = { roleId: string; configurationId: string; interviewers: { email: string; name: string }[] };
