@@ -1,6 +1,7 @@
 /**
  * Scale benchmark (`npm run bench -- scale`, issue 8 item 7): a fresh embedded PostgreSQL seeded in
- * bulk SQL with 10,000 candidates, 30,000 interviews, 5,000 transcripts (20 lines each) and 100,000
+ * bulk SQL with 10,000 candidates, 30,000 interviews, 5,000 transcripts (20 lines each) with their
+ * scorecard evidence, submitted feedback on two thirds of the completed interviews and 100,000
  * stored webhook notifications, then a production build (`next start`, workers in the server) is
  * measured over HTTP:
  * - p95 server time (full response over loopback, one request at a time) of the dashboard (default,
@@ -99,6 +100,56 @@ SELECT t.interview_id, t.asset_id, p, CASE WHEN p % 2 = 0 THEN 'Interviewer' ELS
        ' and why it matters for line ' || p || ' of interview ' || t.n || '.' || CASE WHEN t.n % 50 = 0 AND p = 7 THEN ' We also touched on zookeeper.' ELSE '' END
   FROM scale_transcripts t CROSS JOIN generate_series(0, 19) AS p;
 
+-- Scorecards (issue 15): a new version of every role's scorecard with 8 competencies, every interview
+-- booked with it; evidence for the 5,000 transcribed interviews (6 competencies covered, 3 moments
+-- each); submitted feedback (with its first revision) on two thirds of the completed interviews.
+CREATE TEMP TABLE scale_scorecards AS
+SELECT gen_random_uuid() AS id, r.id AS role_id, COALESCE((SELECT max(v.version) FROM scorecard_versions v WHERE v.role_id = r.id), 0) + 1 AS version FROM scale_roles r;
+
+INSERT INTO scorecard_versions (id, role_id, version, competencies, content_hash, created_at)
+SELECT s.id, s.role_id, s.version,
+       (SELECT jsonb_agg(jsonb_build_object('key', 'competency-' || k, 'name', 'Competency ' || k, 'good', 'What good looks like for competency ' || k || '.',
+                                            'cues', jsonb_build_array('write-ahead log', 'idempotent consumers', 'trade-off ' || k)) ORDER BY k)
+          FROM generate_series(1, 8) AS k),
+       md5(s.id::text), now()
+  FROM scale_scorecards s;
+
+UPDATE interviews i SET scorecard_version_id = s.id FROM applications a JOIN scale_scorecards s ON s.role_id = a.role_id WHERE i.application_id = a.id;
+
+INSERT INTO interview_evidence (interview_id, scorecard_version_id, competencies, covered_count, input_hash, computed_at)
+SELECT t.interview_id, i.scorecard_version_id,
+       (SELECT jsonb_agg(jsonb_build_object('key', 'competency-' || k, 'name', 'Competency ' || k, 'covered', k <= 6,
+                 'evidence', CASE WHEN k <= 6 THEN (
+                   SELECT jsonb_agg(jsonb_build_object('kind', 'moment', 'segmentPosition', p, 'speaker', 'Scale Candidate ' || t.n, 'startMs', p * 30000,
+                                                       'quote', 'In my last team we used idempotent consumers', 'cue', 'idempotent consumers',
+                                                       'matched', jsonb_build_array('idempotent', 'consumers')) ORDER BY p)
+                     FROM generate_series(2 * k - 1, 2 * k + 3, 2) AS p) ELSE '[]'::jsonb END) ORDER BY k)
+          FROM generate_series(1, 8) AS k),
+       6, md5(t.interview_id::text), t.starts_at + interval '1 hour'
+  FROM scale_transcripts t JOIN interviews i ON i.id = t.interview_id;
+
+CREATE TEMP TABLE scale_feedback AS
+SELECT gen_random_uuid() AS id, i.id AS interview_id, u.id AS author_id, i.application_id, i.scorecard_version_id, i.ends_at, h.h
+  FROM interviews i
+  JOIN users u ON u.email = i.interviewer_email
+  CROSS JOIN LATERAL (SELECT abs(hashtext(i.id::text)) AS h) h
+ WHERE i.status = 'COMPLETED' AND h.h % 3 <> 0;
+
+INSERT INTO feedback (id, interview_id, author_id, application_id, scorecard_version_id, overall_recommendation, competencies, key_takeaways,
+                      revision, submitted_at, created_at, updated_at)
+SELECT f.id, f.interview_id, f.author_id, f.application_id, f.scorecard_version_id,
+       (ARRAY['STRONG_NO', 'NO', 'YES', 'STRONG_YES'])[1 + f.h % 4]::"Recommendation",
+       (SELECT jsonb_agg(jsonb_build_object('key', 'competency-' || k, 'rating', (ARRAY['STRONG_NO', 'NO', 'YES', 'STRONG_YES'])[1 + (f.h + k) % 4],
+                                            'notes', 'Solid on competency ' || k || '; probe deeper next time.', 'citedMoments', jsonb_build_array(2 * k - 1),
+                                            'droppedSuggestions', '[]'::jsonb) ORDER BY k)
+          FROM generate_series(1, 8) AS k),
+       'Clear thinking about failure modes; wanted more depth on testing.', 1, f.ends_at + interval '3 hours', f.ends_at + interval '2 hours', f.ends_at + interval '3 hours'
+  FROM scale_feedback f;
+
+INSERT INTO feedback_revisions (id, feedback_id, number, content, submitted_at)
+SELECT gen_random_uuid(), f.id, 1, jsonb_build_object('overallRecommendation', f.overall_recommendation, 'competencies', f.competencies, 'keyTakeaways', f.key_takeaways), f.submitted_at
+  FROM feedback f JOIN scale_feedback s ON s.id = f.id;
+
 -- 100,000 stored notifications: mostly processed, some ignored, 2 % dead letters.
 INSERT INTO webhook_events (id, notification_id, type, source, booking_id, event_time, delivery_attempt, payload, status, attempts,
                             next_attempt_at, last_error, received_at, processed_at, updated_at)
@@ -115,7 +166,7 @@ SELECT gen_random_uuid(), 'scale-notification-' || n, k.type, '/nylas/passthru',
   CROSS JOIN LATERAL (SELECT now() - make_interval(secs => n * 30) AS received_at) r;
 `;
 
-async function seedAtScale(url: string): Promise<Record<string, number>> {
+export async function seedAtScale(url: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -124,7 +175,7 @@ async function seedAtScale(url: string): Promise<Record<string, number>> {
     // statistics, and the visibility map that lets counts run as index-only scans.
     await client.query("VACUUM ANALYZE");
     const counts: Record<string, number> = {};
-    for (const table of ["candidates", "interviews", "media_assets", "transcript_segments", "webhook_events"]) {
+    for (const table of ["candidates", "interviews", "media_assets", "transcript_segments", "webhook_events", "scorecard_versions", "interview_evidence", "feedback"]) {
       counts[table] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
     }
     return counts;
@@ -321,8 +372,11 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
     say(`before the measurements: ${machineLoad()}`);
     const cookie = await signIn("admin@example.com");
     const pick = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
-    const candidateId = await pick("SELECT candidate_id AS id FROM interviews WHERE booking_id = 'scale-booking-4242'");
-    const debriefId = await pick("SELECT interview_id AS id FROM media_assets WHERE kind = 'TRANSCRIPT' ORDER BY interview_id LIMIT 1");
+    // A candidate with feedback from at least two interviews (the grid), and a debrief with evidence and feedback.
+    const candidateId = await pick(
+      "SELECT a.candidate_id AS id FROM feedback f JOIN applications a ON a.id = f.application_id GROUP BY a.candidate_id HAVING count(*) >= 2 ORDER BY a.candidate_id LIMIT 1",
+    );
+    const debriefId = await pick("SELECT e.interview_id AS id FROM interview_evidence e JOIN feedback f ON f.interview_id = e.interview_id ORDER BY e.interview_id LIMIT 1");
     const roleId = await pick("SELECT id FROM roles WHERE slug = 'backend-engineer'");
     const interviewerId = await pick("SELECT id FROM interviewers ORDER BY email LIMIT 1");
 
