@@ -5,7 +5,7 @@
  * stored webhook notifications, then a production build (`next start`, workers in the server) is
  * measured over HTTP:
  * - p95 server time (full response over loopback, one request at a time) of the dashboard (default,
- *   filtered, transcript search), a candidate page, a debrief page and /settings/webhooks: < 100 ms;
+ *   filtered, transcript search), a candidate page, a debrief page, /settings/load and /settings/webhooks: < 100 ms;
  * - webhook ingest throughput against the verify-only route (/api/bench/webhook-baseline) at this
  *   size: >= 0.7x (the webhooks bench's load generator, BENCH_DURATION_S per route, 50 connections);
  * - RSS of the server's process group over a mixed-traffic soak: < 10 % growth (`--soak-seconds N`,
@@ -393,6 +393,7 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
       { name: "dashboard (page 300)", path: "/dashboard?page=300", expect: "Scale Candidate" },
       { name: "candidate page", path: `/dashboard/candidates/${candidateId}`, expect: "Scale Candidate" },
       { name: "debrief page", path: `/dashboard/interviews/${debriefId}`, expect: "Transcript" },
+      { name: "interviewer load (/settings/load)", path: "/settings/load", expect: "Interview load" },
       { name: "webhook deliveries (/settings/webhooks)", path: "/settings/webhooks", expect: "scale-notification-" },
       { name: "webhook deliveries, dead letters", path: "/settings/webhooks?status=dead", expect: "scale-notification-" },
     ];

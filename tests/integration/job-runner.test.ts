@@ -113,8 +113,9 @@ describe("leases", () => {
     expect(dead).toMatchObject({ attempt: 1 });
     const claimedAt = Date.now();
     expect(await runDueJobs(kind)).toBe(0);
-    await until(async () => (await runDueJobs(kind)) === 1, 5_000);
-    expect(Date.now() - claimedAt).toBeLessThan(1_000 + 1_000);
+    await until(async () => (await runDueJobs(kind)) === 1, 8_000);
+    // One lease (1 s) plus slack for a busy machine: the point is "after the lease", not "at the 10 s poll".
+    expect(Date.now() - claimedAt).toBeLessThan(1_000 + 4_000);
     expect(attempts).toEqual([2]);
     expect(await prisma.job.count()).toBe(0);
   });
@@ -133,9 +134,10 @@ describe("leases", () => {
     await claimJobs(kind as AnyJobKind, 1, "dead-worker");
     const claimedAt = Date.now();
     startWorkers([kind as AnyJobKind]);
-    await until(() => ran.at > 0, 5_000);
+    await until(() => ran.at > 0, 8_000);
     expect(ran.at - claimedAt).toBeGreaterThanOrEqual(900);
-    expect(ran.at - claimedAt).toBeLessThan(1_000 + 500);
+    // Woken by the lease's expiry (1 s), not by the 10 s safety-net poll; slack for a busy machine.
+    expect(ran.at - claimedAt).toBeLessThan(1_000 + 4_000);
   });
 
   it("a job claimed again after its worker died on its last attempt is dead-lettered, not run", async () => {
@@ -427,7 +429,8 @@ describe("workers", () => {
       latencies.push(startedAt[i]! - committed);
       await sleep(100);
     }
-    expect(Math.max(...latencies)).toBeLessThan(1_000);
+    // Milliseconds on a quiet machine; anything under the 10 s poll proves the wake-up (slack for a busy one).
+    expect(Math.max(...latencies)).toBeLessThan(3_000);
   });
 
   it("nothing is claimed from a transaction that rolled back", async () => {
