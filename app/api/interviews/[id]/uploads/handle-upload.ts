@@ -70,7 +70,8 @@ async function receiveFiles(request: Request, storage: MediaStorage, interviewId
   });
   if (outcome.kind === "broken") {
     await discardUploads(storage, outcome.files);
-    console.error("[media] upload failed", outcome.error);
+    // Mostly a client's malformed or cut-off body: one line, no stack (the client gets a 400 saying so).
+    console.warn(`[media] upload failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
     throw badRequest("The upload was interrupted or malformed. Try again.");
   }
   if (outcome.refused) {
