@@ -132,7 +132,7 @@ export function htmlToText(html: string): string {
   return out
     .join("")
     .split("\n")
-    .map((line) => line.trim())
+    .map((line) => line.replace(/ {2,}/g, " ").trim())
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
