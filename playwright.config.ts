@@ -44,6 +44,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Fast webhook retries so delivery tests finish quickly.
       SANDBOX_WEBHOOK_RETRY_BASE_MS: "200",
+      // Feedback reminders looked for every 5 s (not every minute), so the outbox spec sees one soon.
+      JOB_SCHEDULES: "feedback.reminders=*/5 * * * * *",
       // Stored interview media of this run, apart from the developer's .data/media.
       MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? ".data/test/e2e-media",
     },

@@ -134,9 +134,10 @@ export function buildJobsHref(options: { kind?: string; section?: "failures" } =
 
 // ───────────────────────────── Sandbox ─────────────────────────────
 
-/** The sandbox console, at a page of its notetaker list. */
-export function buildSandboxHref(options: { page?: number } = {}): string {
+/** The sandbox console, at a page of its notetaker list and of its Outbox (`section` scrolls to it). */
+export function buildSandboxHref(options: { page?: number; outboxPage?: number; section?: "outbox" } = {}): string {
   const params = new URLSearchParams();
   if (options.page && options.page > 1) params.set("page", String(options.page));
-  return withQuery(PATHS.sandbox, params);
+  if (options.outboxPage && options.outboxPage > 1) params.set("outbox", String(options.outboxPage));
+  return withQuery(PATHS.sandbox, params, options.section);
 }

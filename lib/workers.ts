@@ -5,7 +5,9 @@
  */
 import "server-only";
 import { assignmentJob } from "@/lib/assignment/jobs";
+import { emailSendJob } from "@/lib/email/jobs";
 import type { Env } from "@/lib/env";
+import { feedbackRemindersJob } from "@/lib/feedback/jobs";
 import { startJobWorkers, stopJobWorkers, type AnyJobKind } from "@/lib/jobs";
 import { jobsPruneJob } from "@/lib/jobs/maintenance";
 import { selectJobKinds } from "@/lib/jobs/select-kinds";
@@ -24,6 +26,8 @@ const APP_JOB_KINDS = [
   loadCapReconcileJob,
   loadCapSafetyNetJob,
   jobsPruneJob,
+  emailSendJob,
+  feedbackRemindersJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -5,6 +5,7 @@ import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { LocalTime } from "@/components/ui/local-time";
 import { CalendarConnectionForm } from "@/components/sandbox/calendar-connection-form";
 import { ConnectCalendarForm } from "@/components/sandbox/connect-calendar-form";
+import { Outbox } from "@/components/sandbox/outbox";
 import { RunNotetakerButtons } from "@/components/sandbox/run-notetaker-buttons";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,10 +14,10 @@ import { textLinkClasses } from "@/components/ui/text-link";
 import { requireAdmin } from "@/lib/auth";
 import { buildSandboxHref, interviewPath, PATHS } from "@/lib/routes";
 import { describeNotetakerReason, describeNotetakerState } from "@/lib/notetaker/status";
-import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox";
+import { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleMessages, listConsoleNotetakers, type ConsoleCalendar } from "@/lib/sandbox";
 import { runNotetakerAction, updateCalendarConnectionAction } from "./actions";
 
-export const metadata: Metadata = { title: "Calendars and Notetakers" };
+export const metadata: Metadata = { title: "Calendars, Notetakers and Outbox" };
 
 export type SandboxPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,14 +28,16 @@ const GRANT_BADGES: Record<ConsoleCalendar["grantStatus"], { label: string; tone
 };
 
 /**
- * /sandbox — the sandbox's calendars ("Connect calendar", "Mark invalid", "Disconnect"), and every
- * simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry".
+ * /sandbox — the sandbox's calendars ("Connect calendar", "Mark invalid", "Disconnect"), every
+ * simulated Notetaker, its interview, state and history, with "Run interview now" and "Fail entry",
+ * and the Outbox: the emails the portal sent (?page= pages the Notetakers, ?outbox= the Outbox).
  */
 export default async function SandboxPage({ searchParams }: SandboxPageProps) {
   await requireAdmin();
-  const rawPage = (await searchParams).page;
-  const page = Number(Array.isArray(rawPage) ? rawPage[0] : rawPage) || 1;
-  const [calendars, list] = await Promise.all([listConsoleCalendars(), listConsoleNotetakers(page)]);
+  const params = await searchParams;
+  const pageOf = (raw: string | string[] | undefined) => Number(Array.isArray(raw) ? raw[0] : raw) || 1;
+  const page = pageOf(params.page);
+  const [calendars, list, outbox] = await Promise.all([listConsoleCalendars(), listConsoleNotetakers(page), listConsoleMessages(pageOf(params.outbox))]);
 
   return (
     <div className="space-y-6">
@@ -42,8 +45,8 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
         title="Sandbox console"
         description={
           <>
-            The built-in Nylas sandbox: the interviewers&apos; calendars and the Notetakers. Each Notetaker follows the real clock (it joins at the interview&apos;s start and its media is ready about
-            a minute after the end); run one now to get the recording, transcript, summary and action items at once.
+            The built-in Nylas sandbox: the interviewers&apos; calendars, the Notetakers and the emails sent. Each Notetaker follows the real clock (it joins at the interview&apos;s start and its
+            media is ready about a minute after the end); run one now to get the recording, transcript, summary and action items at once.
           </>
         }
         actions={<AutoRefresh intervalMs={5_000} />}
@@ -162,7 +165,8 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
           </ul>
           <Pagination
             noun={["notetaker", "notetakers"]}
-            hrefForPage={(page) => buildSandboxHref({ page })}
+            label="Notetaker pages"
+            hrefForPage={(page) => buildSandboxHref({ page, outboxPage: outbox.page })}
             page={list.page}
             pageCount={list.pageCount}
             pageSize={CONSOLE_PAGE_SIZE}
@@ -171,6 +175,15 @@ export default async function SandboxPage({ searchParams }: SandboxPageProps) {
           />
         </section>
       )}
+
+      <Outbox
+        messages={outbox.rows}
+        page={outbox.page}
+        pageCount={outbox.pageCount}
+        pageSize={CONSOLE_PAGE_SIZE}
+        total={outbox.total}
+        hrefForPage={(outboxPage) => buildSandboxHref({ page: list.page, outboxPage, section: "outbox" })}
+      />
     </div>
   );
 }

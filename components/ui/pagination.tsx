@@ -13,13 +13,15 @@ export type PaginationProps = {
   noun: readonly [string, string];
   /** Links for the neighbouring pages (keeping the list's filters). */
   hrefForPage: (page: number) => string;
+  /** The navigation landmark's name: give each one its own when a page has two lists (default "Pagination"). */
+  label?: string;
 };
 
 /**
  * "Page 2 of 5 · 21–40 of 93 interviews" with Previous / Next links; an unavailable direction is
  * plain text, not a dead link.
  */
-export function Pagination({ page, pageCount, pageSize, total, shown, noun, hrefForPage }: PaginationProps) {
+export function Pagination({ page, pageCount, pageSize, total, shown, noun, hrefForPage, label = "Pagination" }: PaginationProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + shown;
   const enabled = buttonClasses({ variant: "secondary", size: "sm" });
@@ -35,7 +37,7 @@ export function Pagination({ page, pageCount, pageSize, total, shown, noun, href
       </span>
     );
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
+    <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
       <p>
         Page <span className="font-medium text-ink tabular-nums">{page}</span> of <span className="font-medium text-ink tabular-nums">{pageCount}</span>
         <span className="tabular-nums">

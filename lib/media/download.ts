@@ -10,6 +10,7 @@ import { parseContentDigest, storageKeyFor } from "./files";
 import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
 import { readStoredText } from "./stored-text";
 import { lockInterview } from "@/lib/interviews/lock";
+import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
 
 /**
  * Copies each Notetaker file into OUR storage (Nylas deletes its copy after 14 days): the handler
@@ -202,6 +203,8 @@ async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: 
     data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
   });
   if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
+  // The file that completes the debrief queues its recap emails (once: idempotency keys).
+  await queueDebriefReadyEmails(tx, asset.interviewId);
 }
 
 export function describeMediaFailure(error: unknown): string {
@@ -214,16 +217,24 @@ export function describeMediaFailure(error: unknown): string {
   return describeNylasError(error) === message ? message : `Nylas: ${describeNylasError(error)}`;
 }
 
-/** A failed attempt, on the file's row (in the job's failing transaction): waiting to retry, or failed for good. */
+/**
+ * A failed attempt, on the file's row (in the job's failing transaction): waiting to retry, or
+ * failed for good — then the debrief may be as complete as it gets (a summary that never came
+ * leaves the transcript to recap), so its recap emails are queued if it is ready.
+ */
 export async function recordMediaFailure(tx: Tx, assetId: string, failure: JobFailure): Promise<void> {
   const message = failure.message.slice(0, 1_000);
-  await tx.mediaAsset.updateMany({
+  // Given up on: under the interview's lock, like every other writer that may complete the debrief.
+  const interviewId = failure.retryAt ? null : (await tx.mediaAsset.findUnique({ where: { id: assetId }, select: { interviewId: true } }))?.interviewId;
+  if (interviewId) await lockInterview(tx, interviewId);
+  const { count } = await tx.mediaAsset.updateMany({
     where: { id: assetId, status: { in: ["PENDING", "DOWNLOADING"] } },
     data: failure.retryAt
       ? { status: "PENDING", nextAttemptAt: failure.retryAt, lastError: message, bytesReceived: 0, attempts: failure.attempt }
       : // A signed URL is a credential of sorts: not kept once nothing will use it.
         { status: "FAILED", lastError: message, bytesReceived: 0, sourceUrl: null, attempts: failure.attempt },
   });
+  if (interviewId && count > 0) await queueDebriefReadyEmails(tx, interviewId);
 }
 
 /**

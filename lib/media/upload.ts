@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { forbiddenError, notFoundError } from "@/lib/errors";
+import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
 import { LONG_TRANSACTION, lockInterview } from "@/lib/interviews/lock";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import type { MediaStorage } from "@/lib/storage";
@@ -72,6 +73,8 @@ export async function recordUpload({ interviewId, uploadedById, files }: UploadI
       if (!current.completedAt) {
         await tx.interview.update({ where: { id: interviewId }, data: { completedAt: now, ...(current.status !== "CANCELLED" ? { status: "COMPLETED" } : {}) } });
       }
+      // A transcript may be what completes the debrief: its recap emails go (once).
+      await queueDebriefReadyEmails(tx, interviewId);
       return oldKeys;
     }, LONG_TRANSACTION);
   } catch (error) {

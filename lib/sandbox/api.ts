@@ -10,6 +10,7 @@ import { getFreeBusy } from "./free-busy";
 import { connectSandboxGrantEndpoint, deleteGrant, findGrant, listGrants, setSandboxGrantStatusEndpoint } from "./grants";
 import { CORS_HEADERS, errorToResponse, newRequestId, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
+import { listMessages, sendMessage, setMessageFaults } from "./messages";
 import {
   cancelNotetaker,
   expireNotetakerMediaEndpoint,
@@ -38,6 +39,9 @@ const routes: Route[] = [
   route("GET", "grants/:grant/events/:id", "api_key", findEvent),
   route("PUT", "grants/:grant/events/:id", "api_key", updateEvent),
   route("DELETE", "grants/:grant/events/:id", "api_key", deleteEvent),
+  // Messages: what the app sends, newest first (API key)
+  route("GET", "grants/:grant/messages", "api_key", listMessages),
+  route("POST", "grants/:grant/messages/send", "api_key", sendMessage),
   // Scheduling configurations (API key)
   route("GET", "grants/:grant/scheduling/configurations", "api_key", listConfigurations),
   route("POST", "grants/:grant/scheduling/configurations", "api_key", createConfiguration),
@@ -69,10 +73,11 @@ const routes: Route[] = [
     route("GET", `${base}/:id/media`, "api_key", getNotetakerMedia),
     route("GET", `${base}/:id/history`, "api_key", getNotetakerHistory),
   ]),
-  // Sandbox-only controls (not Nylas): connect a calendar (hosted auth) or expire a grant; run a
-  // notetaker's lifecycle now, inject media faults, end retention
+  // Sandbox-only controls (not Nylas): connect a calendar (hosted auth) or expire a grant, inject
+  // send faults; run a notetaker's lifecycle now, inject media faults, end retention
   route("POST", "sandbox/grants", "api_key", connectSandboxGrantEndpoint),
   route("PATCH", "sandbox/grants/:grant", "api_key", setSandboxGrantStatusEndpoint),
+  route("POST", "sandbox/grants/:grant/message-faults", "api_key", setMessageFaults),
   route("POST", "sandbox/notetakers/:id/run", "api_key", runNotetakerEndpoint),
   route("POST", "sandbox/notetakers/:id/faults", "api_key", setNotetakerFaults),
   route("POST", "sandbox/notetakers/:id/expire-media", "api_key", expireNotetakerMediaEndpoint),

@@ -3,7 +3,8 @@
  * its state and its history; and the sandbox's calendars (whether each of the app's interviewers
  * has connected one), which the console connects, expires and disconnects. The console is part of
  * the sandbox, so it reads the sandbox's tables; it also looks up which of the app's interviews
- * each notetaker belongs to, to link there.
+ * each notetaker belongs to, to link there. Its Outbox lists every message the sandbox's grants
+ * sent, newest first, each body read as plain text (an email's HTML never reaches the page).
  */
 import "server-only";
 import { db } from "@/lib/db";
@@ -11,6 +12,7 @@ import type { TConsoleCalendar } from "./console-validation";
 import { notFound } from "./errors";
 import { decodeProvider, type GrantStatus } from "./grant-rules";
 import { connectSandboxGrant, deleteSandboxGrant, findGrantByEmail, setSandboxGrantStatus } from "./grants";
+import { htmlToText, type EmailName } from "./message-rules";
 import { canRunNow } from "./notetaker-lifecycle";
 
 export const CONSOLE_PAGE_SIZE = 25;
@@ -125,4 +127,41 @@ export async function updateConsoleCalendar(input: TConsoleCalendar): Promise<{ 
   if (intent === "invalidate") await setSandboxGrantStatus(grant.id, "invalid");
   else await deleteSandboxGrant(grant.id);
   return { name: grant.name };
+}
+
+export type ConsoleMessage = {
+  id: string;
+  from: EmailName[];
+  to: EmailName[];
+  cc: EmailName[];
+  bcc: EmailName[];
+  subject: string;
+  date: Date;
+  /** The body as plain text (htmlToText), to be rendered as text. */
+  text: string;
+};
+
+const asEmailNames = (value: unknown): EmailName[] => (Array.isArray(value) ? (value as EmailName[]).filter((p) => p && typeof p.email === "string") : []);
+
+/** A page of the Outbox: every grant's sent messages, newest first. */
+export async function listConsoleMessages(page = 1): Promise<{ rows: ConsoleMessage[]; total: number; page: number; pageCount: number }> {
+  const total = await db.sandboxMessage.count();
+  const pageCount = Math.max(1, Math.ceil(total / CONSOLE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const messages = await db.sandboxMessage.findMany({ orderBy: [{ date: "desc" }, { id: "desc" }], skip: (current - 1) * CONSOLE_PAGE_SIZE, take: CONSOLE_PAGE_SIZE });
+  return {
+    total,
+    page: current,
+    pageCount,
+    rows: messages.map((m) => ({
+      id: m.id,
+      from: asEmailNames(m.from),
+      to: asEmailNames(m.to),
+      cc: asEmailNames(m.cc),
+      bcc: asEmailNames(m.bcc),
+      subject: m.subject,
+      date: m.date,
+      text: htmlToText(m.body),
+    })),
+  };
 }

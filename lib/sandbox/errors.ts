@@ -2,7 +2,17 @@
  * Errors of the Nylas-compatible sandbox, rendered in Nylas's error envelope:
  * `{"request_id": "...", "error": {"type": "...", "message": "..."}}`.
  */
-type NylasErrorType = "invalid_request_error" | "unauthorized" | "insufficient_scopes" | "not_found_error" | "rate_limit_error" | "internal_error";
+type NylasErrorType =
+  | "invalid_request_error"
+  | "unauthorized"
+  | "insufficient_scopes"
+  | "not_found_error"
+  | "rate_limit_error"
+  | "internal_error"
+  | "provider_error"
+  // messages/send with an Idempotency-Key (nylas-contract §0)
+  | "api.invalid_idempotency_key"
+  | "api.invalid_idempotent_request";
 
 export class SandboxApiError extends Error {
   constructor(

@@ -11,18 +11,19 @@ export const CORS_HEADERS: Record<string, string> = {
   "access-control-max-age": "600",
 };
 
-export type SandboxResult = { status: number; body: unknown };
+/** `headers`: extra response headers (e.g. `Idempotent-Response: true` on a replayed send). */
+export type SandboxResult = { status: number; body: unknown; headers?: Record<string, string> };
 
-function respond(status: number, body: unknown, requestId: string): Response {
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...CORS_HEADERS },
+    headers: { ...headers, "content-type": "application/json", "x-request-id": requestId, ...CORS_HEADERS },
   });
 }
 
 export function toResponse(result: SandboxResult, requestId: string): Response {
   const body = result.body && typeof result.body === "object" ? { request_id: requestId, ...result.body } : { request_id: requestId };
-  return respond(result.status, body, requestId);
+  return respond(result.status, body, requestId, result.headers);
 }
 
 export function errorToResponse(error: unknown, requestId: string): Response {

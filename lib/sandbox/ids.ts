@@ -11,6 +11,12 @@ export function newEventId(): string {
   return randomBytes(13).toString("hex").slice(0, 26);
 }
 
+/** Sent message ids: opaque lowercase alphanumerics, like Microsoft-style Nylas message ids. */
+export function newMessageId(): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(randomBytes(25), (b) => alphabet[b % alphabet.length]).join("");
+}
+
 /** Notification ids in webhook envelopes. */
 export function newNotificationId(): string {
   return randomBytes(16).toString("hex");

@@ -20,8 +20,17 @@ export { webhookDeliveryJob } from "./webhook-dispatcher";
 /** The demo's grants, calendars and busy events (lib/seed/seed-demo.ts). */
 export { seedSandbox, type SandboxSeedCalendar } from "./seed";
 
-/** The /sandbox console (app/sandbox): notetakers to run, calendars to connect. */
-export { CONSOLE_PAGE_SIZE, listConsoleCalendars, listConsoleNotetakers, updateConsoleCalendar, type ConsoleCalendar, type ConsoleNotetaker } from "./console";
+/** The /sandbox console (app/sandbox): notetakers to run, calendars to connect, the Outbox. */
+export {
+  CONSOLE_PAGE_SIZE,
+  listConsoleCalendars,
+  listConsoleMessages,
+  listConsoleNotetakers,
+  updateConsoleCalendar,
+  type ConsoleCalendar,
+  type ConsoleMessage,
+  type ConsoleNotetaker,
+} from "./console";
 export { toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarFieldErrors } from "./console-validation";
 export { SandboxApiError } from "./errors";
 export { runNotetakerNow } from "./notetakers";

@@ -7,6 +7,7 @@
  * sandbox's index needs).
  */
 import { hashPassword } from "@/lib/auth/password";
+import { SANDBOX_SENDER } from "@/lib/email/sender";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { seedSandbox } from "@/lib/sandbox";
 import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
@@ -60,16 +61,17 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
   }
   log.push(`demo users: ${demoUsers.map((u) => u.email).join(", ")}`);
 
-  // Sandbox: a grant with a primary calendar per interviewer, and fresh busy events around today.
-  const generated = await seedSandbox(
-    db,
-    demoInterviewers.map((i) => ({
+  // Sandbox: a grant with a primary calendar per interviewer, and fresh busy events around today;
+  // and the recruiting coordinator's account, which the portal's email is sent from (lib/email/sender.ts).
+  const generated = await seedSandbox(db, [
+    ...demoInterviewers.map((i) => ({
       email: i.email,
       name: i.name,
       timezone: i.timezone,
       busy: generateDemoBusyEvents({ email: i.email, timezone: i.timezone, blocksFridays: Boolean(i.blocksFridays), now: opts.now.getTime(), daysBefore: 7, daysAfter: 75 }),
     })),
-  );
-  log.push(`sandbox: ${demoInterviewers.length} grants, ${generated} busy events regenerated around today`);
+    { email: SANDBOX_SENDER.email, name: SANDBOX_SENDER.name, timezone: SANDBOX_SENDER.timezone, busy: [] },
+  ]);
+  log.push(`sandbox: ${demoInterviewers.length + 1} grants (the interviewers and ${SANDBOX_SENDER.email}), ${generated} busy events regenerated around today`);
   return log;
 }

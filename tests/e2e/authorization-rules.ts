@@ -348,6 +348,15 @@ export const SANDBOX_RULES: SandboxRule[] = [
   { route: "GET grants/:grant/events/:id", cases: [keyed("with the key", "GET", (f) => `/v3/grants/${grant(f)}/events/${f.eventId}?calendar_id=primary`, 200)] },
   { route: "PUT grants/:grant/events/:id", cases: [] },
   { route: "DELETE grants/:grant/events/:id", cases: [] },
+  { route: "GET grants/:grant/messages", cases: [keyed("with the key", "GET", (f) => `/v3/grants/${grant(f)}/messages`, 200)] },
+  {
+    route: "POST grants/:grant/messages/send",
+    cases: [
+      // Refused before anything is sent: the matrix sends no email.
+      keyed("a message without recipients, with the key", "POST", (f) => `/v3/grants/${grant(f)}/messages/send`, 400, "{}"),
+      keyed("an unknown grant, with the key", "POST", fixed("/v3/grants/nobody%40example.org/messages/send"), 404, JSON.stringify({ to: [{ email: "a@example.org" }] })),
+    ],
+  },
   { route: "GET grants/:grant/scheduling/configurations", cases: [] },
   { route: "POST grants/:grant/scheduling/configurations", cases: [] },
   { route: "GET grants/:grant/scheduling/configurations/:id", cases: [] },
@@ -397,6 +406,10 @@ export const SANDBOX_RULES: SandboxRule[] = [
   { route: "GET notetakers/:id/history", cases: [] },
   { route: "POST sandbox/grants", cases: [] },
   { route: "PATCH sandbox/grants/:grant", cases: [] },
+  {
+    route: "POST sandbox/grants/:grant/message-faults",
+    cases: [keyed("invalid faults, with the key (nothing set)", "POST", (f) => `/v3/sandbox/grants/${grant(f)}/message-faults`, 400, '{"fail":3}')],
+  },
   { route: "POST sandbox/notetakers/:id/run", cases: [] },
   { route: "POST sandbox/notetakers/:id/faults", cases: [] },
   { route: "POST sandbox/notetakers/:id/expire-media", cases: [] },

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { WebhookTriggers } from "nylas";
+import { SANDBOX_SENDER } from "@/lib/email/sender";
 import { getNylas } from "@/lib/nylas/client";
 import { bookSlot, nowSeconds, sandboxApi, sdkError } from "../support/notetaker-sandbox";
 import { availability, MARCUS, PRIYA, SARAH } from "../support/recipe";
@@ -267,7 +268,7 @@ describe("grants", () => {
     const first = (await nylas.grants.list({ queryParams: { limit: 3 } })).data.map((g) => g.email);
     const rest = (await nylas.grants.list({ queryParams: { limit: 3, offset: 3 } })).data.map((g) => g.email);
     expect(first).toHaveLength(3);
-    expect([...first, ...rest].sort()).toEqual([LENA, MARCUS, PRIYA, SARAH]);
+    expect([...first, ...rest].sort()).toEqual([LENA, MARCUS, PRIYA, SANDBOX_SENDER.email, SARAH]);
 
     const bad = await sandboxApi(server.origin, "GET", "/v3/grants?limit=0");
     expect(bad.status).toBe(400);

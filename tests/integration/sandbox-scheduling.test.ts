@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { NylasApiError } from "nylas";
+import { SANDBOX_SENDER } from "@/lib/email/sender";
 import { getEnv } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
 import { availability, createRecipeConfiguration, MARCUS, PRIYA, SARAH } from "../support/recipe";
@@ -28,7 +29,8 @@ describe("grants and auth", () => {
   it("lists the seeded grants like Nylas (id, email, provider)", async () => {
     const res = await getNylas().grants.list();
     const emails = res.data.map((g) => g.email).sort();
-    expect(emails).toEqual(["lena.fischer@northwind.example", MARCUS, PRIYA, SARAH]);
+    // The interviewers, and the coordinator account the portal's email is sent from.
+    expect(emails).toEqual(["lena.fischer@northwind.example", MARCUS, PRIYA, SANDBOX_SENDER.email, SARAH]);
     expect(res.data[0]).toMatchObject({ provider: "google", grantStatus: "valid" });
   });
 

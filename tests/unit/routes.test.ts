@@ -132,4 +132,9 @@ describe("buildSandboxHref", () => {
     expect(buildSandboxHref({ page: 1 })).toBe("/sandbox");
     expect(buildSandboxHref({ page: 3 })).toBe("/sandbox?page=3");
   });
+
+  it("keeps both lists' pages, and scrolls to the Outbox when asked", () => {
+    expect(buildSandboxHref({ page: 2, outboxPage: 3, section: "outbox" })).toBe("/sandbox?page=2&outbox=3#outbox");
+    expect(buildSandboxHref({ outboxPage: 1, section: "outbox" })).toBe("/sandbox#outbox");
+  });
 });
