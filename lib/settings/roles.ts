@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 import { requestConfigurationSync, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
 import type { TScorecard } from "@/lib/scorecards/scorecard";
 import { getLatestScorecardVersion, saveScorecardVersion, scorecardAuditView } from "@/lib/scorecards/versions";
-import { ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
+import { ROLE_FIELD_LABELS, ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
 
@@ -39,17 +39,7 @@ export type RoleEditView = {
 
 export type PanelOption = { id: string; name: string; memberCount: number };
 
-const ROLE_AUDIT_LABELS: Record<string, string> = {
-  title: "Title",
-  slug: "Slug",
-  team: "Team",
-  location: "Location",
-  employment: "Employment type",
-  summary: "Summary",
-  description: "Description",
-  panel: "Panel",
-  published: "Published",
-};
+const ROLE_AUDIT_LABELS: Record<string, string> = ROLE_FIELD_LABELS;
 
 export function defaultRoleInput(panelId = ""): TRoleInput & { scorecard: TScorecard | null } {
   return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false, scorecard: null };

@@ -204,6 +204,19 @@ export const ZRoleInput = z.object({
 });
 export type TRoleInput = z.infer<typeof ZRoleInput>;
 
+/** How the role's fields are named on its form, in its error summary and in the audit log. */
+export const ROLE_FIELD_LABELS = {
+  title: "Title",
+  slug: "Slug",
+  team: "Team",
+  location: "Location",
+  employment: "Employment type",
+  summary: "Summary",
+  description: "Description",
+  panel: "Panel",
+  published: "Published",
+} as const;
+
 /** What a save answers (lib/actions/state.ts): on success, the saved record's id. */
 export type TSaveState = TActionState<{ id: string }>;
 
