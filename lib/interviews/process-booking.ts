@@ -183,8 +183,10 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       const bookedAtDate = bookedAt === null ? new Date() : new Date(bookedAt * 1000);
       const notetakerVersionId = existing?.notetakerVersionId ?? (configuration ? await versionAtBooking(tx, configuration.role.panel.id, bookedAtDate, configuration.role.panel) : null);
       // Likewise the role's scorecard: the interview keeps it, whatever later edits make of the role's
-      // (a rebooking is a booking of its own, so it gets the version of its own booking time).
-      const scorecardVersionId = existing?.scorecardVersionId ?? (configuration ? await scorecardVersionAtBooking(tx, configuration.role.id, bookedAtDate) : null);
+      // (a rebooking is a booking of its own, so it gets the version of its own booking time). Nylas
+      // gives that time in whole seconds: a version saved earlier in the same second counts.
+      const scorecardVersionId =
+        existing?.scorecardVersionId ?? (configuration ? await scorecardVersionAtBooking(tx, configuration.role.id, new Date(bookedAtDate.getTime() + (bookedAt === null ? 0 : 999))) : null);
 
       const data = {
         applicationId,
