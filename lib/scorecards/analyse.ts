@@ -10,6 +10,7 @@
  *   speakers named like the interview's interviewer, or like a member of the role's panel (a
  *   second interviewer), are the interviewer speakers for both.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
