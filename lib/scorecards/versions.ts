@@ -62,23 +62,6 @@ export async function getCurrentScorecard(client: Reader, roleId: string): Promi
   return (await getLatestScorecardVersion(client, roleId))?.scorecard ?? null;
 }
 
-/** Each role's current scorecard (roles without one are left out), for syncing many roles at once. */
-export async function listCurrentScorecards(client: Reader, roleIds: readonly string[]): Promise<Map<string, TScorecard>> {
-  if (roleIds.length === 0) return new Map();
-  const rows = await client.scorecardVersion.findMany({
-    where: { roleId: { in: [...roleIds] } },
-    orderBy: [{ roleId: "asc" }, { version: "desc" }],
-    distinct: ["roleId"],
-    select: { roleId: true, competencies: true },
-  });
-  const out = new Map<string, TScorecard>();
-  for (const row of rows) {
-    const scorecard = readStoredScorecard(row.competencies);
-    if (scorecard) out.set(row.roleId, scorecard);
-  }
-  return out;
-}
-
 /**
  * Makes the role's latest version hold `scorecard` (null: none): returns the latest when it
  * already does, else adds the next version. A role with no version and no scorecard stays without
