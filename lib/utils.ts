@@ -13,6 +13,16 @@ export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** The list with the item at `from` moved to `to` (clamped); a copy even when nothing moves. */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const target = Math.max(0, Math.min(list.length - 1, to));
+  if (from < 0 || from >= list.length || from === target) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(target, 0, item as T);
+  return next;
+}
+
 /** A seeded random number generator in [0, 1) (mulberry32: small, fast, the same sequence for a seed on every run). */
 export function createRng(seed: number): () => number {
   let a = seed >>> 0;

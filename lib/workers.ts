@@ -14,6 +14,7 @@ import { selectJobKinds } from "@/lib/jobs/select-kinds";
 import { loadCapReconcileJob, loadCapSafetyNetJob } from "@/lib/load/jobs";
 import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
+import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
 import { sandboxWorkers } from "@/lib/sandbox";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
 
@@ -23,6 +24,7 @@ const APP_JOB_KINDS = [
   mediaPartialsSweepJob,
   configurationSyncJob,
   assignmentJob,
+  interviewAnalysisJob,
   loadCapReconcileJob,
   loadCapSafetyNetJob,
   jobsPruneJob,

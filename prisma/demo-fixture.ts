@@ -15,6 +15,8 @@ export type DemoPanel = {
   summaryInstructions: string;
   actionItemsInstructions: string;
 };
+/** A demo role's scorecard (lib/scorecards/scorecard.ts ZScorecard), seeded as its version 1. */
+export type DemoCompetency = { key: string; name: string; good: string; cues: string[] };
 export type DemoRole = {
   slug: string;
   title: string;
@@ -25,6 +27,12 @@ export type DemoRole = {
   panel: string;
   summary: string;
   description: string;
+  /**
+   * Cues are chosen from words the sandbox's sample interviews really use (lib/sandbox/samples),
+   * and each scorecard has a competency its sample never touches, so the debrief shows both
+   * evidence and "Not covered" (tests/unit/seed/demo-scorecards.test.ts).
+   */
+  scorecard: DemoCompetency[];
 };
 export type DemoUser = { email: string; name: string; role: "ADMIN" | "RECRUITER" | "INTERVIEWER" };
 
@@ -66,6 +74,144 @@ export const demoPanels: DemoPanel[] = [
   },
 ];
 
+const backendScorecard: DemoCompetency[] = [
+  {
+    key: "system-design",
+    name: "System design",
+    good: "Breaks the problem into parts, names the trade-offs and chooses deliberately for the scale at hand.",
+    cues: ["design document", "trade-off", "outbox", "message queue", "source of truth", "partitioned"],
+  },
+  {
+    key: "reliability",
+    name: "Reliability and failure handling",
+    good: "Plans for retries, duplicates, late events and partial failure; makes every step safe to repeat.",
+    cues: ["deduplication key", "exponential backoff", "retried", "out of order", "idempotent", "dead letter"],
+  },
+  {
+    key: "data-modelling",
+    name: "Data modelling and SQL",
+    good: "Models data so its invariants hold, with transactions, constraints and indexes used on purpose.",
+    cues: ["unique index", "one transaction", "skip locked", "schema", "Postgres"],
+  },
+  {
+    key: "operations",
+    name: "Operating in production",
+    good: "Measures before changing things, alerts on what needs a human, and keeps on-call calm.",
+    cues: ["on-call", "alerted", "pages a week", "failure rate", "measure"],
+  },
+  {
+    key: "mentoring",
+    name: "Mentoring and code review",
+    good: "Raises the people around them: reviews, pairing, onboarding and sharing what they know.",
+    cues: ["mentoring", "code review", "pair programming", "onboarding", "junior engineers"],
+  },
+];
+
+const frontendScorecard: DemoCompetency[] = [
+  {
+    key: "web-performance",
+    name: "Web performance",
+    good: "Finds the real bottleneck with a profiler, fixes it, and proves the fix with field data.",
+    cues: ["interaction to next paint", "performance budget", "profiler", "virtualized", "heap snapshots", "bundle"],
+  },
+  {
+    key: "accessibility",
+    name: "Accessibility",
+    good: "Builds for keyboard and screen reader users from the start, and tests with real assistive technology.",
+    cues: ["screen reader", "keyboard", "aria", "live region", "focus"],
+  },
+  {
+    key: "react",
+    name: "React and state management",
+    good: "Keeps renders cheap and state predictable; knows what belongs on the server and on the client.",
+    cues: ["re-rendered", "memo", "normalized the store", "server components", "state machine"],
+  },
+  {
+    key: "testing",
+    name: "Testing",
+    good: "Tests behaviour at the right level, including the awkward paths such as reconnects and keyboard flows.",
+    cues: ["unit tests", "Playwright", "tested by hand", "regress"],
+  },
+  {
+    key: "web-security",
+    name: "Web security",
+    good: "Treats user input and tokens with care: escaping, content security policy, safe storage of credentials.",
+    cues: ["cross-site scripting", "content security policy", "sanitize", "authentication token", "XSS"],
+  },
+];
+
+const designerScorecard: DemoCompetency[] = [
+  {
+    key: "research",
+    name: "User research",
+    good: "Goes to where the work happens and lets what they see change the brief.",
+    cues: ["shadowed", "phone interviews", "sat with", "sticky notes", "research"],
+  },
+  {
+    key: "problem-framing",
+    name: "Problem framing",
+    good: "Questions the brief and reframes the problem around the user's real need.",
+    cues: ["reframed the problem", "the brief", "wasn't the problem", "instead of"],
+  },
+  {
+    key: "craft",
+    name: "Interaction design craft",
+    good: "Makes clear, testable decisions about the details, and cuts what users ignore.",
+    cues: ["first version", "large buttons", "in testing", "default view", "one hand"],
+  },
+  {
+    key: "collaboration",
+    name: "Collaboration with engineering",
+    good: "Works with engineers from the first sketch and changes course when they are right.",
+    cues: ["paired with", "pushed back", "design system component", "states before pixels"],
+  },
+  {
+    key: "critique",
+    name: "Handling critique",
+    good: "Takes criticism without getting defensive and says what they would do differently.",
+    cues: ["fair criticism", "if I did it again", "defensive", "that's true"],
+  },
+  {
+    key: "accessibility",
+    name: "Accessibility and inclusion",
+    good: "Designs for people with disabilities: contrast, text size, screen readers and WCAG.",
+    cues: ["accessibility", "colour contrast", "screen reader", "WCAG"],
+  },
+];
+
+const productManagerScorecard: DemoCompetency[] = [
+  {
+    key: "discovery",
+    name: "Customer discovery",
+    good: "Learns from customers directly and brings back evidence, not opinions.",
+    cues: ["shadowed", "phone interviews", "sat with", "research"],
+  },
+  {
+    key: "prioritisation",
+    name: "Prioritisation",
+    good: "Says what to do first and what not to do, and why, before building anything.",
+    cues: ["the brief", "before touching", "instead of", "simpler default"],
+  },
+  {
+    key: "stakeholders",
+    name: "Stakeholder management",
+    good: "Brings leadership along with evidence and agrees on how to decide.",
+    cues: ["leadership", "we agreed", "played back"],
+  },
+  {
+    key: "outcomes",
+    name: "Metrics and outcomes",
+    good: "Defines success up front and is honest about what the numbers do and do not show.",
+    cues: ["response rates", "percent", "numbers held", "pilot"],
+  },
+  {
+    key: "commercial",
+    name: "Commercial judgement",
+    good: "Connects the roadmap to revenue, cost and the business case.",
+    cues: ["revenue", "pricing", "business case", "margin"],
+  },
+];
+
 export const demoRoles: DemoRole[] = [
   {
     slug: "backend-engineer",
@@ -89,6 +235,7 @@ What we look for
 - Clear writing: we decide things in documents
 
 The first interview is a 45-minute conversation with one engineer from the panel about a system you built.`,
+    scorecard: backendScorecard,
   },
   {
     slug: "frontend-engineer",
@@ -110,6 +257,7 @@ What we look for
 - Strong TypeScript and modern React
 - Care for keyboard users and screen readers
 - Experience shipping to real users and measuring the result`,
+    scorecard: frontendScorecard,
   },
   {
     slug: "product-designer",
@@ -133,6 +281,7 @@ What we look for
 - Comfort presenting and defending design decisions
 
 The first interview is a 30-minute portfolio conversation with one designer.`,
+    scorecard: designerScorecard,
   },
   {
     slug: "senior-product-manager",
@@ -144,6 +293,7 @@ The first interview is a 30-minute portfolio conversation with one designer.`,
     panel: "Product & design panel",
     summary: "Own the roadmap for carrier onboarding.",
     description: "Draft role: not yet published on the careers site.",
+    scorecard: productManagerScorecard,
   },
 ];
 

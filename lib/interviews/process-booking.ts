@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
 import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
+import { scorecardVersionAtBooking } from "@/lib/scorecards/versions";
 import { PANEL_NOTETAKER_SELECT, versionAtBooking } from "@/lib/settings/notetaker-versions";
 import { normalizeEmail } from "@/lib/utils";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
@@ -168,6 +169,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
           completedAt: true,
           notetakerSettings: true,
           notetakerVersionId: true,
+          scorecardVersionId: true,
           applicationId: true,
           interviewerEmail: true,
           interviewerId: true,
@@ -178,13 +180,18 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
       // own report may point it at another one later: lib/notetaker).
       const bookedAt = state.history.find((h) => h.kind === "created")?.at ?? null;
-      const notetakerVersionId =
-        existing?.notetakerVersionId ??
-        (configuration ? await versionAtBooking(tx, configuration.role.panel.id, bookedAt === null ? new Date() : new Date(bookedAt * 1000), configuration.role.panel) : null);
+      const bookedAtDate = bookedAt === null ? new Date() : new Date(bookedAt * 1000);
+      const notetakerVersionId = existing?.notetakerVersionId ?? (configuration ? await versionAtBooking(tx, configuration.role.panel.id, bookedAtDate, configuration.role.panel) : null);
+      // Likewise the role's scorecard: the interview keeps it, whatever later edits make of the role's
+      // (a rebooking is a booking of its own, so it gets the version of its own booking time). Nylas
+      // gives that time in whole seconds: a version saved earlier in the same second counts.
+      const scorecardVersionId =
+        existing?.scorecardVersionId ?? (configuration ? await scorecardVersionAtBooking(tx, configuration.role.id, new Date(bookedAtDate.getTime() + (bookedAt === null ? 0 : 999))) : null);
 
       const data = {
         applicationId,
         notetakerVersionId,
+        scorecardVersionId,
         candidateId,
         interviewerId,
         interviewerEmail,

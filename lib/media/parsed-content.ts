@@ -1,5 +1,6 @@
 import "server-only";
 import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
+import { requestInterviewAnalysis } from "@/lib/scorecards/jobs";
 import { parseActionItemsFile, parseSummaryFile } from "./summary";
 import { parseTranscript, type ParsedSegment } from "./transcript";
 
@@ -39,9 +40,16 @@ const SEGMENT_BATCH = 1_000;
 
 /**
  * Writes parsed content onto the interview (inside the caller's transaction). A newer transcript
- * replaces the lines; action items keep their checkmarks where the same item comes back.
+ * replaces the lines; action items keep their checkmarks where the same item comes back. Every
+ * save (a Notetaker download's, an upload's, a replacement's) queues the interview's scorecard
+ * evidence and talk time (lib/scorecards/jobs.ts) in the same transaction.
  */
 export async function saveParsedContent(tx: Prisma.TransactionClient, interviewId: string, assetId: string, content: ParsedContent, now: Date): Promise<void> {
+  await writeParsedContent(tx, interviewId, assetId, content, now);
+  await requestInterviewAnalysis(tx, interviewId);
+}
+
+async function writeParsedContent(tx: Prisma.TransactionClient, interviewId: string, assetId: string, content: ParsedContent, now: Date): Promise<void> {
   if (content.kind === "TRANSCRIPT") {
     await tx.transcriptSegment.deleteMany({ where: { interviewId } });
     for (let i = 0; i < content.segments.length; i += SEGMENT_BATCH) {

@@ -4,6 +4,8 @@
  * the same complete body, every field the admin controls included.
  */
 import type { PanelNotetakerColumns } from "@/lib/notetaker/settings";
+import type { TScorecard } from "@/lib/scorecards/scorecard";
+import { scorecardSummaryInstructions } from "@/lib/scorecards/summary-instructions";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
 
 export type PanelForSync = Omit<PanelNotetakerColumns, "notetakerConsentMessage"> & {
@@ -21,7 +23,13 @@ export type PanelForSync = Omit<PanelNotetakerColumns, "notetakerConsentMessage"
   members: { name: string; email: string; timezone: string }[];
 };
 
-export type RoleForSync = { title: string; slug: string };
+/** `scorecard`: the role's current scorecard (null: none), sent inside the summary instructions. */
+export type RoleForSync = { title: string; slug: string; scorecard: TScorecard | null };
+
+/** The Notetaker's summary instructions: the panel's own, with the role's competencies appended (issue 15). */
+export function summaryInstructionsFor(role: Pick<RoleForSync, "scorecard">, panel: Pick<PanelForSync, "summaryInstructions">): string {
+  return role.scorecard ? scorecardSummaryInstructions(panel.summaryInstructions, role.scorecard) : panel.summaryInstructions;
+}
 
 /** Extra booking-form field; keys are lowercase snake_case so the SDK's re-casing leaves them alone. */
 export const LINKEDIN_FIELD_KEY = "linkedin_url";
@@ -78,7 +86,8 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
                 audioRecording: panel.notetakerAudio,
                 transcription: panel.notetakerTranscription,
                 summary: panel.notetakerSummary,
-                summarySettings: { customInstructions: panel.summaryInstructions },
+                // The role's scorecard rides along, so Nylas's summary is organised by its competencies.
+                summarySettings: { customInstructions: summaryInstructionsFor(role, panel) },
                 actionItems: panel.notetakerActionItems,
                 actionItemsSettings: { customInstructions: panel.actionItemsInstructions },
               },

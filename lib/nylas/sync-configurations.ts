@@ -17,6 +17,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineJobKind, enqueue, runDueJobs, type JobFailure } from "@/lib/jobs";
+import { getCurrentScorecard } from "@/lib/scorecards/versions";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
 import { describeNylasError, getNylas, isNylasNotFound, NylasApiError } from "./client";
 import { buildConfigurationRequest, PANEL_SYNC_SELECT, type PanelForSync } from "./configuration-request";
@@ -75,7 +76,7 @@ async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Pro
   if (!row || !role) return; // the role was deleted
 
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
-  const requestBody = buildConfigurationRequest(role, panel) as never;
+  const requestBody = buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(db, roleId) }, panel) as never;
   // Live: configurations belong to the coordinator grant; sandbox: to the first panel member.
   const identifier = env.NYLAS_GRANT_ID ?? panel.members[0]?.email;
 

@@ -12,6 +12,10 @@
  * (more of the competency's cues in the same text, then a cue of more words, then a tighter
  * match), then by time (start, then position), and capped per kind (EVIDENCE_CAPS). A competency
  * with no evidence is `covered: false` ("Not covered"). Text is only ever compared and quoted.
+ *
+ * A summary organised by the competencies (what summary-instructions.ts asks Nylas for) names each
+ * one as a heading or a label ("System design: …", "Mentoring: Not covered."): that name is not
+ * evidence, so it is left out of the sentence before matching (withoutCompetencyLabel).
  */
 import type { TCompetency } from "./scorecard";
 import { compileCue, findCueWindow, sentenceBounds, splitSentences, tokenize, type Cue, type Token, type WindowMatch } from "./text-match";
@@ -143,11 +147,32 @@ function compareTime(a: EvidenceSegment, b: EvidenceSegment): number {
   return a.position - b.position;
 }
 
+/** After a name: a colon, a spaced dash, or the end (a heading, with emphasis or a full stop). */
+const LABEL_END = /^[*_]*(?:\s*:\s*|\s+[\u2013\u2014-]\s+|\.?\s*$)/;
+
+/**
+ * The summary sentence without a competency's name heading it: "**System design**: They chose…"
+ * → "They chose…", "System design" → "". Names are compared case-insensitively, the longest first;
+ * a name that merely starts a sentence ("Testing mattered") is kept.
+ */
+export function withoutCompetencyLabel(sentence: string, names: readonly string[]): string {
+  const text = sentence.replace(/^[*_\s]+/, "");
+  const lower = text.toLowerCase();
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    if (!name || !lower.startsWith(name.toLowerCase())) continue;
+    const end = LABEL_END.exec(text.slice(name.length));
+    if (end) return text.slice(name.length + end[0].length).trim();
+  }
+  return sentence;
+}
+
 /** Evidence per competency, in scorecard order. Deterministic: the same input gives the same output. */
 export function mapEvidence(input: MapEvidenceInput): CompetencyEvidence[] {
   const ignored = new Set((input.ignoreSpeakers ?? []).map((s) => s.toLowerCase()));
   const segments = input.segments.filter((s) => s.speaker === null || !ignored.has(s.speaker.toLowerCase()));
-  const sentences = input.summary ? splitSentences(input.summary) : [];
+  // Indexes stay those of splitSentences(summary): a heading-only sentence becomes "" and maps nothing.
+  const names = input.scorecard.competencies.map((c) => c.name);
+  const sentences = input.summary ? splitSentences(input.summary).map((sentence) => withoutCompetencyLabel(sentence, names)) : [];
   const moments = buildCorpus(segments.map((s) => s.text));
   const summary = buildCorpus(sentences);
   const items = buildCorpus(input.actionItems.map((a) => a.text));

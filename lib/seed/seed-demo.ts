@@ -10,6 +10,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { SANDBOX_SENDER } from "@/lib/email/sender";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { seedSandbox } from "@/lib/sandbox";
+import { ZScorecard } from "@/lib/scorecards/scorecard";
+import { saveScorecardVersion } from "@/lib/scorecards/versions";
 import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
 import { generateDemoBusyEvents } from "./demo-calendar";
 
@@ -44,12 +46,14 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
   const panels = new Map((await db.panel.findMany({ select: { id: true, name: true } })).map((p) => [p.name, p.id]));
 
   for (const r of firstStart ? demoRoles : []) {
-    const { panel, ...fields } = r;
-    await db.role.upsert({ where: { slug: r.slug }, create: { ...fields, panelId: panels.get(panel)! }, update: {} });
+    const { panel, scorecard, ...fields } = r;
+    const role = await db.role.upsert({ where: { slug: r.slug }, create: { ...fields, panelId: panels.get(panel)! }, update: {}, select: { id: true } });
+    // Version 1 of its scorecard, checked like any admin's (ZScorecard normalises it).
+    await saveScorecardVersion(db, role.id, ZScorecard.parse({ competencies: scorecard }), null);
   }
   log.push(
     firstStart
-      ? `${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles`
+      ? `${demoInterviewers.length} interviewers, ${demoPanels.length} panels, ${demoRoles.length} roles with their scorecards`
       : `${demoInterviewers.length} interviewers (panels and roles exist: kept as they are)`,
   );
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { InterviewNotetakerSettings, PanelNotetakerColumns } from "@/lib/notetaker/settings";
+import { stripScorecardSection } from "@/lib/scorecards/summary-instructions";
 import { canonicalJson } from "./diff";
 
 type Tx = Prisma.TransactionClient;
@@ -64,7 +65,12 @@ export function hashNotetakerSettings(settings: NotetakerVersionSettings): strin
   return createHash("sha256").update(canonicalJson(settings)).digest("hex");
 }
 
-/** The part a running Notetaker reports (its name and meeting settings), for matching. */
+/**
+ * The part a running Notetaker reports (its name and meeting settings), for matching. The summary
+ * instructions a Notetaker runs with carry the role's scorecard section after the panel's own
+ * text (lib/nylas/configuration-request.ts); a version holds the panel's text, so the section is
+ * left out on both sides: a scorecard edit is not a Notetaker settings change.
+ */
 function reportedKey(s: {
   name: string | null;
   videoRecording: boolean | null;
@@ -82,7 +88,7 @@ function reportedKey(s: {
     transcription: s.transcription,
     summary: s.summary,
     actionItems: s.actionItems,
-    summaryInstructions: s.summaryInstructions || null,
+    summaryInstructions: stripScorecardSection(s.summaryInstructions ?? "") || null,
     actionItemsInstructions: s.actionItemsInstructions || null,
   });
 }

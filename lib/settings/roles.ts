@@ -1,6 +1,7 @@
 /**
  * Roles: the admin's edit view, save and publish. Like panels (lib/settings/panels.ts), a save is
- * one transaction with its audit entry and the role's sync job; Nylas is reached by the worker.
+ * one transaction with its audit entry, a new scorecard version when the scorecard changed
+ * (lib/scorecards/versions.ts) and the role's sync job; Nylas is reached by the worker.
  */
 import "server-only";
 import { actionError, toFieldErrors } from "@/lib/actions/state";
@@ -9,7 +10,9 @@ import { isPrismaError } from "@/lib/errors";
 import type { ConfigurationSyncStatus } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import { requestConfigurationSync, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
-import { ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
+import type { TScorecard } from "@/lib/scorecards/scorecard";
+import { getLatestScorecardVersion, saveScorecardVersion, scorecardAuditView } from "@/lib/scorecards/versions";
+import { ROLE_FIELD_LABELS, ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
 
@@ -25,28 +28,21 @@ export type RoleSync = {
 
 export type RoleEditView = {
   id: string;
-  input: TRoleInput;
+  /** With the role's current scorecard (null: none). */
+  input: TRoleInput & { scorecard: TScorecard | null };
   updatedAt: string;
   sync: RoleSync;
   panelName: string;
+  /** The scorecard's latest version (null: the role never had a scorecard). */
+  scorecardVersion: { version: number; createdAt: Date; createdByEmail: string | null } | null;
 };
 
 export type PanelOption = { id: string; name: string; memberCount: number };
 
-const ROLE_AUDIT_LABELS: Record<string, string> = {
-  title: "Title",
-  slug: "Slug",
-  team: "Team",
-  location: "Location",
-  employment: "Employment type",
-  summary: "Summary",
-  description: "Description",
-  panel: "Panel",
-  published: "Published",
-};
+const ROLE_AUDIT_LABELS: Record<string, string> = ROLE_FIELD_LABELS;
 
-export function defaultRoleInput(panelId = ""): TRoleInput {
-  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false };
+export function defaultRoleInput(panelId = ""): TRoleInput & { scorecard: TScorecard | null } {
+  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false, scorecard: null };
 }
 
 type SyncRow = { syncStatus: ConfigurationSyncStatus; configurationId: string | null; lastSyncedAt: Date | null; lastSyncError: string | null; syncAttempts: number; nextSyncAt: Date };
@@ -86,7 +82,15 @@ export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
   });
   if (!role) return null;
   const { id: roleId, updatedAt, panel, configurations, ...input } = role;
-  return { id: roleId, input, updatedAt: updatedAt.toISOString(), sync: toRoleSync(configurations[0]), panelName: panel.name };
+  const version = await getLatestScorecardVersion(db, roleId);
+  return {
+    id: roleId,
+    input: { ...input, scorecard: version?.scorecard ?? null },
+    updatedAt: updatedAt.toISOString(),
+    sync: toRoleSync(configurations[0]),
+    panelName: panel.name,
+    scorecardVersion: version ? { version: version.version, createdAt: version.createdAt, createdByEmail: version.createdByEmail } : null,
+  };
 }
 
 /** Panels a role can use, by name. */
@@ -121,7 +125,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
   if (!parsed.success) return actionError("Some fields need attention.", toFieldErrors(parsed.error));
   const input = parsed.data;
 
-  let result: { id: string; changed: boolean };
+  let result: { id: string; changed: boolean; scorecardVersion: { version: number; isEmpty: boolean } | null };
   try {
     result = await db.$transaction(
       async (tx) => {
@@ -149,7 +153,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
             throw new SaveRefusal("Someone saved this role after you opened it. Your edits are still in the form: reload the page in another tab to see theirs, then save again here.");
           }
           const { updatedAt: _updatedAt, panel, ...fields } = row;
-          before = { ...fields, panel: panel.name };
+          before = { ...fields, panel: panel.name, scorecard: (await getLatestScorecardVersion(tx, id))?.scorecard ?? null };
         }
         const panel = await tx.panel.findUnique({ where: { id: input.panelId }, select: { name: true, _count: { select: { members: true } } } });
         if (!panel) throw new SaveRefusal("That panel no longer exists.", { panelId: "Choose a panel." });
@@ -157,20 +161,26 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
         const slugOwner = await tx.role.findUnique({ where: { slug: input.slug }, select: { id: true, title: true } });
         if (slugOwner && slugOwner.id !== id) throw new SaveRefusal("The slug is taken.", { slug: `“${slugOwner.title}” already uses /careers/${input.slug}.` });
 
-        const { panelId: _panelId, ...inputFields } = input;
-        const after = { ...inputFields, panelId: input.panelId, panel: panel.name };
-        const view = ({ panelId: _p, ...rest }: TRoleInput & { panel: string }) => rest;
-        const changes = diffFields(before ? view(before) : {}, view(after), ROLE_AUDIT_LABELS);
-        if (id && changes.length === 0) return { id, changed: false };
+        // The scorecard is left as it is when the input has none (publishing from the roles list).
+        const { scorecard, ...columns } = input;
+        const isScorecardSaved = scorecard !== undefined;
+        const labels = { ...ROLE_AUDIT_LABELS };
+        const view = ({ panelId: _p, scorecard: card, ...rest }: TRoleInput & { panel: string }) => ({ ...rest, ...(isScorecardSaved ? scorecardAuditView(card ?? null, labels) : {}) });
+        const after = { ...input, panel: panel.name };
+        const changes = diffFields(before ? view(before) : {}, view(after), labels);
+        if (id && changes.length === 0) return { id, changed: false, scorecardVersion: null };
 
-        const saved = id ? await tx.role.update({ where: { id }, data: input, select: { id: true } }) : await tx.role.create({ data: input, select: { id: true } });
+        // updatedAt set explicitly: a change of the scorecard alone is a change of the role (stale-save check).
+        const saved = id ? await tx.role.update({ where: { id }, data: { ...columns, updatedAt: new Date() }, select: { id: true } }) : await tx.role.create({ data: columns, select: { id: true } });
+        const version = isScorecardSaved ? await saveScorecardVersion(tx, saved.id, scorecard ?? null, actor.id) : null;
+        if (version?.created) changes.push({ field: "scorecardVersion", label: "Scorecard version", before: version.version > 1 ? version.version - 1 : null, after: version.version });
         const action = !id ? "created" : changes.length === 1 && changes[0]!.field === "published" ? (input.published ? "published" : "unpublished") : "updated";
         await recordAudit(tx, actor, { entityType: "role", entityId: saved.id, entityLabel: input.title, action, changes });
         // Publishing alone does not change the configuration; everything else may.
         if (action !== "published" && action !== "unpublished") await requestConfigurationSync(tx, [saved.id]);
         else if ((await tx.roleConfiguration.count({ where: { roleId: saved.id, apiUri: getEnv().nylasApiUri, configurationId: { not: null } } })) === 0)
           await requestConfigurationSync(tx, [saved.id]);
-        return { id: saved.id, changed: true };
+        return { id: saved.id, changed: true, scorecardVersion: version?.created ? { version: version.version, isEmpty: !scorecard } : null };
       },
       { maxWait: 10_000, timeout: 30_000 },
     );
@@ -179,7 +189,9 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
     if (isPrismaError(error, "P2002")) return actionError("The slug is taken.", { slug: "Another role already uses this slug." });
     throw error;
   }
-  return { status: "success", message: result.changed ? "Saved. Syncing with Nylas…" : "No changes to save.", id: result.id };
+  const card = result.scorecardVersion;
+  const scorecardNote = !card ? "" : card.isEmpty ? " The scorecard was removed: new bookings have none." : ` New bookings use scorecard version ${card.version}.`;
+  return { status: "success", message: result.changed ? `Saved.${scorecardNote} Syncing with Nylas…` : "No changes to save.", id: result.id };
 }
 
 /** Publish or unpublish from the roles list. */

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { TActionState } from "@/lib/actions/state";
 import { normalizeTimeZone } from "@/lib/interviews/date-range";
+import { ZScorecard } from "@/lib/scorecards/scorecard";
 import { zId } from "@/lib/validations/ids";
 
 export const AVAILABILITY_METHODS = ["MAX_FAIRNESS", "MAX_AVAILABILITY"] as const;
@@ -174,6 +175,17 @@ export const ZPanelInput = z
   });
 export type TPanelInput = z.infer<typeof ZPanelInput>;
 
+/**
+ * The role form's scorecard: ZScorecard, or null for none (a form with no competencies, so an
+ * admin can remove a scorecard). Errors keep ZScorecard's paths under "scorecard"
+ * ("scorecard.competencies.2.cues.0").
+ */
+export const ZRoleScorecardInput = z.preprocess((value) => {
+  if (value === null) return null;
+  const competencies = value && typeof value === "object" ? (value as { competencies?: unknown }).competencies : undefined;
+  return Array.isArray(competencies) && competencies.length === 0 ? null : value;
+}, ZScorecard.nullable());
+
 export const ZRoleInput = z.object({
   title: text("Title", 120),
   slug: z.preprocess(
@@ -187,8 +199,23 @@ export const ZRoleInput = z.object({
   description: text("Description", 20_000, { multiline: true }),
   panelId: zId("Choose a panel."),
   published: z.boolean(),
+  /** Left out: the role's scorecard stays as it is (publishing from the roles list). */
+  scorecard: ZRoleScorecardInput.optional(),
 });
 export type TRoleInput = z.infer<typeof ZRoleInput>;
+
+/** How the role's fields are named on its form, in its error summary and in the audit log. */
+export const ROLE_FIELD_LABELS = {
+  title: "Title",
+  slug: "Slug",
+  team: "Team",
+  location: "Location",
+  employment: "Employment type",
+  summary: "Summary",
+  description: "Description",
+  panel: "Panel",
+  published: "Published",
+} as const;
 
 /** What a save answers (lib/actions/state.ts): on success, the saved record's id. */
 export type TSaveState = TActionState<{ id: string }>;

@@ -28,6 +28,7 @@ const TABLES = [
   "audit_logs",
   "load_cap_blocks",
   "notetaker_settings_versions",
+  "scorecard_versions",
   "media_assets",
   "sandbox_grants",
   "sandbox_notetakers",

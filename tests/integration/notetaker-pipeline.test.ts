@@ -29,9 +29,11 @@ import { retryWebhookEvent, webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { demoPanels } from "@/prisma/demo-fixture";
 import { bookFirstSlot, DANA, envOverride, offeredSlots, expireMedia, listFiles, readAll, runNotetaker, setMediaFaults, sha256, sleep } from "../support/notetaker-sandbox";
 import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from "../support/s3-server";
-import { setupSeededSandbox } from "../support/seeded-sandbox";
+import { demoSummaryInstructions, setupSeededSandbox } from "../support/seeded-sandbox";
 
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
+/** What the backend role's configuration sends: the panel's instructions with the role's scorecard. */
+const BACKEND_INSTRUCTIONS = demoSummaryInstructions("backend-engineer");
 const BACKEND_SAMPLE = getSampleInterview("backend-engineer")!;
 const RECRUITER = { email: "recruiter@example.com", role: "RECRUITER" as const };
 const KINDS: MediaKind[] = ["ACTION_ITEMS", "RECORDING", "SUMMARY", "THUMBNAIL", "TRANSCRIPT"];
@@ -238,7 +240,7 @@ describe("book → run → deliver → process → store", () => {
       transcription: true,
       summary: true,
       actionItems: true,
-      summaryInstructions: ENGINEERING.summaryInstructions,
+      summaryInstructions: BACKEND_INSTRUCTIONS,
       actionItemsInstructions: ENGINEERING.actionItemsInstructions,
     });
 
@@ -310,7 +312,7 @@ describe("book → run → deliver → process → store", () => {
       isAudioOnly: false,
       thumbnailAssetId: assets.find((a) => a.kind === "THUMBNAIL")!.id,
     });
-    expect(debrief.notetakerSettings).toMatchObject({ source: "nylas", summaryInstructions: ENGINEERING.summaryInstructions, actionItemsInstructions: ENGINEERING.actionItemsInstructions });
+    expect(debrief.notetakerSettings).toMatchObject({ source: "nylas", summaryInstructions: BACKEND_INSTRUCTIONS, actionItemsInstructions: ENGINEERING.actionItemsInstructions });
     expect(debrief.segments).toHaveLength(segments.length);
     expect(debrief.actionItems.map((a) => a.text)).toEqual(actionItems);
     expect(debrief.assets.every((a) => a.isDownloadable && a.status === "STORED")).toBe(true);

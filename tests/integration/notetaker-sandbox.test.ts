@@ -36,13 +36,15 @@ import {
   type Slot,
 } from "../support/notetaker-sandbox";
 import { startWebhookReceiver } from "../support/sandbox-server";
-import { setupSeededSandbox } from "../support/seeded-sandbox";
+import { demoSummaryInstructions, setupSeededSandbox } from "../support/seeded-sandbox";
 
 /** The clock-driven lifecycle's jobs due by `now` (default: the real clock), run as a worker would. */
 const advanceDueNotetakers = (now?: Date) => runDueJobs(notetakerStepJob, { now });
 const dispatchDueDeliveries = () => runDueJobs(webhookDeliveryJob);
 
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
+/** What the backend role's configuration sends: the panel's instructions with the role's scorecard. */
+const BACKEND_INSTRUCTIONS = demoSummaryInstructions("backend-engineer");
 const NOTETAKER_ID = /^[0-9a-f]{32}$/;
 const RETENTION_S = 14 * 24 * 3600;
 const BACKEND_SAMPLE = getSampleInterview("backend-engineer")!;
@@ -155,7 +157,7 @@ describe("a booking on a configuration with the Notetaker enabled", () => {
       audio_recording: true,
       transcription: true,
       summary: true,
-      summary_settings: { custom_instructions: ENGINEERING.summaryInstructions },
+      summary_settings: { custom_instructions: BACKEND_INSTRUCTIONS },
       action_items: true,
       action_items_settings: { custom_instructions: ENGINEERING.actionItemsInstructions },
       leave_after_silence_seconds: 300,
@@ -187,7 +189,7 @@ describe("a booking on a configuration with the Notetaker enabled", () => {
         audioRecording: true,
         transcription: true,
         summary: true,
-        summarySettings: { customInstructions: ENGINEERING.summaryInstructions },
+        summarySettings: { customInstructions: BACKEND_INSTRUCTIONS },
         actionItems: true,
         actionItemsSettings: { customInstructions: ENGINEERING.actionItemsInstructions },
         leaveAfterSilenceSeconds: 300,
@@ -365,7 +367,7 @@ describe("POST /v3/sandbox/notetakers/{id}/run", () => {
     // Every notification carries the identity, the event and the settings; state and the legacy status agree.
     for (const e of delivered) {
       expect(e.data.object).toMatchObject({ id: notetakerId, grant_id: grantId, object: "notetaker", status: e.data.object.state });
-      expect(e.data.object.meeting_settings.summary_settings.custom_instructions).toBe(ENGINEERING.summaryInstructions);
+      expect(e.data.object.meeting_settings.summary_settings.custom_instructions).toBe(BACKEND_INSTRUCTIONS);
     }
     expect(new Set(delivered.map((e) => e.id)).size).toBe(delivered.length);
 
@@ -791,7 +793,7 @@ describe("summary and action items follow the configuration's custom instruction
     const before = await runAndRead(DANA);
     const expectedBefore = summarizeInterview({
       segments: before.transcript.transcript,
-      summaryInstructions: ENGINEERING.summaryInstructions,
+      summaryInstructions: BACKEND_INSTRUCTIONS,
       actionItemsInstructions: ENGINEERING.actionItemsInstructions,
     });
     expect(before.summary).toBe(expectedBefore.summary);
@@ -806,10 +808,14 @@ describe("summary and action items follow the configuration's custom instruction
     expect(synced.find((o) => o.roleSlug === "backend-engineer")).toMatchObject({ action: "updated", configurationId });
     const grant = (await prisma.roleConfiguration.findFirstOrThrow({ where: { configurationId } })).grantId!;
     const config = (await getNylas().scheduler.configurations.find({ identifier: grant, configurationId })).data as unknown as Record<string, any>;
-    expect(config.scheduler.notetakerSettings.meetingSettings.summarySettings.customInstructions).toBe(instruction);
+    expect(config.scheduler.notetakerSettings.meetingSettings.summarySettings.customInstructions).toBe(demoSummaryInstructions("backend-engineer", instruction));
 
     const after = await runAndRead({ name: "Sam Lee", email: "sam.lee@example.org" });
-    const expectedAfter = summarizeInterview({ segments: after.transcript.transcript, summaryInstructions: instruction, actionItemsInstructions: ENGINEERING.actionItemsInstructions });
+    const expectedAfter = summarizeInterview({
+      segments: after.transcript.transcript,
+      summaryInstructions: demoSummaryInstructions("backend-engineer", instruction),
+      actionItemsInstructions: ENGINEERING.actionItemsInstructions,
+    });
     expect(after.summary).toBe(expectedAfter.summary);
     expect(after.actionItems).toEqual(expectedAfter.actionItems);
     expect(after.summary).not.toBe(before.summary);

@@ -10,6 +10,8 @@ import { getNylas } from "@/lib/nylas/client";
 import { buildConfigurationRequest, PANEL_SYNC_SELECT, type PanelForSync } from "@/lib/nylas/configuration-request";
 import { runDueJobs } from "@/lib/jobs";
 import { configurationSyncJob, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { SCORECARD_MARKER, stripScorecardSection } from "@/lib/scorecards/summary-instructions";
+import { getCurrentScorecard } from "@/lib/scorecards/versions";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { listAuditLog } from "@/lib/settings/audit";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
@@ -50,7 +52,7 @@ async function storedConfiguration(roleId: string) {
 async function expectedConfiguration(roleId: string) {
   const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
-  return toSnake(buildConfigurationRequest(role, panel)) as Record<string, unknown>;
+  return toSnake(buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(prisma, roleId) }, panel)) as Record<string, unknown>;
 }
 
 function toSnake(value: unknown): unknown {
@@ -106,8 +108,12 @@ describe("saving a panel", () => {
       expect(stored).toMatchObject({
         availability: { duration_minutes: 30, interval_minutes: 30, availability_rules: { availability_method: "max-availability", buffer: { before: 10 } } },
         event_booking: { title: "Chat with ${invitee} (${duration} min)", conferencing: { provider: "Zoom Meeting" } },
-        scheduler: { notetaker_settings: { notetaker_name: "Panel Scribe", meeting_settings: { summary_settings: { custom_instructions: "Lead with the hiring signal." } } } },
+        scheduler: { notetaker_settings: { notetaker_name: "Panel Scribe" } },
       });
+      // The panel's instructions, then the role's scorecard (the demo roles have one).
+      const instructions = (stored as any).scheduler.notetaker_settings.meeting_settings.summary_settings.custom_instructions as string;
+      expect(stripScorecardSection(instructions)).toBe("Lead with the hiring signal.");
+      expect(instructions).toContain(SCORECARD_MARKER);
     }
 
     const { rows } = await listAuditLog({ entityType: "panel", entityId: view.id, page: 1 });

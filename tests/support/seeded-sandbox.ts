@@ -19,8 +19,11 @@ import { assertServerEnv, getEnv } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { syncRoleConfigurations, type SyncOutcome } from "@/lib/nylas/sync-configurations";
 import { ensureWebhookSubscription } from "@/lib/nylas/webhook-subscription";
+import { ZScorecard } from "@/lib/scorecards/scorecard";
+import { scorecardSummaryInstructions } from "@/lib/scorecards/summary-instructions";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { forgetWebhookSecrets } from "@/lib/webhooks/secrets";
+import { demoPanels, demoRoles } from "@/prisma/demo-fixture";
 import { openTestDatabase } from "./database";
 import { envOverride } from "./notetaker-sandbox";
 import { startSandboxServer, type SandboxServerOptions, type TestServer } from "./sandbox-server";
@@ -90,4 +93,14 @@ export function setupWebhookSecret(secret: string): void {
     restore();
     forgetWebhookSecrets();
   });
+}
+
+/**
+ * The summary instructions a demo role's configuration sends: its panel's (or `base`), with the
+ * role's seeded scorecard appended (lib/nylas/configuration-request.ts).
+ */
+export function demoSummaryInstructions(slug: string, base?: string): string {
+  const role = demoRoles.find((r) => r.slug === slug)!;
+  const panel = demoPanels.find((p) => p.name === role.panel)!;
+  return scorecardSummaryInstructions(base ?? panel.summaryInstructions, ZScorecard.parse({ competencies: role.scorecard }));
 }

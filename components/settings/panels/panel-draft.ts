@@ -58,15 +58,7 @@ export function adoptSavedPanel(draft: PanelDraft, saved: TPanelInput, isUntouch
   return { ...draft, members: draft.members.map((m) => (m.interviewerId ? m : { ...m, interviewerId: ids.get(m.email.trim().toLowerCase()) ?? null })) };
 }
 
-/** The list with the item at `from` moved to `to` (clamped); the same list when nothing moves. */
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  const target = Math.max(0, Math.min(list.length - 1, to));
-  if (from < 0 || from >= list.length || from === target) return [...list];
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(target, 0, item as T);
-  return next;
-}
+export { moveItem } from "@/lib/utils";
 
 export type NotetakerToggle = "enabled" | "videoRecording" | "audioRecording" | "transcription" | "summary" | "actionItems";
 

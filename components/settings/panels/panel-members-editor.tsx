@@ -3,14 +3,14 @@
 import { useId, useState } from "react";
 import { Select } from "@/components/ui/form-controls";
 import { Field } from "@/components/ui/field";
-import { useFocusRequest } from "@/components/ui/use-focus-request";
+import { useRowList } from "@/components/ui/use-row-list";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { RowHeader } from "@/components/ui/row-button";
 import type { InterviewerOption } from "@/lib/settings/panels";
 import { PANEL_MEMBERS_MAX } from "@/lib/validations/settings";
-import { cn } from "@/lib/utils";
-import { moveItem, type PanelMemberDraft } from "./panel-draft";
+import type { PanelMemberDraft } from "./panel-draft";
 
 export type PanelMembersEditorProps = {
   formId: string;
@@ -32,8 +32,6 @@ export type PanelMembersEditorProps = {
  * matched by it.
  */
 export function PanelMembersEditor({ formId, members, interviewers, timeZones, defaultTimeZone, fieldErrors, onChange, makeKey }: PanelMembersEditorProps) {
-  const requestFocus = useFocusRequest();
-  const [announcement, setAnnouncement] = useState("");
   const [picked, setPicked] = useState("");
   const addId = useId();
   const onPanel = new Set(members.flatMap((m) => [m.interviewerId ?? "", m.email.trim().toLowerCase()]));
@@ -42,25 +40,21 @@ export function PanelMembersEditor({ formId, members, interviewers, timeZones, d
   const rowId = (key: string, part: string) => `${formId}-member-${key}-${part}`;
   const nameOf = (m: PanelMemberDraft, index: number) => m.name.trim() || `Interviewer ${index + 1}`;
 
-  const move = (index: number, to: number, button: "up" | "down") => {
-    const member = members[index];
-    if (!member || to < 0 || to >= members.length) return;
-    onChange(moveItem(members, index, to), { isReordered: true });
-    setAnnouncement(`${nameOf(member, index)} moved to position ${to + 1} of ${members.length}.`);
-    // Keep focus on the pressed button; at the top or bottom, on the one that can still move it.
-    const edge = (button === "up" && to === 0) || (button === "down" && to === members.length - 1);
-    requestFocus(rowId(member.key, edge ? (button === "up" ? "down" : "up") : button));
-  };
-
-  const remove = (index: number) => {
-    const member = members[index];
-    if (!member) return;
-    const next = members.filter((_, i) => i !== index);
-    onChange(next, { isReordered: true });
-    setAnnouncement(`${nameOf(member, index)} removed from the panel.`);
-    const neighbour = next[index] ?? next[index - 1];
-    requestFocus(neighbour ? rowId(neighbour.key, "remove") : `${addId}-existing`);
-  };
+  const {
+    move,
+    remove,
+    announcement,
+    announce: setAnnouncement,
+    requestFocus,
+  } = useRowList({
+    items: members,
+    keyOf: (m) => m.key,
+    nameOf,
+    buttonId: rowId,
+    emptyFocusId: `${addId}-existing`,
+    listName: "panel",
+    onReorder: (next) => onChange(next, { isReordered: true }),
+  });
 
   const update = (index: number, patch: Partial<PanelMemberDraft>, field: "name" | "email" | "timezone") =>
     onChange(
@@ -99,26 +93,15 @@ export function PanelMembersEditor({ formId, members, interviewers, timeZones, d
             const isExisting = member.interviewerId !== null;
             return (
               <li key={member.key} aria-label={`${index + 1}. ${name}`} className="p-4">
-                <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-                  <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold tabular-nums text-brand-700">
-                    {index + 1}
-                  </span>
-                  <p aria-hidden="true" className="min-w-0 truncate text-sm font-semibold text-ink">
-                    {name}
-                    {isExisting ? null : <span className="ml-2 font-normal text-muted">New interviewer</span>}
-                  </p>
-                  <div className="ml-auto flex shrink-0 gap-1.5">
-                    <RowButton id={rowId(member.key, "up")} label={`Move up: ${name}`} isDisabled={index === 0} onClick={() => move(index, index - 1, "up")}>
-                      Move up
-                    </RowButton>
-                    <RowButton id={rowId(member.key, "down")} label={`Move down: ${name}`} isDisabled={index === members.length - 1} onClick={() => move(index, index + 1, "down")}>
-                      Move down
-                    </RowButton>
-                    <RowButton id={rowId(member.key, "remove")} label={`Remove: ${name}`} onClick={() => remove(index)} className="text-red-700 hover:bg-red-50">
-                      Remove
-                    </RowButton>
-                  </div>
-                </div>
+                <RowHeader
+                  index={index}
+                  count={members.length}
+                  name={name}
+                  tag={isExisting ? null : "New interviewer"}
+                  buttonId={(part) => rowId(member.key, part)}
+                  onMove={(to, button) => move(index, to, button)}
+                  onRemove={() => remove(index)}
+                />
                 <div className="mt-3 grid gap-3 sm:grid-cols-3">
                   <Field formId={formId} path={`members.${index}.name`} label={<>Name{suffix}</>} error={fieldErrors[`members.${index}.name`]}>
                     {(control) => <Input {...control} value={member.name} autoComplete="off" onChange={(e) => update(index, { name: e.target.value }, "name")} />}
@@ -195,37 +178,5 @@ export function PanelMembersEditor({ formId, members, interviewers, timeZones, d
       </div>
       {isFull ? <p className="text-sm text-muted">A panel has at most {PANEL_MEMBERS_MAX} interviewers.</p> : null}
     </div>
-  );
-}
-
-type RowButtonProps = {
-  id: string;
-  /** The accessible name: the visible words plus whose row it is ("Move up: Lena Fischer"). */
-  label: string;
-  isDisabled?: boolean;
-  onClick: () => void;
-  className?: string;
-  children: React.ReactNode;
-};
-
-/**
- * A row action. Unavailable moves are aria-disabled rather than disabled, so a button that just
- * moved its row to the top keeps focus instead of dropping it to the page.
- */
-function RowButton({ id, label, isDisabled = false, onClick, className, children }: RowButtonProps) {
-  return (
-    <Button
-      id={id}
-      aria-label={label}
-      size="sm"
-      variant="ghost"
-      aria-disabled={isDisabled || undefined}
-      onClick={() => {
-        if (!isDisabled) onClick();
-      }}
-      className={cn("border border-slate-200 bg-white", isDisabled && "cursor-not-allowed opacity-50", className)}
-    >
-      {children}
-    </Button>
   );
 }

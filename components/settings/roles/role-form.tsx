@@ -11,55 +11,61 @@ import { BACK_TO_SETTINGS } from "@/components/settings/form/back-to-settings";
 import { SaveBar } from "@/components/ui/save-bar";
 import { useFormDraft } from "@/components/ui/use-form-draft";
 import { useSave, useUnsavedChangesWarning } from "@/components/ui/use-save";
-import { withoutErrors } from "@/components/settings/panels/panel-draft";
+import { withoutErrors, withoutErrorsUnder } from "@/components/settings/panels/panel-draft";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
+import { LocalTime } from "@/components/ui/local-time";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
-import type { PanelOption } from "@/lib/settings/roles";
-import { slugify, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
+import type { PanelOption, RoleEditView } from "@/lib/settings/roles";
+import { slugify, type TSaveState } from "@/lib/validations/settings";
+import { adoptSavedRole, describeRolePath, ROLE_FIELD_ORDER, roleFieldErrors, toRoleDraft, toRolePayload, type RoleDraft, type RoleFormInput } from "./role-draft";
+import { ScorecardEditor } from "./scorecard-editor";
 
 const FORM_ID = "role-form";
-const identity = (input: TRoleInput) => input;
 const SUMMARY_MAX = 300;
 const DESCRIPTION_MAX = 20_000;
-
-/** Field order on the page, for the error summary. */
-const ORDER = ["title", "slug", "team", "location", "employment", "summary", "description", "panelId", "published"] as const;
-const LABELS: Record<string, string> = {
-  title: "Title",
-  slug: "Slug",
-  team: "Team",
-  location: "Location",
-  employment: "Employment type",
-  summary: "Summary",
-  description: "Description",
-  panelId: "Panel",
-  published: "Published",
-};
 
 export type RoleFormProps = {
   /** null: a new role. */
   roleId: string | null;
-  initial: TRoleInput;
+  /** The role with its current scorecard (null: none). */
+  initial: RoleFormInput;
   /** The version the form was loaded from (stale-edit check); null for a new role. */
   updatedAt: string | null;
+  /** The scorecard's latest version (null: none yet). */
+  scorecardVersion: RoleEditView["scorecardVersion"];
   panels: PanelOption[];
   /** saveRoleAction. */
   save: (id: string | null, input: unknown, updatedAt: string | null) => Promise<TSaveState>;
 };
 
 /**
- * Create or edit a role. On a new role the slug follows the title until the admin edits it; on an
- * existing role it stays put (it is the careers URL), with a warning when changed. A failed save
- * keeps every value and shows each error beside its field.
+ * Create or edit a role and its scorecard. On a new role the slug follows the title until the
+ * admin edits it; on an existing role it stays put (it is the careers URL), with a warning when
+ * changed. A failed save keeps every value and shows each error beside its field.
  */
-export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormProps) {
+export function RoleForm({ roleId, initial, updatedAt, scorecardVersion, panels, save }: RoleFormProps) {
   const router = useRouter();
   const isNew = roleId === null;
-  // Untouched since a save: the form takes the role as the server normalised it (trimmed, lowercase slug).
-  const { draft: values, setDraft: setValues, saved, isDirty, markSubmitted } = useFormDraft<TRoleInput, TRoleInput>(initial, { toDraft: identity, fingerprint: JSON.stringify });
+  // Row keys c0, c1, …: the same on the server and in the browser (they are in element ids).
+  const [makeKey] = useState(() => {
+    let nextKey = 0;
+    return () => `c${nextKey++}`;
+  });
+  // Untouched since a save: the form takes the role as the server normalised it (trimmed, lowercase slug, competency keys).
+  const {
+    draft: values,
+    setDraft: setValues,
+    saved,
+    isDirty,
+    markSubmitted,
+  } = useFormDraft<RoleFormInput, RoleDraft>(initial, {
+    toDraft: (input) => toRoleDraft(input, makeKey),
+    fingerprint: (d) => JSON.stringify(toRolePayload(d)),
+    adopt: (d, input, isUntouched) => adoptSavedRole(d, input, isUntouched, makeKey),
+  });
   const [isSlugEdited, setIsSlugEdited] = useState(!isNew || initial.slug !== "");
 
   const onSuccess = useCallback(
@@ -70,12 +76,13 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
   );
   const saveNow = useCallback(() => {
     markSubmitted();
-    return save(roleId, values, updatedAt);
+    return save(roleId, toRolePayload(values), updatedAt);
   }, [save, roleId, values, markSubmitted, updatedAt]);
-  const { state, isPending, failures, fieldErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
+  const { state, isPending, failures, fieldErrors: savedErrors, setFieldErrors, submit } = useSave(saveNow, onSuccess);
   useUnsavedChangesWarning(isDirty && !(isNew && state.status === "success"));
+  const fieldErrors = roleFieldErrors(savedErrors, values);
 
-  const set = <K extends keyof TRoleInput>(key: K, value: TRoleInput[K]) => {
+  const set = <K extends keyof Omit<RoleDraft, "competencies">>(key: K, value: RoleDraft[K]) => {
     setValues((v) => {
       const next = { ...v, [key]: value };
       if (key === "title" && isNew && !isSlugEdited) next.slug = slugify(String(value));
@@ -105,7 +112,9 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
         submit();
       }}
     >
-      {state.status === "error" ? <ErrorSummary formId={FORM_ID} message={state.message} fieldErrors={fieldErrors} order={ORDER} describePath={(p) => LABELS[p] ?? null} attempt={failures} /> : null}
+      {state.status === "error" ? (
+        <ErrorSummary formId={FORM_ID} message={state.message} fieldErrors={fieldErrors} order={ROLE_FIELD_ORDER} describePath={describeRolePath} attempt={failures} />
+      ) : null}
 
       <Fieldset formId={FORM_ID} legend="The role" description="What candidates read on the careers page.">
         {text("title", "Title", { placeholder: "Backend Engineer" })}
@@ -182,6 +191,43 @@ export function RoleForm({ roleId, initial, updatedAt, panels, save }: RoleFormP
         >
           {(control) => <Textarea {...control} rows={12} value={values.description} onChange={(e) => set("description", e.target.value)} />}
         </Field>
+      </Fieldset>
+
+      <Fieldset
+        formId={FORM_ID}
+        path="scorecard.competencies"
+        legend={<h2 className="text-base font-semibold text-ink">Scorecard</h2>}
+        description={
+          <>
+            The competencies interviewers assess, each with what good looks like and the cues to listen for. The Notetaker&apos;s summary is organised by them, and each interview&apos;s transcript is
+            mapped to them for its debrief.
+          </>
+        }
+        error={fieldErrors["scorecard.competencies"] ?? fieldErrors.scorecard}
+      >
+        <p id={`${FORM_ID}-scorecard-version`} className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-ink">
+          {scorecardVersion ? (
+            <>
+              Scorecard version {scorecardVersion.version}, saved <LocalTime iso={scorecardVersion.createdAt.toISOString()} display="precise" />
+              {scorecardVersion.createdByEmail ? ` by ${scorecardVersion.createdByEmail}` : ""}.{" "}
+            </>
+          ) : (
+            "No scorecard yet. "
+          )}
+          <span className="text-muted">Saving a change makes a new version for new bookings; interviews already booked keep the version they were booked with.</span>
+        </p>
+        <ScorecardEditor
+          formId={FORM_ID}
+          competencies={values.competencies}
+          fieldErrors={fieldErrors}
+          makeKey={makeKey}
+          onChange={(competencies, change) => {
+            setValues((v) => ({ ...v, competencies }));
+            setFieldErrors((e) =>
+              change.isReordered ? withoutErrorsUnder(withoutErrors(e, "scorecard"), "scorecard.competencies") : withoutErrors(e, "scorecard", "scorecard.competencies", ...(change.editedPaths ?? [])),
+            );
+          }}
+        />
       </Fieldset>
 
       <Fieldset formId={FORM_ID} legend="Interviews and publishing">

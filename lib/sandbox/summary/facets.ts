@@ -20,8 +20,20 @@ export const QUESTION_PENALTY = 0.6;
 const INTERVIEWER_PENALTY = 0.5;
 const CONTRARY_PENALTY = 0.3;
 
-/** `heads`: the terms that name the facet; saying all of them clears the evidence threshold on its own. */
-export type Facet = { label: string; terms: string[]; heads: Set<string>; cueIds: Set<number>; contraryIds: Set<number>; prefersStatements: boolean };
+/**
+ * `heads`: the terms that name the facet; saying all of them clears the evidence threshold on its own.
+ * `phrases`: set on a topic of its own ("### " heading, e.g. a competency of the role's scorecard):
+ * its name and each cue, as stems; a sentence is evidence when it says every word of one of them.
+ */
+export type Facet = {
+  label: string;
+  terms: string[];
+  heads: Set<string>;
+  cueIds: Set<number>;
+  contraryIds: Set<number>;
+  prefersStatements: boolean;
+  phrases?: string[][];
+};
 
 /** Markup is not instruction: tags and entities become spaces, the words between them stay words. */
 function stripMarkup(text: string): string {
@@ -31,8 +43,65 @@ function stripMarkup(text: string): string {
 /**
  * "Focus on technical skills demonstrated, communication quality, and any concerns raised." →
  * "technical skills demonstrated" · "communication quality" · "any concerns raised".
+ *
+ * Instructions may go on in markdown sections, as the portal's scorecard does (one "### name"
+ * per competency, with a "Listen for: a; b" line): each "### " heading is a topic of its own, named
+ * exactly so and evidenced by its words or by one of its cues said in full. Topics come first (a
+ * summary organised by them), then the facets of the text before the first heading. Other headings,
+ * and text that is not a topic's cues, only frame the topics.
  */
 export function parseFacets(instructions: string): Facet[] {
+  const { own, topics } = splitSections(instructions);
+  const topicFacets = topics.flatMap((topic) => topicFacet(topic) ?? []);
+  // The admin's "research" is the topic "User research": said once, under the topic.
+  const named = topicFacets.map((t) => new Set(t.phrases?.[0] ?? []));
+  return [...topicFacets, ...parseOwnFacets(own).filter((f) => !named.some((name) => f.terms.every((t) => name.has(t))))];
+}
+
+type Topic = { name: string; cues: string[] };
+
+function splitSections(instructions: string): { own: string; topics: Topic[] } {
+  const lines = instructions.split(/\r?\n/);
+  const first = lines.findIndex((line) => /^#{1,6}\s/.test(line));
+  if (first === -1) return { own: instructions, topics: [] };
+  const topics: Topic[] = [];
+  let current: Topic | null = null;
+  for (const line of lines.slice(first)) {
+    const heading = /^(#{1,6})\s+(.*\S)\s*$/.exec(line);
+    if (heading) {
+      current = heading[1] === "###" ? { name: heading[2]!, cues: [] } : null;
+      if (current) topics.push(current);
+      continue;
+    }
+    const cues = /^\s*listen for:\s*(.+)$/i.exec(line);
+    if (cues && current)
+      current.cues.push(
+        ...cues[1]!
+          .split(";")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
+  }
+  return { own: lines.slice(0, first).join("\n"), topics };
+}
+
+const phraseStems = (text: string) => [
+  ...new Set(
+    tokenize(normalizeApostrophes(text))
+      .filter((t) => !STOPWORDS.has(t) && !BOILERPLATE.has(t))
+      .map(stemWord),
+  ),
+];
+
+/** A topic's facet: labelled with its exact heading, evidenced by the heading or one of its cues said in full. */
+function topicFacet({ name, cues }: Topic): Facet | null {
+  const phrases = [name, ...cues].map(phraseStems).filter((p) => p.length > 0);
+  if (phrases.length === 0) return null;
+  const terms = [...new Set(phrases.flat())];
+  return { label: name, terms, heads: new Set(phrases[0]), cueIds: new Set(), contraryIds: new Set(), prefersStatements: true, phrases };
+}
+
+function parseOwnFacets(instructions: string): Facet[] {
   const text = normalizeApostrophes(stripMarkup(instructions));
   const sentences = [...text.matchAll(/[^.;!?:\n]+([.;!?:\n]?)/g)].map((m) => ({ body: m[0].replace(/[.;!?:\n]$/, ""), isHeader: m[1] === ":" }));
   // "List follow-up items: …" introduces the facets; it is one itself only when nothing follows.
@@ -91,6 +160,7 @@ function toFacet(clause: string): Facet | null {
 export type FacetScores = { score: Map<number, number>; term: Map<number, number> };
 
 export function scoreFacet(facet: Facet, transcript: Transcript): FacetScores {
+  if (facet.phrases) return scorePhrases(facet, facet.phrases, transcript);
   const term = new Map<number, number>();
   const headHits = new Map<number, number>();
   const cueWeights = new Map<number, [number, number]>();
@@ -124,6 +194,31 @@ export function scoreFacet(facet: Facet, transcript: Transcript): FacetScores {
     if (facet.prefersStatements && transcript.isMultiSpeaker && sentence.speaker === transcript.interviewer) factor *= INTERVIEWER_PENALTY;
     if (sentence.cues.some((id) => facet.contraryIds.has(id))) factor *= CONTRARY_PENALTY;
     score.set(at, (termScore + cueScore) * factor);
+  }
+  return { score, term };
+}
+
+/**
+ * A topic's scores: each sentence that says every word of its name or of a cue gets the
+ * rarity of those words (the sum over the phrases it says), with the statement preferences of
+ * scoreFacet. Words alone do not count: "review" is not "code review".
+ */
+function scorePhrases(facet: Facet, phrases: readonly string[][], transcript: Transcript): FacetScores {
+  const term = new Map<number, number>();
+  for (const phrase of phrases) {
+    const postings = phrase.map((stem) => new Set(transcript.byStem.get(stem) ?? []));
+    const [first, ...rest] = postings.sort((a, b) => a.size - b.size);
+    const weight = phrase.reduce((sum, stem) => sum + transcript.idf(stem), 0);
+    for (const at of first ?? []) if (rest.every((p) => p.has(at))) term.set(at, (term.get(at) ?? 0) + weight);
+  }
+  const score = new Map<number, number>();
+  for (const [at, value] of term) {
+    const sentence = transcript.sentences[at];
+    if (!sentence) continue;
+    let factor = 1;
+    if (sentence.isQuestion) factor *= QUESTION_PENALTY;
+    if (transcript.isMultiSpeaker && sentence.speaker === transcript.interviewer) factor *= INTERVIEWER_PENALTY;
+    score.set(at, Math.max(value, MIN_FACET_SCORE) * factor);
   }
   return { score, term };
 }

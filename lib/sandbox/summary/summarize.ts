@@ -83,7 +83,9 @@ function pickPerFacet(facets: readonly Facet[], transcript: Transcript): FacetPi
 const isQuotable = (s: Sentence | undefined): s is Sentence => Boolean(s && s.isQuotable && !s.isSmallTalk);
 
 function facetParagraph({ facet, picks }: FacetPick): string {
-  return picks.length ? `${facet.label}: ${picks.map(quote).join(" Also: ")}` : `${facet.label}: not discussed in this interview.`;
+  if (picks.length) return `${facet.label}: ${picks.map(quote).join(" Also: ")}`;
+  // A topic of its own (a scorecard's competency) asks for "Not covered" when nobody touched it.
+  return facet.phrases ? `${facet.label}: Not covered.` : `${facet.label}: not discussed in this interview.`;
 }
 
 /**
@@ -171,8 +173,13 @@ export function summarizeInterview(input: { segments: readonly SummaryInputSegme
   if (!transcript.sentences.length) return { summary: "The transcript was empty: nothing was said, so there is nothing to summarize.", actionItems: [] };
   const head = header(input.segments, transcript.sentences);
   const facets = parseFacets(input.summaryInstructions ?? "");
+  // Every topic of its own (a scorecard's competencies), then up to MAX_FACETS of the admin's
+  // clauses. Each group picks its quotes on its own: a competency's best quote may also be the best
+  // answer to the admin's own question.
+  const topics = facets.filter((f) => f.phrases);
+  const own = facets.filter((f) => !f.phrases);
   const summary = facets.length
-    ? fitFacetSummary(head, pickPerFacet(facets.slice(0, MAX_FACETS), transcript), Math.max(0, facets.length - MAX_FACETS))
+    ? fitFacetSummary(head, [...pickPerFacet(topics, transcript), ...pickPerFacet(own.slice(0, MAX_FACETS), transcript)], Math.max(0, own.length - MAX_FACETS))
     : fitParagraphs([head, ...genericParagraphs(transcript)]);
   return { summary, actionItems: listActionItems(parseFacets(input.actionItemsInstructions ?? ""), transcript) };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildConfigurationRequest, INTERVIEW_TITLE_TEMPLATE, LINKEDIN_FIELD_KEY, type PanelForSync } from "@/lib/nylas/configuration-request";
+import { SCORECARD_MARKER, stripScorecardSection } from "@/lib/scorecards/summary-instructions";
 import { MARCUS, PRIYA, recipeCreateBody, recipeUpdateBody, SARAH } from "@/tests/support/recipe";
 
-const role = { title: "Backend Engineer", slug: "backend-engineer" };
+const role = { title: "Backend Engineer", slug: "backend-engineer", scorecard: null };
 
 function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
   return {
@@ -149,6 +150,17 @@ describe("buildConfigurationRequest: what the admin edits", () => {
         actionItemsSettings: { customInstructions: "List follow-ups." },
       },
     });
+  });
+
+  it("sends the role's competencies inside the summary instructions, after the panel's own", () => {
+    const scorecard = { competencies: [{ key: "system-design", name: "System design", good: "Names the trade-offs.", cues: ["trade-off", "outbox"] }] };
+    const settings = buildConfigurationRequest({ ...role, scorecard }, panel()).scheduler.notetakerSettings;
+    const instructions = "meetingSettings" in settings ? (settings.meetingSettings?.summarySettings.customInstructions ?? "") : "";
+    expect(instructions.startsWith(`Summarise.\n\n${SCORECARD_MARKER}`)).toBe(true);
+    expect(instructions).toContain("### System design\nWhat good looks like: Names the trade-offs.\nListen for: trade-off; outbox");
+    expect(stripScorecardSection(instructions)).toBe("Summarise.");
+    // Action item instructions are the panel's alone.
+    expect("meetingSettings" in settings && settings.meetingSettings?.actionItemsSettings.customInstructions).toBe("List follow-ups.");
   });
 });
 

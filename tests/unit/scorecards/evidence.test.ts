@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVIDENCE_CAPS, mapEvidence, quoteAround, type EvidenceSegment, type MapEvidenceInput } from "@/lib/scorecards/evidence";
+import { EVIDENCE_CAPS, mapEvidence, quoteAround, withoutCompetencyLabel, type EvidenceSegment, type MapEvidenceInput } from "@/lib/scorecards/evidence";
 import { compileCue, findCueWindow, splitSentences, stemWord, tokenize } from "@/lib/scorecards/text-match";
 
 const seg = (position: number, text: string, over: Partial<EvidenceSegment> = {}): EvidenceSegment => ({ position, speaker: "candidate", startMs: position * 1_000, text, ...over });
@@ -181,5 +181,47 @@ describe("mapEvidence", () => {
       expect(e.quote.length).toBeLessThanOrEqual(240);
       for (const word of e.matched) expect(e.quote).toContain(word);
     }
+  });
+});
+
+describe("withoutCompetencyLabel", () => {
+  const names = ["System design", "Testing"];
+
+  it.each([
+    ["System design: They split ingestion from processing.", "They split ingestion from processing."],
+    ["**System design**: Not covered.", "Not covered."],
+    ["system design — chose Postgres.", "chose Postgres."],
+    ["System design", ""],
+    ["Testing.", ""],
+  ])("drops the heading of %j", (sentence, expected) => {
+    expect(withoutCompetencyLabel(sentence, names)).toBe(expected);
+  });
+
+  it.each(["Testing mattered to them.", "System design-oriented answers.", "They discussed system design: trade-offs."])("keeps %j, which only uses the words", (sentence) => {
+    expect(withoutCompetencyLabel(sentence, names)).toBe(sentence);
+  });
+
+  it("prefers the longest name that heads the sentence", () => {
+    expect(withoutCompetencyLabel("System design review: fine.", ["System design", "System design review"])).toBe("fine.");
+  });
+});
+
+describe("mapEvidence over a summary organised by competency", () => {
+  it("does not count a competency's own heading, or its “Not covered”, as evidence of it", () => {
+    const summary = "### Mentoring\nNot covered.\n\nSystem design: “We wrote a design document.” (Jordan, 0:53)\n\nMentoring: Not covered.";
+    const result = mapEvidence({
+      scorecard: {
+        competencies: [
+          { key: "mentoring", name: "Mentoring", cues: ["mentoring"] },
+          { key: "design", name: "System design", cues: ["design document", "system design"] },
+        ],
+      },
+      segments: [],
+      summary,
+      actionItems: [],
+    });
+    expect(result.map((r) => r.covered)).toEqual([false, true]);
+    // The quote is the sentence after its heading; indexes are those of splitSentences(summary).
+    expect(result[1]!.evidence).toEqual([{ kind: "summary", sentenceIndex: 2, quote: "“We wrote a design document.” (Jordan, 0:53)", cue: "design document", matched: ["design", "document"] }]);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { scorecardSummaryInstructions } from "@/lib/scorecards/summary-instructions";
 import type { InterviewNotetakerSettings } from "@/lib/notetaker/settings";
 import {
   hashNotetakerSettings,
@@ -114,6 +115,16 @@ describe("versionMatchesReported", () => {
     expect(versionMatchesReported(SETTINGS, REPORTED)).toBe(true);
     expect(versionMatchesReported(SETTINGS, { ...REPORTED, source: "panel", actionItemsInstructions: "" })).toBe(true);
     expect(versionMatchesReported({ ...SETTINGS, summaryInstructions: "" }, { ...REPORTED, summaryInstructions: null })).toBe(true);
+  });
+
+  it("matches instructions that carry the role's scorecard section after the panel's own text", () => {
+    const scorecard = { competencies: [{ key: "design", name: "System design", good: "", cues: ["trade-off"] }] };
+    const withScorecard = scorecardSummaryInstructions(SETTINGS.summaryInstructions, scorecard);
+    expect(withScorecard).not.toBe(SETTINGS.summaryInstructions);
+    expect(versionMatchesReported(SETTINGS, { ...REPORTED, summaryInstructions: withScorecard })).toBe(true);
+    expect(versionMatchesReported({ ...SETTINGS, summaryInstructions: "" }, { ...REPORTED, summaryInstructions: scorecardSummaryInstructions("", scorecard) })).toBe(true);
+    // The panel's own text still has to match.
+    expect(versionMatchesReported(SETTINGS, { ...REPORTED, summaryInstructions: scorecardSummaryInstructions("Focus on culture.", scorecard) })).toBe(false);
   });
 
   it("ignores what a Notetaker does not report: enabled, conferencing and the consent notice", () => {

@@ -333,6 +333,30 @@ describe("ZRoleInput", () => {
     expect(roleErrors({ description: "d".repeat(20_001) })).toEqual({ description: "Description must be at most 20,000 characters." });
   });
 
+  it("takes a scorecard by ZScorecard's rules, none when it has no competencies, and leaves it out when not sent", () => {
+    const competency = { name: "  System   design ", good: "", cues: ["trade-offs", " ", "Trade-offs"] };
+    expect(ZRoleInput.parse({ ...role, scorecard: { competencies: [competency] } }).scorecard).toEqual({
+      competencies: [{ key: "system-design", name: "System design", good: "", cues: ["trade-offs"] }],
+    });
+    expect(ZRoleInput.parse({ ...role, scorecard: { competencies: [] } }).scorecard).toBeNull();
+    expect(ZRoleInput.parse({ ...role, scorecard: null }).scorecard).toBeNull();
+    expect(ZRoleInput.parse(role).scorecard).toBeUndefined();
+    expect(
+      roleErrors({
+        scorecard: {
+          competencies: [
+            { ...competency, cues: ["x"] },
+            { name: "system design", cues: [] },
+          ],
+        },
+      }),
+    ).toEqual({
+      "scorecard.competencies.0.cues.0": "A cue must be at least 2 characters.",
+      "scorecard.competencies.1.cues": "Add at least one cue to listen for.",
+      "scorecard.competencies.1.name": "Already on this scorecard (competency 1).",
+    });
+  });
+
   it("keeps the description's line breaks (as \\n) and drops other control characters", () => {
     expect(ZRoleInput.parse({ ...role, description: "Line one\r\nLine\u0007 two\rthree" }).description).toBe("Line one\nLine two\nthree");
     expect(ZRoleInput.parse({ ...role, title: "Backend\nEngineer" }).title).toBe("Backend Engineer");

@@ -61,7 +61,7 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
-          <RoleForm key={role.id} roleId={role.id} initial={role.input} updatedAt={role.updatedAt} panels={panels} save={saveRoleAction} />
+          <RoleForm key={role.id} roleId={role.id} initial={role.input} updatedAt={role.updatedAt} scorecardVersion={role.scorecardVersion} panels={panels} save={saveRoleAction} />
         </div>
         <aside className="lg:sticky lg:top-6 lg:self-start">
           <RoleSyncCard roleId={role.id} roleTitle={role.input.title} sync={role.sync} actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction }} />

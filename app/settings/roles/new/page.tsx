@@ -18,7 +18,7 @@ export default async function NewRolePage() {
     <div className="space-y-6">
       <FormPageHeader title="New role" description="A job opening with its own careers page, booked through one interview panel." />
       <div className="max-w-3xl">
-        <RoleForm roleId={null} initial={defaultRoleInput(only)} updatedAt={null} panels={panels} save={saveRoleAction} />
+        <RoleForm roleId={null} initial={defaultRoleInput(only)} updatedAt={null} scorecardVersion={null} panels={panels} save={saveRoleAction} />
       </div>
     </div>
   );

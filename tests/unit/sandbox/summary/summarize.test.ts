@@ -135,6 +135,44 @@ describe("summarizeInterview", () => {
     expect(paragraphFor(summarize("Focus on salary expectations.").summary, "Salary expectations")).toBe("Salary expectations: not discussed in this interview.");
   });
 
+  it("organises the summary by the topics of markdown sections (a scorecard's competencies), then the instructions before them", () => {
+    const instructions = [
+      "Note any concerns raised.",
+      "",
+      "## Scorecard (added by the portal)",
+      "",
+      'Organise the summary by the competencies below, or "Not covered".',
+      "",
+      "### Idempotency",
+      "What good looks like: makes retries safe.",
+      "Listen for: idempotency key; unique index",
+      "",
+      "### Mentoring others",
+      "Listen for: onboarded; junior engineers",
+      "",
+      "### Frontend craft",
+      "Listen for: css grid; screen reader",
+    ].join("\n");
+    const result = summarize(instructions);
+    expect(labels(result.summary)).toEqual(["Idempotency", "Mentoring others", "Frontend craft", "Any concerns raised"]);
+    expect(paragraphFor(result.summary, "Idempotency")).toContain("I designed an idempotency key scheme");
+    expect(paragraphFor(result.summary, "Mentoring others")).toContain("I onboarded two junior engineers");
+    // A topic nobody touched says so in the section's own words; framing text makes no facet.
+    expect(paragraphFor(result.summary, "Frontend craft")).toBe("Frontend craft: Not covered.");
+    expectOnlyRealQuotes(result, SEGMENTS);
+  });
+
+  it("evidences a topic only by its name or a cue said in full, not by one of their words", () => {
+    const { summary } = summarize("### Code review\nListen for: review comments");
+    // "review" alone is said nowhere in full with "code" or "comments".
+    expect(paragraphFor(summary, "Code review")).toBe("Code review: Not covered.");
+  });
+
+  it("says an admin's facet once when a topic already names it", () => {
+    const { summary } = summarize("Focus on mentoring.\n\n### Mentoring\nListen for: onboarded");
+    expect(labels(summary)).toEqual(["Mentoring"]);
+  });
+
   it("reads a negated facet (“topics not covered”) as the skipped ones", () => {
     expect(paragraphFor(summarize("Note the topics not covered.").summary, "Topics not covered")).toContain("we ran out of time for it.");
   });
