@@ -15,19 +15,18 @@ import { decideApplication, listDecisions } from "@/lib/feedback/decide";
 import { getCandidateFeedback, listOwnDueFeedback, listVisibleFeedback, type FeedbackReader } from "@/lib/feedback/queries";
 import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { demoInterviewers } from "@/prisma/demo-fixture";
 import { listAuditLog } from "@/lib/settings/audit";
 import { openTestDatabase } from "../support/database";
 
 const prisma = openTestDatabase({ resetBeforeEach: true });
 
+/** Feedback is read (and due) at this instant; `at(-2)` is two hours before. */
 const NOW = new Date("2026-03-10T12:00:00.000Z");
-const HOUR_MS = 3_600_000;
-const at = (hoursFromNow: number) => new Date(NOW.getTime() + hoursFromNow * HOUR_MS);
+const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
 
-const SARAH = "sarah.kim@northwind.example";
-const MARCUS = "marcus.johnson@northwind.example";
-const PRIYA = "priya.patel@northwind.example";
-const LENA = "lena.fischer@northwind.example";
+// The demo panel's interviewers, in the fixture's order; each gets a user account.
+const [SARAH, MARCUS, PRIYA, LENA] = demoInterviewers.map((i) => i.email) as [string, string, string, string];
 
 let users: Record<string, FeedbackReader> = {};
 let interviewerIds: Record<string, string> = {};
@@ -38,10 +37,7 @@ beforeEach(async () => {
   roleIds = Object.fromEntries((await prisma.role.findMany({ select: { slug: true, id: true } })).map((r) => [r.slug, r.id]));
   interviewerIds = Object.fromEntries((await prisma.interviewer.findMany({ select: { email: true, id: true } })).map((i) => [i.email, i.id]));
   const accounts: [string, string, UserRole][] = [
-    [SARAH, "Sarah Kim", "INTERVIEWER"],
-    [MARCUS, "Marcus Johnson", "INTERVIEWER"],
-    [PRIYA, "Priya Patel", "INTERVIEWER"],
-    [LENA, "Lena Fischer", "INTERVIEWER"],
+    ...demoInterviewers.map((i): [string, string, UserRole] => [i.email, i.name, "INTERVIEWER"]),
     ["recruiter@example.com", "Rita Recruiter", "RECRUITER"],
     ["admin@example.com", "Ada Admin", "ADMIN"],
   ];
