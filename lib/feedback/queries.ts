@@ -18,7 +18,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { UserRole } from "@/lib/generated/prisma/enums";
+import type { ApplicationStage, UserRole } from "@/lib/generated/prisma/enums";
 import { visibleTo } from "@/lib/interviews/visibility";
 import { normalizeEmail } from "@/lib/utils";
 import { isId } from "@/lib/validations/ids";
@@ -194,7 +194,19 @@ export async function listVisibleFeedback(reader: FeedbackReader, scope: Feedbac
 export type CandidateApplicationFeedback = ApplicationFeedback & {
   /** Built from the feedback the viewer may see; null while an interviewer may not see colleagues' feedback. */
   grid: FeedbackGrid | null;
+  /** The application as it stands: what a decision starts from (updatedAt: the optimistic-concurrency check). */
+  application: { id: string; stage: ApplicationStage; rejectionReason: string | null; decidedAt: Date | null; updatedAt: Date; role: { title: string } };
 };
+
+const CANDIDATE_APPLICATION_SELECT = {
+  id: true,
+  stage: true,
+  rejectionReason: true,
+  decidedAt: true,
+  updatedAt: true,
+  role: { select: { title: true } },
+  interviews: { orderBy: INTERVIEW_ORDER, select: GRID_INTERVIEW_SELECT },
+} satisfies Prisma.ApplicationSelect;
 
 /**
  * The candidate page's Feedback section: per application, the visible feedback and its grid. The
@@ -206,12 +218,13 @@ export async function getCandidateFeedback(reader: FeedbackReader, candidateId: 
   if (!where) return [];
   const [viewer, applications] = await Promise.all([
     toFeedbackViewer(reader),
-    db.application.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, interviews: { orderBy: INTERVIEW_ORDER, select: GRID_INTERVIEW_SELECT } } }),
+    db.application.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: CANDIDATE_APPLICATION_SELECT }),
   ]);
   const submitted = await submittedFeedbackOf(applications.flatMap((a) => a.interviews.map((i) => i.id)));
   return applications.map((application) => {
+    const { interviews: _interviews, ...record } = application;
     const view = applyVisibility(reader, viewer, application, submitted);
-    if (!view.canSeeOthers) return { ...view, grid: null };
+    if (!view.canSeeOthers) return { ...view, grid: null, application: record };
     const interviews = application.interviews
       .filter((i) => i.status !== "CANCELLED")
       .map((i) => ({
@@ -229,7 +242,7 @@ export async function getCandidateFeedback(reader: FeedbackReader, candidateId: 
         competencies: f.competencies,
       })),
     });
-    return { ...view, grid };
+    return { ...view, grid, application: record };
   });
 }
 
