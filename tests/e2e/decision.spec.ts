@@ -8,7 +8,7 @@
  *   decision control, and a link to their own due feedback form; their dashboard starts with it.
  * - The dashboard's Stage filter lists only interviews of applications at that stage.
  * Closes the holes of a blind interviewer reading colleagues' feedback in the HTML, a decision
- * saved without its reason, and stored XSS through feedback text.
+ * saved without its reason, and stored XSS through feedback text. Each page passes axe (WCAG 2.1 AA).
  *
  * The feedback, scorecard and evidence rows are written with Prisma, as the debrief's form and the
  * evidence job would store them (those have their own specs).
@@ -16,6 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { createPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { expectAccessible } from "./axe";
 import { expect, test } from "./fixtures/auth";
 import { ENGINEERING_PANEL, queryDatabase } from "./support";
 
@@ -196,6 +197,8 @@ test("a recruiter sees both feedbacks and the grid, and rejects with a reason", 
   await expect(feedback.getByText("Enter a rejection reason: it is kept with the decision.").first()).toBeVisible();
   await expect(reason).toBeFocused();
   await expect(reason).toHaveAttribute("aria-invalid", "true");
+  // The page with everything on it (feedback, grid, the decision's error) passes axe.
+  await expectAccessible(page, "candidate page with feedback, the grid and a refused decision");
   expect(await queryDatabase("SELECT stage FROM applications WHERE id = $1", [dana.applicationId])).toEqual([{ stage: "INTERVIEWING" }]);
 
   // With a reason: saved, shown, audited.
@@ -244,6 +247,7 @@ test("an interviewer who has not submitted sees no colleague's feedback and no d
   await expect(feedback.getByRole("table")).toHaveCount(0);
   await expect(page.getByLabel("Stage", { exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Save decision/ })).toHaveCount(0);
+  await expectAccessible(page, "candidate page, blind until the interviewer submits");
 
   await page.goto("/dashboard");
   const due = page.getByRole("region", { name: /^Your feedback due/ });
@@ -251,6 +255,7 @@ test("an interviewer who has not submitted sees no colleague's feedback and no d
   const item = due.getByRole("listitem").filter({ hasText: dana.name });
   await expect(item.getByText("Feedback due", { exact: true })).toBeVisible();
   await expect(item.getByRole("link", { name: `Give feedback on ${dana.name}, Backend Engineer` })).toHaveAttribute("href", `/dashboard/interviews/${dana.interviewIds[2]}#feedback`);
+  await expectAccessible(page, "an interviewer's dashboard with feedback due");
   // Their own row in the list carries the badge too.
   await expect(
     page
