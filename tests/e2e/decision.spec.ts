@@ -86,12 +86,10 @@ async function createScorecard(slug: string): Promise<string> {
   return version.id;
 }
 
-async function submitFeedback(
-  interviewId: string,
-  authorEmail: string,
-  applicationId: string,
-  fields: { recommendation: "STRONG_NO" | "NO" | "YES" | "STRONG_YES"; takeaways: string; ratings: Record<string, string> },
-) {
+/** Submitted feedback as the debrief's form stores it; `isEdited`: submitted a second time. */
+type FeedbackFields = { recommendation: "STRONG_NO" | "NO" | "YES" | "STRONG_YES"; takeaways: string; ratings: Record<string, string>; isEdited?: boolean };
+
+async function submitFeedback(interviewId: string, authorEmail: string, applicationId: string, fields: FeedbackFields) {
   const author = await prisma.user.findUniqueOrThrow({ where: { email: authorEmail }, select: { id: true } });
   const competencies = Object.entries(fields.ratings).map(([key, rating]) => ({ key, rating, notes: "", citedMoments: [], droppedSuggestions: [] }));
   await prisma.feedback.create({
@@ -102,8 +100,9 @@ async function submitFeedback(
       overallRecommendation: fields.recommendation,
       competencies,
       keyTakeaways: fields.takeaways,
-      revision: 1,
-      submittedAt: new Date(),
+      revision: fields.isEdited ? 2 : 1,
+      submittedAt: new Date(Date.now() - HOUR_MS),
+      editedAt: fields.isEdited ? new Date() : null,
     },
   });
 }
@@ -152,6 +151,7 @@ test.beforeAll(async () => {
     recommendation: "NO",
     takeaways: MARCUS_TAKEAWAYS,
     ratings: { "decision-system-design": "NO", "decision-communication": "NO" },
+    isEdited: true,
   });
 });
 
@@ -171,6 +171,9 @@ test("a recruiter sees both feedbacks and the grid, and rejects with a reason", 
   await expect(feedback.getByRole("listitem", { name: "Sarah Kim" }).getByText(SARAH_TAKEAWAYS, { exact: true })).toBeVisible();
   await expect(feedback.getByRole("listitem", { name: "Marcus Johnson" })).toContainText("No");
   await expect(feedback.getByText(MARCUS_TAKEAWAYS)).toBeVisible();
+  // Marcus submitted again after his first submission; Sarah did not.
+  await expect(feedback.getByRole("listitem", { name: "Marcus Johnson" }).getByText("Edited", { exact: true })).toBeVisible();
+  await expect(feedback.getByRole("listitem", { name: "Sarah Kim" }).getByText("Edited", { exact: true })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __feedbackXss?: number }).__feedbackXss)).toBeUndefined();
   expect(dialogs).toEqual([]);
 
