@@ -12,7 +12,8 @@
  *   first (the top of an interviewer's dashboard).
  *
  * "Ran the interview" means what it means everywhere else (lib/interviews/visibility.ts): the
- * interview's interviewer, or its host email, is the viewer.
+ * interview's interviewer is the viewer's panel member (matched by email), or — booked before that
+ * member existed — its host email is the viewer's.
  */
 import "server-only";
 import { db } from "@/lib/db";
@@ -68,7 +69,6 @@ const INTERVIEW_SELECT = {
   endsAt: true,
   interviewerId: true,
   interviewerEmail: true,
-  interviewer: { select: { email: true } },
 } satisfies Prisma.InterviewSelect;
 
 const GRID_INTERVIEW_SELECT = {
@@ -107,12 +107,6 @@ function ruleInterviewerId(interview: InterviewRow, reader: FeedbackReader, view
   return viewer.interviewerId && interview.interviewerEmail === normalizeEmail(reader.email) ? viewer.interviewerId : null;
 }
 
-function ranBy(interview: InterviewRow, reader: FeedbackReader): boolean {
-  if (reader.role !== "INTERVIEWER") return false;
-  const email = normalizeEmail(reader.email);
-  return interview.interviewer?.email === email || interview.interviewerEmail === email;
-}
-
 function toVisibleFeedback(row: FeedbackRow, applicationId: string, interview: InterviewRow, isOwn: boolean): VisibleFeedback {
   const notes = new Map<string, string>();
   if (Array.isArray(row.competencies)) {
@@ -146,15 +140,13 @@ function applyVisibility<I extends InterviewRow>(reader: FeedbackReader, viewer:
   const position = new Map(application.interviews.map((i, index) => [i.id, index]));
   const records = submitted.filter((f) => position.has(f.interviewId)).sort((a, b) => position.get(a.interviewId)! - position.get(b.interviewId)!);
   const submittedIds = new Set(records.map((f) => f.interviewId));
-  const own = interviews.filter((i) => i.status === "COMPLETED" && !!viewer.interviewerId && i.interviewerId === viewer.interviewerId);
+  const isViewers = (interviewId: string) => !!viewer.interviewerId && interviews.some((i) => i.id === interviewId && i.interviewerId === viewer.interviewerId);
+  const own = interviews.filter((i) => i.status === "COMPLETED" && isViewers(i.id));
   return {
     applicationId: application.id,
     canSeeOthers: canSeeOthersFeedback(viewer, { interviews }, submittedIds),
     hasOwnCompletedInterview: own.length > 0,
-    feedback: visibleFeedback(viewer, { interviews }, records).map((row) => {
-      const interview = byId.get(row.interviewId)!;
-      return toVisibleFeedback(row, application.id, interview, ranBy(interview, reader));
-    }),
+    feedback: visibleFeedback(viewer, { interviews }, records).map((row) => toVisibleFeedback(row, application.id, byId.get(row.interviewId)!, isViewers(row.interviewId))),
     ownPending: own
       .filter((i) => !submittedIds.has(i.id))
       .map((i) => {
