@@ -1,6 +1,6 @@
 /**
  * Pure: the recruiter's decision on an application (issue 15, DESIGN "Candidate page"): the stage
- * it moves to and, for "Rejected", the reason. What the form sends, what a save answers, and the
+ * it moves to and, for "Rejected", the reason. What a decision holds, what a save answers, and the
  * labels, shared by the form (a client component), the server action and lib/feedback/decide.ts.
  *
  * Rules: the stages a person may choose are Interviewing, Debrief, Offer, Hired and Rejected
@@ -51,19 +51,8 @@ export const ZDecisionInput = z
   .transform((input) => ({ ...input, rejectionReason: input.stage === "REJECTED" ? input.rejectionReason : null }));
 export type TDecisionInput = z.output<typeof ZDecisionInput>;
 
-/** What a save answers (useActionState). On success, the stage saved; on error, what was chosen and typed. */
-export type TDecisionState = TActionState<{ stage: ApplicationStage; candidateId: string }, { submitted?: { stage: string; rejectionReason: string } }>;
-
-/** The form's fields → input. A server action is a public POST: anything but FormData reads as nothing. */
-export function readDecisionForm(formData: unknown): { applicationId: unknown; stage: unknown; rejectionReason: unknown; expectedUpdatedAt: unknown } {
-  if (!(formData instanceof FormData)) return { applicationId: null, stage: null, rejectionReason: null, expectedUpdatedAt: null };
-  return {
-    applicationId: formData.get("applicationId"),
-    stage: formData.get("stage"),
-    rejectionReason: formData.get("rejectionReason") ?? "",
-    expectedUpdatedAt: formData.get("expectedUpdatedAt"),
-  };
-}
+/** What a save answers: on success, the stage saved and whose page shows it (the form keeps what was chosen and typed). */
+export type TDecisionState = TActionState<{ stage: ApplicationStage; candidateId: string }>;
 
 /** The message when the input does not parse: the reason's, else the first issue's. */
 export function describeDecisionInputError(error: z.ZodError): string {
