@@ -4,6 +4,7 @@
  * assertServerEnv) and refuses to start with a clear message.
  */
 import { z } from "zod";
+import { DEFAULT_FEEDBACK_DUE_HOURS } from "@/lib/feedback/due";
 
 /** Literal development defaults: documented in README and .env.example; refused in live mode. */
 export const DEV_DEFAULTS = {
@@ -60,6 +61,18 @@ const ZRawEnv = z.object({
   MEDIA_MISSING_AFTER_MINUTES: intFromString(60),
   // First retry delay of a failed media download; later ones grow x4 (6 attempts in all).
   MEDIA_RETRY_BASE_MS: intFromString(10_000),
+  // ── Feedback ──
+  // A completed interview without its interviewer's feedback is "Feedback due" from its end, and
+  // "Feedback overdue" this many hours after it (lib/feedback/due.ts); 1 hour to 30 days.
+  FEEDBACK_DUE_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "Must be a whole number of hours." })
+      .int("Must be a whole number of hours.")
+      .min(1, "Must be at least 1 hour.")
+      .max(720, "Must be at most 720 hours (30 days).")
+      .default(DEFAULT_FEEDBACK_DUE_HOURS),
+  ),
   // ── Sandbox Notetaker ──
   // Lifetime of a signed sandbox media URL (Nylas: 3600 s), and how long files are kept (Nylas: 14 days).
   SANDBOX_MEDIA_URL_TTL_S: intFromString(3600),

@@ -57,13 +57,16 @@ export function candidatePath(candidateId: string): string {
 
 /**
  * The dashboard URL for a set of filters (the inverse of parseInterviewFilters): defaults are left
- * out, the status is lowercase, and `tz` is kept only while a date bound needs it.
+ * out, the status, stage and feedback filter are lowercase, and `tz` is kept only while a date
+ * bound needs it.
  */
 export function buildInterviewsHref(filters: Partial<TInterviewFilters> = {}): string {
   const params = new URLSearchParams();
   if (filters.roleId) params.set("role", filters.roleId);
   if (filters.interviewerId) params.set("interviewer", filters.interviewerId);
   if (filters.status && filters.status !== "ALL") params.set("status", filters.status.toLowerCase());
+  if (filters.stage) params.set("stage", filters.stage.toLowerCase());
+  if (filters.feedback) params.set("feedback", filters.feedback.toLowerCase());
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
   if (filters.q) params.set("q", filters.q);

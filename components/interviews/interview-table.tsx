@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FeedbackDueBadge } from "@/components/feedback/badges";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { DataTable, DataTableSkeleton, StackLabel, type DataTableColumn } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
@@ -116,6 +117,7 @@ const COLUMNS: DataTableColumn<InterviewListRow>[] = [
     cell: (row) => (
       <>
         <InterviewStatusBadge status={row.status} />
+        <FeedbackDueBadge status={row.feedback} />
         {row.replacesInterviewId ? (
           <span className="block text-xs text-muted" title="Booked again after a cancelled interview">
             Rebooked

@@ -1,7 +1,8 @@
 /**
- * Reads for the recruiter dashboard: the interview list (/dashboard), its filter options, and one
- * candidate's timeline (/dashboard/candidates/[id]). Interviews are written only by the webhook
- * pipeline (process-booking.ts); nothing here writes.
+ * Reads for the recruiter dashboard: the interview list (/dashboard) with its filters (role,
+ * interviewer, status, application stage, feedback due or overdue, days, transcript words), its
+ * filter options, and one candidate's timeline (/dashboard/candidates/[id]). Interviews are written
+ * only by the webhook pipeline (process-booking.ts); nothing here writes.
  *
  * Visibility: ADMIN and RECRUITER see every interview. An INTERVIEWER sees only the interviews they
  * run, and a candidate's page only if they interviewed that candidate. The condition is part of
@@ -13,6 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { getLocalDateRange } from "@/lib/interviews/date-range";
 import { getEnv } from "@/lib/env";
+import { feedbackStatus, type FeedbackStatus } from "@/lib/feedback/due";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
 import { INTERVIEWS_PAGE_SIZE, readInterviewHistory, toSafeHttpUrl, ZCandidateId, type TInterviewFilters, type TInterviewHistoryEntry } from "@/lib/validations/interviews";
@@ -39,6 +41,8 @@ const LIST_SELECT = {
   candidate: { select: { id: true, name: true, email: true } },
   application: { select: { role: { select: { title: true } } } },
   interviewer: { select: { name: true, email: true } },
+  // Whether its feedback is in (lib/feedback/due.ts): one submitted row is enough to know.
+  feedback: { where: { submittedAt: { not: null } }, select: { submittedAt: true }, take: 1 },
 } satisfies Prisma.InterviewSelect;
 
 type ListRecord = Prisma.InterviewGetPayload<{ select: typeof LIST_SELECT }>;
@@ -67,6 +71,8 @@ export type InterviewListRow = {
   notetaker: { label: string; tone: Tone } | null;
   /** Something the recruiter must act on (the Notetaker never got in, media missing, …). */
   alert: NotetakerAlert | null;
+  /** Where its interviewer's feedback stands: "due" / "overdue" once a completed interview has ended without it. */
+  feedback: FeedbackStatus;
 };
 
 export type InterviewList = {
@@ -85,13 +91,18 @@ export type InterviewList = {
 
 export type ListInterviewsOptions = {
   pageSize?: number;
-  /** Where "upcoming" ends; defaults to the current time. */
+  /** Where "upcoming" ends, and what feedback is due by; defaults to the current time. */
   now?: Date;
+  /** Hours after its end until missing feedback is overdue; defaults to FEEDBACK_DUE_HOURS. */
+  feedbackDueHours?: number;
 };
 
-function toListRow({ application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, mediaAssets, ...record }: ListRecord, now: Date): InterviewListRow {
+type Clock = { now: Date; feedbackDueHours: number };
+
+function toListRow({ application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, mediaAssets, feedback, ...record }: ListRecord, { now, feedbackDueHours }: Clock): InterviewListRow {
   return {
     ...record,
+    feedback: record.endsAt ? feedbackStatus({ status: record.status, endsAt: record.endsAt, submittedAt: feedback[0]?.submittedAt ?? null }, now, feedbackDueHours) : "not_due",
     meetingUrl: toSafeHttpUrl(meetingUrl),
     role: application?.role ?? null,
     notetaker: notetakerId ? describeNotetakerState(notetakerState) : null,
@@ -108,12 +119,22 @@ function toListRow({ application, meetingUrl, notetakerId, notetakerState, notet
   };
 }
 
+/**
+ * Completed interviews that ended by `endedBy` without submitted feedback (NOT EXISTS over the
+ * feedback's (interview_id, author_id) index). Only the interviewer who ran an interview can submit
+ * feedback on it (lib/feedback), so any submitted feedback on it is theirs.
+ */
+const awaitingFeedback = (endedBy: Date): Prisma.InterviewWhereInput => ({ status: "COMPLETED", endsAt: { lte: endedBy }, feedback: { none: { submittedAt: { not: null } } } });
+
 /** The `where` of the filters alone (visibility is added by the caller). */
-function filtersWhere(filters: Partial<TInterviewFilters>): Prisma.InterviewWhereInput[] {
+function filtersWhere(filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Prisma.InterviewWhereInput[] {
   const clauses: Prisma.InterviewWhereInput[] = [];
   if (filters.roleId) clauses.push({ application: { is: { roleId: filters.roleId } } });
   if (filters.interviewerId) clauses.push({ interviewerId: filters.interviewerId });
   if (filters.status && filters.status !== "ALL") clauses.push({ status: filters.status });
+  if (filters.stage) clauses.push({ application: { is: { stage: filters.stage } } });
+  // "Due" includes overdue: every completed interview still waiting for its feedback.
+  if (filters.feedback) clauses.push(awaitingFeedback(filters.feedback === "OVERDUE" ? new Date(now.getTime() - feedbackDueHours * 3_600_000) : now));
   if (filters.from || filters.to) {
     const range = getLocalDateRange({ from: filters.from, to: filters.to, timeZone: filters.tz });
     clauses.push({ startsAt: { ...(range.gte ? { gte: range.gte } : {}), ...(range.lt ? { lt: range.lt } : {}) } });
@@ -131,12 +152,13 @@ function filtersWhere(filters: Partial<TInterviewFilters>): Prisma.InterviewWher
 export async function listInterviews(
   viewer: InterviewViewer,
   filters: Partial<TInterviewFilters>,
-  { pageSize = INTERVIEWS_PAGE_SIZE, now = new Date() }: ListInterviewsOptions = {},
+  { pageSize = INTERVIEWS_PAGE_SIZE, now = new Date(), feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS }: ListInterviewsOptions = {},
 ): Promise<InterviewList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
+  const clock = { now, feedbackDueHours };
   const visibility = visibleTo(viewer);
   const transcriptMatch = filters.q ? { id: { in: await findInterviewsSaying(filters.q) } } : null;
-  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters), ...(transcriptMatch ? [transcriptMatch] : [])] };
+  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters, clock), ...(transcriptMatch ? [transcriptMatch] : [])] };
   const parts: { where: Prisma.InterviewWhereInput; orderBy: Prisma.InterviewOrderByWithRelationInput[] }[] = [
     { where: { AND: [where, { startsAt: { gte: now } }] }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
     { where: { AND: [where, { startsAt: { lt: now } }] }, orderBy: [{ startsAt: "desc" }, { id: "desc" }] },
@@ -167,7 +189,7 @@ export async function listInterviews(
     total > 0 ? true : db.interview.count({ where: visibility, take: 1 }).then((count) => count > 0),
   ]);
 
-  return { rows: rows.flat().map((record) => toListRow(record, now)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+  return { rows: rows.flat().map((record) => toListRow(record, clock)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
 }
 
 /** Matches beyond this many interviews are not listed (the search asks for more precise words). */

@@ -5,6 +5,8 @@
  * unit tests share them; client components may import the types and constants.
  */
 import { z } from "zod";
+import { APPLICATION_STAGES } from "@/lib/feedback/decision";
+import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { FALLBACK_TIME_ZONE, normalizeTimeZone } from "@/lib/interviews/date-range";
 import { parseLocalDate } from "@/lib/scheduling/zoned-time";
 import { ZId } from "@/lib/validations/ids";
@@ -33,6 +35,22 @@ const ZStatusParam = z.preprocess(
   },
   z.enum(["ALL", ...INTERVIEW_STATUSES]),
 );
+
+const upperCase = (value: unknown) => {
+  const first = firstValue(value);
+  return typeof first === "string" ? first.toUpperCase() : first;
+};
+
+/** The application's stage; empty or unknown means any stage. */
+const ZStageParam = z.preprocess(upperCase, z.enum(APPLICATION_STAGES).optional());
+
+/**
+ * Feedback on completed interviews (lib/feedback/due.ts): "DUE" is every interview waiting for its
+ * interviewer's feedback, overdue ones included; "OVERDUE" only those past FEEDBACK_DUE_HOURS.
+ */
+export const FEEDBACK_FILTERS = ["DUE", "OVERDUE"] as const;
+export type TFeedbackFilter = (typeof FEEDBACK_FILTERS)[number];
+const ZFeedbackParam = z.preprocess(upperCase, z.enum(FEEDBACK_FILTERS).optional());
 
 /** "YYYY-MM-DD" naming a real calendar day (2026-02-30 is not one). */
 const ZDateParam = z.preprocess(
@@ -69,18 +87,21 @@ const ZPageParam = z.preprocess((value) => {
  * /dashboard search params → filters. The URL names are short (`role`, `interviewer`); the parsed
  * filters name ids as such (`roleId`, `interviewerId`). Each field falls back on its own rather
  * than failing the page: a bad role or interviewer id means "any", a bad status means ALL, a bad
- * date means no bound, an unknown `tz` means UTC, a bad page means 1; unknown params are dropped.
- * Dates given in the wrong order are swapped.
+ * stage or feedback filter means any, a bad date means no bound, an unknown `tz` means UTC, a bad
+ * page means 1; unknown params are dropped. Dates given in the wrong order are swapped.
  *
- *   ?status=cancelled&from=2026-03-01&to=2026-03-31&tz=Europe/Paris&page=2
- *   → { roleId: undefined, interviewerId: undefined, status: "CANCELLED", from: "2026-03-01",
- *       to: "2026-03-31", tz: "Europe/Paris", page: 2 }
+ *   ?status=cancelled&stage=rejected&feedback=overdue&from=2026-03-01&to=2026-03-31&tz=Europe/Paris&page=2
+ *   → { roleId: undefined, interviewerId: undefined, status: "CANCELLED", stage: "REJECTED",
+ *       feedback: "OVERDUE", from: "2026-03-01", to: "2026-03-31", tz: "Europe/Paris", page: 2 }
  */
 export const ZInterviewFilters = z
   .object({
     role: ZIdParam.catch(undefined),
     interviewer: ZIdParam.catch(undefined),
     status: ZStatusParam.catch("ALL"),
+    /** The application's stage (the recruiter's decision). */
+    stage: ZStageParam.catch(undefined),
+    feedback: ZFeedbackParam.catch(undefined),
     from: ZDateParam.catch(undefined),
     to: ZDateParam.catch(undefined),
     /** The viewer's browser timezone: the zone `from` and `to` are calendar days in. */
@@ -89,12 +110,14 @@ export const ZInterviewFilters = z
     q: ZTranscriptQueryParam.catch(undefined),
     page: ZPageParam.catch(1),
   })
-  .transform(({ role, interviewer, status, from, to, tz, q, page }) => {
+  .transform(({ role, interviewer, status, stage, feedback, from, to, tz, q, page }) => {
     const isInverted = Boolean(from && to && from > to);
     return {
       roleId: role,
       interviewerId: interviewer,
       status: status as TInterviewStatusFilter,
+      stage: stage as ApplicationStage | undefined,
+      feedback: feedback as TFeedbackFilter | undefined,
       from: isInverted ? to : from,
       to: isInverted ? from : to,
       tz,
@@ -104,11 +127,13 @@ export const ZInterviewFilters = z
   });
 export type TInterviewFilters = z.infer<typeof ZInterviewFilters>;
 
-/** The filters when the URL has none: every status, no bounds, UTC, page 1. */
+/** The filters when the URL has none: every status and stage, no bounds, UTC, page 1. */
 export const DEFAULT_INTERVIEW_FILTERS: TInterviewFilters = {
   roleId: undefined,
   interviewerId: undefined,
   status: "ALL",
+  stage: undefined,
+  feedback: undefined,
   from: undefined,
   to: undefined,
   tz: FALLBACK_TIME_ZONE,
@@ -124,7 +149,7 @@ export function parseInterviewFilters(searchParams: unknown): TInterviewFilters 
 
 /** True when any filter narrows the list (the page number and timezone alone do not). */
 export function hasActiveInterviewFilters(filters: Partial<TInterviewFilters>): boolean {
-  return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.from || filters.to || filters.q);
+  return Boolean(filters.roleId || filters.interviewerId || (filters.status && filters.status !== "ALL") || filters.stage || filters.feedback || filters.from || filters.to || filters.q);
 }
 
 /** Input of getCandidateTimeline: a candidate id from the URL. */

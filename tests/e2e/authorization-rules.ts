@@ -104,6 +104,8 @@ export const PAGE_RULES: RouteRule[] = [
       // The list itself is filtered: the interviewer who did not run the interview does not see it listed.
       { ...get("signed-in users", fixed("/dashboard"), signedInPage()), bodyExcludes: { otherInterviewer: (f) => f.interviewId } },
       { ...get("filtered to the host's interviews", (f) => `/dashboard?interviewer=${f.hostInterviewerId}`, signedInPage()), bodyExcludes: { otherInterviewer: (f) => f.interviewId } },
+      // The fixture interview has run and has no feedback: due for everyone who may see it, no one else.
+      { ...get("filtered by stage and feedback due", fixed("/dashboard?stage=interviewing&feedback=due"), signedInPage()), bodyExcludes: { otherInterviewer: (f) => f.interviewId } },
     ],
   },
   {
@@ -239,6 +241,15 @@ const IDLE = { status: "idle", message: "" };
 export const SIGNED_OUT_ACTION_ON_PUBLIC_PAGE = { page: "/careers", expect: 200 as Outcome, body: "{}", actionResultMarker: '"a":"$@' };
 
 export const ACTION_RULES: ActionRule[] = [
+  {
+    // Deciding is for recruiters and admins: an interviewer (even the one who ran the interview) gets the 403 page.
+    key: "app/dashboard/candidates/[id]/actions.ts#decideApplicationAction",
+    page: (f) => `/dashboard/candidates/${f.candidateId}`,
+    // An application that does not exist: nothing to change, even for those allowed in.
+    args: () => [ZERO_UUID, { stage: "HIRED", expectedUpdatedAt: "2026-01-01T00:00:00.000Z" }],
+    expect: { anon: LOGIN, interviewer: 403, otherInterviewer: 403, recruiter: 200, admin: 200 },
+    bodyIncludes: { recruiter: "This application no longer exists.", admin: "This application no longer exists." },
+  },
   {
     key: "app/dashboard/interviews/[id]/actions.ts#setActionItemDoneAction",
     page: (f) => `/dashboard/interviews/${f.interviewId}`,

@@ -6,7 +6,7 @@
  * (5xx), and an upload that is refused yet leaves files or rows behind.
  * - A booking whose guest is named with <script> / <img onerror> (through the signed webhook, the
  *   path a careers-page booking takes) shows as text: escaped in the HTML, no dialog in Chromium.
- * - /dashboard with hostile role, interviewer, status, from, to, tz, q and page: 200, nothing
+ * - /dashboard with hostile role, interviewer, status, stage, feedback, from, to, tz, q and page: 200, nothing
  *   reflected unescaped; hostile candidate and interview ids: 404.
  * - POST /api/interviews/<id>/uploads with hostile multipart bodies, file names and transcripts:
  *   a 4xx writes nothing (no row, no temporary file); an accepted transcript renders escaped on the
@@ -96,11 +96,31 @@ test("/dashboard with hostile query strings answers 200 and reflects nothing une
   const param = fc.oneof(
     hostileWellFormed,
     fc.constantFrom(...XSS_PAYLOADS),
-    fc.constantFrom("all", "CANCELLED", "scheduled ", "2026-02-30", "2026-13-01", "9999-12-31", "0000-01-01", "-1", "0", "99999999999", "1e3", "Europe/Paris", "Etc/GMT+14", "../../etc/passwd", "NaN"),
+    fc.constantFrom(
+      "all",
+      "CANCELLED",
+      "scheduled ",
+      "rejected",
+      "OFFER",
+      "due",
+      "Overdue",
+      "2026-02-30",
+      "2026-13-01",
+      "9999-12-31",
+      "0000-01-01",
+      "-1",
+      "0",
+      "99999999999",
+      "1e3",
+      "Europe/Paris",
+      "Etc/GMT+14",
+      "../../etc/passwd",
+      "NaN",
+    ),
     fc.constant(null).map(() => randomUUID()),
     wrongType.map((v) => JSON.stringify(v) ?? ""),
   );
-  const keys = ["role", "interviewer", "status", "from", "to", "tz", "q", "page"] as const;
+  const keys = ["role", "interviewer", "status", "stage", "feedback", "from", "to", "tz", "q", "page"] as const;
   const query = fc.array(fc.tuple(fc.constantFrom(...keys, "extra", "q[]", "__proto__"), param), { minLength: 1, maxLength: 10 });
   await checkProperty("dashboard: query strings", fc.tuple(query, fc.constant("/dashboard")), 200, async ([pairs, path]) => {
     const qs = new URLSearchParams(pairs).toString();

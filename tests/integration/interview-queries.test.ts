@@ -128,6 +128,8 @@ describe("listInterviews", () => {
       // No notetaker on this interview: no Notetaker state, nothing to alert about.
       notetaker: null,
       alert: null,
+      // Upcoming: no feedback to give yet.
+      feedback: "not_due",
     });
   });
 
@@ -239,6 +241,90 @@ describe("listInterviews", () => {
     // Recruiters and admins see everything.
     expect((await list(recruiter)).total).toBe(4);
     expect((await list(asInterviewer(LENA, "ADMIN"))).total).toBe(4);
+  });
+});
+
+describe("listInterviews: stage and feedback filters", () => {
+  async function createUser(email: string, role: UserRole = "INTERVIEWER") {
+    return prisma.user.create({ data: { email, name: email.split("@")[0]!, role, passwordHash: "unused" }, select: { id: true } });
+  }
+
+  async function giveFeedback(interviewId: string, authorId: string, submitted: boolean) {
+    await prisma.feedback.create({
+      data: {
+        interviewId,
+        authorId,
+        overallRecommendation: submitted ? "YES" : null,
+        keyTakeaways: submitted ? "Solid." : "",
+        draft: submitted ? undefined : { keyTakeaways: "half-written" },
+        revision: submitted ? 1 : 0,
+        submittedAt: submitted ? at(-1) : null,
+      },
+    });
+  }
+
+  it("filters by the application's stage, with the other filters", async () => {
+    const rejected = await createCandidate("Stage Rejected");
+    const offered = await createCandidate("Stage Offer");
+    const r1 = await createInterview({ candidateId: rejected.id, role: "backend-engineer", interviewer: SARAH, startsAt: at(-5), status: "COMPLETED" });
+    const r2 = await createInterview({ candidateId: rejected.id, role: "product-designer", interviewer: LENA, startsAt: at(-6), status: "COMPLETED" });
+    await createInterview({ candidateId: offered.id, role: "backend-engineer", interviewer: MARCUS, startsAt: at(-7), status: "COMPLETED" });
+    // No application (a configuration no role owns): never matches a stage.
+    await createInterview({ candidateId: rejected.id, startsAt: at(-8) });
+    await prisma.application.update({ where: { candidateId_roleId: { candidateId: rejected.id, roleId: roleIds["backend-engineer"]! } }, data: { stage: "REJECTED" } });
+    await prisma.application.update({ where: { candidateId_roleId: { candidateId: rejected.id, roleId: roleIds["product-designer"]! } }, data: { stage: "REJECTED" } });
+    await prisma.application.update({ where: { candidateId_roleId: { candidateId: offered.id, roleId: roleIds["backend-engineer"]! } }, data: { stage: "OFFER" } });
+
+    const ids = async (filters: Partial<TInterviewFilters>, viewer: InterviewViewer = recruiter) => (await list(viewer, filters)).rows.map((r) => r.id);
+    expect(await ids({ stage: "REJECTED" })).toEqual([r1, r2]);
+    expect(await ids(parseInterviewFilters({ stage: "rejected", role: roleIds["backend-engineer"] }))).toEqual([r1]);
+    expect(await ids({ stage: "OFFER" })).toHaveLength(1);
+    expect(await list(recruiter, { stage: "HIRED" })).toMatchObject({ rows: [], total: 0, hasAnyInterviews: true });
+    // An interviewer: still only their own interviews.
+    expect(await ids({ stage: "REJECTED" }, asInterviewer(SARAH))).toEqual([r1]);
+    expect(await ids({ stage: "OFFER" }, asInterviewer(SARAH))).toEqual([]);
+  });
+
+  it("finds completed interviews waiting for feedback: due (overdue included), overdue after the due hours, and badges each row", async () => {
+    const sarah = await createUser(SARAH);
+    const marcus = await createUser(MARCUS);
+    const c = await createCandidate("Feedback Filter");
+    const interview = (startsAt: Date, status: InterviewStatus = "COMPLETED", interviewer = SARAH) => createInterview({ candidateId: c.id, role: "backend-engineer", interviewer, startsAt, status });
+    // 45 minutes long: ended 1h15 ago, then 29h15 ago.
+    const recent = await interview(at(-2));
+    const old = await interview(at(-30));
+    const submitted = await interview(at(-31));
+    await giveFeedback(submitted, sarah.id, true);
+    // A draft is not feedback: still overdue.
+    const drafted = await interview(at(-32), "COMPLETED", MARCUS);
+    await giveFeedback(drafted, marcus.id, false);
+    // Not completed, or not ended yet: nothing due.
+    const scheduledPast = await interview(at(-33), "SCHEDULED");
+    const cancelled = await interview(at(-34), "CANCELLED");
+    const running = await interview(at(-0.5));
+
+    const statuses = Object.fromEntries((await list(recruiter, {}, 50)).rows.map((r) => [r.id, r.feedback]));
+    expect(statuses).toEqual({
+      [recent]: "due",
+      [old]: "overdue",
+      [submitted]: "submitted",
+      [drafted]: "overdue",
+      [scheduledPast]: "not_due",
+      [cancelled]: "not_due",
+      [running]: "not_due",
+    });
+
+    const ids = async (filters: Partial<TInterviewFilters>, viewer: InterviewViewer = recruiter, feedbackDueHours?: number) =>
+      (await listInterviews(viewer, { ...DEFAULT_INTERVIEW_FILTERS, ...filters }, { now: NOW, feedbackDueHours })).rows.map((r) => r.id);
+    expect(await ids(parseInterviewFilters({ feedback: "due" }))).toEqual([recent, old, drafted]);
+    expect(await ids(parseInterviewFilters({ feedback: "overdue" }))).toEqual([old, drafted]);
+    // FEEDBACK_DUE_HOURS=48: 29 hours is not overdue yet.
+    expect(await ids({ feedback: "OVERDUE" }, recruiter, 48)).toEqual([]);
+    expect(await ids({ feedback: "DUE" }, recruiter, 48)).toEqual([recent, old, drafted]);
+    // With the other filters, and for an interviewer (their own only).
+    expect(await ids({ feedback: "OVERDUE", interviewerId: interviewerIds[MARCUS] })).toEqual([drafted]);
+    expect(await ids({ feedback: "DUE" }, asInterviewer(SARAH))).toEqual([recent, old]);
+    expect(await ids({ feedback: "DUE", stage: "REJECTED" })).toEqual([]);
   });
 });
 

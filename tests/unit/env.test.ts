@@ -151,6 +151,10 @@ describe("parseEnv", () => {
     { name: "an unknown MEDIA_STORAGE", raw: { MEDIA_STORAGE: "ftp" }, key: "MEDIA_STORAGE" },
     { name: "an S3_ENDPOINT that is not a URL", raw: { S3_ENDPOINT: "minio:9000" }, key: "S3_ENDPOINT" },
     { name: "a zero job lease", raw: { JOB_LEASE_SECONDS: "0" }, key: "JOB_LEASE_SECONDS" },
+    { name: "zero feedback due hours", raw: { FEEDBACK_DUE_HOURS: "0" }, key: "FEEDBACK_DUE_HOURS" },
+    { name: "fractional feedback due hours", raw: { FEEDBACK_DUE_HOURS: "1.5" }, key: "FEEDBACK_DUE_HOURS" },
+    { name: "feedback due hours past 30 days", raw: { FEEDBACK_DUE_HOURS: "721" }, key: "FEEDBACK_DUE_HOURS" },
+    { name: "non-numeric feedback due hours", raw: { FEEDBACK_DUE_HOURS: "a day" }, key: "FEEDBACK_DUE_HOURS" },
   ])("rejects $name with an EnvError naming the variable", ({ raw, key }) => {
     const error = envError(raw);
     expect(error.problems.some((p) => p.startsWith(`${key}:`))).toBe(true);
@@ -168,6 +172,12 @@ describe("parseEnv", () => {
       SANDBOX_MEDIA_RETENTION_S: 14 * 24 * 3600,
       JOB_LEASE_SECONDS: 30,
     });
+  });
+
+  it("makes feedback due within 24 hours unless FEEDBACK_DUE_HOURS says otherwise", () => {
+    expect(parseEnv({}).FEEDBACK_DUE_HOURS).toBe(24);
+    expect(parseEnv({ FEEDBACK_DUE_HOURS: "" }).FEEDBACK_DUE_HOURS).toBe(24);
+    expect(parseEnv({ FEEDBACK_DUE_HOURS: "48" }).FEEDBACK_DUE_HOURS).toBe(48);
   });
 
   it("requires S3_BUCKET when MEDIA_STORAGE=s3", () => {

@@ -72,12 +72,27 @@ describe("buildInterviewsHref", () => {
     expect(buildInterviewsHref(filters)).toBe(`/dashboard?role=${ROLE}&interviewer=${INTERVIEWER}&status=rescheduled&from=2026-03-01&tz=Europe%2FParis&page=3`);
   });
 
+  it("keeps the stage and feedback filters, lowercase", () => {
+    expect(buildInterviewsHref({ ...DEFAULT_INTERVIEW_FILTERS, stage: "REJECTED", feedback: "OVERDUE" })).toBe("/dashboard?stage=rejected&feedback=overdue");
+  });
+
   it("keeps the transcript search", () => {
     expect(buildInterviewsHref({ ...DEFAULT_INTERVIEW_FILTERS, q: "on-call rota", page: 2 })).toBe("/dashboard?q=on-call+rota&page=2");
   });
 
   it("round-trips through parseInterviewFilters", () => {
-    const filters = { roleId: ROLE, interviewerId: undefined, status: "CANCELLED" as const, from: "2026-03-01", to: "2026-03-02", tz: "America/New_York", q: undefined, page: 2 };
+    const filters = {
+      roleId: ROLE,
+      interviewerId: undefined,
+      status: "CANCELLED" as const,
+      stage: "DEBRIEF" as const,
+      feedback: "DUE" as const,
+      from: "2026-03-01",
+      to: "2026-03-02",
+      tz: "America/New_York",
+      q: undefined,
+      page: 2,
+    };
     expect(parseInterviewFilters(queryOf(buildInterviewsHref(filters)))).toEqual(filters);
   });
 });

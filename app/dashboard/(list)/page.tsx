@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { DueFeedback } from "@/components/feedback/due-feedback";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
 import { InterviewFilters } from "@/components/interviews/filters";
 import { InterviewTable } from "@/components/interviews/interview-table";
@@ -7,6 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { ViewerTimeZone } from "@/components/interviews/time-zone";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
+import { listOwnDueFeedback } from "@/lib/feedback/queries";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
 import { buildInterviewsHref, PATHS } from "@/lib/routes";
 import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
@@ -26,13 +29,17 @@ export type DashboardPageProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** /dashboard — every interview (an interviewer: their own), upcoming first, with filters. */
+/**
+ * /dashboard — every interview (an interviewer: their own), upcoming first, with filters; an
+ * interviewer's starts with their own feedback due.
+ */
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   // Layouts are not re-rendered on client navigation, so the page checks too (cached per request).
   const user = await requireUser();
   const filters = parseInterviewFilters(await searchParams);
   const isInterviewer = user.role === "INTERVIEWER";
-  const [list, options] = await Promise.all([listInterviews(user, filters), listInterviewFilterOptions()]);
+  const feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS;
+  const [list, options, due] = await Promise.all([listInterviews(user, filters), listInterviewFilterOptions(), isInterviewer ? listOwnDueFeedback(user) : null]);
   // The page actually shown (a page past the end is clamped), for links that keep the filters.
   const shownFilters = { ...filters, page: list.page };
   const isFiltered = hasActiveInterviewFilters(filters);
@@ -49,13 +56,15 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
         actions={<AutoRefresh />}
       />
 
+      {due ? <DueFeedback rows={due.rows} total={due.total} feedbackDueHours={feedbackDueHours} /> : null}
+
       {!list.hasAnyInterviews ? (
         <EmptyState label="Interviews" title="No interviews yet." icon={<CalendarIcon />} action={{ href: PATHS.careers, label: "Open the careers page", variant: "secondary" }}>
           They appear here as soon as a candidate books on the careers page.
         </EmptyState>
       ) : (
         <>
-          <InterviewFilters filters={filters} options={options} showInterviewerFilter={!isInterviewer} />
+          <InterviewFilters filters={filters} options={options} showInterviewerFilter={!isInterviewer} feedbackDueHours={feedbackDueHours} />
 
           {list.total === 0 ? (
             <EmptyState label="Interviews" title="No interviews match these filters." action={{ href: PATHS.dashboard, label: "Reset filters", variant: "link" }} />

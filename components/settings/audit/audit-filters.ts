@@ -6,16 +6,19 @@
  *
  * The other way, filters → URL, is buildAuditHref in lib/routes.
  */
+import { STAGE_LABELS } from "@/lib/feedback/decision";
+import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
   panel: { one: "Panel", many: "Panels" },
   interviewer: { one: "Interviewer", many: "Interviewers" },
+  application: { one: "Application", many: "Decisions" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -25,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   unpublished: "Unpublished",
   cap_changed: "Load cap changed",
   sync_retried: "Sync retried",
+  stage_changed: "Stage changed",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
@@ -55,7 +59,7 @@ export function auditEntityHref(entityType: string, entityId: string): string | 
 /**
  * A diff value as text: null/"" → "(none)", booleans → "On"/"Off", a list → its items (one per
  * line in the UI), an object → compact JSON. Some fields read better in words: the round-robin
- * method, and open hours' weekday numbers (Nylas's, 0 = Sunday).
+ * method, an application's stage, and open hours' weekday numbers (Nylas's, 0 = Sunday).
  *
  *   describeAuditValue(["1,2,3,4,5 9:00–17:00"], "openHours") → { kind: "list", items: ["Mon, Tue, Wed, Thu, Fri 9:00–17:00"] }
  */
@@ -77,7 +81,10 @@ export function describeAuditValue(value: unknown, field?: string): AuditValueVi
   if (value === null || value === undefined || value === "") return { kind: "empty" };
   if (typeof value === "boolean") return { kind: "text", text: value ? "On" : "Off" };
   if (typeof value === "number") return { kind: "text", text: String(value) };
-  if (typeof value === "string") return { kind: "text", text: field === "availabilityMethod" ? (METHOD_WORDS[value] ?? value) : value };
+  if (typeof value === "string") {
+    const words = field === "availabilityMethod" ? METHOD_WORDS[value] : field === "stage" ? STAGE_LABELS[value as ApplicationStage] : undefined;
+    return { kind: "text", text: words ?? value };
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return { kind: "empty" };
     const items = value.map((item) => (typeof item === "string" ? item : JSON.stringify(item)));

@@ -13,6 +13,7 @@ const ACTION_VARIANTS: Record<string, BadgeVariant> = {
   unpublished: "warning",
   cap_changed: "info",
   sync_retried: "neutral",
+  stage_changed: "info",
 };
 
 type Change = AuditRow["changes"][number];

@@ -19,12 +19,24 @@ describe("parseInterviewFilters", () => {
       roleId: ROLE,
       interviewerId: INTERVIEWER,
       status: "CANCELLED",
+      stage: undefined,
+      feedback: undefined,
       from: "2026-03-01",
       to: "2026-03-31",
       tz: "Europe/Paris",
       q: undefined,
       page: 2,
     });
+  });
+
+  it("reads the application stage and the feedback filter in any case", () => {
+    expect(parseInterviewFilters({ stage: "rejected", feedback: "overdue" })).toMatchObject({ stage: "REJECTED", feedback: "OVERDUE" });
+    expect(parseInterviewFilters({ stage: " Offer ", feedback: "Due" })).toMatchObject({ stage: "OFFER", feedback: "DUE" });
+    expect(parseInterviewFilters({ stage: "applied" }).stage).toBe("APPLIED");
+  });
+
+  it.each([["bogus"], ["all"], ["REJECTED;DROP TABLE"], [""]])("treats the stage and feedback filter %j as any", (value) => {
+    expect(parseInterviewFilters({ stage: value, feedback: value })).toMatchObject({ stage: undefined, feedback: undefined });
   });
 
   it("accepts every status in any case, and ALL", () => {
@@ -39,7 +51,7 @@ describe("parseInterviewFilters", () => {
   });
 
   it("treats the empty values an unfilled GET form sends as no filter", () => {
-    expect(parseInterviewFilters({ role: "", interviewer: "", status: "all", from: "", to: "", tz: "" })).toEqual(DEFAULT_INTERVIEW_FILTERS);
+    expect(parseInterviewFilters({ role: "", interviewer: "", status: "all", stage: "", feedback: "", from: "", to: "", tz: "" })).toEqual(DEFAULT_INTERVIEW_FILTERS);
   });
 
   it.each([["bogus"], ["CANCELED"], ["1"], ["SCHEDULED;DROP TABLE"]])("falls back to ALL for status %j", (status) => {
@@ -87,6 +99,8 @@ describe("hasActiveInterviewFilters", () => {
     expect(hasActiveInterviewFilters({ roleId: ROLE })).toBe(true);
     expect(hasActiveInterviewFilters({ interviewerId: INTERVIEWER })).toBe(true);
     expect(hasActiveInterviewFilters({ to: "2026-03-01" })).toBe(true);
+    expect(hasActiveInterviewFilters({ stage: "HIRED" })).toBe(true);
+    expect(hasActiveInterviewFilters({ feedback: "DUE" })).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ const ID = "3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f";
 describe("parseAuditFilters", () => {
   it("reads the entity type, id and page", () => {
     expect(parseAuditFilters({ entity: "panel", id: ID, page: "3" })).toEqual({ entityType: "panel", entityId: ID, page: 3 });
+    expect(parseAuditFilters({ entity: "application", id: ID })).toEqual({ entityType: "application", entityId: ID, page: 1 });
   });
 
   it("falls back field by field on bad values", () => {
@@ -57,5 +58,10 @@ describe("describeAuditValue", () => {
       items: ["Mon, Tue, Wed, Thu, Fri 9:00–17:00", "Sun, Sat 10:00–12:00 Europe/Berlin"],
     });
     expect(describeAuditValue("MAX_AVAILABILITY")).toEqual({ kind: "text", text: "MAX_AVAILABILITY" });
+  });
+
+  it("names an application's stage", () => {
+    expect(describeAuditValue("REJECTED", "stage")).toEqual({ kind: "text", text: "Rejected" });
+    expect(describeAuditValue("SOMETHING_ELSE", "stage")).toEqual({ kind: "text", text: "SOMETHING_ELSE" });
   });
 });

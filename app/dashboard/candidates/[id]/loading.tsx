@@ -19,6 +19,10 @@ export default function CandidateLoading() {
       </div>
       <div className="space-y-3">
         <Skeleton className="h-6 w-32" />
+        <Skeleton className="h-32 w-full rounded-xl" />
+      </div>
+      <div className="space-y-3">
+        <Skeleton className="h-6 w-32" />
         <InterviewTimelineSkeleton />
       </div>
     </div>

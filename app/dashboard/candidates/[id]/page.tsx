@@ -1,38 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ApplicationFeedback } from "@/components/feedback/application-feedback";
+import { StageBadge } from "@/components/feedback/badges";
 import { InterviewTimeline } from "@/components/interviews/timeline";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth";
+import { listDecisions } from "@/lib/feedback/decide";
+import { getCandidateFeedback } from "@/lib/feedback/queries";
 import { PATHS } from "@/lib/routes";
-import type { ApplicationStage } from "@/lib/generated/prisma/enums";
+import { decideApplicationAction } from "./actions";
 import { loadTimeline } from "./load";
 
 export type CandidatePageProps = { params: Promise<{ id: string }> };
-
-const STAGES: Record<ApplicationStage, { label: string; variant: BadgeVariant }> = {
-  APPLIED: { label: "Applied", variant: "neutral" },
-  INTERVIEWING: { label: "Interviewing", variant: "info" },
-  DEBRIEF: { label: "Debrief", variant: "info" },
-  OFFER: { label: "Offer", variant: "warning" },
-  HIRED: { label: "Hired", variant: "success" },
-  REJECTED: { label: "Rejected", variant: "danger" },
-};
 
 export async function generateMetadata({ params }: CandidatePageProps): Promise<Metadata> {
   const timeline = await loadTimeline((await params).id);
   return { title: timeline?.candidate.name ?? "Candidate not found" };
 }
 
-/** /dashboard/candidates/[id] — one person: contact, applications, and every interview (incl. cancelled and rebooked). */
+/**
+ * /dashboard/candidates/[id] — one person: contact, applications, everyone's feedback side by side
+ * (blind until the viewing interviewer has submitted theirs) with the decision for recruiters and
+ * admins, and every interview (incl. cancelled and rebooked).
+ */
 export default async function CandidatePage({ params }: CandidatePageProps) {
   // Layouts are not re-rendered on client navigation, so the page checks too (cached per request).
-  await requireUser();
+  const user = await requireUser();
   const timeline = await loadTimeline((await params).id);
   // Unknown id, or an interviewer who never interviewed this person: the same 404.
   if (!timeline) notFound();
   const { candidate, applications, interviews } = timeline;
+  const isStaff = user.role === "ADMIN" || user.role === "RECRUITER";
+  const feedback = await getCandidateFeedback(user, candidate.id);
+  // Decisions (and their reasons) are for recruiters and admins only: a reason may echo colleagues' feedback.
+  const decisions = isStaff ? await listDecisions(feedback.map((view) => view.applicationId)) : null;
 
   return (
     <div className="space-y-8">
@@ -79,11 +81,32 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
                 <span className="font-medium text-ink">{application.role.title}</span>
                 <span className="flex items-center gap-2 text-muted">
                   <span className="sr-only">Stage:</span>
-                  <Badge variant={STAGES[application.stage].variant}>{STAGES[application.stage].label}</Badge>
+                  <StageBadge stage={application.stage} />
                 </span>
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="feedback-heading" className="space-y-4">
+        <h2 id="feedback-heading" className="text-lg font-semibold text-ink">
+          Feedback
+        </h2>
+        {feedback.length === 0 ? (
+          <p className="text-sm text-muted">No applications, so no feedback: this person booked through a configuration no role owns.</p>
+        ) : (
+          <div className="space-y-8">
+            {feedback.map((view) => (
+              <ApplicationFeedback
+                key={view.applicationId}
+                view={view}
+                isStaff={isStaff}
+                hasSeveralApplications={feedback.length > 1}
+                decision={decisions ? { history: decisions.get(view.applicationId) ?? [], decide: decideApplicationAction } : null}
+              />
+            ))}
+          </div>
         )}
       </section>
 

@@ -1,0 +1,33 @@
+import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import type { FeedbackStatus } from "@/lib/feedback/due";
+import { STAGE_LABELS } from "@/lib/feedback/decision";
+import { RATING_LABELS, type Rating } from "@/lib/feedback/ratings";
+import type { ApplicationStage } from "@/lib/generated/prisma/enums";
+
+const RATING_VARIANTS: Record<Rating, BadgeVariant> = { STRONG_NO: "danger", NO: "warning", YES: "info", STRONG_YES: "success" };
+
+/** A rating or recommendation as its label ("Strong no" … "Strong yes"); colour only reinforces it. */
+export function RatingBadge({ rating }: { rating: Rating }) {
+  return <Badge variant={RATING_VARIANTS[rating]}>{RATING_LABELS[rating]}</Badge>;
+}
+
+const STAGE_VARIANTS: Record<ApplicationStage, BadgeVariant> = {
+  APPLIED: "neutral",
+  INTERVIEWING: "info",
+  DEBRIEF: "info",
+  OFFER: "warning",
+  HIRED: "success",
+  REJECTED: "danger",
+};
+
+/** An application's stage as its label ("Interviewing", "Rejected", …). */
+export function StageBadge({ stage }: { stage: ApplicationStage }) {
+  return <Badge variant={STAGE_VARIANTS[stage]}>{STAGE_LABELS[stage]}</Badge>;
+}
+
+/** "Feedback due" / "Feedback overdue" on a completed interview still waiting for its feedback; nothing otherwise. */
+export function FeedbackDueBadge({ status }: { status: FeedbackStatus }) {
+  if (status === "due") return <Badge variant="warning">Feedback due</Badge>;
+  if (status === "overdue") return <Badge variant="danger">Feedback overdue</Badge>;
+  return null;
+}

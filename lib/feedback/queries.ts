@@ -1,0 +1,300 @@
+/**
+ * Reads of interviewers' feedback (issue 15), with "blind until you submit" applied on the server
+ * (DESIGN "Scorecards and feedback"; the rule itself is lib/feedback/visibility.ts):
+ *
+ * - listVisibleFeedback: per application, the submitted feedback the viewer may see. Recruiters
+ *   and admins: all of it. An interviewer: their own submitted feedback always; colleagues' only
+ *   once they have submitted theirs for every completed interview of that application they ran.
+ *   Drafts are never listed here (the debrief's form shows its author their own).
+ * - getCandidateFeedback: the same, with the grid (lib/feedback/grid.ts) built from what the viewer
+ *   may see, for the candidate page.
+ * - listOwnDueFeedback: the viewer's completed interviews still waiting for their feedback, overdue
+ *   first (the top of an interviewer's dashboard).
+ *
+ * "Ran the interview" means what it means everywhere else (lib/interviews/visibility.ts): the
+ * interview's interviewer is the viewer's panel member (matched by email), or — booked before that
+ * member existed — its host email is the viewer's.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStage, UserRole } from "@/lib/generated/prisma/enums";
+import { visibleTo } from "@/lib/interviews/visibility";
+import { normalizeEmail } from "@/lib/utils";
+import { isId } from "@/lib/validations/ids";
+import { feedbackStatus, type FeedbackStatus } from "./due";
+import { buildFeedbackGrid, readEvidenceCounts, readFeedbackCompetencies, readRecommendation, readScorecardCompetencies, type FeedbackGrid, type GridFeedbackCompetency } from "./grid";
+import type { Rating } from "./ratings";
+import { canSeeOthersFeedback, visibleFeedback, type FeedbackViewer } from "./visibility";
+
+/** Who is reading: the signed-in user (SessionUser fits). */
+export type FeedbackReader = { id: string; email: string; role: UserRole };
+
+/** Whose feedback to read: one application, or every application of a candidate. */
+export type FeedbackScope = { applicationId: string } | { candidateId: string };
+
+export type VisibleFeedback = {
+  id: string;
+  interviewId: string;
+  applicationId: string;
+  author: { id: string; name: string; email: string };
+  overallRecommendation: Rating | null;
+  competencies: (GridFeedbackCompetency & { notes: string })[];
+  keyTakeaways: string;
+  submittedAt: Date;
+  /** Set when it was submitted again after the first time ("Edited"). */
+  editedAt: Date | null;
+  /** Written about an interview the viewer ran. */
+  isOwn: boolean;
+  interview: { id: string; startsAt: Date | null; endsAt: Date | null };
+};
+
+export type ApplicationFeedback = {
+  applicationId: string;
+  /** Whether the viewer sees colleagues' feedback on this application (always for recruiters and admins). */
+  canSeeOthers: boolean;
+  /** Whether the viewer ran a completed interview of this application. */
+  hasOwnCompletedInterview: boolean;
+  /** Submitted feedback the viewer may see, in interview order. */
+  feedback: VisibleFeedback[];
+  /** The viewer's completed interviews of this application still waiting for their feedback. */
+  ownPending: { interviewId: string; startsAt: Date | null; endsAt: Date | null }[];
+};
+
+const INTERVIEW_SELECT = {
+  id: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  interviewerId: true,
+  interviewerEmail: true,
+} satisfies Prisma.InterviewSelect;
+
+const GRID_INTERVIEW_SELECT = {
+  ...INTERVIEW_SELECT,
+  scorecardVersion: { select: { version: true, competencies: true } },
+  evidence: { select: { competencies: true } },
+} satisfies Prisma.InterviewSelect;
+
+const FEEDBACK_SELECT = {
+  id: true,
+  interviewId: true,
+  overallRecommendation: true,
+  competencies: true,
+  keyTakeaways: true,
+  submittedAt: true,
+  editedAt: true,
+  author: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.FeedbackSelect;
+
+type InterviewRow = Prisma.InterviewGetPayload<{ select: typeof INTERVIEW_SELECT }>;
+type FeedbackRow = Prisma.FeedbackGetPayload<{ select: typeof FEEDBACK_SELECT }>;
+
+/** The viewer as the pure rule sees them: an interviewer is linked to their panel member by email. */
+async function toFeedbackViewer(reader: FeedbackReader): Promise<FeedbackViewer> {
+  if (reader.role !== "INTERVIEWER") return { id: reader.id, role: reader.role };
+  const interviewer = await db.interviewer.findUnique({ where: { email: normalizeEmail(reader.email) }, select: { id: true } });
+  return { id: reader.id, role: reader.role, interviewerId: interviewer?.id ?? null };
+}
+
+/**
+ * The interviewer id the rule compares: the interview's, or — for an interview booked before its
+ * host became a panel member (interviewerId still null) — the viewer's when the host email is theirs.
+ */
+function ruleInterviewerId(interview: InterviewRow, reader: FeedbackReader, viewer: FeedbackViewer): string | null {
+  if (interview.interviewerId) return interview.interviewerId;
+  return viewer.interviewerId && interview.interviewerEmail === normalizeEmail(reader.email) ? viewer.interviewerId : null;
+}
+
+function toVisibleFeedback(row: FeedbackRow, applicationId: string, interview: InterviewRow, isOwn: boolean): VisibleFeedback {
+  const notes = new Map<string, string>();
+  if (Array.isArray(row.competencies)) {
+    for (const item of row.competencies as unknown[]) {
+      const entry = item as { key?: unknown; notes?: unknown } | null;
+      if (typeof entry?.key === "string" && typeof entry.notes === "string") notes.set(entry.key, entry.notes);
+    }
+  }
+  return {
+    id: row.id,
+    interviewId: row.interviewId,
+    applicationId,
+    author: row.author,
+    overallRecommendation: readRecommendation(row.overallRecommendation),
+    competencies: readFeedbackCompetencies(row.competencies).map((c) => ({ ...c, notes: notes.get(c.key) ?? "" })),
+    keyTakeaways: row.keyTakeaways,
+    submittedAt: row.submittedAt!,
+    editedAt: row.editedAt,
+    isOwn,
+    interview: { id: interview.id, startsAt: interview.startsAt, endsAt: interview.endsAt },
+  };
+}
+
+type LoadedApplication<I extends InterviewRow> = { id: string; interviews: I[] };
+
+/** Blind until you submit, over one application's interviews and all of its submitted feedback. */
+function applyVisibility<I extends InterviewRow>(reader: FeedbackReader, viewer: FeedbackViewer, application: LoadedApplication<I>, submitted: FeedbackRow[]): ApplicationFeedback {
+  const interviews = application.interviews.map((i) => ({ id: i.id, interviewerId: ruleInterviewerId(i, reader, viewer), status: i.status }));
+  const byId = new Map(application.interviews.map((i) => [i.id, i]));
+  // In interview order (then submission order): the order of the application's interviews.
+  const position = new Map(application.interviews.map((i, index) => [i.id, index]));
+  const records = submitted.filter((f) => position.has(f.interviewId)).sort((a, b) => position.get(a.interviewId)! - position.get(b.interviewId)!);
+  const submittedIds = new Set(records.map((f) => f.interviewId));
+  const isViewers = (interviewId: string) => !!viewer.interviewerId && interviews.some((i) => i.id === interviewId && i.interviewerId === viewer.interviewerId);
+  const own = interviews.filter((i) => i.status === "COMPLETED" && isViewers(i.id));
+  return {
+    applicationId: application.id,
+    canSeeOthers: canSeeOthersFeedback(viewer, { interviews }, submittedIds),
+    hasOwnCompletedInterview: own.length > 0,
+    feedback: visibleFeedback(viewer, { interviews }, records).map((row) => toVisibleFeedback(row, application.id, byId.get(row.interviewId)!, isViewers(row.interviewId))),
+    ownPending: own
+      .filter((i) => !submittedIds.has(i.id))
+      .map((i) => {
+        const interview = byId.get(i.id)!;
+        return { interviewId: i.id, startsAt: interview.startsAt, endsAt: interview.endsAt };
+      }),
+  };
+}
+
+const scopeWhere = (scope: FeedbackScope): Prisma.ApplicationWhereInput | null => {
+  const id = "applicationId" in scope ? scope.applicationId : scope.candidateId;
+  if (!isId(id)) return null;
+  return "applicationId" in scope ? { id: id.toLowerCase() } : { candidateId: id.toLowerCase() };
+};
+
+const INTERVIEW_ORDER: Prisma.InterviewOrderByWithRelationInput[] = [{ startsAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }];
+
+async function submittedFeedbackOf(interviewIds: string[]): Promise<FeedbackRow[]> {
+  if (interviewIds.length === 0) return [];
+  // Through the interviews (not Feedback.applicationId): the (interview_id, author_id) index, and
+  // a feedback row always names its interview.
+  return db.feedback.findMany({ where: { interviewId: { in: interviewIds }, submittedAt: { not: null } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: FEEDBACK_SELECT });
+}
+
+/** Per application (oldest first), the submitted feedback `reader` may see. [] for a malformed or unknown id. */
+export async function listVisibleFeedback(reader: FeedbackReader, scope: FeedbackScope): Promise<ApplicationFeedback[]> {
+  const where = scopeWhere(scope);
+  if (!where) return [];
+  const [viewer, applications] = await Promise.all([
+    toFeedbackViewer(reader),
+    db.application.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, interviews: { orderBy: INTERVIEW_ORDER, select: INTERVIEW_SELECT } } }),
+  ]);
+  const submitted = await submittedFeedbackOf(applications.flatMap((a) => a.interviews.map((i) => i.id)));
+  return applications.map((application) => applyVisibility(reader, viewer, application, submitted));
+}
+
+export type CandidateApplicationFeedback = ApplicationFeedback & {
+  /** Built from the feedback the viewer may see; null while an interviewer may not see colleagues' feedback. */
+  grid: FeedbackGrid | null;
+  /** The application as it stands: what a decision starts from (updatedAt: the optimistic-concurrency check). */
+  application: { id: string; stage: ApplicationStage; rejectionReason: string | null; decidedAt: Date | null; updatedAt: Date; role: { title: string } };
+};
+
+const CANDIDATE_APPLICATION_SELECT = {
+  id: true,
+  stage: true,
+  rejectionReason: true,
+  decidedAt: true,
+  updatedAt: true,
+  role: { select: { title: true } },
+  interviews: { orderBy: INTERVIEW_ORDER, select: GRID_INTERVIEW_SELECT },
+} satisfies Prisma.ApplicationSelect;
+
+/**
+ * The candidate page's Feedback section: per application, the visible feedback and its grid. The
+ * grid's rows come from every interview that was not cancelled (their scorecard versions and
+ * evidence), its columns from the visible feedback only.
+ */
+export async function getCandidateFeedback(reader: FeedbackReader, candidateId: string): Promise<CandidateApplicationFeedback[]> {
+  const where = scopeWhere({ candidateId });
+  if (!where) return [];
+  const [viewer, applications] = await Promise.all([
+    toFeedbackViewer(reader),
+    db.application.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: CANDIDATE_APPLICATION_SELECT }),
+  ]);
+  const submitted = await submittedFeedbackOf(applications.flatMap((a) => a.interviews.map((i) => i.id)));
+  return applications.map((application) => {
+    const { interviews: _interviews, ...record } = application;
+    const view = applyVisibility(reader, viewer, application, submitted);
+    if (!view.canSeeOthers) return { ...view, grid: null, application: record };
+    const interviews = application.interviews
+      .filter((i) => i.status !== "CANCELLED")
+      .map((i) => ({
+        id: i.id,
+        scorecard: i.scorecardVersion ? { version: i.scorecardVersion.version, competencies: readScorecardCompetencies(i.scorecardVersion.competencies) } : null,
+        evidence: readEvidenceCounts(i.evidence?.competencies),
+      }));
+    const grid = buildFeedbackGrid({
+      interviews,
+      feedback: view.feedback.map((f) => ({
+        id: f.id,
+        interviewId: f.interviewId,
+        interviewer: { id: f.author.id, name: f.author.name },
+        overallRecommendation: f.overallRecommendation,
+        competencies: f.competencies,
+      })),
+    });
+    return { ...view, grid, application: record };
+  });
+}
+
+// ───────────────────────────── Feedback due ─────────────────────────────
+
+export type OwnDueFeedback = {
+  interviewId: string;
+  status: Extract<FeedbackStatus, "due" | "overdue">;
+  startsAt: Date | null;
+  endsAt: Date;
+  candidate: { id: string; name: string } | null;
+  guestName: string | null;
+  role: { title: string } | null;
+};
+
+export const OWN_DUE_FEEDBACK_LIMIT = 50;
+
+/**
+ * The viewer's completed interviews that ended without their submitted feedback, overdue first
+ * (the longest-waiting first). Only interviews they ran (visibleTo, in the query); for recruiters
+ * and admins, who run none, it is empty. At most `limit`, with the total.
+ */
+export async function listOwnDueFeedback(
+  reader: FeedbackReader,
+  { now = new Date(), dueHours = getEnv().FEEDBACK_DUE_HOURS, limit = OWN_DUE_FEEDBACK_LIMIT }: { now?: Date; dueHours?: number; limit?: number } = {},
+): Promise<{ rows: OwnDueFeedback[]; total: number }> {
+  if (reader.role !== "INTERVIEWER") return { rows: [], total: 0 };
+  const where: Prisma.InterviewWhereInput = {
+    AND: [visibleTo(reader), { status: "COMPLETED", endsAt: { lte: now } }, { feedback: { none: { authorId: reader.id, submittedAt: { not: null } } } }],
+  };
+  const [rows, total] = await Promise.all([
+    db.interview.findMany({
+      where,
+      orderBy: [{ endsAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: {
+        id: true,
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        guestName: true,
+        candidate: { select: { id: true, name: true } },
+        application: { select: { role: { select: { title: true } } } },
+      },
+    }),
+    db.interview.count({ where }),
+  ]);
+  return {
+    rows: rows.map((row) => {
+      const status = feedbackStatus({ status: row.status, endsAt: row.endsAt!, submittedAt: null }, now, dueHours);
+      return {
+        interviewId: row.id,
+        status: status === "overdue" ? "overdue" : "due",
+        startsAt: row.startsAt,
+        endsAt: row.endsAt!,
+        candidate: row.candidate,
+        guestName: row.guestName,
+        role: row.application?.role ?? null,
+      };
+    }),
+    total,
+  };
+}
