@@ -55,8 +55,6 @@ const ZRawEnv = z.object({
   S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
   // Largest file a recruiter may upload by hand (the Notetaker fallback), in MiB.
   MEDIA_UPLOAD_MAX_MB: intFromString(1024),
-  // Hours after an interview's end when its missing feedback turns from "due" to "overdue".
-  FEEDBACK_DUE_HOURS: intFromString(24),
   // After an interview ends, how long Notetaker media may take before the recruiter is alerted.
   MEDIA_MISSING_AFTER_MINUTES: intFromString(60),
   // First retry delay of a failed media download; later ones grow x4 (6 attempts in all).
