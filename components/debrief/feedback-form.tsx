@@ -15,7 +15,7 @@ import { useAutosave } from "@/components/ui/use-autosave";
 import { useSave } from "@/components/ui/use-save";
 import type { OwnFeedback } from "@/lib/feedback/debrief";
 import { FEEDBACK_FORM_ANCHOR } from "@/lib/feedback/emails";
-import { toDraft, toFormState, toggleItem, updateAnswer, type CompetencyAnswer, type FeedbackFormState } from "@/lib/feedback/form";
+import { answerOf, toDraft, toFormState, toggleItem, updateAnswer, type CompetencyAnswer, type FeedbackFormState } from "@/lib/feedback/form";
 import { MAX_NOTES_CHARS, MAX_TAKEAWAYS_CHARS } from "@/lib/feedback/ratings";
 import type { DebriefSegment } from "@/lib/interviews/debrief";
 import type { CompetencyEvidence } from "@/lib/scorecards/evidence";
@@ -124,7 +124,7 @@ export function FeedbackForm({ interviewId, competencies, evidence, segments, ow
 
       {competencies.map((competency) => {
         const key = competency.key;
-        const current = form.competencies[key]!;
+        const current = answerOf(form, key);
         const headingId = `${uid}-${key}`;
         const path = (p: string) => `competencies.${key}.${p}`;
         const ratingError = fieldErrors[path("rating")];

@@ -31,7 +31,7 @@ export function toFormState(source: TFeedbackDraft | TFeedbackContent | null, co
 export function toDraft(state: FeedbackFormState, competencyKeys: readonly string[]): TFeedbackDraft {
   return {
     competencies: competencyKeys.map((key) => {
-      const { rating, ...rest } = state.competencies[key] ?? EMPTY_ANSWER;
+      const { rating, ...rest } = answerOf(state, key);
       return rating ? { key, rating, ...rest } : { key, ...rest };
     }),
     ...(state.overallRecommendation ? { overallRecommendation: state.overallRecommendation } : {}),
@@ -39,9 +39,14 @@ export function toDraft(state: FeedbackFormState, competencyKeys: readonly strin
   };
 }
 
+/** One competency's answer; blank for a competency the form did not know when it loaded (a scorecard mapped since). */
+export function answerOf(state: FeedbackFormState, key: string): CompetencyAnswer {
+  return state.competencies[key] ?? EMPTY_ANSWER;
+}
+
 /** One competency's answer changed by `change`. */
 export function updateAnswer(state: FeedbackFormState, key: string, change: (answer: CompetencyAnswer) => CompetencyAnswer): FeedbackFormState {
-  return { ...state, competencies: { ...state.competencies, [key]: change(state.competencies[key] ?? EMPTY_ANSWER) } };
+  return { ...state, competencies: { ...state.competencies, [key]: change(answerOf(state, key)) } };
 }
 
 /** `list` with `item` added at the end, or taken out when it is there. */

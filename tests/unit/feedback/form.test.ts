@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toDraft, toFormState, toggleItem, updateAnswer } from "@/lib/feedback/form";
+import { answerOf, toDraft, toFormState, toggleItem, updateAnswer } from "@/lib/feedback/form";
 import { validateSubmission } from "@/lib/feedback/ratings";
 
 const KEYS = ["reliability", "communication"];
@@ -53,6 +53,14 @@ describe("toDraft", () => {
     for (const key of KEYS) state = updateAnswer(state, key, (a) => ({ ...a, rating: "YES" }));
     state = { ...state, overallRecommendation: "YES" };
     expect(validateSubmission(toDraft(state, KEYS), KEYS).ok).toBe(true);
+  });
+});
+
+describe("answerOf", () => {
+  it("answers blank for a competency the form did not know (a scorecard mapped after the page loaded)", () => {
+    const state = toFormState(null, []);
+    expect(answerOf(state, "reliability")).toEqual({ rating: null, notes: "", citedMoments: [], droppedSuggestions: [] });
+    expect(toDraft(state, ["reliability"]).competencies).toEqual([{ key: "reliability", notes: "", citedMoments: [], droppedSuggestions: [] }]);
   });
 });
 

@@ -6,7 +6,6 @@ import { AssignmentExplanation } from "@/components/debrief/assignment-explanati
 import { MediaFiles } from "@/components/debrief/media-files";
 import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
 import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
-import { DebriefPlayerProvider } from "@/components/debrief/player-context";
 import { ScorecardSection } from "@/components/debrief/scorecard-section";
 import { TalkTimeChart } from "@/components/debrief/talk-time-chart";
 import { TranscriptPlayer } from "@/components/debrief/transcript-player";
@@ -128,108 +127,98 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
         </Alert>
       ) : null}
 
-      {/* The scorecard's moments play the recording through the transcript player (components/debrief/player-context.tsx). */}
-      <DebriefPlayerProvider>
-        <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <TranscriptPlayer
-            recording={
-              d.recording
-                ? {
-                    src: mediaPath(d.recording.assetId),
-                    contentType: d.recording.contentType,
-                    isAudioOnly: d.recording.isAudioOnly,
-                    posterSrc: d.recording.thumbnailAssetId ? mediaPath(d.recording.thumbnailAssetId) : null,
-                    downloadHref: mediaPath(d.recording.assetId, { download: true }),
-                  }
-                : null
-            }
-            segments={d.segments}
-            transcriptNote={d.transcriptSource === "UPLOAD" ? "Uploaded by hand" : d.transcriptSource === "NOTETAKER" ? "From the Notetaker" : null}
-            noRecordingMessage={waitingMessage}
-          />
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <TranscriptPlayer
+          recording={
+            d.recording
+              ? {
+                  src: mediaPath(d.recording.assetId),
+                  contentType: d.recording.contentType,
+                  isAudioOnly: d.recording.isAudioOnly,
+                  posterSrc: d.recording.thumbnailAssetId ? mediaPath(d.recording.thumbnailAssetId) : null,
+                  downloadHref: mediaPath(d.recording.assetId, { download: true }),
+                }
+              : null
+          }
+          segments={d.segments}
+          transcriptNote={d.transcriptSource === "UPLOAD" ? "Uploaded by hand" : d.transcriptSource === "NOTETAKER" ? "From the Notetaker" : null}
+          noRecordingMessage={waitingMessage}
+        />
 
-          <div className="space-y-8">
-            <ScorecardSection
-              interviewId={d.id}
-              data={scorecard}
-              segments={d.segments}
-              roleTitle={d.role?.title ?? null}
-              saveDraftAction={saveFeedbackDraftAction}
-              submitAction={submitFeedbackAction}
-            />
+        <div className="space-y-8">
+          <ScorecardSection interviewId={d.id} data={scorecard} segments={d.segments} roleTitle={d.role?.title ?? null} saveDraftAction={saveFeedbackDraftAction} submitAction={submitFeedbackAction} />
 
-            <Section id="summary-heading" title="Summary">
-              {d.summaryText ? (
-                <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">{d.summaryText}</div>
-              ) : (
-                <p className="text-sm text-muted">
-                  {hasNotetakerMedia
-                    ? "The Notetaker produced no summary for this interview."
-                    : notetakerGaveUp
-                      ? "No summary: the Notetaker did not record this interview."
-                      : "The Notetaker's summary appears here after the interview."}
-                </p>
-              )}
+          <Section id="summary-heading" title="Summary">
+            {d.summaryText ? (
+              <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">{d.summaryText}</div>
+            ) : (
+              <p className="text-sm text-muted">
+                {hasNotetakerMedia
+                  ? "The Notetaker produced no summary for this interview."
+                  : notetakerGaveUp
+                    ? "No summary: the Notetaker did not record this interview."
+                    : "The Notetaker's summary appears here after the interview."}
+              </p>
+            )}
+          </Section>
+
+          <Section id="action-items-heading" title="Action items">
+            {d.actionItems.length ? (
+              <ActionItems items={d.actionItems} action={setActionItemDoneAction} />
+            ) : (
+              <p className="text-sm text-muted">
+                {hasNotetakerMedia
+                  ? "No action items."
+                  : notetakerGaveUp
+                    ? "No action items: the Notetaker did not record this interview."
+                    : "The Notetaker's action items appear here after the interview."}
+              </p>
+            )}
+          </Section>
+
+          <Section id="talk-time-heading" title="Talk time" description="Who spoke how much, from the transcript.">
+            {scorecard.talkTime ? (
+              <TalkTimeChart talkTime={scorecard.talkTime} interviewerName={d.interviewer?.name ?? null} />
+            ) : (
+              <p className="text-sm text-muted">
+                {d.segments.length ? "Talk time appears here once the transcript has been measured." : "Talk time appears here once the interview's transcript is stored."}
+              </p>
+            )}
+          </Section>
+
+          {d.notetaker ? (
+            <Section id="notetaker-heading" title="Notetaker">
+              <NotetakerPanel notetaker={d.notetaker} />
             </Section>
+          ) : null}
 
-            <Section id="action-items-heading" title="Action items">
-              {d.actionItems.length ? (
-                <ActionItems items={d.actionItems} action={setActionItemDoneAction} />
-              ) : (
-                <p className="text-sm text-muted">
-                  {hasNotetakerMedia
-                    ? "No action items."
-                    : notetakerGaveUp
-                      ? "No action items: the Notetaker did not record this interview."
-                      : "The Notetaker's action items appear here after the interview."}
-                </p>
-              )}
+          <Section id="instructions-heading" title="Notetaker instructions">
+            <NotetakerInstructions settings={d.notetakerSettings} version={d.notetakerVersion} />
+          </Section>
+
+          <Section id="assignment-heading" title="Why this interviewer">
+            <AssignmentExplanation assignment={d.assignment} pending={d.assignmentPending} />
+          </Section>
+
+          <Section id="files-heading" title="Files" description="Copies in our own storage: they stay after Nylas deletes its media (14 days).">
+            <MediaFiles assets={d.assets} retryAction={retryMediaDownloadAction} />
+          </Section>
+
+          {!isCancelled ? (
+            <Section id="upload-heading" title="Upload a recording or transcript" description="If the Notetaker missed the interview, add what you have by hand.">
+              <UploadForm
+                interviewId={d.id}
+                maxRecordingBytes={getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024}
+                maxTranscriptBytes={MAX_TRANSCRIPT_UPLOAD_BYTES}
+                replaces={{
+                  recording: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "RECORDING")?.fileName ?? null,
+                  transcript: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "TRANSCRIPT")?.fileName ?? null,
+                }}
+              />
             </Section>
-
-            <Section id="talk-time-heading" title="Talk time" description="Who spoke how much, from the transcript.">
-              {scorecard.talkTime ? (
-                <TalkTimeChart talkTime={scorecard.talkTime} interviewerName={d.interviewer?.name ?? null} />
-              ) : (
-                <p className="text-sm text-muted">
-                  {d.segments.length ? "Talk time appears here once the transcript has been measured." : "Talk time appears here once the interview's transcript is stored."}
-                </p>
-              )}
-            </Section>
-
-            {d.notetaker ? (
-              <Section id="notetaker-heading" title="Notetaker">
-                <NotetakerPanel notetaker={d.notetaker} />
-              </Section>
-            ) : null}
-
-            <Section id="instructions-heading" title="Notetaker instructions">
-              <NotetakerInstructions settings={d.notetakerSettings} version={d.notetakerVersion} />
-            </Section>
-
-            <Section id="assignment-heading" title="Why this interviewer">
-              <AssignmentExplanation assignment={d.assignment} pending={d.assignmentPending} />
-            </Section>
-
-            <Section id="files-heading" title="Files" description="Copies in our own storage: they stay after Nylas deletes its media (14 days).">
-              <MediaFiles assets={d.assets} retryAction={retryMediaDownloadAction} />
-            </Section>
-
-            {!isCancelled ? (
-              <Section id="upload-heading" title="Upload a recording or transcript" description="If the Notetaker missed the interview, add what you have by hand.">
-                <UploadForm
-                  interviewId={d.id}
-                  maxRecordingBytes={getEnv().MEDIA_UPLOAD_MAX_MB * 1024 * 1024}
-                  maxTranscriptBytes={MAX_TRANSCRIPT_UPLOAD_BYTES}
-                  replaces={{
-                    recording: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "RECORDING")?.fileName ?? null,
-                    transcript: d.assets.find((a) => a.source === "UPLOAD" && a.kind === "TRANSCRIPT")?.fileName ?? null,
-                  }}
-                />
-              </Section>
-            ) : null}
-          </div>
+          ) : null}
         </div>
-      </DebriefPlayerProvider>
+      </div>
     </div>
   );
 }
