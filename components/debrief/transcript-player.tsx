@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { PlaybackControls } from "@/components/debrief/playback-controls";
+import { useRegisterDebriefPlayer } from "@/components/debrief/player-context";
 import { Input } from "@/components/ui/input";
 import { useIsBrowser } from "@/components/ui/use-is-browser";
 import type { DebriefSegment } from "@/lib/interviews/debrief";
@@ -128,6 +129,11 @@ export function TranscriptPlayer({ recording, segments, transcriptNote, noRecord
       setPlayError("Press play to listen from here.");
     });
   }, []);
+
+  // The scorecard's moments play the recording through the same seek (components/debrief/player-context.tsx).
+  const hasRecording = recording !== null;
+  const handle = useMemo(() => (hasRecording ? { playFrom, getPositionMs: () => (playerRef.current ? playerRef.current.currentTime * 1000 : null) } : null), [hasRecording, playFrom]);
+  useRegisterDebriefPlayer(handle);
 
   const togglePlay = useCallback(() => {
     const player = playerRef.current;

@@ -102,17 +102,25 @@ function addError(errors: FieldErrors, path: string, message: string) {
   errors[path] ??= message;
 }
 
+export type DraftResult = { ok: true; data: TFeedbackDraft } | { ok: false; fieldErrors: FieldErrors };
+
+/** A draft's shape and sizes (ZFeedbackDraft), its errors keyed by dotted path with competency keys. */
+export function parseDraft(input: unknown): DraftResult {
+  const parsed = ZFeedbackDraft.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) addError(errors, fieldPath(issue.path, input) || "form", issue.message);
+  return { ok: false, fieldErrors: errors };
+}
+
 /**
  * Checks a submission against the interview's scorecard version (`competencyKeys`): an overall
  * recommendation, a rating for each competency, and nothing for a competency of another scorecard.
  */
 export function validateSubmission(input: unknown, competencyKeys: readonly string[]): SubmissionResult {
-  const parsed = ZFeedbackDraft.safeParse(input);
+  const parsed = parseDraft(input);
+  if (!parsed.ok) return parsed;
   const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) addError(errors, fieldPath(issue.path, input) || "form", issue.message);
-    return { ok: false, fieldErrors: errors };
-  }
   const draft = parsed.data;
   const expected = new Set(competencyKeys);
   const byKey = new Map(draft.competencies.map((c) => [c.key, c]));

@@ -231,6 +231,8 @@ export const HANDLER_RULES: RouteRule[] = [
 const settingsPage = fixed("/settings");
 const adminAction = (ok: Outcome = 200): Expectation => ({ anon: LOGIN, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: ok });
 const IDLE = { status: "idle", message: "" };
+/** Feedback on an interview: only the interviewer who ran it writes it; recruiters and admins read it (403). */
+const interviewerAction = (other: Outcome = 200): Expectation => ({ anon: LOGIN, interviewer: 200, otherInterviewer: other, recruiter: 403, admin: 403 });
 
 /**
  * An action id is accepted on any path, so a signed-out caller can post one to a public page,
@@ -264,6 +266,22 @@ export const ACTION_RULES: ActionRule[] = [
     args: (f) => [IDLE, new FormArg({ id: f.assetId })],
     expect: interviewScoped(LOGIN, 200, 200),
     bodyIncludes: { otherInterviewer: "This file no longer exists.", interviewer: "Only a failed download can be retried." },
+  },
+  {
+    key: "app/dashboard/interviews/[id]/actions.ts#saveFeedbackDraftAction",
+    page: (f) => `/dashboard/interviews/${f.interviewId}`,
+    // Based on a revision the feedback never had: a conflict, nothing written, even for the interviewer who ran it.
+    args: (f) => [f.interviewId, { keyTakeaways: "written by the authorization matrix" }, 999],
+    expect: interviewerAction(),
+    bodyIncludes: { interviewer: "Your feedback was submitted meanwhile", otherInterviewer: "You can give feedback only on interviews you ran." },
+  },
+  {
+    key: "app/dashboard/interviews/[id]/actions.ts#submitFeedbackAction",
+    page: (f) => `/dashboard/interviews/${f.interviewId}`,
+    // No overall recommendation: refused with field errors before anything is written.
+    args: (f) => [f.interviewId, { keyTakeaways: "written by the authorization matrix" }, 999],
+    expect: interviewerAction(),
+    bodyIncludes: { interviewer: "Choose an overall recommendation.", otherInterviewer: "You can give feedback only on interviews you ran." },
   },
   {
     key: "app/sandbox/actions.ts#runNotetakerAction",

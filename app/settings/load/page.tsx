@@ -3,10 +3,12 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { InterviewerCaps } from "@/components/settings/load/interviewer-caps";
 import { LoadChart } from "@/components/settings/load/load-chart";
 import { LoadTable } from "@/components/settings/load/load-table";
+import { TalkTimeTable } from "@/components/settings/load/talk-time-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireAdmin } from "@/lib/auth";
 import { LOAD_CAP_BLOCK_TITLE } from "@/lib/load/cap-rules";
 import { getLoadReport } from "@/lib/load/queries";
+import { listTalkTimeAverages, TALK_TIME_WINDOW_DAYS } from "@/lib/load/talk-time";
 import { PATHS } from "@/lib/routes";
 import { setWeeklyCapAction } from "./actions";
 
@@ -14,11 +16,11 @@ export const metadata: Metadata = { title: "Interview load" };
 
 const TABLE_ID = "load-per-week";
 
-/** /settings/load — interviews per interviewer per week across every panel, upcoming load, and weekly caps. */
+/** /settings/load — interviews per interviewer per week across every panel, upcoming load, weekly caps, and talk time for coaching. */
 export default async function LoadPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   await requireAdmin(PATHS.settingsLoad);
-  const report = await getLoadReport();
+  const [report, talkTime] = await Promise.all([getLoadReport(), listTalkTimeAverages()]);
   const series = report.interviewers.map((i) => ({ id: i.id, name: i.name, counts: i.counts }));
 
   return (
@@ -61,6 +63,19 @@ export default async function LoadPage() {
           <InterviewerCaps report={report} action={setWeeklyCapAction} />
         </section>
       ) : null}
+
+      <section aria-labelledby="talk-time-heading" className="space-y-4">
+        <div>
+          <h2 id="talk-time-heading" className="text-lg font-semibold text-ink">
+            Talk time
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-muted">
+            For coaching: the interviewer&apos;s share of the talking, the questions they ask, and the longest monologue in their interviews (by anyone). A good interview leaves most of the talking to
+            the candidate.
+          </p>
+        </div>
+        <TalkTimeTable rows={talkTime} days={TALK_TIME_WINDOW_DAYS} />
+      </section>
     </div>
   );
 }

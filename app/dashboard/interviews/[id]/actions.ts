@@ -2,9 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction, formFields } from "@/lib/actions/define-action";
-import type { TActionState } from "@/lib/actions/state";
+import { actionError, type TActionState } from "@/lib/actions/state";
+import { saveDraft, submitFeedback } from "@/lib/feedback/store";
 import { findVisibleAsset, setActionItemDone } from "@/lib/interviews/debrief";
 import { retryMediaDownload } from "@/lib/media/jobs";
+import { interviewPath } from "@/lib/routes";
+import { ZFeedbackCall, type TFeedbackDraftState, type TFeedbackSubmitState } from "@/lib/validations/debrief-feedback";
 import { ZRetryMediaAsset, ZToggleActionItem } from "@/lib/validations/media";
 
 /**
@@ -39,5 +42,50 @@ export const retryMediaDownloadAction = defineAction({
     if (!(await retryMediaDownload(asset.id))) return { status: "error", message: "Only a failed download can be retried.", fieldErrors: {} };
     revalidatePath(`/dashboard/interviews/${asset.interviewId}`);
     return { status: "success", message: "Download queued." };
+  },
+});
+
+/**
+ * POST (server action) /dashboard/interviews/[id] — autosave of the feedback form as the
+ * interviewer types. Only the interviewer who ran the interview (lib/feedback/store.ts: recruiters
+ * and admins are refused here already, other interviewers there); nothing is revalidated, the
+ * form holds what was typed.
+ */
+export const saveFeedbackDraftAction = defineAction({
+  name: "debrief.feedback-draft",
+  roles: ["INTERVIEWER"],
+  input: (interviewId: string, draft: unknown, basedOnRevision: number) => ({ interviewId, draft, revision: basedOnRevision }),
+  schema: ZFeedbackCall,
+  failed: "Could not save the draft. Your edits are still here.",
+  handler: async ({ interviewId, draft, revision }, user): Promise<TFeedbackDraftState> => {
+    const result = await saveDraft(user, interviewId, draft, { basedOnRevision: revision });
+    if (!result.ok) return actionError("Some answers need attention.", result.fieldErrors);
+    return { status: "success", message: "Draft saved", savedAt: result.savedAt.toISOString(), revision: result.revision };
+  },
+});
+
+/**
+ * POST (server action) /dashboard/interviews/[id] — "Submit feedback" (first time or an edit).
+ * `expectedRevision` is the revision the form last saw: a submission made meanwhile elsewhere
+ * answers a conflict and writes nothing.
+ */
+export const submitFeedbackAction = defineAction({
+  name: "debrief.feedback-submit",
+  roles: ["INTERVIEWER"],
+  input: (interviewId: string, submission: unknown, expectedRevision: number) => ({ interviewId, draft: submission, revision: expectedRevision }),
+  schema: ZFeedbackCall,
+  failed: "Could not submit your feedback. Your answers are still here: try again.",
+  handler: async ({ interviewId, draft, revision }, user): Promise<TFeedbackSubmitState> => {
+    const result = await submitFeedback(user, interviewId, draft, revision);
+    if (!result.ok) return actionError("Some answers need attention.", result.fieldErrors);
+    // The page re-renders with the submission and its history.
+    revalidatePath(interviewPath(interviewId));
+    return {
+      status: "success",
+      message: result.revision === 1 ? "Feedback submitted" : "Feedback submitted again",
+      revision: result.revision,
+      submittedAt: result.submittedAt.toISOString(),
+      editedAt: result.editedAt?.toISOString() ?? null,
+    };
   },
 });

@@ -1,4 +1,5 @@
 import { forbidden, notFound } from "next/navigation";
+import { DebriefPlayerProvider } from "@/components/debrief/player-context";
 import { loadAccess } from "./load";
 
 export type InterviewLayoutProps = { children: React.ReactNode; params: Promise<{ id: string }> };
@@ -13,5 +14,6 @@ export default async function InterviewLayout({ children, params }: InterviewLay
   if (access === "not_found") notFound();
   // An interviewer who did not run this interview.
   if (access === "forbidden") forbidden();
-  return children;
+  // The scorecard's moments play the recording through the transcript player's seek.
+  return <DebriefPlayerProvider>{children}</DebriefPlayerProvider>;
 }

@@ -6,6 +6,8 @@ import { AssignmentExplanation } from "@/components/debrief/assignment-explanati
 import { MediaFiles } from "@/components/debrief/media-files";
 import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
 import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
+import { ScorecardSection } from "@/components/debrief/scorecard-section";
+import { TalkTimeChart } from "@/components/debrief/talk-time-chart";
 import { TranscriptPlayer } from "@/components/debrief/transcript-player";
 import { UploadForm } from "@/components/debrief/upload-form";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
@@ -19,8 +21,8 @@ import { getEnv } from "@/lib/env";
 import { MAX_TRANSCRIPT_UPLOAD_BYTES } from "@/lib/media/upload";
 import { hasNotetakerGivenUp } from "@/lib/notetaker/status";
 import { candidatePath, mediaPath, PATHS } from "@/lib/routes";
-import { retryMediaDownloadAction, setActionItemDoneAction } from "./actions";
-import { loadDebrief } from "./load";
+import { retryMediaDownloadAction, saveFeedbackDraftAction, setActionItemDoneAction, submitFeedbackAction } from "./actions";
+import { loadDebrief, loadScorecard } from "./load";
 
 export type InterviewPageProps = { params: Promise<{ id: string }> };
 
@@ -48,9 +50,10 @@ function Section({ id, title, children, description }: { id: string; title: stri
 /** /dashboard/interviews/[id] — the debrief: Notetaker, summary, action items, transcript and recording from our storage. */
 export default async function InterviewPage({ params }: InterviewPageProps) {
   await requireUser();
-  const result = await loadDebrief((await params).id);
+  const { id } = await params;
+  const [result, scorecard] = await Promise.all([loadDebrief(id), loadScorecard(id)]);
   // The layout has already answered 404 / 403; this keeps the types honest.
-  if (result.kind !== "ok") notFound();
+  if (result.kind !== "ok" || !scorecard) notFound();
   const d = result.debrief;
   const name = d.candidate?.name ?? d.guestName ?? "Unknown candidate";
   const isCancelled = d.status === "CANCELLED";
@@ -107,7 +110,7 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
             </dl>
           </div>
           {/* Often while media is on its way; seldom once all is in (the transcript is large to re-render). */}
-          <AutoRefresh intervalMs={d.isInProgress ? 3_000 : d.isAwaitingNotetaker ? 15_000 : 60_000} />
+          <AutoRefresh intervalMs={d.isInProgress || scorecard.evidence.status === "mapping" ? 3_000 : d.isAwaitingNotetaker ? 15_000 : 60_000} />
         </header>
       </div>
 
@@ -143,6 +146,8 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
         />
 
         <div className="space-y-8">
+          <ScorecardSection interviewId={d.id} data={scorecard} segments={d.segments} roleTitle={d.role?.title ?? null} saveDraftAction={saveFeedbackDraftAction} submitAction={submitFeedbackAction} />
+
           <Section id="summary-heading" title="Summary">
             {d.summaryText ? (
               <div className="whitespace-pre-line rounded-xl border border-slate-200 bg-white p-4 text-sm leading-relaxed text-ink shadow-sm [overflow-wrap:anywhere]">{d.summaryText}</div>
@@ -167,6 +172,16 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
                   : notetakerGaveUp
                     ? "No action items: the Notetaker did not record this interview."
                     : "The Notetaker's action items appear here after the interview."}
+              </p>
+            )}
+          </Section>
+
+          <Section id="talk-time-heading" title="Talk time" description="Who spoke how much, from the transcript.">
+            {scorecard.talkTime ? (
+              <TalkTimeChart talkTime={scorecard.talkTime} interviewerName={d.interviewer?.name ?? null} />
+            ) : (
+              <p className="text-sm text-muted">
+                {d.segments.length ? "Talk time appears here once the transcript has been measured." : "Talk time appears here once the interview's transcript is stored."}
               </p>
             )}
           </Section>
