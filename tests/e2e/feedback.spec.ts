@@ -11,92 +11,37 @@
  * Holes it closes: a draft lost on reload; markup in notes run as HTML; a recruiter offered the
  * form.
  */
-import { createHash, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { mapEvidence } from "@/lib/scorecards/evidence";
-import { ZScorecard, type TCompetency } from "@/lib/scorecards/scorecard";
-import { talkTime } from "@/lib/scorecards/talk-time";
-import { queryOnce } from "../../scripts/lib/pg-once";
+import { ZScorecard } from "@/lib/scorecards/scorecard";
 import { accountOf, expect, test } from "./fixtures/auth";
 import { attempt, attemptEmail, bookOnCareersPage, queryDatabase, runSandboxNotetaker } from "./support";
-
-/**
- * A scorecard for the backend engineer sample interview, used only when the role brings none: the
- * sample touches the first two competencies and leaves the third untouched.
- */
-const FALLBACK_SCORECARD: TCompetency[] = [
-  { key: "reliability", name: "Reliability", good: "Designs for failure: retries, idempotency, a way back.", cues: ["exponential backoff", "retries", "dead state"] },
-  { key: "communication", name: "Communication", good: "Explains trade-offs plainly.", cues: ["design document", "trade-off"] },
-  { key: "frontend-craft", name: "Frontend craft", good: "Builds accessible interfaces.", cues: ["css grid", "screen reader"] },
-];
 
 const HOSTILE_NOTES = `Handled retries well <img src=x onerror="window.__feedbackPwned=1"> and <script>window.__feedbackPwned=2</script>`;
 
 type Competency = { key: string; name: string; covered: boolean };
 
-/** Writes to this run's database (the fallback scorecard and evidence, when the app has not made them). */
-function writeDatabase(sql: string, params: unknown[]): Promise<unknown> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: run e2e through `npm test -- e2e`.");
-  return queryOnce(url, sql, params);
-}
-
-/**
- * The interview's evidence, as the evidence job stores it. When the role has a scorecard (the
- * interview carries its version), the job maps the stored transcript: wait for it. Otherwise store
- * what the job would — a scorecard version, the mapped evidence and talk time, computed with the
- * app's own mappers over the stored transcript — so the debrief has a scorecard to show.
- */
+/** The interview's evidence, once the evidence job has mapped its stored transcript to the role's scorecard. */
 async function ensureEvidence(interviewId: string): Promise<Competency[]> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const [row] = await queryDatabase<{ versionId: string | null; competencies: unknown; evidence: { key: string; covered: boolean }[] | null }>(
-      `SELECT v.scorecard_version_id AS "versionId", s.competencies, e.competencies AS evidence
-         FROM interviews v LEFT JOIN scorecard_versions s ON s.id = v.scorecard_version_id LEFT JOIN interview_evidence e ON e.interview_id = v.id
-        WHERE v.id = $1`,
-      [interviewId],
-    );
-    if (row?.evidence) {
-      const names = new Map(ZScorecard.parse({ competencies: row.competencies }).competencies.map((c) => [c.key, c.name]));
-      return row.evidence.map((e) => ({ key: e.key, name: names.get(e.key) ?? e.key, covered: e.covered }));
-    }
-    if (!row?.versionId) break;
-    if (Date.now() > deadline) throw new Error("The evidence job did not map the transcript within 45 s");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-
-  const [interview] = await queryDatabase<{ roleId: string; host: string }>(
-    `SELECT a.role_id AS "roleId", i.name AS host FROM interviews v JOIN applications a ON a.id = v.application_id JOIN interviewers i ON i.id = v.interviewer_id WHERE v.id = $1`,
-    [interviewId],
-  );
-  const segments = (
-    await queryDatabase<{ position: number; speaker: string | null; startMs: number | null; endMs: number | null; text: string }>(
-      `SELECT position, speaker, start_ms AS "startMs", end_ms AS "endMs", text FROM transcript_segments WHERE interview_id = $1 ORDER BY position`,
-      [interviewId],
+  let competencies: Competency[] = [];
+  await expect
+    .poll(
+      async () => {
+        const [row] = await queryDatabase<{ competencies: unknown; evidence: { key: string; covered: boolean }[] | null }>(
+          `SELECT s.competencies, e.competencies AS evidence
+             FROM interviews v JOIN scorecard_versions s ON s.id = v.scorecard_version_id LEFT JOIN interview_evidence e ON e.interview_id = v.id
+            WHERE v.id = $1`,
+          [interviewId],
+        );
+        if (!row?.evidence) return 0;
+        const names = new Map(ZScorecard.parse({ competencies: row.competencies }).competencies.map((c) => [c.key, c.name]));
+        competencies = row.evidence.map((e) => ({ key: e.key, name: names.get(e.key) ?? e.key, covered: e.covered }));
+        return competencies.length;
+      },
+      { timeout: 45_000, message: "the evidence job maps the transcript to the demo role's scorecard" },
     )
-  ).map((s) => ({ ...s, position: Number(s.position) }));
-  expect(segments.length, "the stored transcript").toBeGreaterThan(5);
-  const versionId = randomUUID();
-  const json = JSON.stringify(FALLBACK_SCORECARD);
-  await writeDatabase(
-    `INSERT INTO scorecard_versions (id, role_id, version, competencies, content_hash)
-     SELECT $1, $2, coalesce(max(version), 0) + 1, $3::jsonb, $4 FROM scorecard_versions WHERE role_id = $2`,
-    [versionId, interview!.roleId, json, createHash("sha256").update(json).digest("hex")],
-  );
-  const evidence = mapEvidence({ scorecard: { competencies: FALLBACK_SCORECARD }, segments, summary: null, actionItems: [], ignoreSpeakers: [interview!.host] });
-  await writeDatabase(`INSERT INTO interview_evidence (interview_id, scorecard_version_id, competencies, covered_count, input_hash) VALUES ($1, $2, $3::jsonb, $4, 'e2e')`, [
-    interviewId,
-    versionId,
-    JSON.stringify(evidence),
-    evidence.filter((c) => c.covered).length,
-  ]);
-  await writeDatabase(`UPDATE interviews SET scorecard_version_id = $2, talk_time = $3::jsonb WHERE id = $1`, [
-    interviewId,
-    versionId,
-    JSON.stringify(talkTime(segments, { interviewerSpeakers: [interview!.host] })),
-  ]);
-  return evidence.map((e) => ({ key: e.key, name: FALLBACK_SCORECARD.find((c) => c.key === e.key)!.name, covered: e.covered }));
+    .toBeGreaterThan(0);
+  return competencies;
 }
 
 /** The debrief's scorecard parts, found the way a person finds them. */

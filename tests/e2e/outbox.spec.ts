@@ -6,27 +6,11 @@
  * the clock would do), and the periodic reminder job (every 5 s in e2e: JOB_SCHEDULES in
  * playwright.config.ts) sends the interviewer's first "Feedback due" reminder, once.
  */
-import type { Locator, Page } from "@playwright/test";
 import { queryOnce } from "../../scripts/lib/pg-once";
 import { expect, test } from "./fixtures/auth";
-import { attempt, attemptEmail, bookOnCareersPage, queryDatabase, runSandboxNotetaker } from "./support";
+import { attempt, attemptEmail, bookOnCareersPage, outboxEmail, queryDatabase, runSandboxNotetaker } from "./support";
 
 const ROLE = "Backend Engineer";
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The Outbox's email with this subject to this address, waited for (reloading the console). */
-async function outboxEmail(page: Page, subject: string, toEmail: string): Promise<Locator> {
-  const email = page
-    .getByRole("region", { name: "Outbox" })
-    .getByRole("list", { name: "Sent emails" })
-    .getByRole("listitem", { name: new RegExp(`^${escapeRegExp(subject)}, to (.+ )?<?${escapeRegExp(toEmail)}>?$`) });
-  await expect(async () => {
-    if (!(await email.first().isVisible())) await page.goto("/sandbox#outbox");
-    await expect(email.first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
-  return email;
-}
-
 /**
  * Moves the interview `hoursAgo` hours into the past (its end, and its start an hour before): the
  * spec's one write, standing in for the clock the reminders wait on.

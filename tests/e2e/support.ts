@@ -146,3 +146,18 @@ export async function waitForSandboxDeliveries(timeoutMs = 15_000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The Outbox's email with this subject to this address, waited for (reloading the console). */
+export async function outboxEmail(page: Page, subject: string, toEmail: string): Promise<Locator> {
+  const email = page
+    .getByRole("region", { name: "Outbox" })
+    .getByRole("list", { name: "Sent emails" })
+    .getByRole("listitem", { name: new RegExp(`^${escapeRegExp(subject)}, to (.+ )?<?${escapeRegExp(toEmail)}>?$`) });
+  await expect(async () => {
+    if (!(await email.first().isVisible())) await page.goto("/sandbox#outbox");
+    await expect(email.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  return email;
+}
