@@ -115,7 +115,7 @@ const isRating = (value: unknown): value is Rating => typeof value === "string" 
 const isPosition = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0;
 
 /** A scorecard version's `competencies` (ZScorecard's list, or an object holding it) → key and name of each. */
-export function readScorecardCompetencies(value: unknown): GridCompetency[] {
+export function readCompetencyNames(value: unknown): GridCompetency[] {
   const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.competencies) ? value.competencies : [];
   return list.flatMap((item: unknown) => (isRecord(item) && typeof item.key === "string" && item.key && typeof item.name === "string" ? [{ key: item.key, name: item.name }] : []));
 }

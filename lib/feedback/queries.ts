@@ -24,7 +24,7 @@ import { visibleTo } from "@/lib/interviews/visibility";
 import { normalizeEmail } from "@/lib/utils";
 import { isId } from "@/lib/validations/ids";
 import { feedbackStatus, type FeedbackStatus } from "./due";
-import { buildFeedbackGrid, readEvidenceCounts, readFeedbackCompetencies, readRecommendation, readScorecardCompetencies, type FeedbackGrid, type GridFeedbackCompetency } from "./grid";
+import { buildFeedbackGrid, readEvidenceCounts, readFeedbackCompetencies, readRecommendation, readCompetencyNames, type FeedbackGrid, type GridFeedbackCompetency } from "./grid";
 import type { Rating } from "./ratings";
 import { canSeeOthersFeedback, visibleFeedback, type FeedbackViewer } from "./visibility";
 
@@ -221,7 +221,7 @@ export async function getCandidateFeedback(reader: FeedbackReader, candidateId: 
       .filter((i) => i.status !== "CANCELLED")
       .map((i) => ({
         id: i.id,
-        scorecard: i.scorecardVersion ? { version: i.scorecardVersion.version, competencies: readScorecardCompetencies(i.scorecardVersion.competencies) } : null,
+        scorecard: i.scorecardVersion ? { version: i.scorecardVersion.version, competencies: readCompetencyNames(i.scorecardVersion.competencies) } : null,
         evidence: readEvidenceCounts(i.evidence?.competencies),
       }));
     const grid = buildFeedbackGrid({

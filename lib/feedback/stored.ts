@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { CompetencyEvidence, Evidence } from "@/lib/scorecards/evidence";
-import { ZCompetency, type TCompetency } from "@/lib/scorecards/scorecard";
+import { readStoredScorecard, type TCompetency } from "@/lib/scorecards/scorecard";
 import type { TalkTime } from "@/lib/scorecards/talk-time";
 import { RATINGS, ZFeedbackDraft, type Rating, type TCompetencyFeedback, type TFeedbackDraft } from "./ratings";
 
@@ -23,10 +23,9 @@ export function suggestionId(evidence: Evidence): string {
   }
 }
 
-/** A scorecard version's competencies (ScorecardVersion.competencies), or null when unreadable. */
+/** A scorecard version's competencies (ScorecardVersion.competencies), or null when it has none or is unreadable. */
 export function readScorecardCompetencies(json: unknown): TCompetency[] | null {
-  const parsed = z.array(ZCompetency).safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return readStoredScorecard(json)?.competencies ?? null;
 }
 
 const explained = { quote: z.string(), cue: z.string(), matched: z.array(z.string()).default([]) };

@@ -115,3 +115,13 @@ export const ZScorecard = z
     });
   });
 export type TScorecard = z.infer<typeof ZScorecard>;
+
+/**
+ * A stored version's competencies as a scorecard; null when there are none (or the row is not in
+ * the shape ZScorecard accepts, which this app never writes).
+ */
+export function readStoredScorecard(value: unknown): TScorecard | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const parsed = ZScorecard.safeParse({ competencies: value });
+  return parsed.success ? parsed.data : null;
+}

@@ -13,7 +13,9 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { canonicalJson } from "@/lib/settings/diff";
-import { ZScorecard, type TCompetency, type TScorecard } from "./scorecard";
+import { readStoredScorecard, type TCompetency, type TScorecard } from "./scorecard";
+
+export { readStoredScorecard };
 
 type Reader = Pick<Prisma.TransactionClient, "scorecardVersion">;
 
@@ -33,16 +35,6 @@ export function hashScorecard(scorecard: TScorecard | null): string {
   return createHash("sha256")
     .update(canonicalJson(scorecard?.competencies ?? []))
     .digest("hex");
-}
-
-/**
- * A stored version's competencies as a scorecard; null when there are none (or the row is not in
- * the shape ZScorecard accepts, which this app never writes).
- */
-export function readStoredScorecard(value: unknown): TScorecard | null {
-  if (!Array.isArray(value) || value.length === 0) return null;
-  const parsed = ZScorecard.safeParse({ competencies: value });
-  return parsed.success ? parsed.data : null;
 }
 
 const VERSION_SELECT = { id: true, version: true, createdAt: true, competencies: true, createdBy: { select: { email: true } } } as const;

@@ -6,7 +6,7 @@
  * - an interview keeps the version it was booked with; a booking after an edit gets the new one;
  * - the evidence job runs after the Notetaker's files are downloaded and after an upload (again
  *   when an upload replaces the transcript), skips an unchanged input, and measures talk time;
- * - getInterviewEvidence answers only to those who may see the interview.
+ * - the debrief's read (getDebriefScorecard) shows the interview's own version and evidence, only to those who may see it.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -22,7 +22,7 @@ import { storeUploadedTranscript } from "@/lib/media/upload-files";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
 import type { CompetencyEvidence } from "@/lib/scorecards/evidence";
 import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
-import { getInterviewEvidence } from "@/lib/scorecards/queries";
+import { getDebriefScorecard } from "@/lib/feedback/debrief";
 import type { TScorecard } from "@/lib/scorecards/scorecard";
 import { SCORECARD_MARKER, stripScorecardSection } from "@/lib/scorecards/summary-instructions";
 import type { TalkTime } from "@/lib/scorecards/talk-time";
@@ -38,7 +38,7 @@ import { setupSeededSandbox } from "../support/seeded-sandbox";
 
 const { prisma, server, configurationOf } = setupSeededSandbox({ server: { webhookRoute: true }, syncConfigurations: true, webhookSubscription: true });
 const ENGINEERING = demoPanels.find((p) => p.name === "Engineering panel")!;
-const RECRUITER = { email: "recruiter@example.com", role: "RECRUITER" as const };
+const RECRUITER = { id: "00000000-0000-4000-8000-0000000000aa", email: "recruiter@example.com", role: "RECRUITER" as const };
 
 let admin: { id: string; email: string };
 let roleId = "";
@@ -343,45 +343,48 @@ describe("the evidence job", () => {
     await runAnalysis();
     expect(await evidenceOf(interview.id)).toBeNull();
     expect(((await prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).talkTime as TalkTime).speakers).toHaveLength(2);
-    expect(await getInterviewEvidence(RECRUITER, interview.id)).toMatchObject({ scorecard: null, talkTime: { basis: "time" } });
+    expect(await getDebriefScorecard(RECRUITER, interview.id)).toMatchObject({ scorecard: null, talkTime: { basis: "time" } });
   });
 });
 
 // ───────────────────────────── reading it ─────────────────────────────
 
-describe("getInterviewEvidence", () => {
-  it("lists every competency of the interview's version, Not covered ones too, to those who may see the interview", async () => {
+describe("the debrief's read of it (getDebriefScorecard)", () => {
+  it("shows the interview's own version and its evidence, Not covered ones too, to those who may see the interview", async () => {
     const { interview, host } = await book();
-    // Before any transcript: the competencies, none mapped yet.
-    const pending = (await getInterviewEvidence(RECRUITER, interview.id))!;
-    expect(pending.scorecard).toMatchObject({ version: 1, coveredCount: 0, computedAt: null });
-    expect(pending.scorecard!.competencies.map((c) => [c.key, c.covered, c.evidence.length])).toEqual([
-      ["system-design", false, 0],
-      ["reliability", false, 0],
-      ["data-modelling", false, 0],
-      ["operations", false, 0],
-      ["mentoring", false, 0],
-    ]);
+    // Before any transcript: the version's competencies, nothing to map yet.
+    const pending = (await getDebriefScorecard(RECRUITER, interview.id))!;
+    expect(pending.scorecard).toMatchObject({ version: 1 });
+    expect(pending.scorecard!.competencies.map((c) => c.key)).toEqual(["system-design", "reliability", "data-modelling", "operations", "mentoring"]);
+    expect(pending.evidence).toEqual({ status: "waiting" });
 
     await uploadTranscript(interview.id, [[DANA.name, "We retried with exponential backoff."]]);
+    expect((await getDebriefScorecard(RECRUITER, interview.id))!.evidence).toEqual({ status: "mapping" });
     await runAnalysis();
     // A later edit of the role does not change what this interview is scored against.
     await saveScorecard(await withAddedCompetency());
-    const view = (await getInterviewEvidence(RECRUITER, interview.id))!;
+    const view = (await getDebriefScorecard(RECRUITER, interview.id))!;
     expect(view.scorecard!.competencies.map((c) => c.key)).toEqual(["system-design", "reliability", "data-modelling", "operations", "mentoring"]);
-    expect(view.scorecard!.competencies.find((c) => c.key === "reliability")).toMatchObject({
+    if (view.evidence.status !== "ready") throw new Error(`evidence ${view.evidence.status}`);
+    expect(view.evidence.competencies.map((c) => [c.key, c.covered])).toEqual([
+      ["system-design", false],
+      ["reliability", true],
+      ["data-modelling", false],
+      ["operations", false],
+      ["mentoring", false],
+    ]);
+    expect(view.evidence.competencies.find((c) => c.key === "reliability")).toMatchObject({
       name: "Reliability and failure handling",
-      covered: true,
       evidence: [expect.objectContaining({ cue: "exponential backoff" })],
     });
-    expect(view.scorecard!.coveredCount).toBe(1);
     expect(view.talkTime?.speakers.map((s) => s.speaker)).toEqual([DANA.name]);
 
     // The interviewer who ran it sees it; another interviewer, a malformed id or an unknown one: nothing.
-    expect(await getInterviewEvidence({ email: host.email, role: "INTERVIEWER" }, interview.id)).not.toBeNull();
+    const hostUser = await prisma.user.findUniqueOrThrow({ where: { email: host.email }, select: { id: true } });
+    expect(await getDebriefScorecard({ id: hostUser.id, email: host.email, role: "INTERVIEWER" }, interview.id)).not.toBeNull();
     const other = ["sarah.kim@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example"].find((e) => e !== host.email)!;
-    expect(await getInterviewEvidence({ email: other, role: "INTERVIEWER" }, interview.id)).toBeNull();
-    expect(await getInterviewEvidence(RECRUITER, "not-an-id")).toBeNull();
-    expect(await getInterviewEvidence(RECRUITER, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getDebriefScorecard({ id: hostUser.id, email: other, role: "INTERVIEWER" }, interview.id)).toBeNull();
+    expect(await getDebriefScorecard(RECRUITER, "not-an-id")).toBeNull();
+    expect(await getDebriefScorecard(RECRUITER, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });

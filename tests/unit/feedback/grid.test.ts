@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFeedbackGrid, readEvidenceCounts, readFeedbackCompetencies, readRecommendation, readScorecardCompetencies, type GridFeedback, type GridInterview } from "@/lib/feedback/grid";
+import { buildFeedbackGrid, readEvidenceCounts, readFeedbackCompetencies, readRecommendation, readCompetencyNames, type GridFeedback, type GridInterview } from "@/lib/feedback/grid";
 
 const V1 = {
   version: 1,
@@ -156,9 +156,9 @@ describe("buildFeedbackGrid", () => {
 describe("reading the stored JSON", () => {
   it("reads a scorecard version's competencies as a list or inside an object, skipping malformed entries", () => {
     const list = [{ key: "sql", name: "SQL", good: "…", cues: ["join"] }, { key: "", name: "Blank key" }, { name: "No key" }, "junk", null];
-    expect(readScorecardCompetencies(list)).toEqual([{ key: "sql", name: "SQL" }]);
-    expect(readScorecardCompetencies({ competencies: list })).toEqual([{ key: "sql", name: "SQL" }]);
-    expect(readScorecardCompetencies("not json we know")).toEqual([]);
+    expect(readCompetencyNames(list)).toEqual([{ key: "sql", name: "SQL" }]);
+    expect(readCompetencyNames({ competencies: list })).toEqual([{ key: "sql", name: "SQL" }]);
+    expect(readCompetencyNames("not json we know")).toEqual([]);
   });
 
   it("counts evidence items per competency and keeps the transcript positions of its moments", () => {

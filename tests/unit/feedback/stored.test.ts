@@ -57,10 +57,12 @@ describe("readTalkTime", () => {
 });
 
 describe("readScorecardCompetencies", () => {
-  it("reads a version's competencies; null when one is malformed", () => {
+  it("reads a version's competencies; null when one is malformed or there are none", () => {
     const competencies = [{ key: "reliability", name: "Reliability", good: "", cues: ["retries"] }];
     expect(readScorecardCompetencies(competencies)).toEqual(competencies);
     expect(readScorecardCompetencies([{ key: "Bad Key!", name: "x", cues: [] }])).toBeNull();
+    // A version without competencies is no scorecard.
+    expect(readScorecardCompetencies([])).toBeNull();
   });
 });
 
