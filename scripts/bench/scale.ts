@@ -102,7 +102,7 @@ SELECT t.interview_id, t.asset_id, p, CASE WHEN p % 2 = 0 THEN 'Interviewer' ELS
 
 -- Scorecards (issue 15): a new version of every role's scorecard with 8 competencies, every interview
 -- booked with it; evidence for the 5,000 transcribed interviews (6 competencies covered, 3 moments
--- each); submitted feedback (with its first revision) on two thirds of the completed interviews.
+-- each) and talk time; submitted feedback (with its first revision) on two thirds of the completed interviews.
 CREATE TEMP TABLE scale_scorecards AS
 SELECT gen_random_uuid() AS id, r.id AS role_id, COALESCE((SELECT max(v.version) FROM scorecard_versions v WHERE v.role_id = r.id), 0) + 1 AS version FROM scale_roles r;
 
@@ -128,6 +128,15 @@ SELECT t.interview_id, i.scorecard_version_id,
        6, md5(t.interview_id::text), t.starts_at + interval '1 hour'
   FROM scale_transcripts t JOIN interviews i ON i.id = t.interview_id;
 
+-- Talk time for every transcribed interview (what the evidence job writes).
+UPDATE interviews i SET talk_time = jsonb_build_object(
+         'basis', 'time', 'totalMs', 580000, 'questionsAsked', 3 + t.n % 5, 'interviewerShare', 0.3 + (t.n % 20) / 100.0,
+         'longestMonologue', jsonb_build_object('speaker', 'Scale Candidate ' || t.n, 'ms', 29000, 'startMs', 30000),
+         'speakers', jsonb_build_array(
+           jsonb_build_object('speaker', 'Interviewer', 'ms', 290000, 'words', 700, 'share', 0.3 + (t.n % 20) / 100.0),
+           jsonb_build_object('speaker', 'Scale Candidate ' || t.n, 'ms', 290000, 'words', 800, 'share', 0.7 - (t.n % 20) / 100.0)))
+  FROM scale_transcripts t WHERE i.id = t.interview_id;
+
 CREATE TEMP TABLE scale_feedback AS
 SELECT gen_random_uuid() AS id, i.id AS interview_id, u.id AS author_id, i.application_id, i.scorecard_version_id, i.ends_at, h.h
   FROM interviews i
@@ -145,6 +154,11 @@ SELECT f.id, f.interview_id, f.author_id, f.application_id, f.scorecard_version_
           FROM generate_series(1, 8) AS k),
        'Clear thinking about failure modes; wanted more depth on testing.', 1, f.ends_at + interval '3 hours', f.ends_at + interval '2 hours', f.ends_at + interval '3 hours'
   FROM scale_feedback f;
+
+-- The steady state of feedback reminders: every reminder due so far was sent (else the first run of
+-- feedback.reminders would send a few hundred at once, in the middle of the measurements).
+UPDATE interviews SET feedback_reminders_sent = LEAST(10, 1 + floor(extract(epoch FROM now() - ends_at - interval '1 hour') / 86400))::int
+ WHERE status = 'COMPLETED' AND ends_at < now() - interval '1 hour';
 
 INSERT INTO feedback_revisions (id, feedback_id, number, content, submitted_at)
 SELECT gen_random_uuid(), f.id, 1, jsonb_build_object('overallRecommendation', f.overall_recommendation, 'competencies', f.competencies, 'keyTakeaways', f.key_takeaways), f.submitted_at
