@@ -17,7 +17,7 @@
  * The stored JSON (scorecard versions, evidence, feedback competencies) is read leniently by the
  * read* helpers: an entry of the wrong shape is skipped rather than failing the page.
  */
-import { RATINGS, type Rating } from "./ratings";
+import { isRating, RATINGS, type Rating } from "./ratings";
 
 export type GridCompetency = { key: string; name: string };
 export type GridScorecard = { version: number; competencies: readonly GridCompetency[] };
@@ -111,7 +111,6 @@ export function buildFeedbackGrid({ interviews, feedback }: BuildFeedbackGridInp
 // ───────────────────────────── Reading the stored JSON ─────────────────────────────
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isRating = (value: unknown): value is Rating => typeof value === "string" && (RATINGS as readonly string[]).includes(value);
 const isPosition = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 0;
 
 /** A scorecard version's `competencies` (ZScorecard's list, or an object holding it) → key and name of each. */

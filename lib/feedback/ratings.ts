@@ -10,6 +10,9 @@ import { z } from "zod";
 export const RATINGS = ["STRONG_NO", "NO", "YES", "STRONG_YES"] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/** Whether a stored or submitted value is one of the scale's ratings. */
+export const isRating = (value: unknown): value is Rating => typeof value === "string" && (RATINGS as readonly string[]).includes(value);
+
 export const RATING_LABELS: Record<Rating, string> = { STRONG_NO: "Strong no", NO: "No", YES: "Yes", STRONG_YES: "Strong yes" };
 export const RATING_SCORES: Record<Rating, 1 | 2 | 3 | 4> = { STRONG_NO: 1, NO: 2, YES: 3, STRONG_YES: 4 };
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { CompetencyEvidence, Evidence } from "@/lib/scorecards/evidence";
 import { readStoredScorecard, type TCompetency } from "@/lib/scorecards/scorecard";
 import type { TalkTime } from "@/lib/scorecards/talk-time";
-import { RATINGS, ZFeedbackDraft, type Rating, type TCompetencyFeedback, type TFeedbackDraft } from "./ratings";
+import { isRating, ZFeedbackDraft, type Rating, type TCompetencyFeedback, type TFeedbackDraft } from "./ratings";
 
 /** A suggestion's id, as Feedback.competencies[].droppedSuggestions holds it: "moment:12", "summary:0", "action_item:3". */
 export function suggestionId(evidence: Evidence): string {
@@ -78,7 +78,7 @@ export function readFeedbackContent(value: { overallRecommendation?: unknown; co
   const parsed = ZFeedbackDraft.safeParse({ competencies: value?.competencies ?? [], keyTakeaways: typeof value?.keyTakeaways === "string" ? value.keyTakeaways : "" });
   const overall = value?.overallRecommendation;
   return {
-    overallRecommendation: typeof overall === "string" && (RATINGS as readonly string[]).includes(overall) ? (overall as Rating) : null,
+    overallRecommendation: isRating(overall) ? overall : null,
     competencies: parsed.success ? parsed.data.competencies : [],
     keyTakeaways: parsed.success ? parsed.data.keyTakeaways : "",
   };
