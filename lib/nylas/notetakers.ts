@@ -65,3 +65,34 @@ export async function getNotetakerMedia(notetakerId: string, grantId: string | n
   }
   return { status: "ok", files };
 }
+
+/**
+ * Cancels a scheduled notetaker before it joins (`DELETE …/notetakers/{id}/cancel`), e.g. when the
+ * candidate declined recording. false when Nylas no longer has it (already cancelled or deleted).
+ */
+export async function cancelNotetaker(notetakerId: string, grantId: string | null): Promise<boolean> {
+  try {
+    await getNylas().notetakers.cancel({ notetakerId, ...(grantId ? { identifier: grantId } : {}) });
+    return true;
+  } catch (error) {
+    if (error instanceof NylasApiError && (error.statusCode === 404 || error.statusCode === 410)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Asks Nylas to delete a notetaker and its media (`DELETE /v3/grants/{grant}/notetakers/{id}`; Nylas
+ * then sends `notetaker.deleted`). The SDK has no method for it, so this goes through the SDK's own
+ * API client. false when Nylas no longer has it (404/410): there is nothing left to delete.
+ */
+export async function deleteNotetaker(notetakerId: string, grantId: string | null): Promise<boolean> {
+  const id = encodeURIComponent(notetakerId);
+  const path = grantId ? `/v3/grants/${encodeURIComponent(grantId)}/notetakers/${id}` : `/v3/notetakers/${id}`;
+  try {
+    await getNylas().apiClient.request({ method: "DELETE", path });
+    return true;
+  } catch (error) {
+    if (error instanceof NylasApiError && (error.statusCode === 404 || error.statusCode === 410)) return false;
+    throw error;
+  }
+}

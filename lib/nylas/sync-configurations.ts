@@ -17,6 +17,8 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineJobKind, enqueue, runDueJobs, type JobFailure } from "@/lib/jobs";
+import { applyRecordingPolicy, effectiveRecordingPolicy } from "@/lib/privacy/policy";
+import { getPrivacySettings } from "@/lib/privacy/settings";
 import { getCurrentScorecard } from "@/lib/scorecards/versions";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
 import { describeNylasError, getNylas, isNylasNotFound, NylasApiError } from "./client";
@@ -72,11 +74,13 @@ async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Pro
   // Queued at another Nylas environment (the app was switched since): its rows wait for a switch back.
   if (apiUri !== env.nylasApiUri) return;
   const row = await db.roleConfiguration.findUnique({ where: { roleId_apiUri: { roleId, apiUri } }, select: { id: true, configurationId: true, grantId: true, syncGeneration: true } });
-  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, recordingPolicy: true, panel: { select: PANEL_SYNC_SELECT } } });
   if (!row || !role) return; // the role was deleted
+  const policy = effectiveRecordingPolicy((await getPrivacySettings(db)).recordingPolicy, role.recordingPolicy);
 
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
-  const requestBody = buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(db, roleId) }, panel) as never;
+  // The recording policy decides the consent question and whether the Notetaker joins at all.
+  const requestBody = applyRecordingPolicy(buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(db, roleId) }, panel), policy) as never;
   // Live: configurations belong to the coordinator grant; sandbox: to the first panel member.
   const identifier = env.NYLAS_GRANT_ID ?? panel.members[0]?.email;
 
