@@ -14,6 +14,7 @@ import { selectJobKinds } from "@/lib/jobs/select-kinds";
 import { loadCapReconcileJob, loadCapSafetyNetJob } from "@/lib/load/jobs";
 import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
+import { notetakerCancelJob } from "@/lib/privacy/consent-jobs";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
 import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
 import { sandboxWorkers } from "@/lib/sandbox";
@@ -33,6 +34,7 @@ const APP_JOB_KINDS = [
   feedbackRemindersJob,
   storageDeleteJob,
   nylasNotetakerDeleteJob,
+  notetakerCancelJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

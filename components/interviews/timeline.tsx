@@ -113,6 +113,12 @@ function TimelineItem({ interview }: { interview: TimelineInterview }) {
               <dd className="text-ink [overflow-wrap:anywhere]">{interview.cancellationReason ?? <span className="text-muted">None given</span>}</dd>
             </>
           ) : null}
+          {interview.notRecordedMessage && !isCancelled ? (
+            <>
+              <dt className="text-muted">Recording</dt>
+              <dd className="text-ink">{interview.notRecordedMessage}</dd>
+            </>
+          ) : null}
           {interview.guestTimezone ? (
             <>
               <dt className="text-muted">Candidate&apos;s timezone</dt>

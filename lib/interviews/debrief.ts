@@ -12,6 +12,8 @@ import { getEnv } from "@/lib/env";
 import type { InterviewStatus, MediaAssetStatus, MediaKind, MediaSource } from "@/lib/generated/prisma/enums";
 import { readNotetakerTimeline, type TNotetakerTimelineEntry } from "@/lib/notetaker/timeline";
 import { readInterviewNotetakerSettings, type InterviewNotetakerSettings } from "@/lib/notetaker/settings";
+import { expectsMedia, readConsentRecord, type ConsentRecord } from "@/lib/privacy/consent";
+import { readRecordingDecision } from "@/lib/privacy/recording-decision";
 import { getNotetakerAlert, type NotetakerAlert } from "@/lib/notetaker/status";
 import { toSafeHttpUrl } from "@/lib/validations/interviews";
 import { ZId } from "@/lib/validations/ids";
@@ -67,6 +69,10 @@ export type InterviewDebrief = {
   /** The "assignments" worker has yet to work it out (again) after a booking change. */
   assignmentPending: boolean;
   alert: NotetakerAlert | null;
+  /** "Not recorded: …" when it may not be recorded (lib/privacy), else null. */
+  notRecordedMessage: string | null;
+  /** What the candidate was told and answered about recording, when the booking was processed under a policy. */
+  consent: ConsentRecord | null;
   assets: DebriefAsset[];
   /** The recording to play: the most recently stored one. */
   recording: { assetId: string; contentType: string; isAudioOnly: boolean; thumbnailAssetId: string | null } | null;
@@ -118,6 +124,8 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
       notetakerSettings: true,
       summaryText: true,
       assignment: true,
+      notRecordedReason: true,
+      consent: true,
       notetakerVersion: { select: { version: true, createdAt: true, createdBy: { select: { name: true, email: true } } } },
       candidate: { select: { id: true, name: true, email: true } },
       application: { select: { role: { select: { title: true } } } },
@@ -162,6 +170,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
   const recordingAsset = storedRecordings[0];
   const thumbnail = assets.find((a) => a.kind === "THUMBNAIL" && a.status === "STORED");
   const { missingAfterMinutes, state } = { missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES, state: record.notetakerState };
+  const recordingDecision = readRecordingDecision(record.notRecordedReason);
 
   return {
     kind: "ok",
@@ -199,7 +208,10 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
         assets,
         now,
         missingAfterMinutes,
+        expectsMedia: expectsMedia(recordingDecision),
       }),
+      notRecordedMessage: recordingDecision.record ? null : recordingDecision.message,
+      consent: readConsentRecord(record.consent),
       assets,
       recording: recordingAsset
         ? {
@@ -214,7 +226,7 @@ export async function getInterviewDebrief(viewer: InterviewViewer, interviewId: 
       segments: record.transcriptSegments.map(({ asset: _asset, ...segment }) => segment),
       transcriptSource: record.transcriptSegments[0]?.asset.source ?? null,
       isInProgress: assets.some((a) => a.status === "PENDING" || a.status === "DOWNLOADING") || (state !== null && IN_FLIGHT_STATES.has(state)),
-      isAwaitingNotetaker: record.notetakerId !== null && (state === null || state === "scheduled") && record.status !== "CANCELLED",
+      isAwaitingNotetaker: recordingDecision.record && record.notetakerId !== null && (state === null || state === "scheduled") && record.status !== "CANCELLED",
     },
   };
 }

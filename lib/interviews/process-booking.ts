@@ -10,6 +10,10 @@ import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
 import { scorecardVersionAtBooking } from "@/lib/scorecards/versions";
 import { PANEL_NOTETAKER_SELECT, versionAtBooking } from "@/lib/settings/notetaker-versions";
 import { normalizeEmail } from "@/lib/utils";
+import { mustCancelNotetaker, readConsentRecord } from "@/lib/privacy/consent";
+import { enqueueNotetakerCancel } from "@/lib/privacy/consent-jobs";
+import { decideBookingRecording } from "@/lib/privacy/recording-decision";
+import { getPrivacySettings, getRolePolicy } from "@/lib/privacy/settings";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
 
@@ -111,7 +115,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       })
     : null;
   const panelEmails = new Set(configuration?.role.panel.members.map((m) => normalizeEmail(m.interviewer.email)) ?? []);
-  const interviewers = await db.interviewer.findMany({ select: { id: true, email: true } });
+  const interviewers = await db.interviewer.findMany({ select: { id: true, email: true, recordingOptOut: true } });
   const interviewerEmails = new Set([...panelEmails, ...interviewers.map((i) => normalizeEmail(i.email))]);
 
   // Who is who: from the payload, else through Nylas (never inside the transaction).
@@ -175,6 +179,10 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
           interviewerId: true,
           startsAt: true,
           status: true,
+          recordingPolicy: true,
+          consent: true,
+          notetakerState: true,
+          notetakerGrantId: true,
         },
       });
       // The panel's Notetaker settings version in effect when the booking was made (its Notetaker's
@@ -230,6 +238,33 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       // Cancel-then-rebook, whatever order the person's bookings arrive in: their links are worked
       // out again over all of the person's interviews for the role (serialised by the candidate row).
       if (candidateId) await linkRebookings(tx, candidateId, applicationId, state.configurationId);
+
+      // Whether it may be recorded (DESIGN "Recording consent"): the policy in force when it was
+      // booked, the candidate's answer (kept over a reschedule or a rebooking unless changed) and the
+      // interviewer's opt-out. A Notetaker the decision refuses is cancelled through Nylas, queued
+      // with the decision. A panel without a Notetaker books none: there is nothing to decide.
+      const panel = configuration?.role.panel ?? null;
+      const policy = existing?.recordingPolicy ?? (roleId ? await getRolePolicy(tx, roleId) : (await getPrivacySettings(tx)).recordingPolicy);
+      const replaced = await tx.interview.findUnique({ where: { id: saved.id }, select: { replaces: { select: { consent: true } } } });
+      const recording = decideBookingRecording({
+        policy,
+        previous: readConsentRecord(existing?.consent) ?? readConsentRecord(replaced?.replaces?.consent),
+        additionalFields: state.additionalFields,
+        panelNotice: panel?.notetakerConsentMessage ?? "",
+        interviewerOptedOut: interviewers.find((i) => i.id === interviewerId)?.recordingOptOut === true,
+        // When the answer was given: the latest booking notification (booked, or rescheduled).
+        now: new Date((state.history.at(-1)?.at ?? Date.now() / 1000) * 1000),
+      });
+      if (recording.problem) console.warn(`[recording-consent] booking ${bookingId}: ${recording.problem} Treated as no answer: not recorded.`);
+      const panelRecords = panel === null || (panel.notetakerEnabled && panel.conferencingProvider !== null);
+      const notRecordedReason = recording.decision.record || !panelRecords ? null : recording.decision.reason;
+      await tx.interview.update({
+        where: { id: saved.id },
+        data: { recordingPolicy: policy, consent: recording.consent as unknown as Prisma.InputJsonValue, notRecordedReason },
+      });
+      if (notRecordedReason && mustCancelNotetaker(recording.decision, data.notetakerId) && existing?.notetakerState !== "deleted" && state.status !== "CANCELLED") {
+        await enqueueNotetakerCancel(tx, { notetakerId: data.notetakerId!, grantId: existing?.notetakerGrantId ?? null });
+      }
       return { state, notificationIds: events.map((e) => e.notificationId), unresolved: roles.kind === "unknown" ? roles.reason : null };
     },
     { maxWait: 10_000, timeout: 20_000 },

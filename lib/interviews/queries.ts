@@ -16,6 +16,8 @@ import { getLocalDateRange } from "@/lib/interviews/date-range";
 import { getEnv } from "@/lib/env";
 import { feedbackStatus, type FeedbackStatus } from "@/lib/feedback/due";
 import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { expectsMedia } from "@/lib/privacy/consent";
+import { notRecordedMessage, readRecordingDecision } from "@/lib/privacy/recording-decision";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
 import { INTERVIEWS_PAGE_SIZE, readInterviewHistory, toSafeHttpUrl, ZCandidateId, type TInterviewFilters, type TInterviewHistoryEntry } from "@/lib/validations/interviews";
 
@@ -37,6 +39,7 @@ const LIST_SELECT = {
   notetakerId: true,
   notetakerState: true,
   notetakerStateReason: true,
+  notRecordedReason: true,
   mediaAssets: { select: { kind: true, source: true, status: true, lastError: true, storedAt: true } },
   candidate: { select: { id: true, name: true, email: true } },
   application: { select: { role: { select: { title: true } } } },
@@ -67,7 +70,7 @@ export type InterviewListRow = {
   /** Set on a rebooking: the cancelled interview it replaces. */
   replacesInterviewId: string | null;
   needsLookup: boolean;
-  /** The Notetaker's state in words; null when the interview has none. */
+  /** The Notetaker's state in words ("Not recorded" when it may not record); null when the interview has none. */
   notetaker: { label: string; tone: Tone } | null;
   /** Something the recruiter must act on (the Notetaker never got in, media missing, …). */
   alert: NotetakerAlert | null;
@@ -99,13 +102,17 @@ export type ListInterviewsOptions = {
 
 type Clock = { now: Date; feedbackDueHours: number };
 
-function toListRow({ application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, mediaAssets, feedback, ...record }: ListRecord, { now, feedbackDueHours }: Clock): InterviewListRow {
+function toListRow(
+  { application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, notRecordedReason, mediaAssets, feedback, ...record }: ListRecord,
+  { now, feedbackDueHours }: Clock,
+): InterviewListRow {
+  const recording = readRecordingDecision(notRecordedReason);
   return {
     ...record,
     feedback: record.endsAt ? feedbackStatus({ status: record.status, endsAt: record.endsAt, submittedAt: feedback[0]?.submittedAt ?? null }, now, feedbackDueHours) : "not_due",
     meetingUrl: toSafeHttpUrl(meetingUrl),
     role: application?.role ?? null,
-    notetaker: notetakerId ? describeNotetakerState(notetakerState) : null,
+    notetaker: !recording.record ? { label: "Not recorded", tone: "neutral" } : notetakerId ? describeNotetakerState(notetakerState) : null,
     alert: getNotetakerAlert({
       status: record.status,
       notetakerId,
@@ -115,6 +122,7 @@ function toListRow({ application, meetingUrl, notetakerId, notetakerState, notet
       assets: mediaAssets,
       now,
       missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES,
+      expectsMedia: expectsMedia(recording),
     }),
   };
 }
@@ -242,6 +250,7 @@ const TIMELINE_INTERVIEW_SELECT = {
   interviewerEmail: true,
   createdAt: true,
   summaryText: true,
+  notRecordedReason: true,
   actionItems: { orderBy: { position: "asc" }, select: { id: true, text: true, isDone: true } },
   application: { select: { id: true, role: { select: { title: true } } } },
   interviewer: { select: { name: true, email: true } },
@@ -280,6 +289,8 @@ export type TimelineInterview = {
   /** The Notetaker's summary, once stored (null for an interview the viewer may not open). */
   summaryText: string | null;
   actionItems: { id: string; text: string; isDone: boolean }[];
+  /** "Not recorded: …" when it may not be recorded (lib/privacy), else null. */
+  notRecordedMessage: string | null;
   /** Whether the viewer may open its debrief (an interviewer: only the interviews they ran). */
   canOpenDebrief: boolean;
 };
@@ -300,9 +311,10 @@ export type CandidateTimeline = {
   interviews: TimelineInterview[];
 };
 
-function toTimelineInterview({ application, meetingUrl, history, ...record }: TimelineRecord): TimelineInterview {
+function toTimelineInterview({ application, meetingUrl, history, notRecordedReason, ...record }: TimelineRecord): TimelineInterview {
   return {
     ...record,
+    notRecordedMessage: notRecordedMessage(notRecordedReason),
     canOpenDebrief: true,
     meetingUrl: toSafeHttpUrl(meetingUrl),
     history: readInterviewHistory(history),

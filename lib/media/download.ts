@@ -86,12 +86,13 @@ export async function downloadAsset(assetId: string, ctx: JobContext<MediaDownlo
   // Claimed: DOWNLOADING, this attempt, no bytes yet — unless there is nothing left to do.
   const asset = await ctx.transaction(async (tx) => {
     const { count } = await tx.mediaAsset.updateMany({
-      where: { id: assetId, source: "NOTETAKER", status: { in: ["PENDING", "DOWNLOADING"] } },
+      // Never for an interview that may not be recorded (lib/privacy): such media is not to be stored.
+      where: { id: assetId, source: "NOTETAKER", status: { in: ["PENDING", "DOWNLOADING"] }, interview: { notRecordedReason: null } },
       data: { status: "DOWNLOADING", attempts: ctx.attempt, bytesReceived: 0 },
     });
     return count === 0 ? null : tx.mediaAsset.findUnique({ where: { id: assetId }, include: { interview: { select: { notetakerGrantId: true } } } });
   });
-  // Stored, given up on (Nylas deleted it), or gone with its interview.
+  // Stored, given up on (Nylas deleted it), not to be stored (recording declined), or gone with its interview.
   if (!asset) return;
   const send = ctx.deps?.fetchImpl ?? fetch;
   const storage = ctx.deps?.storage ?? getMediaStorage();

@@ -9,6 +9,9 @@ import { mediaDownloadJob } from "@/lib/media/jobs";
 import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
 import { lockInterview } from "@/lib/interviews/lock";
 import { versionForReported } from "@/lib/settings/notetaker-versions";
+import { enqueueNotetakerCancel } from "@/lib/privacy/consent-jobs";
+import { enqueueNylasNotetakerDeletion, recordDeletion } from "@/lib/privacy/deletion-jobs";
+import { readNotRecordedReason } from "@/lib/privacy/recording-decision";
 import { notetakerSettingsFromNylas } from "./settings";
 
 type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
@@ -33,6 +36,11 @@ async function loadNotetakerEvents(client: EventReader, notetakerId: string): Pr
 
 /** How long a notetaker's notifications wait for an interview to link to before they are ignored. */
 const UNLINKED_GIVE_UP_MS = 30 * 60_000;
+
+/** States in which a Notetaker can still be cancelled before it records anything. */
+const CANCELLABLE = new Set(["scheduled", "connecting", "waiting_for_entry"]);
+/** States after which Nylas holds no media of the notetaker's (or never will). */
+const GONE = new Set(["deleted", "media_deleted", "failed_entry"]);
 
 /** States after the bot has left: with `attending` before them, the interview took place. */
 const AFTER_LEAVING = new Set(["disconnected", "worker_finished", "processing", "available", "media_error", "media_deleted"]);
@@ -123,7 +131,14 @@ export async function processNotetaker(notetakerId: string): Promise<ProcessedNo
       const view = reduceNotetakerEvents(notetakerId, events);
       const current = await tx.interview.findUniqueOrThrow({
         where: { id: interview.id },
-        select: { status: true, completedAt: true, notetakerId: true, notetakerVersionId: true, application: { select: { role: { select: { panelId: true } } } } },
+        select: {
+          status: true,
+          completedAt: true,
+          notetakerId: true,
+          notetakerVersionId: true,
+          notRecordedReason: true,
+          application: { select: { role: { select: { panelId: true } } } },
+        },
       });
       // A booking that names another notetaker wins: this one is not (or no longer) the interview's.
       if (current.notetakerId && current.notetakerId !== notetakerId) return events.map((e) => e.notificationId);
@@ -150,7 +165,29 @@ export async function processNotetaker(notetakerId: string): Promise<ProcessedNo
         },
       });
 
-      if (view.media && view.state !== "media_deleted") {
+      // An interview that may not be recorded (lib/privacy): its Notetaker is cancelled, whatever
+      // reported it, and media that arrives anyway is never stored — Nylas is asked to delete its
+      // copy, once, and the deletion is recorded.
+      if (readNotRecordedReason(current.notRecordedReason)) {
+        const grantId = view.grantId;
+        if (view.state === null || CANCELLABLE.has(view.state) || (!GONE.has(view.state) && !view.media)) {
+          if (current.status !== "CANCELLED") await enqueueNotetakerCancel(tx, { notetakerId, grantId });
+        }
+        const unstored = await tx.mediaAsset.deleteMany({ where: { interviewId: interview.id, source: "NOTETAKER", storedAt: null } });
+        const alreadyAsked = await tx.deletionRecord.count({ where: { kind: "declined_media", subjectType: "interview", subjectId: interview.id } });
+        if (view.media && !alreadyAsked && view.state !== "deleted") {
+          await enqueueNylasNotetakerDeletion(tx, [{ notetakerId, grantId }]);
+          await recordDeletion(tx, {
+            kind: "declined_media",
+            subjectType: "interview",
+            subjectId: interview.id,
+            counts: { notetakers: 1, files: mediaToAssets(view.media).length, pendingDownloads: unstored.count },
+          });
+        }
+        return events.map((e) => e.notificationId);
+      }
+
+      if (view.media && view.state !== "media_deleted" && view.state !== "deleted") {
         const sentAt = view.stateAt === null ? null : new Date(view.stateAt * 1000 + URL_TTL_MS);
         const retainedUntil = view.media.retainedUntil === null ? null : new Date(view.media.retainedUntil * 1000);
         for (const asset of mediaToAssets(view.media)) {
@@ -179,12 +216,18 @@ export async function processNotetaker(notetakerId: string): Promise<ProcessedNo
           }
         }
       }
-      if (view.state === "media_deleted") {
+      if (view.state === "media_deleted" || view.state === "deleted") {
         // Nylas's copies are gone: whatever we have not stored cannot be downloaded any more.
         await tx.mediaAsset.updateMany({
           // Not a file we stored and could not read: Nylas's deletion is not its problem.
           where: { interviewId: interview.id, source: "NOTETAKER", status: { in: ["PENDING", "FAILED"] }, storedAt: null },
-          data: { status: "FAILED", lastError: "Nylas deleted this file (its 14-day retention ended) before it could be stored." },
+          data: {
+            status: "FAILED",
+            lastError:
+              view.state === "deleted"
+                ? "The Notetaker and its media were deleted at Nylas before this file could be stored."
+                : "Nylas deleted this file (its 14-day retention ended) before it could be stored.",
+          },
         });
       }
       return events.map((e) => e.notificationId);

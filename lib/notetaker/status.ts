@@ -97,6 +97,8 @@ export type AlertInput = {
   assets: readonly AssetFact[];
   now: Date;
   missingAfterMinutes: number;
+  /** false for an interview that may not be recorded (lib/privacy expectsMedia): nothing is missing, nothing failed. */
+  expectsMedia?: boolean;
 };
 
 const KIND_NAMES: Record<string, string> = {
@@ -109,11 +111,11 @@ const KIND_NAMES: Record<string, string> = {
 
 /**
  * What the recruiter must be told, if anything. A recording or transcript uploaded by hand
- * resolves the Notetaker's failures (the debrief has what it needs); a cancelled interview or one
- * without a Notetaker never alerts.
+ * resolves the Notetaker's failures (the debrief has what it needs); a cancelled interview, one
+ * without a Notetaker, or one that may not be recorded never alerts.
  */
 export function getNotetakerAlert(input: AlertInput): NotetakerAlert | null {
-  if (input.status === "CANCELLED" || !input.notetakerId || input.notetakerState === "deleted") return null;
+  if (input.status === "CANCELLED" || !input.notetakerId || input.notetakerState === "deleted" || input.expectsMedia === false) return null;
   const uploaded = input.assets.some((a) => a.source === "UPLOAD" && a.status === "STORED" && (a.kind === "RECORDING" || a.kind === "TRANSCRIPT"));
   if (uploaded) return null;
   const fromNotetaker = input.assets.filter((a) => a.source === "NOTETAKER");

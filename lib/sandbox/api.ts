@@ -13,6 +13,7 @@ import { renderMeetingRoom } from "./meeting-room";
 import { listMessages, sendMessage, setMessageFaults } from "./messages";
 import {
   cancelNotetaker,
+  deleteNotetaker,
   expireNotetakerMediaEndpoint,
   findNotetaker,
   getNotetakerHistory,
@@ -68,6 +69,7 @@ const routes: Route[] = [
   ...["grants/:grant/notetakers", "notetakers"].flatMap((base) => [
     route("GET", base, "api_key", listNotetakers),
     route("GET", `${base}/:id`, "api_key", findNotetaker),
+    route("DELETE", `${base}/:id`, "api_key", deleteNotetaker),
     route("DELETE", `${base}/:id/cancel`, "api_key", cancelNotetaker),
     route("POST", `${base}/:id/leave`, "api_key", leaveNotetaker),
     route("GET", `${base}/:id/media`, "api_key", getNotetakerMedia),

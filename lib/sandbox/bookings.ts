@@ -7,7 +7,7 @@ import { chooseHost } from "@/lib/scheduling";
 import { buildEngineInput } from "./availability";
 import { buildBookingNotificationObject, serializeBooking, type BookingTrigger, type BookingView } from "./booking-payloads";
 import { loadConfigurationForScheduler } from "./configurations";
-import { renderTitle, type EffectiveConfiguration } from "./configuration-rules";
+import { describeMissingAdditionalField, renderTitle, type EffectiveConfiguration } from "./configuration-rules";
 import { invalidRequest, notFound, SandboxApiError, timeslotUnavailable, unauthorized } from "./errors";
 import { findValidGrantByEmail, resolveCalendarId, UUID_RE } from "./grants";
 import { data, empty, type SandboxResult } from "./http";
@@ -100,6 +100,8 @@ export async function createBooking(ctx: SandboxContext): Promise<SandboxResult>
   const { effective, raw } = await loadConfigurationForScheduler(ctx.query);
   if (raw.requires_session_auth && !ctx.hasApiKey) throw unauthorized("This configuration requires a scheduling session.");
   const body = parseOrThrow(ZBookingCreate, ctx.body, "booking");
+  const missingField = describeMissingAdditionalField(raw, body.additional_fields);
+  if (missingField) throw invalidRequest(`Invalid booking: ${missingField}`);
   const slot = { start: body.start_time * 1000, end: body.end_time * 1000 };
   if (slot.end - slot.start !== effective.durationMinutes * 60_000) {
     throw invalidRequest(`end_time - start_time must be ${effective.durationMinutes} minutes for this configuration.`);

@@ -137,3 +137,19 @@ export function describeParticipantGrantProblem(config: TConfiguration, grantSta
   }
   return null;
 }
+
+/**
+ * A booking's `additional_fields` against the configuration's `scheduler.additional_fields`: every
+ * required field must be answered (a non-empty value; `<NylasScheduling>` sends "" for a field left
+ * empty). Null when fine; otherwise Nylas's 400 message naming the first field missing.
+ */
+export function describeMissingAdditionalField(config: TConfiguration, given: Record<string, unknown> | null | undefined): string | null {
+  const fields = Object.entries(config.scheduler?.additional_fields ?? {}).sort(([, a], [, b]) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
+  for (const [key, field] of fields) {
+    if (!field.required) continue;
+    const value = given && Object.hasOwn(given, key) ? given[key] : undefined;
+    const isAnswered = typeof value === "string" ? value.trim() !== "" : Array.isArray(value) ? value.length > 0 : typeof value === "boolean" || typeof value === "number";
+    if (!isAnswered) return `additional_fields.${key} is required: "${field.label}" must be answered.`;
+  }
+  return null;
+}

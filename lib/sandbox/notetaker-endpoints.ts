@@ -12,7 +12,7 @@ import { resolveGrant } from "./grants";
 import { data, empty, type SandboxResult } from "./http";
 import { assertMediaReady, describeMediaFiles, serveMediaFile, type MediaFaults } from "./notetaker-media";
 import { serializeNotetaker } from "./notetaker-payloads";
-import { cancelNotetakerBeforeJoin, expireNotetakerMedia, leaveMeeting, loadLiveNotetaker, runNotetakerNow, toView } from "./notetakers";
+import { cancelNotetakerBeforeJoin, deleteNotetakerAndMedia, expireNotetakerMedia, leaveMeeting, loadLiveNotetaker, runNotetakerNow, toView } from "./notetakers";
 import type { SandboxContext } from "./router";
 import { describeIssues, ZNotetakerFaults, ZNotetakerRun } from "./schemas";
 
@@ -69,6 +69,12 @@ export async function findNotetaker(ctx: SandboxContext): Promise<SandboxResult>
 // DELETE …/notetakers/{id}/cancel — only before it has joined.
 export async function cancelNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
   await cancelNotetakerBeforeJoin(ctx.params.id!, ctx.params.grant, ctx.now);
+  return empty();
+}
+
+// DELETE …/notetakers/{id} — any state: the bot and all of its media; answers {request_id}, sends notetaker.deleted.
+export async function deleteNotetaker(ctx: SandboxContext): Promise<SandboxResult> {
+  await deleteNotetakerAndMedia(ctx.params.id!, ctx.params.grant, ctx.now);
   return empty();
 }
 

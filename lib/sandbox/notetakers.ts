@@ -143,6 +143,8 @@ export async function rescheduleNotetaker(tx: Tx, notetakerId: string, start: Da
 }
 
 async function deleteNotetaker(tx: Tx, row: NotetakerRow, now: Date): Promise<void> {
+  // Its media goes with it: the media endpoint and the file URLs answer 404 / 410 from now on.
+  await tx.sandboxNotetakerFile.deleteMany({ where: { notetakerId: row.id } });
   const deleted = await tx.sandboxNotetaker.update({ where: { id: row.id }, data: { deletedAt: now, nextStepAt: null } });
   const snapshot = await emit(tx, "notetaker.deleted", deleted, now);
   await recordHistory(tx, deleted, "notetaker.deleted", now, snapshot);
@@ -303,6 +305,17 @@ export async function cancelNotetakerBeforeJoin(id: string, grantIdentifier: str
     const row = await loadLiveNotetaker(id, grantIdentifier, tx);
     if (!canRunNow(row.state)) throw new SandboxApiError(409, "invalid_request_error", `A notetaker in state ${row.state} cannot be cancelled.`);
     await deleteNotetaker(tx, row, now);
+  }, TX_OPTIONS);
+}
+
+/**
+ * DELETE …/notetakers/{id}: removes a notetaker in any state — from the meeting if it is there —
+ * with all of its media (nylas-contract §5), and sends notetaker.deleted. 404 when it is gone already.
+ */
+export async function deleteNotetakerAndMedia(id: string, grantIdentifier: string | undefined, now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const row = await loadLiveNotetaker(id, grantIdentifier, tx);
+    await deleteNotetaker(tx, row, await stepTime(tx, id, now));
   }, TX_OPTIONS);
 }
 

@@ -60,6 +60,25 @@ const ZNotetakerSettings = z.looseObject({
   meeting_settings: ZMeetingSettings.optional(),
 });
 
+/** `scheduler.additional_fields.<key>.type` (nylas-contract §1; the UI also renders multi_select). */
+export const ADDITIONAL_FIELD_TYPES = ["text", "multi_line_text", "email", "phone_number", "dropdown", "date", "checkbox", "radio_button", "metadata", "multi_select"] as const;
+/** Types the booking form renders as a choice among `options`: without options there is nothing to choose. */
+export const CHOICE_FIELD_TYPES: readonly string[] = ["dropdown", "radio_button", "multi_select"];
+
+const ZAdditionalField = z
+  .looseObject({
+    label: z.string(),
+    type: z.enum(ADDITIONAL_FIELD_TYPES),
+    required: z.boolean(),
+    order: z.number().int().optional(),
+    options: z.array(z.string().min(1).max(500)).max(100).optional(),
+    default: z.string().optional(),
+  })
+  .refine((field) => !CHOICE_FIELD_TYPES.includes(field.type) || (field.options?.length ?? 0) > 0, {
+    message: "options is required (at least one) for dropdown, radio_button and multi_select fields",
+  });
+export type TAdditionalField = z.infer<typeof ZAdditionalField>;
+
 export const AVAILABILITY_METHODS = ["collective", "max-fairness", "max-availability"] as const;
 
 export const ZConfiguration = z.looseObject({
@@ -101,7 +120,7 @@ export const ZConfiguration = z.looseObject({
       available_days_in_future: z.number().int().min(1).max(365).optional(),
       min_booking_notice: z.number().int().min(0).nullable().optional(),
       min_cancellation_notice: z.number().int().min(0).optional(),
-      additional_fields: z.record(z.string(), z.looseObject({ label: z.string(), type: z.string(), required: z.boolean() })).optional(),
+      additional_fields: z.record(z.string(), ZAdditionalField).optional(),
       notetaker_settings: ZNotetakerSettings.optional(),
     })
     .optional(),

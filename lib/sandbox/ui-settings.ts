@@ -9,6 +9,20 @@ import type { SandboxContext } from "./router";
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+/**
+ * The booking form's extra fields, as stored (label, type, required, `options` for a radio_button or
+ * dropdown, …), in their `order`: `<NylasScheduling>` renders them in the order of the keys, and the
+ * database does not keep that order.
+ */
+function orderedAdditionalFields(value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const orderOf = (field: unknown) => {
+    const order = field && typeof field === "object" ? (field as { order?: unknown }).order : undefined;
+    return typeof order === "number" ? order : Number.MAX_SAFE_INTEGER;
+  };
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([, a], [, b]) => orderOf(a) - orderOf(b)));
+}
+
 // GET /v3/scheduling/ui-settings?configuration_id=…[&booking_id=…] — what <NylasScheduling> loads
 // first (undocumented by Nylas; shape from nylas-contract §2.5 R1).
 export async function getUiSettings(ctx: SandboxContext): Promise<SandboxResult> {
@@ -63,7 +77,7 @@ export async function getUiSettings(ctx: SandboxContext): Promise<SandboxResult>
       hide_cancellation_options: Boolean(scheduler.hide_cancellation_options),
       hide_rescheduling_options: Boolean(scheduler.hide_rescheduling_options),
       hide_additional_guests: Boolean(scheduler.hide_additional_guests),
-      additional_fields: scheduler.additional_fields ?? {},
+      additional_fields: orderedAdditionalFields(scheduler.additional_fields),
       ...(scheduler.confirmation_redirect_url ? { confirmation_redirect_url: scheduler.confirmation_redirect_url } : {}),
       notetaker_settings: { enabled: Boolean(notetaker.enabled), show_ui_consent_message: notetaker.show_ui_consent_message !== false },
     },

@@ -289,6 +289,15 @@ describe("getNotetakerAlert", () => {
     expect(getNotetakerAlert(input({ notetakerState: "available", assets: [failedRecording], now: late }))?.kind).toBe("asset_failed");
     expect(getNotetakerAlert(input({ notetakerState: "available", assets: [], now: late }))?.kind).toBe("media_missing");
   });
+
+  it("never alerts for an interview that may not be recorded (no media is expected, so none is missing or failed)", () => {
+    const late = minutesAfterEnd(600);
+    expect(getNotetakerAlert(input({ notetakerState: "scheduled", assets: [], now: late, expectsMedia: false }))).toBeNull();
+    expect(getNotetakerAlert(input({ notetakerState: "failed_entry", assets: [], now: late, expectsMedia: false }))).toBeNull();
+    expect(getNotetakerAlert(input({ notetakerState: "available", assets: [asset("RECORDING", "NOTETAKER", "FAILED", "boom")], now: late, expectsMedia: false }))).toBeNull();
+    // The same interview, to be recorded, is missing its media.
+    expect(getNotetakerAlert(input({ notetakerState: "scheduled", assets: [], now: late, expectsMedia: true }))?.kind).toBe("media_missing");
+  });
 });
 
 describe("describeNotetakerState / describeNotetakerReason: webhook values that are Object.prototype names", () => {

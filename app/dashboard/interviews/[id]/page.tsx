@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionItems } from "@/components/debrief/action-items";
 import { AssignmentExplanation } from "@/components/debrief/assignment-explanation";
+import { ConsentRecordView } from "@/components/debrief/consent-record";
 import { MediaFiles } from "@/components/debrief/media-files";
 import { NotetakerInstructions } from "@/components/debrief/notetaker-instructions";
 import { NotetakerPanel } from "@/components/debrief/notetaker-panel";
@@ -61,9 +62,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
   const notetakerGaveUp = hasNotetakerGivenUp(d.notetaker);
   const waitingMessage = isCancelled
     ? "The interview was cancelled."
-    : d.notetaker
-      ? "The recording appears here once the interview has run and the Notetaker's media is stored."
-      : "No Notetaker was booked for this interview. Upload the recording below if you have it.";
+    : d.notRecordedMessage
+      ? `${d.notRecordedMessage}. Upload a recording below only if you have one made with consent.`
+      : d.notetaker
+        ? "The recording appears here once the interview has run and the Notetaker's media is stored."
+        : "No Notetaker was booked for this interview. Upload the recording below if you have it.";
 
   return (
     <div className="space-y-8">
@@ -155,9 +158,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               <p className="text-sm text-muted">
                 {hasNotetakerMedia
                   ? "The Notetaker produced no summary for this interview."
-                  : notetakerGaveUp
-                    ? "No summary: the Notetaker did not record this interview."
-                    : "The Notetaker's summary appears here after the interview."}
+                  : d.notRecordedMessage
+                    ? "No summary: this interview is not recorded."
+                    : notetakerGaveUp
+                      ? "No summary: the Notetaker did not record this interview."
+                      : "The Notetaker's summary appears here after the interview."}
               </p>
             )}
           </Section>
@@ -169,9 +174,11 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               <p className="text-sm text-muted">
                 {hasNotetakerMedia
                   ? "No action items."
-                  : notetakerGaveUp
-                    ? "No action items: the Notetaker did not record this interview."
-                    : "The Notetaker's action items appear here after the interview."}
+                  : d.notRecordedMessage
+                    ? "No action items: this interview is not recorded."
+                    : notetakerGaveUp
+                      ? "No action items: the Notetaker did not record this interview."
+                      : "The Notetaker's action items appear here after the interview."}
               </p>
             )}
           </Section>
@@ -191,6 +198,10 @@ export default async function InterviewPage({ params }: InterviewPageProps) {
               <NotetakerPanel notetaker={d.notetaker} />
             </Section>
           ) : null}
+
+          <Section id="consent-heading" title="Recording consent">
+            <ConsentRecordView consent={d.consent} notRecordedMessage={d.notRecordedMessage} />
+          </Section>
 
           <Section id="instructions-heading" title="Notetaker instructions">
             <NotetakerInstructions settings={d.notetakerSettings} version={d.notetakerVersion} />
