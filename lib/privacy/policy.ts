@@ -67,10 +67,17 @@ export type AdditionalField = {
   required: boolean;
   order?: number;
   options?: string[];
+  /** The option selected when the form opens (`<NylasScheduling>` selects the first one without it). */
+  default?: string;
 };
 
+/**
+ * The consent question. "No" is selected when the form opens: `<NylasScheduling>` always selects a
+ * radio option, and without a default that would be "Yes" — consent the candidate never gave. A
+ * recording needs the candidate to choose "Yes" themselves.
+ */
 export function recordingConsentField(): AdditionalField {
-  return { label: RECORDING_CONSENT_LABEL, type: "radio_button", required: true, order: RECORDING_CONSENT_FIELD_ORDER, options: [...CONSENT_OPTIONS] };
+  return { label: RECORDING_CONSENT_LABEL, type: "radio_button", required: true, order: RECORDING_CONSENT_FIELD_ORDER, options: [...CONSENT_OPTIONS], default: CONSENT_NO_OPTION };
 }
 
 /** What a policy asks of a configuration. */

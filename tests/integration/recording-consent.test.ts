@@ -182,7 +182,8 @@ describe("Ask for consent", () => {
     expect(settings.status).toBe(200);
     const fields = settings.body.data.scheduler.additional_fields as Record<string, unknown>;
     expect(Object.keys(fields)).toEqual(["linkedin_url", "recording_consent"]);
-    expect(fields.recording_consent).toEqual({ label: "Recording consent", type: "radio_button", required: true, order: 2, options: [YES, NO] });
+    // "No" selected when the form opens: a recording needs the candidate to choose "Yes".
+    expect(fields.recording_consent).toEqual({ label: "Recording consent", type: "radio_button", required: true, order: 2, options: [YES, NO], default: NO });
 
     for (const answer of [undefined, "", "   "]) {
       const error = await sdkError(book(answer));

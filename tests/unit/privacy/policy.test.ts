@@ -115,7 +115,7 @@ describe("recordingConfigurationParts", () => {
   it("asks the required radio_button question under Ask for consent", () => {
     expect(recordingConfigurationParts("ASK_FOR_CONSENT")).toEqual({
       additionalFields: {
-        recording_consent: { label: "Recording consent", type: "radio_button", required: true, order: 2, options: ["Yes, record this interview", "No, do not record"] },
+        recording_consent: { label: "Recording consent", type: "radio_button", required: true, order: 2, options: ["Yes, record this interview", "No, do not record"], default: "No, do not record" },
       },
       notetakerEnabled: true,
       showUiConsentMessage: true,
@@ -145,7 +145,7 @@ describe("applyRecordingPolicy → configuration JSON", () => {
     const wire = snakeKeys(request) as { scheduler: Record<string, unknown> };
     expect(wire.scheduler.additional_fields).toEqual({
       linkedin_url: { label: "LinkedIn or portfolio URL (optional)", type: "text", required: false, order: 1 },
-      recording_consent: { label: "Recording consent", type: "radio_button", required: true, order: 2, options: ["Yes, record this interview", "No, do not record"] },
+      recording_consent: { label: "Recording consent", type: "radio_button", required: true, order: 2, options: ["Yes, record this interview", "No, do not record"], default: "No, do not record" },
     });
     expect(wire.scheduler.notetaker_settings).toMatchObject({ enabled: true, show_ui_consent_message: true });
   });
