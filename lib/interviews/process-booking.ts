@@ -115,7 +115,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       })
     : null;
   const panelEmails = new Set(configuration?.role.panel.members.map((m) => normalizeEmail(m.interviewer.email)) ?? []);
-  const interviewers = await db.interviewer.findMany({ select: { id: true, email: true, recordingOptOut: true } });
+  const interviewers = await db.interviewer.findMany({ select: { id: true, email: true } });
   const interviewerEmails = new Set([...panelEmails, ...interviewers.map((i) => normalizeEmail(i.email))]);
 
   // Who is who: from the payload, else through Nylas (never inside the transaction).
@@ -251,7 +251,8 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
         previous: readConsentRecord(existing?.consent) ?? readConsentRecord(replaced?.replaces?.consent),
         additionalFields: state.additionalFields,
         panelNotice: panel?.notetakerConsentMessage ?? "",
-        interviewerOptedOut: interviewers.find((i) => i.id === interviewerId)?.recordingOptOut === true,
+        // Read again here: an opt-out saved since the list above was read counts (lib/privacy/interviewer-opt-out.ts).
+        interviewerOptedOut: interviewerId ? (await tx.interviewer.findUnique({ where: { id: interviewerId }, select: { recordingOptOut: true } }))?.recordingOptOut === true : false,
         // When the answer was given: the latest booking notification (booked, or rescheduled).
         now: new Date((state.history.at(-1)?.at ?? Date.now() / 1000) * 1000),
       });

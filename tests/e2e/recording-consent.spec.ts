@@ -21,7 +21,9 @@ async function createRole(page: Page, title: string): Promise<{ id: string; slug
   await page.getByLabel("Location", { exact: true }).fill("Remote");
   await page.getByLabel("Summary", { exact: true }).fill("A role made by the recording consent end-to-end test.");
   await page.getByLabel("Description", { exact: true }).fill("What you will do:\n\n- Build things");
-  await page.getByLabel("Panel", { exact: true }).selectOption({ label: "Engineering panel" });
+  // Options read "Engineering panel (3 interviewers)": chosen by the panel's name.
+  const panel = page.getByLabel("Panel", { exact: true });
+  await panel.selectOption((await panel.locator("option", { hasText: /^Engineering panel\b/ }).getAttribute("value"))!);
   await page.getByLabel("Published", { exact: true }).check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/roles\/[0-9a-f-]{36}\?saved=created$/);

@@ -16,6 +16,7 @@ import { runDueJobs } from "@/lib/jobs";
 import { mediaDownloadJob } from "@/lib/media/jobs";
 import { getNylas } from "@/lib/nylas/client";
 import { notetakerCancelJob } from "@/lib/privacy/consent-jobs";
+import { applyInterviewerOptOut } from "@/lib/privacy/interviewer-opt-out";
 import { nylasNotetakerDeleteJob } from "@/lib/privacy/deletion-jobs";
 import type { RecordingPolicy } from "@/lib/privacy/policy";
 import { webhookDeliveryJob } from "@/lib/sandbox/webhook-dispatcher";
@@ -62,16 +63,16 @@ async function setRolePolicy(policy: RecordingPolicy | null): Promise<void> {
   expect(outcome).toMatchObject({ action: "updated", configurationId });
 }
 
-/** Books the first offered slot through the SDK, with this consent answer (undefined: none sent). */
-async function book(answer?: string, guest = DANA) {
-  const slot = (await offeredSlots(configurationId))[0]!;
+/** Books the first offered slot through the SDK (of an interviewer other than `notWith`), with this consent answer (undefined: none sent). */
+async function book(answer?: string, guest = DANA, notWith?: string) {
+  const slot = (await offeredSlots(configurationId)).find((s) => s.emails.some((e) => e !== notWith))!;
   const res = await getNylas().scheduler.bookings.create({
     queryParams: { configurationId },
     requestBody: {
       startTime: slot.startTime,
       endTime: slot.endTime,
       guest,
-      participants: [{ email: slot.emails[0]! }],
+      participants: [{ email: slot.emails.find((e) => e !== notWith)! }],
       ...(answer === undefined ? {} : { additionalFields: { recording_consent: answer } }),
     },
   });
@@ -383,6 +384,30 @@ describe("the other policies", () => {
     expect(await cancelAndSettle()).toBe(1);
     expect((await prisma.sandboxNotetaker.findUniqueOrThrow({ where: { id: interview.notetakerId! } })).deletedAt).toBeInstanceOf(Date);
     expect((await debriefOf(interview.id)).notRecordedMessage).toBe("Not recorded: the interviewer opted out of being recorded");
+  });
+});
+
+describe("applyInterviewerOptOut", () => {
+  it("an opt-out saved after the booking: the upcoming interview is not recorded and its Notetaker cancelled; others are left alone", async () => {
+    const { booking } = await book();
+    const other = await book(undefined, { name: "Sam Okafor", email: "sam.okafor@example.org" }, booking.organizer.email);
+    await pump();
+    const interview = await interviewOf(booking.bookingId);
+    const otherInterview = await interviewOf(other.booking.bookingId);
+    expect(otherInterview.interviewerId).not.toBe(interview.interviewerId);
+    expect(interview.notRecordedReason).toBeNull();
+    const changed = await prisma.$transaction(async (tx) => {
+      await tx.interviewer.update({ where: { id: interview.interviewerId! }, data: { recordingOptOut: true } });
+      return applyInterviewerOptOut(tx, interview.interviewerId!);
+    });
+    expect(changed).toBe(1);
+    expect((await interviewOf(booking.bookingId)).notRecordedReason).toBe("interviewer_opted_out");
+    expect((await interviewOf(other.booking.bookingId)).notRecordedReason).toBeNull();
+    expect(await queuedCancels()).toEqual([interview.notetakerId]);
+    await cancelAndSettle();
+    expect((await prisma.sandboxNotetaker.findUniqueOrThrow({ where: { id: interview.notetakerId! } })).deletedAt).toBeInstanceOf(Date);
+    // Applying it again changes nothing.
+    expect(await prisma.$transaction((tx) => applyInterviewerOptOut(tx, interview.interviewerId!))).toBe(0);
   });
 });
 
