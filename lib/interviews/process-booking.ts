@@ -14,6 +14,7 @@ import { mustCancelNotetaker, readConsentRecord } from "@/lib/privacy/consent";
 import { enqueueNotetakerCancel } from "@/lib/privacy/consent-jobs";
 import { decideBookingRecording } from "@/lib/privacy/recording-decision";
 import { getPrivacySettings, getRolePolicy } from "@/lib/privacy/settings";
+import type { RecordingPolicy } from "@/lib/privacy/policy";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
 
@@ -71,6 +72,52 @@ async function linkRebookings(tx: Prisma.TransactionClient, candidateId: string,
   for (const i of group) {
     const want = replaces.get(i.id) ?? null;
     if (i.replacesInterviewId !== want) await tx.interview.update({ where: { id: i.id }, data: { replacesInterviewId: want } });
+  }
+}
+
+/**
+ * The recording decision for one booking's interview: the policy in force when it was booked, the
+ * candidate's answer (kept over a reschedule or a rebooking unless changed) and the interviewer's
+ * opt-out (lib/privacy/recording-decision.ts), stored on the interview. A Notetaker the decision
+ * refuses is cancelled through Nylas, queued with the decision. A panel without a Notetaker books
+ * none: there is nothing to refuse.
+ */
+async function decideInterviewRecording(
+  tx: Prisma.TransactionClient,
+  input: {
+    interviewId: string;
+    bookingId: string;
+    roleId: string | null;
+    panel: { notetakerEnabled: boolean; conferencingProvider: string | null; notetakerConsentMessage: string } | null;
+    interviewerId: string | null;
+    state: BookingState;
+    notetakerId: string | null;
+    existing: { recordingPolicy: RecordingPolicy | null; consent: unknown; notetakerState: string | null; notetakerGrantId: string | null } | null;
+  },
+): Promise<void> {
+  const { existing, panel, state } = input;
+  const policy = existing?.recordingPolicy ?? (input.roleId ? await getRolePolicy(tx, input.roleId) : (await getPrivacySettings(tx)).recordingPolicy);
+  const replaced = await tx.interview.findUnique({ where: { id: input.interviewId }, select: { replaces: { select: { consent: true } } } });
+  // Read here, under the booking's lock: an opt-out saved a moment ago counts (lib/privacy/interviewer-opt-out.ts).
+  const interviewer = input.interviewerId ? await tx.interviewer.findUnique({ where: { id: input.interviewerId }, select: { recordingOptOut: true } }) : null;
+  const recording = decideBookingRecording({
+    policy,
+    previous: readConsentRecord(existing?.consent) ?? readConsentRecord(replaced?.replaces?.consent),
+    additionalFields: state.additionalFields,
+    panelNotice: panel?.notetakerConsentMessage ?? "",
+    interviewerOptedOut: interviewer?.recordingOptOut === true,
+    // When the answer was given: the latest booking notification (booked, or rescheduled).
+    now: new Date((state.history.at(-1)?.at ?? Date.now() / 1000) * 1000),
+  });
+  if (recording.problem) console.warn(`[recording-consent] booking ${input.bookingId}: ${recording.problem} Treated as no answer: not recorded.`);
+  const panelRecords = panel === null || (panel.notetakerEnabled && panel.conferencingProvider !== null);
+  const notRecordedReason = recording.decision.record || !panelRecords ? null : recording.decision.reason;
+  await tx.interview.update({
+    where: { id: input.interviewId },
+    data: { recordingPolicy: policy, consent: recording.consent as unknown as Prisma.InputJsonValue, notRecordedReason },
+  });
+  if (notRecordedReason && mustCancelNotetaker(recording.decision, input.notetakerId) && existing?.notetakerState !== "deleted" && state.status !== "CANCELLED") {
+    await enqueueNotetakerCancel(tx, { notetakerId: input.notetakerId!, grantId: existing?.notetakerGrantId ?? null });
   }
 }
 
@@ -239,32 +286,19 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       // out again over all of the person's interviews for the role (serialised by the candidate row).
       if (candidateId) await linkRebookings(tx, candidateId, applicationId, state.configurationId);
 
-      // Whether it may be recorded (DESIGN "Recording consent"): the policy in force when it was
-      // booked, the candidate's answer (kept over a reschedule or a rebooking unless changed) and the
-      // interviewer's opt-out. A Notetaker the decision refuses is cancelled through Nylas, queued
-      // with the decision. A panel without a Notetaker books none: there is nothing to decide.
-      const panel = configuration?.role.panel ?? null;
-      const policy = existing?.recordingPolicy ?? (roleId ? await getRolePolicy(tx, roleId) : (await getPrivacySettings(tx)).recordingPolicy);
-      const replaced = await tx.interview.findUnique({ where: { id: saved.id }, select: { replaces: { select: { consent: true } } } });
-      const recording = decideBookingRecording({
-        policy,
-        previous: readConsentRecord(existing?.consent) ?? readConsentRecord(replaced?.replaces?.consent),
-        additionalFields: state.additionalFields,
-        panelNotice: panel?.notetakerConsentMessage ?? "",
-        // Read again here: an opt-out saved since the list above was read counts (lib/privacy/interviewer-opt-out.ts).
-        interviewerOptedOut: interviewerId ? (await tx.interviewer.findUnique({ where: { id: interviewerId }, select: { recordingOptOut: true } }))?.recordingOptOut === true : false,
-        // When the answer was given: the latest booking notification (booked, or rescheduled).
-        now: new Date((state.history.at(-1)?.at ?? Date.now() / 1000) * 1000),
-      });
-      if (recording.problem) console.warn(`[recording-consent] booking ${bookingId}: ${recording.problem} Treated as no answer: not recorded.`);
-      const panelRecords = panel === null || (panel.notetakerEnabled && panel.conferencingProvider !== null);
-      const notRecordedReason = recording.decision.record || !panelRecords ? null : recording.decision.reason;
-      await tx.interview.update({
-        where: { id: saved.id },
-        data: { recordingPolicy: policy, consent: recording.consent as unknown as Prisma.InputJsonValue, notRecordedReason },
-      });
-      if (notRecordedReason && mustCancelNotetaker(recording.decision, data.notetakerId) && existing?.notetakerState !== "deleted" && state.status !== "CANCELLED") {
-        await enqueueNotetakerCancel(tx, { notetakerId: data.notetakerId!, grantId: existing?.notetakerGrantId ?? null });
+      // Whether it may be recorded (DESIGN "Recording consent"), decided again with each booking
+      // notification until the interview has taken place; then the decision it ran under stands.
+      if (!existing?.completedAt) {
+        await decideInterviewRecording(tx, {
+          interviewId: saved.id,
+          bookingId,
+          roleId,
+          panel: configuration?.role.panel ?? null,
+          interviewerId,
+          state,
+          notetakerId: data.notetakerId,
+          existing: existing ?? null,
+        });
       }
       return { state, notificationIds: events.map((e) => e.notificationId), unresolved: roles.kind === "unknown" ? roles.reason : null };
     },

@@ -387,6 +387,25 @@ describe("the other policies", () => {
   });
 });
 
+describe("once the interview has taken place", () => {
+  it("its decision stands: a later booking notification and an opt-out do not un-record what was recorded", async () => {
+    const { booking, slot } = await book();
+    await pump();
+    const interview = await interviewOf(booking.bookingId);
+    expect((await runNotetaker(server.origin, interview.notetakerId!)).status).toBe(200);
+    await pump();
+    expect(await interviewOf(booking.bookingId)).toMatchObject({ status: "COMPLETED", notRecordedReason: null });
+    await prisma.interviewer.updateMany({ data: { recordingOptOut: true } });
+    await rescheduleToAnotherDay(booking.bookingId, slot.startTime);
+    await pump();
+    const after = await interviewOf(booking.bookingId);
+    expect(after).toMatchObject({ status: "COMPLETED", notRecordedReason: null });
+    expect(after.consent).toEqual(interview.consent);
+    expect(await queuedCancels()).toEqual([]);
+    expect(await prisma.mediaAsset.count({ where: { interviewId: interview.id } })).toBe(5);
+  });
+});
+
 describe("applyInterviewerOptOut", () => {
   it("an opt-out saved after the booking: the upcoming interview is not recorded and its Notetaker cancelled; others are left alone", async () => {
     const { booking } = await book();
