@@ -25,6 +25,8 @@ export const PATHS = {
   settingsAudit: "/settings/audit",
   settingsWebhooks: "/settings/webhooks",
   settingsJobs: "/settings/jobs",
+  settingsPrivacy: "/settings/privacy",
+  account: "/account",
   sandbox: "/sandbox",
 } as const;
 
