@@ -129,6 +129,9 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/load", cases: [get("admins", fixed("/settings/load"), adminPage())] },
   { pattern: "/settings/webhooks", cases: [get("admins", fixed("/settings/webhooks"), adminPage())] },
   { pattern: "/settings/jobs", cases: [get("admins", fixed("/settings/jobs"), adminPage())] },
+  { pattern: "/settings/privacy", cases: [get("admins", fixed("/settings/privacy"), adminPage())] },
+  // Any signed-in user: an interviewer's own recording preference, or why there is none.
+  { pattern: "/account", cases: [get("signed-in users", fixed("/account"), signedInPage())] },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
   { pattern: "/settings/roles/new", cases: [get("admins", fixed("/settings/roles/new"), adminPage())] },
   {
@@ -308,6 +311,34 @@ export const ACTION_RULES: ActionRule[] = [
   { key: "app/settings/actions.ts#setRolePublishedAction", page: settingsPage, args: () => ["not-an-id", false], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#retryRoleSyncAction", page: settingsPage, args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#getRoleSyncStatesAction", page: settingsPage, args: (f) => [[f.roleId]], expect: adminAction() },
+  {
+    // A value that is no policy: refused before anything is read or written.
+    key: "app/settings/privacy/actions.ts#saveRecordingPolicyAction",
+    page: fixed("/settings/privacy"),
+    args: () => [IDLE, new FormArg({ recordingPolicy: "SOMETIMES" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "Choose one of Inform only, Ask for consent, Never record." },
+  },
+  {
+    key: "app/settings/privacy/actions.ts#setInterviewerRecordingOptOutAction",
+    page: (f) => `/settings/panels/${f.panelId}`,
+    args: () => [IDLE, new FormArg({ interviewerId: "not-an-id", recordingOptOut: "true" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not an interviewer." },
+  },
+  {
+    // Anyone signed in may call it (it changes only their own interviewer); no value: refused, nothing written.
+    key: "app/account/actions.ts#saveOwnRecordingPreferenceAction",
+    page: fixed("/account"),
+    args: () => [IDLE, new FormArg({ recordingOptOut: "maybe" })],
+    expect: signedInPage(),
+    bodyIncludes: {
+      interviewer: "Say whether their interviews may be recorded.",
+      otherInterviewer: "Say whether their interviews may be recorded.",
+      recruiter: "Say whether their interviews may be recorded.",
+      admin: "Say whether their interviews may be recorded.",
+    },
+  },
   {
     key: "app/settings/load/actions.ts#setWeeklyCapAction",
     page: fixed("/settings/load"),
