@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { startTransition, useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/form-controls";
 import { SaveOutcome } from "@/components/ui/save-outcome";
@@ -34,7 +34,16 @@ export function RecordingOptOutForm({ recordingOptOut, label, hint, interviewerI
   const saved = state.status === "success" ? state.recordingOptOut : recordingOptOut;
 
   return (
-    <form action={formAction} noValidate className="space-y-2">
+    <form
+      noValidate
+      className="space-y-2"
+      onSubmit={(event) => {
+        // Not <form action>: React resets a form after its action, which unticks the controlled choice the save just stored.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {interviewerId ? <input type="hidden" name="interviewerId" value={interviewerId} /> : null}
       <input type="hidden" name="recordingOptOut" value={checked ? "true" : "false"} />
       <Choice

@@ -119,6 +119,7 @@ test.describe("an interviewer's recording opt-out", () => {
     await optOut.check();
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect(page.getByText("Saved. Interviews you run are not recorded from now on.")).toBeVisible();
+    await expect(optOut).toBeChecked();
     await page.reload();
     await expect(page.getByRole("checkbox", { name: "Do not record interviews I run" })).toBeChecked();
 
@@ -135,6 +136,7 @@ test.describe("an interviewer's recording opt-out", () => {
     await box.uncheck();
     await lena.getByRole("button", { name: `Save recording preference for ${LENA.name}` }).click();
     await expect(lena.getByText(`Saved. ${LENA.name}'s interviews are recorded again, as each role's policy says.`)).toBeVisible();
+    await expect(box).not.toBeChecked();
     await admin.reload();
     await expect(admin.getByRole("region", { name: "Recording opt-outs" }).getByRole("listitem", { name: LENA.name, exact: true }).getByText("Recorded", { exact: true })).toBeVisible();
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/form-controls";
 import { SaveOutcome } from "@/components/ui/save-outcome";
@@ -32,7 +32,16 @@ export function RecordingPolicyForm({ recordingPolicy, action }: RecordingPolicy
   const errorId = `${FORM_ID}-error`;
 
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        // Not <form action>: React resets a form after its action, which unticks the controlled choice the save just stored.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       <fieldset role="radiogroup" aria-labelledby={legendId} aria-describedby={groupError ? errorId : undefined} aria-invalid={groupError ? true : undefined} className="space-y-3">
         <legend id={legendId} className="text-sm font-semibold text-ink">
           Default recording policy
