@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/form-controls";
 import { SaveOutcome } from "@/components/ui/save-outcome";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { TRecordingOptOutState } from "@/lib/validations/privacy";
 
 export type RecordingOptOutFormProps = {
@@ -28,22 +29,13 @@ const INITIAL_STATE: TRecordingOptOutState = { status: "idle" };
  * leaving it out. The outcome appears under the button, announced.
  */
 export function RecordingOptOutForm({ recordingOptOut, label, hint, interviewerId, saveLabelSuffix, action }: RecordingOptOutFormProps) {
-  const [state, formAction, isPending] = useActionState(action, INITIAL_STATE);
+  const { state, isPending, onSubmit } = useActionForm(action, INITIAL_STATE);
   const [checked, setChecked] = useState(recordingOptOut);
   const id = useId();
   const saved = state.status === "success" ? state.recordingOptOut : recordingOptOut;
 
   return (
-    <form
-      noValidate
-      className="space-y-2"
-      onSubmit={(event) => {
-        // Not <form action>: React resets a form after its action, which unticks the controlled choice the save just stored.
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
+    <form noValidate className="space-y-2" onSubmit={onSubmit}>
       {interviewerId ? <input type="hidden" name="interviewerId" value={interviewerId} /> : null}
       <input type="hidden" name="recordingOptOut" value={checked ? "true" : "false"} />
       <Choice

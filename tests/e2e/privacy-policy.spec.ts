@@ -72,6 +72,11 @@ test.describe("the default recording policy", () => {
     await expect(page.getByText(/^Saved: the default is now “Ask for consent”\. Syncing \d+ roles? that use it with Nylas…$/)).toBeVisible();
     await expect(group.getByRole("radio", { name: "Ask for consent" })).toBeChecked();
     await waitForRoleSynced("backend-engineer");
+    // The roles list says which policy each role runs under.
+    await page.goto("/settings");
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Backend Engineer", exact: true }) });
+    const recording = row.getByRole("cell").filter({ hasText: "Ask for consent" });
+    await expect(recording).toContainText("Organisation default");
 
     // A candidate, in a browser of their own: pick a time, then the booking form asks.
     const candidate = await browser.newContext();

@@ -1,9 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Choice } from "@/components/ui/form-controls";
 import { SaveOutcome } from "@/components/ui/save-outcome";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { RECORDING_POLICY_DESCRIPTIONS, RECORDING_POLICY_OPTIONS, type RecordingPolicy } from "@/lib/privacy/policy";
 import type { TRecordingPolicyState } from "@/lib/validations/privacy";
 
@@ -23,7 +24,7 @@ const INITIAL_STATE: TRecordingPolicyState = { status: "idle" };
  * beside the button (announced); a refused save's message also describes the group.
  */
 export function RecordingPolicyForm({ recordingPolicy, action }: RecordingPolicyFormProps) {
-  const [state, formAction, isPending] = useActionState(action, INITIAL_STATE);
+  const { state, isPending, onSubmit } = useActionForm(action, INITIAL_STATE);
   const [selected, setSelected] = useState<RecordingPolicy>(recordingPolicy);
   const saved = state.status === "success" ? state.recordingPolicy : recordingPolicy;
   const isDirty = selected !== saved;
@@ -32,16 +33,7 @@ export function RecordingPolicyForm({ recordingPolicy, action }: RecordingPolicy
   const errorId = `${FORM_ID}-error`;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        // Not <form action>: React resets a form after its action, which unticks the controlled choice the save just stored.
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => formAction(data));
-      }}
-    >
+    <form noValidate className="space-y-4" onSubmit={onSubmit}>
       <fieldset role="radiogroup" aria-labelledby={legendId} aria-describedby={groupError ? errorId : undefined} aria-invalid={groupError ? true : undefined} className="space-y-3">
         <legend id={legendId} className="text-sm font-semibold text-ink">
           Default recording policy
