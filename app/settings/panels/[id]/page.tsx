@@ -63,7 +63,8 @@ export default async function EditPanelPage({ params, searchParams }: EditPanelP
             save={savePanelAction}
           />
         </div>
-        <aside className="space-y-4 lg:sticky lg:top-6 lg:self-start">
+        {/* Not sticky: with an opt-out form per interviewer the aside can be taller than the window. */}
+        <aside className="space-y-4 lg:self-start">
           <PanelUsage roles={panel.roles} notetakerVersion={panel.notetakerVersion} />
           <PanelRecordingOptOuts interviewers={recording} action={setInterviewerRecordingOptOutAction} />
         </aside>
