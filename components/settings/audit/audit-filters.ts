@@ -12,13 +12,14 @@ import { settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "candidate"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
   panel: { one: "Panel", many: "Panels" },
   interviewer: { one: "Interviewer", many: "Interviewers" },
   application: { one: "Application", many: "Decisions" },
+  candidate: { one: "Candidate", many: "Candidates" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -29,6 +30,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   cap_changed: "Load cap changed",
   sync_retried: "Sync retried",
   stage_changed: "Stage changed",
+  exported: "Data exported",
+  erased: "Erased",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
