@@ -83,6 +83,48 @@ describe("writeZip", () => {
   });
 });
 
+describe("writeZip past 4 GiB", () => {
+  // 4 GiB + 1 MiB of one repeated chunk, consumed as it streams; only the archive's tail is kept.
+  it("switches to ZIP64: 8-byte sizes in the descriptor and the central directory, a ZIP64 end record", { timeout: 120_000 }, async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 7);
+    const big = 4 * 1024 + 1; // MiB
+    async function* bigSource(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < big; i++) yield chunk;
+    }
+    let total = 0;
+    let tail = Buffer.alloc(0);
+    for await (const part of writeZip([{ name: "big.bin", modifiedAt: at, open: bigSource }, entry("after.txt", "after")])) {
+      total += part.byteLength;
+      tail = Buffer.concat([tail, Buffer.from(part)]).subarray(-4096);
+    }
+    const size = big * 1024 * 1024;
+    const localBig = 30 + "big.bin".length;
+    const afterOffset = localBig + size + 24; // the big entry's descriptor has 8-byte sizes
+    const cdOffset = afterOffset + 30 + "after.txt".length + 5 + 16;
+    const tailStart = total - tail.length;
+    const at64 = (offset: number) => offset - tailStart;
+
+    // Central directory: big.bin's sizes in its ZIP64 extra, after.txt's offset in its own.
+    const bigHeader = at64(cdOffset);
+    expect(tail.readUInt32LE(bigHeader)).toBe(0x02014b50);
+    expect(tail.readUInt32LE(bigHeader + 24)).toBe(0xffffffff);
+    expect(tail.readUInt16LE(bigHeader + 30)).toBe(20);
+    expect(Number(tail.readBigUInt64LE(bigHeader + 46 + 7 + 4))).toBe(size);
+    const afterHeader = bigHeader + 46 + 7 + 20;
+    expect(tail.readUInt32LE(afterHeader + 42)).toBe(0xffffffff);
+    expect(Number(tail.readBigUInt64LE(afterHeader + 46 + 9 + 4))).toBe(afterOffset);
+    // ZIP64 end record and locator, then the classic end record pointing at them.
+    const end = tail.length - 22;
+    expect(tail.readUInt32LE(end)).toBe(0x06054b50);
+    expect(tail.readUInt32LE(end + 16)).toBe(0xffffffff);
+    expect(tail.readUInt32LE(end - 20)).toBe(0x07064b50);
+    const zip64End = Number(tail.readBigUInt64LE(end - 20 + 8));
+    expect(tail.readUInt32LE(at64(zip64End))).toBe(0x06064b50);
+    expect(Number(tail.readBigUInt64LE(at64(zip64End) + 48))).toBe(cdOffset);
+    expect(Number(tail.readBigUInt64LE(at64(zip64End) + 32))).toBe(2);
+  });
+});
+
 describe("dosDateTime", () => {
   it("packs the UTC date and time, two-second resolution", () => {
     const { dosTime, dosDate } = dosDateTime(at);
