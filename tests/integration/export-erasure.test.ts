@@ -13,7 +13,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertServerEnv } from "@/lib/env";
 import { getCandidateTimeline, listInterviews } from "@/lib/interviews/queries";
-import { runDueJobs } from "@/lib/jobs";
+import { enqueue, runDueJobs } from "@/lib/jobs";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
 import { eraseCandidate } from "@/lib/privacy/erasure";
 import { nylasCancelBookingJob } from "@/lib/privacy/erasure-jobs";
@@ -23,6 +23,7 @@ import { recordAudit } from "@/lib/settings/audit";
 import { getMediaStorage, resetMediaStorage } from "@/lib/storage";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
 import { drainJobs } from "../support/jobs";
+import { startS3Server } from "../support/s3-server";
 import { bookFirstSlot, envOverride, listFiles } from "../support/notetaker-sandbox";
 import { collect, readZip } from "../support/read-zip";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
@@ -222,6 +223,19 @@ describe("eraseCandidate", () => {
     }
   });
 
+  it("never applies a notification of an erased booking that was stored anyway (one racing the erasure)", async () => {
+    const { candidateId, bookingId } = await bookedCandidate();
+    const stored = await prisma.webhookEvent.findMany({ where: { bookingId } });
+    expect((await eraseCandidate(await admin(), candidateId, GUEST.email)).status).toBe("erased");
+    // As if ingested just before the erasure committed: put back, PENDING, with its job.
+    await prisma.webhookEvent.createMany({ data: stored.map(({ id: _id, ...row }) => ({ ...row, payload: row.payload as object, status: "PENDING" as const })) });
+    await enqueue(prisma, webhookProcessingJob, { subject: "booking", id: bookingId });
+    await drainJobs([webhookProcessingJob]);
+    expect(await prisma.candidate.count()).toBe(0);
+    expect(await prisma.interview.count()).toBe(0);
+    expect(await prisma.webhookEvent.count({ where: { bookingId } })).toBe(0);
+  });
+
   it("refuses an email that is not the candidate's and deletes nothing", async () => {
     const { candidateId } = await bookedCandidate();
     expect(await eraseCandidate(await admin(), candidateId, "someone.else@example.org")).toEqual({ status: "mismatch" });
@@ -235,5 +249,34 @@ describe("eraseCandidate", () => {
     const { candidateId } = await bookedCandidate();
     expect((await eraseCandidate(await admin(), candidateId, GUEST.email)).status).toBe("erased");
     expect(await eraseCandidate(await admin(), candidateId, GUEST.email)).toEqual({ status: "not_found" });
+  });
+});
+
+describe("on S3 storage", () => {
+  it("exports the files from the bucket, and the erasure deletes them there", async () => {
+    const s3 = await startS3Server();
+    const restore = envOverride(
+      { MEDIA_STORAGE: "s3", S3_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint, S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "true", AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER" },
+      () => {
+        assertServerEnv();
+        resetMediaStorage();
+      },
+    );
+    try {
+      const { interview, candidateId } = await bookedCandidate();
+      expect(getMediaStorage().kind).toBe("s3");
+      const keys = (await prisma.mediaAsset.findMany({ where: { interviewId: interview.id } })).map((a) => a.storageKey!);
+      const actor = await admin();
+      const entries = readZip(await collect((await openCandidateExport(actor, candidateId)).body));
+      expect(entries.find((e) => e.name === `media/${interview.id}/recording.mp4`)!.data.equals(RECORDING)).toBe(true);
+
+      expect((await eraseCandidate(actor, candidateId, GUEST.email)).status).toBe("erased");
+      await drainJobs([storageDeleteJob]);
+      for (const key of keys) expect(await getMediaStorage().stat(key)).toBeNull();
+      expect(await listFiles(mediaDir)).toEqual([]);
+    } finally {
+      restore();
+      await s3.close();
+    }
   });
 });
