@@ -13,6 +13,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertServerEnv } from "@/lib/env";
 import { getCandidateTimeline, listInterviews } from "@/lib/interviews/queries";
+import { mediaDownloadJob } from "@/lib/media/jobs";
 import { enqueue, runDueJobs } from "@/lib/jobs";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
 import { eraseCandidate } from "@/lib/privacy/erasure";
@@ -234,6 +235,43 @@ describe("eraseCandidate", () => {
     expect(await prisma.candidate.count()).toBe(0);
     expect(await prisma.interview.count()).toBe(0);
     expect(await prisma.webhookEvent.count({ where: { bookingId } })).toBe(0);
+  });
+
+  it("deletes a file whose download finishes after the erasure", async () => {
+    const { interview, candidateId } = await bookedCandidate();
+    const asset = await prisma.mediaAsset.create({
+      data: {
+        interviewId: interview.id,
+        kind: "THUMBNAIL",
+        source: "NOTETAKER",
+        fileName: "thumbnail.png",
+        sourceUrl: "https://media.example/thumbnail.png",
+        sourceUrlExpiresAt: new Date(Date.now() + 3_600_000),
+        expectedSize: 4,
+      },
+    });
+    await enqueue(prisma, mediaDownloadJob, { assetId: asset.id });
+    // The body arrives only once the erasure has committed.
+    let release: () => void = () => undefined;
+    const erased = new Promise<void>((resolve) => (release = resolve));
+    const fetchImpl = (async () =>
+      new Response(
+        new ReadableStream({
+          async pull(controller) {
+            await erased;
+            controller.enqueue(new Uint8Array([1, 2, 3, 4]));
+            controller.close();
+          },
+        }),
+        { status: 200, headers: { "content-length": "4" } },
+      )) as unknown as typeof fetch;
+    const downloading = runDueJobs(mediaDownloadJob, { deps: { storage: getMediaStorage(), fetchImpl } });
+    await expect.poll(async () => (await prisma.mediaAsset.findUnique({ where: { id: asset.id } }))?.status).toBe("DOWNLOADING");
+    expect((await eraseCandidate(await admin(), candidateId, GUEST.email)).status).toBe("erased");
+    release();
+    await downloading;
+    await drainJobs([storageDeleteJob]);
+    expect(await listFiles(mediaDir)).toEqual([]);
   });
 
   it("refuses an email that is not the candidate's and deletes nothing", async () => {
