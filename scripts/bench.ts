@@ -5,6 +5,7 @@
 import { runAvailabilityBench } from "./bench/availability";
 import { runDrainBench } from "./bench/drain";
 import { runEvidenceBench } from "./bench/evidence";
+import { exportBenchTarget, runExportBench } from "./bench/export";
 import { runMediaBench } from "./bench/media";
 import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
@@ -55,6 +56,11 @@ const benches: Bench[] = [
     },
   },
   {
+    // `--gb N` sets the candidate's media size (default 2 GB).
+    name: "export",
+    run: async () => exportBenchTarget(await runExportBench()),
+  },
+  {
     // `--soak-seconds N` shortens the 10-minute RSS soak (the summary says so).
     name: "scale",
     run: async () => {
@@ -66,8 +72,8 @@ const benches: Bench[] = [
 ];
 
 const args = process.argv.slice(2);
-// Flags, and the value of `--soak-seconds N`, are not benchmark names.
-const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds");
+// Flags, and the values of `--soak-seconds N` and `--gb N`, are not benchmark names.
+const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds" && args[i - 1] !== "--gb");
 const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches;
 if (!selected.length) {
   console.error(`Unknown benchmark. Available: ${benches.map((b) => b.name).join(", ")}`);

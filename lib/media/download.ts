@@ -10,6 +10,7 @@ import { parseContentDigest, storageKeyFor } from "./files";
 import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
 import { readStoredText } from "./stored-text";
 import { lockInterview } from "@/lib/interviews/lock";
+import { enqueueStorageDeletion } from "@/lib/privacy/deletion-jobs";
 import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
 
 /**
@@ -197,6 +198,8 @@ export async function downloadAsset(assetId: string, ctx: JobContext<MediaDownlo
 async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: number; sha256: string }, parsed: ReturnType<typeof parseTextFile> | null): Promise<void> {
   const now = new Date();
   await lockInterview(tx, asset.interviewId);
+  // Erased (or its media deleted) while the file was downloading: the copy just stored goes too.
+  if (!(await tx.mediaAsset.findUnique({ where: { id: asset.id }, select: { id: true } }))) return enqueueStorageDeletion(tx, [stored.key]);
   const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
   await tx.mediaAsset.update({
     where: { id: asset.id },

@@ -192,6 +192,15 @@ export const HANDLER_RULES: RouteRule[] = [
     ],
   },
   {
+    // A candidate's data export is for admins only: a recruiter or interviewer gets 403, even for a candidate they may see.
+    pattern: "/api/candidates/[id]/export",
+    cases: [
+      get("a candidate's data (a ZIP)", (f) => `/api/candidates/${f.candidateId}/export`, { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 200 }),
+      get("an unknown candidate", fixed(`/api/candidates/${ZERO_UUID}/export`), { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 404 }),
+      get("not an id", fixed("/api/candidates/not-an-id/export"), { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 404 }),
+    ],
+  },
+  {
     pattern: "/api/webhooks/nylas",
     cases: [
       get("the challenge handshake (public)", fixed("/api/webhooks/nylas?challenge=abc123"), everyone(200)),
@@ -254,6 +263,14 @@ export const ACTION_RULES: ActionRule[] = [
     args: () => [ZERO_UUID, { stage: "HIRED", expectedUpdatedAt: "2026-01-01T00:00:00.000Z" }],
     expect: { anon: LOGIN, interviewer: 403, otherInterviewer: 403, recruiter: 200, admin: 200 },
     bodyIncludes: { recruiter: "This application no longer exists.", admin: "This application no longer exists." },
+  },
+  {
+    // Erasing is for admins only; the wrong email is refused before anything is deleted, even for an admin.
+    key: "app/dashboard/candidates/[id]/actions.ts#eraseCandidateAction",
+    page: (f) => `/dashboard/candidates/${f.candidateId}`,
+    args: (f) => [IDLE, new FormArg({ candidateId: f.candidateId, confirmEmail: "not-their-email@example.org" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not the candidate" },
   },
   {
     key: "app/dashboard/interviews/[id]/actions.ts#setActionItemDoneAction",

@@ -12,7 +12,7 @@ import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: s
   interviewer: { one: "Interviewer", many: "Interviewers" },
   application: { one: "Application", many: "Decisions" },
   privacy: { one: "Privacy settings", many: "Privacy" },
+  candidate: { one: "Candidate", many: "Candidates" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -30,6 +31,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   cap_changed: "Load cap changed",
   sync_retried: "Sync retried",
   stage_changed: "Stage changed",
+  exported: "Data exported",
+  erased: "Erased",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
