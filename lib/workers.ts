@@ -15,6 +15,7 @@ import { loadCapReconcileJob, loadCapSafetyNetJob } from "@/lib/load/jobs";
 import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
+import { retentionJob } from "@/lib/privacy/retention-run";
 import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
 import { sandboxWorkers } from "@/lib/sandbox";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
@@ -33,6 +34,7 @@ const APP_JOB_KINDS = [
   feedbackRemindersJob,
   storageDeleteJob,
   nylasNotetakerDeleteJob,
+  retentionJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -11,6 +11,7 @@ import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } fro
 import { readStoredText } from "./stored-text";
 import { lockInterview } from "@/lib/interviews/lock";
 import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
+import { deleteNylasCopyOnceStored } from "@/lib/privacy/nylas-copy";
 
 /**
  * Copies each Notetaker file into OUR storage (Nylas deletes its copy after 14 days): the handler
@@ -203,6 +204,8 @@ async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: 
     data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
   });
   if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
+  // The last file of the notetaker stored: Nylas's copy may go (when the admin chose so).
+  if (!parsed || parsed.ok) await deleteNylasCopyOnceStored(tx, { interviewId: asset.interviewId, notetakerId: asset.notetakerId, grantId: asset.interview.notetakerGrantId });
   // The file that completes the debrief queues its recap emails (once: idempotency keys).
   await queueDebriefReadyEmails(tx, asset.interviewId);
 }

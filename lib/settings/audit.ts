@@ -11,7 +11,7 @@ import type { FieldChange } from "./diff";
 type Tx = Prisma.TransactionClient;
 
 export type AuditActor = { id: string; email: string };
-export type AuditEntityType = "role" | "panel" | "interviewer" | "application";
+export type AuditEntityType = "role" | "panel" | "interviewer" | "application" | "privacy";
 export type AuditAction = "created" | "updated" | "published" | "unpublished" | "cap_changed" | "sync_retried" | "stage_changed";
 
 export type AuditEntry = {

@@ -12,13 +12,14 @@ import { settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
   panel: { one: "Panel", many: "Panels" },
   interviewer: { one: "Interviewer", many: "Interviewers" },
   application: { one: "Application", many: "Decisions" },
+  privacy: { one: "Privacy settings", many: "Privacy" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
