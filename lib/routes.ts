@@ -25,6 +25,7 @@ export const PATHS = {
   settingsAudit: "/settings/audit",
   settingsWebhooks: "/settings/webhooks",
   settingsJobs: "/settings/jobs",
+  settingsPrivacy: "/settings/privacy",
   sandbox: "/sandbox",
 } as const;
 

@@ -129,6 +129,7 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/load", cases: [get("admins", fixed("/settings/load"), adminPage())] },
   { pattern: "/settings/webhooks", cases: [get("admins", fixed("/settings/webhooks"), adminPage())] },
   { pattern: "/settings/jobs", cases: [get("admins", fixed("/settings/jobs"), adminPage())] },
+  { pattern: "/settings/privacy", cases: [get("admins", fixed("/settings/privacy"), adminPage())] },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
   { pattern: "/settings/roles/new", cases: [get("admins", fixed("/settings/roles/new"), adminPage())] },
   {
@@ -313,6 +314,14 @@ export const ACTION_RULES: ActionRule[] = [
     page: fixed("/settings/load"),
     args: () => [{ status: "idle" }, new FormArg({ interviewerId: "not-an-id", weeklyCap: "many" })],
     expect: adminAction(),
+  },
+  {
+    key: "app/settings/privacy/retention-actions.ts#saveRetentionRulesAction",
+    page: fixed("/settings/privacy"),
+    // A negative number of days: refused before anything is saved, even for admins.
+    args: () => [{ deleteMediaDaysAfterRejection: "-1", deleteMediaDaysAfterHire: "", anonymizeDaysAfterRejection: "", deleteNylasCopyWhenStored: false }],
+    expect: adminAction(),
+    bodyIncludes: { admin: "The number of days cannot be negative." },
   },
   {
     key: "app/settings/jobs/actions.ts#retryJobAction",

@@ -32,6 +32,8 @@ const TABLES = [
   "media_assets",
   "sandbox_grants",
   "sandbox_notetakers",
+  "privacy_settings",
+  "deletion_records",
 ] as const;
 
 test.describe.configure({ mode: "serial" });
@@ -72,7 +74,16 @@ const value: fc.Arbitrary<unknown> = wrongType.map(function strip(v: unknown): u
 test("settings (and dashboard and sandbox console) server actions given hostile arguments never answer 5xx and write nothing", async ({ page, baseURL }) => {
   const actions = settingsActions();
   expect(actions.map((a) => a.exportedName).sort()).toEqual(
-    expect.arrayContaining(["savePanelAction", "saveRoleAction", "setRolePublishedAction", "setWeeklyCapAction", "retryWebhookEventAction", "retryMediaDownloadAction", "runNotetakerAction"]),
+    expect.arrayContaining([
+      "savePanelAction",
+      "saveRoleAction",
+      "setRolePublishedAction",
+      "setWeeklyCapAction",
+      "retryWebhookEventAction",
+      "retryMediaDownloadAction",
+      "runNotetakerAction",
+      "saveRetentionRulesAction",
+    ]),
   );
   const before = await countRows(TABLES);
 
