@@ -6,6 +6,7 @@ import { runAvailabilityBench } from "./bench/availability";
 import { runDrainBench } from "./bench/drain";
 import { runEvidenceBench } from "./bench/evidence";
 import { runMediaBench } from "./bench/media";
+import { runRetentionBench } from "./bench/retention";
 import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
 
@@ -63,11 +64,21 @@ const benches: Bench[] = [
       return `scale: ${r.figures.length} figures, ${missed.length ? `MISSES ${missed.map((f) => f.name).join("; ")}` : "every target met"}`;
     },
   },
+  {
+    // `--scale F` seeds a fraction of the 100,000 files and 5,000,000 transcript lines (e.g. 0.02 for a quick check).
+    name: "retention",
+    run: async () => {
+      const r = await runRetentionBench();
+      const ratio = r.during.p95 / r.idle.p95;
+      const ok = r.during.p95 < 2 * r.idle.p95 && r.during.p95 < 250;
+      return `retention: dashboard p95 ${r.idle.p95.toFixed(1)} ms idle, ${r.during.p95.toFixed(1)} ms during a ${r.runSeconds.toFixed(1)} s run (${ratio.toFixed(2)}x); files deleted ${r.filesDrainSeconds === null ? "NOT within an hour" : `${r.filesDrainSeconds.toFixed(1)} s after`} (target during < 2x idle and < 250 ms): ${ok ? "meets target" : "MISSES target"}`;
+    },
+  },
 ];
 
 const args = process.argv.slice(2);
 // Flags, and the value of `--soak-seconds N`, are not benchmark names.
-const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds");
+const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds" && args[i - 1] !== "--scale");
 const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches;
 if (!selected.length) {
   console.error(`Unknown benchmark. Available: ${benches.map((b) => b.name).join(", ")}`);
