@@ -200,58 +200,68 @@ export async function previewRetention(now: Date = new Date(), options: { limit?
 }
 
 /** What a run at `runAt` deletes under `rules`. */
-export async function previewRetentionAt(rules: RetentionRules, runAt: Date, options: { limit?: number } = {}): Promise<RetentionPreview> {
+export async function previewRetentionAt(rules: RetentionRules, runAt: Date, options: { limit?: number; pageSize?: number } = {}): Promise<RetentionPreview> {
   const limit = options.limit ?? PREVIEW_LIMIT;
   const preview: RetentionPreview = { runAt, interviews: [], candidates: [], totals: { interviews: 0, recordings: 0, transcripts: 0, candidates: 0 } };
-  await forEachDueWork(rules, runAt, async (work) => {
-    const ids = work.media.map((m) => m.interviewId);
-    const counts = ids.length
-      ? await db.$queryRawUnsafe<{ interview_id: string; recordings: number; transcripts: number }[]>(
-          `SELECT interview_id, count(*) FILTER (WHERE kind = 'RECORDING')::int AS recordings, count(*) FILTER (WHERE kind = 'TRANSCRIPT')::int AS transcripts
+  await forEachDueWork(
+    rules,
+    runAt,
+    async (work) => {
+      const ids = work.media.map((m) => m.interviewId);
+      const counts = ids.length
+        ? await db.$queryRawUnsafe<{ interview_id: string; recordings: number; transcripts: number }[]>(
+            `SELECT interview_id, count(*) FILTER (WHERE kind = 'RECORDING')::int AS recordings, count(*) FILTER (WHERE kind = 'TRANSCRIPT')::int AS transcripts
              FROM media_assets WHERE interview_id = ANY($1::uuid[]) GROUP BY interview_id`,
-          ids,
-        )
-      : [];
-    const countOf = new Map(counts.map((c) => [c.interview_id, c]));
-    for (const item of work.media) {
-      const c = countOf.get(item.interviewId);
-      preview.totals.interviews += 1;
-      preview.totals.recordings += c?.recordings ?? 0;
-      preview.totals.transcripts += c?.transcripts ?? 0;
-    }
-    preview.totals.candidates += work.anonymize.length;
+            ids,
+          )
+        : [];
+      const countOf = new Map(counts.map((c) => [c.interview_id, c]));
+      for (const item of work.media) {
+        const c = countOf.get(item.interviewId);
+        preview.totals.interviews += 1;
+        preview.totals.recordings += c?.recordings ?? 0;
+        preview.totals.transcripts += c?.transcripts ?? 0;
+      }
+      preview.totals.candidates += work.anonymize.length;
 
-    const listedMedia = work.media.slice(0, Math.max(0, limit - preview.interviews.length));
-    const listedCandidates = work.anonymize.slice(0, Math.max(0, limit - preview.candidates.length));
-    if (listedMedia.length === 0 && listedCandidates.length === 0) return;
-    const interviewIds = listedMedia.map((m) => m.interviewId);
-    const candidateIds = [...new Set([...listedMedia.map((m) => m.candidateId), ...listedCandidates.map((c) => c.candidateId)])];
-    const [interviews, candidates, applicationCounts] = await Promise.all([
-      db.interview.findMany({ where: { id: { in: interviewIds } }, select: { id: true, startsAt: true, application: { select: { role: { select: { title: true } } } } } }),
-      db.candidate.findMany({ where: { id: { in: candidateIds } }, select: { id: true, name: true } }),
-      db.application.groupBy({ by: ["candidateId"], where: { candidateId: { in: listedCandidates.map((c) => c.candidateId) } }, _count: { _all: true } }),
-    ]);
-    const interviewOf = new Map(interviews.map((i) => [i.id, i]));
-    const nameOf = new Map(candidates.map((c) => [c.id, c.name]));
-    const applicationsOfCandidate = new Map(applicationCounts.map((a) => [a.candidateId, a._count._all]));
-    for (const item of listedMedia) {
-      const interview = interviewOf.get(item.interviewId);
-      const c = countOf.get(item.interviewId);
-      preview.interviews.push({
-        interviewId: item.interviewId,
-        candidateId: item.candidateId,
-        candidateName: nameOf.get(item.candidateId) ?? "",
-        roleTitle: interview?.application?.role.title ?? "",
-        startsAt: interview?.startsAt ?? null,
-        rule: item.rule,
-        recordings: c?.recordings ?? 0,
-        transcripts: c?.transcripts ?? 0,
-      });
-    }
-    for (const item of listedCandidates) {
-      preview.candidates.push({ candidateId: item.candidateId, candidateName: nameOf.get(item.candidateId) ?? "", rule: item.rule, applications: applicationsOfCandidate.get(item.candidateId) ?? 0 });
-    }
-  });
+      const listedMedia = work.media.slice(0, Math.max(0, limit - preview.interviews.length));
+      const listedCandidates = work.anonymize.slice(0, Math.max(0, limit - preview.candidates.length));
+      if (listedMedia.length === 0 && listedCandidates.length === 0) return;
+      const interviewIds = listedMedia.map((m) => m.interviewId);
+      const candidateIds = [...new Set([...listedMedia.map((m) => m.candidateId), ...listedCandidates.map((c) => c.candidateId)])];
+      const [interviews, candidates, applicationCounts] = await Promise.all([
+        db.interview.findMany({ where: { id: { in: interviewIds } }, select: { id: true, startsAt: true, application: { select: { role: { select: { title: true } } } } } }),
+        db.candidate.findMany({ where: { id: { in: candidateIds } }, select: { id: true, name: true } }),
+        db.application.groupBy({ by: ["candidateId"], where: { candidateId: { in: listedCandidates.map((c) => c.candidateId) } }, _count: { _all: true } }),
+      ]);
+      const interviewOf = new Map(interviews.map((i) => [i.id, i]));
+      const nameOf = new Map(candidates.map((c) => [c.id, c.name]));
+      const applicationsOfCandidate = new Map(applicationCounts.map((a) => [a.candidateId, a._count._all]));
+      for (const item of listedMedia) {
+        const interview = interviewOf.get(item.interviewId);
+        const c = countOf.get(item.interviewId);
+        preview.interviews.push({
+          interviewId: item.interviewId,
+          candidateId: item.candidateId,
+          candidateName: nameOf.get(item.candidateId) ?? "",
+          roleTitle: interview?.application?.role.title ?? "",
+          startsAt: interview?.startsAt ?? null,
+          rule: item.rule,
+          recordings: c?.recordings ?? 0,
+          transcripts: c?.transcripts ?? 0,
+        });
+      }
+      for (const item of listedCandidates) {
+        preview.candidates.push({
+          candidateId: item.candidateId,
+          candidateName: nameOf.get(item.candidateId) ?? "",
+          rule: item.rule,
+          applications: applicationsOfCandidate.get(item.candidateId) ?? 0,
+        });
+      }
+    },
+    { pageSize: options.pageSize },
+  );
   return preview;
 }
 

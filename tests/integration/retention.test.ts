@@ -365,6 +365,27 @@ describe("retention rules and failures", () => {
     expect(audit.changes).toEqual([{ field: "deleteMediaDaysAfterRejection", label: "Delete recordings and transcripts after rejection (days)", before: null, after: 30 }]);
   });
 
+  it("is due at exactly N days after the decision (inclusive), by the same rule logic the run uses", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "retention-edge-"));
+    const seeded = await seedCandidate(createFsStorage({ dir }), { stage: "REJECTED", decidedAt: daysAgo(30) });
+    const rules = { deleteMediaDaysAfterRejection: 30, deleteMediaDaysAfterHire: null, anonymizeDaysAfterRejection: 30 };
+    const before = await previewRetentionAt(rules, new Date(NOW.getTime() - 1));
+    expect(before.totals).toEqual({ interviews: 0, recordings: 0, transcripts: 0, candidates: 0 });
+    const at = await previewRetentionAt(rules, NOW);
+    expect(at.interviews.map((i) => [i.interviewId, i.rule])).toEqual([[seeded.interviewId, "media_after_rejection"]]);
+    expect(at.candidates.map((c) => [c.candidateId, c.rule])).toEqual([[seeded.candidateId, "anonymize_after_rejection"]]);
+    // A page of one candidate at a time walks to the same answer.
+    await seedCandidate(createFsStorage({ dir }), { stage: "HIRED", decidedAt: daysAgo(5) });
+    await seedCandidate(createFsStorage({ dir }), { stage: "REJECTED", decidedAt: daysAgo(31) });
+    const paged = await previewRetentionAt(rules, NOW, { pageSize: 1 });
+    const whole = await previewRetentionAt(rules, NOW);
+    const byId = <T extends { candidateId: string }>(rows: T[]) => [...rows].sort((a, b) => a.candidateId.localeCompare(b.candidateId));
+    expect(byId(paged.interviews)).toEqual(byId(whole.interviews));
+    expect(byId(paged.candidates)).toEqual(byId(whole.candidates));
+    expect(whole.totals).toEqual({ interviews: 2, recordings: 2, transcripts: 2, candidates: 2 });
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it("retries a storage delete that fails and shows it failed, then dead, on the job list — never skipped", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "retention-fail-"));
     const real = createFsStorage({ dir });
