@@ -6,19 +6,21 @@
  * evaluateRetention (lib/privacy/retention.ts), the one place the rules' logic lives. So the preview
  * lists exactly what a run at the same instant deletes.
  *
- * A run deletes one interview per transaction and anonymises one candidate per transaction
- * (lib/privacy/purge.ts): the dashboard is never blocked for longer than one interview's rows.
+ * A run deletes the media of up to RETENTION_BATCH interviews per transaction and anonymises one
+ * candidate per transaction (lib/privacy/purge.ts): the dashboard is never blocked for long.
  */
 import "server-only";
 import { db } from "@/lib/db";
 import { defineJobKind } from "@/lib/jobs";
 import { nextScheduledTime, parseSchedule } from "@/lib/jobs/schedule";
-import { anonymizeCandidate, purgeInterviewMedia } from "./purge";
+import { anonymizeCandidate, purgeInterviewsMedia } from "./purge";
 import { addDays, evaluateRetention, type ApplicationStageName, type RetentionApplication, type RetentionRule, type RetentionRules } from "./retention";
 import { getPrivacySettings, PRIVACY_SETTINGS_ID } from "./settings";
 
 /** Candidates per page of due work. */
 export const RETENTION_PAGE_SIZE = 200;
+/** Interviews per purge transaction: short enough to never block the app, long enough to be fast. */
+export const RETENTION_BATCH = 50;
 
 /** One page of due work: the interviews whose media goes, and the candidates anonymised. */
 export type DueWork = {
@@ -128,10 +130,10 @@ export async function runRetention(now: Date, options: { signal?: AbortSignal; p
     settings.rules,
     now,
     async (work) => {
-      for (const item of work.media) {
+      for (let i = 0; i < work.media.length; i += RETENTION_BATCH) {
         stopIfAsked();
-        const counts = await purgeInterviewMedia(item.interviewId, { rule: item.rule }, { now });
-        if (counts) {
+        const batch = work.media.slice(i, i + RETENTION_BATCH).map((item) => ({ interviewId: item.interviewId, cause: { rule: item.rule } }));
+        for (const counts of (await purgeInterviewsMedia(batch, { now })).values()) {
           result.interviews += 1;
           result.files += counts.files;
           result.segments += counts.segments;

@@ -14,7 +14,7 @@
  * reuses .next. Notetaker ids are left empty: no Nylas deletion is queued (that is one HTTP call per
  * notetaker, to Nylas, off the database's path).
  */
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -230,7 +230,10 @@ export async function runRetentionBench(): Promise<RetentionBenchResult> {
         await new Promise((r) => setTimeout(r, 1_000));
       }
       const left = (await db.query<{ n: string }>("SELECT count(*) AS n FROM media_assets")).rows[0]?.n;
-      say(`queued file deletions finished ${filesDrainSeconds === null ? "NOT within an hour" : `${filesDrainSeconds.toFixed(1)} s after the run`}; ${left} media rows kept (not due)`);
+      const filesLeft = (await readdir(mediaDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+      say(
+        `queued file deletions finished ${filesDrainSeconds === null ? "NOT within an hour" : `${filesDrainSeconds.toFixed(1)} s after the run`}; ${left} media rows and ${filesLeft} files kept (not due)`,
+      );
       return {
         lines,
         idle: { p50: percentile(idle, 50), p95: percentile(idle, 95) },
