@@ -14,15 +14,16 @@ import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { listInterviews } from "@/lib/interviews/queries";
-import { runDueJobs } from "@/lib/jobs";
+import { enqueue, runDueJobs } from "@/lib/jobs";
 import { listJobFailures } from "@/lib/jobs/queries";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
 import { deleteNylasCopyOnceStored } from "@/lib/privacy/nylas-copy";
 import { anonymizeCandidate, purgeInterviewMedia } from "@/lib/privacy/purge";
-import { listDeletionLog, previewRetentionAt, runRetention } from "@/lib/privacy/retention-run";
+import { listDeletionLog, previewRetentionAt, retentionJob, runRetention } from "@/lib/privacy/retention-run";
 import { saveRetentionSettings } from "@/lib/privacy/retention-settings";
 import { createFsStorage, createS3Storage, type MediaStorage } from "@/lib/storage";
 import { DEFAULT_INTERVIEW_FILTERS } from "@/lib/validations/interviews";
+import { listJobKinds } from "@/lib/workers";
 import { S3RVER_CREDENTIALS, startS3Server, type TestS3Server } from "../support/s3-server";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
 
@@ -383,6 +384,19 @@ describe("retention rules and failures", () => {
     expect(byId(paged.interviews)).toEqual(byId(whole.interviews));
     expect(byId(paged.candidates)).toEqual(byId(whole.candidates));
     expect(whole.totals).toEqual({ interviews: 2, recordings: 2, transcripts: 2, candidates: 2 });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs as the daily privacy.retention job, registered with the workers", async () => {
+    expect(listJobKinds({ NYLAS_MODE: "sandbox" }).map((k) => k.name)).toContain("privacy.retention");
+    expect(retentionJob.schedule).toBe("0 0 3 * * *");
+    const dir = await mkdtemp(path.join(tmpdir(), "retention-job-"));
+    await setRules({ hired: 10 });
+    const seeded = await seedCandidate(createFsStorage({ dir }), { stage: "HIRED", decidedAt: new Date(Date.now() - 11 * DAY) });
+    await enqueue(prisma, retentionJob, { scheduledFor: new Date().toISOString() });
+    expect(await runDueJobs(retentionJob)).toBe(1);
+    expect(await prisma.mediaAsset.count({ where: { interviewId: seeded.interviewId } })).toBe(0);
+    expect((await prisma.privacySettings.findUniqueOrThrow({ where: { id: 1 } })).lastRetentionRunAt).not.toBeNull();
     await rm(dir, { recursive: true, force: true });
   });
 
