@@ -116,22 +116,34 @@ export async function forEachDueWork(rules: RetentionRules, now: Date, visit: (w
 export type RetentionRunResult = { interviews: number; candidates: number; files: number; segments: number };
 
 /**
- * One run at `now`: every due interview's media purged (one transaction each), then every due
- * candidate anonymised, page by page; lastRetentionRunAt set when it finishes. `signal` stops it
- * between two interviews (the job runs again and carries on: everything is idempotent).
+ * After each transaction the run rests this fraction of the time it took: the database and the
+ * process (the run shares the server's, RUN_WORKERS) keep room for the people using the app.
  */
-export async function runRetention(now: Date, options: { signal?: AbortSignal; pageSize?: number } = {}): Promise<RetentionRunResult> {
+export const RETENTION_REST_RATIO = 0.5;
+
+/**
+ * One run at `now`: every due interview's media purged (RETENTION_BATCH per transaction), then
+ * every due candidate anonymised, page by page, resting between transactions; lastRetentionRunAt
+ * set when it finishes. `signal` stops it between two transactions (the job runs again and carries
+ * on: everything is idempotent).
+ */
+export async function runRetention(now: Date, options: { signal?: AbortSignal; pageSize?: number; restRatio?: number } = {}): Promise<RetentionRunResult> {
   const settings = await getPrivacySettings();
   const result: RetentionRunResult = { interviews: 0, candidates: 0, files: 0, segments: 0 };
-  const stopIfAsked = () => {
+  const restRatio = options.restRatio ?? RETENTION_REST_RATIO;
+  let started = performance.now();
+  const stopIfAsked = async () => {
+    const rest = (performance.now() - started) * restRatio;
+    if (rest >= 1) await new Promise((resolve) => setTimeout(resolve, rest));
     if (options.signal?.aborted) throw new Error("The retention run stopped before it finished; it carries on at its next attempt.");
+    started = performance.now();
   };
   await forEachDueWork(
     settings.rules,
     now,
     async (work) => {
       for (let i = 0; i < work.media.length; i += RETENTION_BATCH) {
-        stopIfAsked();
+        await stopIfAsked();
         const batch = work.media.slice(i, i + RETENTION_BATCH).map((item) => ({ interviewId: item.interviewId, cause: { rule: item.rule } }));
         for (const counts of (await purgeInterviewsMedia(batch, { now })).values()) {
           result.interviews += 1;
@@ -140,7 +152,7 @@ export async function runRetention(now: Date, options: { signal?: AbortSignal; p
         }
       }
       for (const item of work.anonymize) {
-        stopIfAsked();
+        await stopIfAsked();
         if (await anonymizeCandidate(item.candidateId, { rule: item.rule }, { now })) result.candidates += 1;
       }
     },
