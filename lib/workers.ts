@@ -16,6 +16,7 @@ import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
 import { nylasCancelBookingJob } from "@/lib/privacy/erasure-jobs";
+import { retentionJob } from "@/lib/privacy/retention-run";
 import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
 import { sandboxWorkers } from "@/lib/sandbox";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
@@ -35,6 +36,7 @@ const APP_JOB_KINDS = [
   storageDeleteJob,
   nylasNotetakerDeleteJob,
   nylasCancelBookingJob,
+  retentionJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -10,8 +10,9 @@ import { parseContentDigest, storageKeyFor } from "./files";
 import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } from "./parsed-content";
 import { readStoredText } from "./stored-text";
 import { lockInterview } from "@/lib/interviews/lock";
-import { enqueueStorageDeletion } from "@/lib/privacy/deletion-jobs";
 import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
+import { enqueueStorageDeletion } from "@/lib/privacy/deletion-jobs";
+import { deleteNylasCopyOnceStored } from "@/lib/privacy/nylas-copy";
 
 /**
  * Copies each Notetaker file into OUR storage (Nylas deletes its copy after 14 days): the handler
@@ -198,14 +199,16 @@ export async function downloadAsset(assetId: string, ctx: JobContext<MediaDownlo
 async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: number; sha256: string }, parsed: ReturnType<typeof parseTextFile> | null): Promise<void> {
   const now = new Date();
   await lockInterview(tx, asset.interviewId);
-  // Erased (or its media deleted) while the file was downloading: the copy just stored goes too.
-  if (!(await tx.mediaAsset.findUnique({ where: { id: asset.id }, select: { id: true } }))) return enqueueStorageDeletion(tx, [stored.key]);
   const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
-  await tx.mediaAsset.update({
+  const { count } = await tx.mediaAsset.updateMany({
     where: { id: asset.id },
     data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
   });
+  // Deleted while it downloaded (retention, erasure): the file just stored goes too.
+  if (count === 0) return enqueueStorageDeletion(tx, [stored.key]);
   if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
+  // The last file of the notetaker stored: Nylas's copy may go (when the admin chose so).
+  if (!parsed || parsed.ok) await deleteNylasCopyOnceStored(tx, { interviewId: asset.interviewId, notetakerId: asset.notetakerId, grantId: asset.interview.notetakerGrantId });
   // The file that completes the debrief queues its recap emails (once: idempotency keys).
   await queueDebriefReadyEmails(tx, asset.interviewId);
 }

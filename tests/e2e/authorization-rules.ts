@@ -363,6 +363,14 @@ export const ACTION_RULES: ActionRule[] = [
     expect: adminAction(),
   },
   {
+    key: "app/settings/privacy/retention-actions.ts#saveRetentionRulesAction",
+    page: fixed("/settings/privacy"),
+    // A negative number of days: refused before anything is saved, even for admins.
+    args: () => [{ deleteMediaDaysAfterRejection: "-1", deleteMediaDaysAfterHire: "", anonymizeDaysAfterRejection: "", deleteNylasCopyWhenStored: false }],
+    expect: adminAction(),
+    bodyIncludes: { admin: "The number of days cannot be negative." },
+  },
+  {
     key: "app/settings/jobs/actions.ts#retryJobAction",
     page: fixed("/settings/jobs"),
     args: () => [IDLE, new FormArg({ id: "not-an-id" })],

@@ -33,6 +33,7 @@ const TABLES = [
   "sandbox_grants",
   "sandbox_notetakers",
   "privacy_settings",
+  "deletion_records",
 ] as const;
 
 test.describe.configure({ mode: "serial" });
@@ -84,6 +85,7 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
       "saveRecordingPolicyAction",
       "setInterviewerRecordingOptOutAction",
       "saveOwnRecordingPreferenceAction",
+      "saveRetentionRulesAction",
     ]),
   );
   const before = await countRows(TABLES);
