@@ -25,6 +25,8 @@ export const PATHS = {
   settingsAudit: "/settings/audit",
   settingsWebhooks: "/settings/webhooks",
   settingsJobs: "/settings/jobs",
+  settingsPrivacy: "/settings/privacy",
+  account: "/account",
   sandbox: "/sandbox",
 } as const;
 
@@ -55,6 +57,14 @@ export function candidatePath(candidateId: string): string {
   return `${PATHS.dashboard}/candidates/${segment(candidateId)}`;
 }
 
+/** Notices the dashboard shows once, after an action elsewhere sent the person there. */
+export type DashboardNotice = "candidate-erased";
+
+/** The dashboard with a one-time notice (?notice=candidate-erased). */
+export function dashboardNoticeHref(notice: DashboardNotice): string {
+  return withQuery(PATHS.dashboard, new URLSearchParams({ notice }));
+}
+
 /**
  * The dashboard URL for a set of filters (the inverse of parseInterviewFilters): defaults are left
  * out, the status, stage and feedback filter are lowercase, and `tz` is kept only while a date
@@ -82,6 +92,11 @@ export function mediaPath(assetId: string, options: { download?: boolean } = {})
   const params = new URLSearchParams();
   if (options.download) params.set("download", "1");
   return withQuery(`/api/media/${segment(assetId)}`, params);
+}
+
+/** GET: an admin's download of everything held about a candidate (a ZIP, streamed). */
+export function candidateExportPath(candidateId: string): string {
+  return `/api/candidates/${segment(candidateId)}/export`;
 }
 
 /** POST target of the debrief page's manual upload (multipart). */

@@ -16,6 +16,8 @@ import { mediaDownloadJob, mediaPartialsSweepJob } from "@/lib/media/jobs";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
 import { notetakerCancelJob } from "@/lib/privacy/consent-jobs";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
+import { nylasCancelBookingJob } from "@/lib/privacy/erasure-jobs";
+import { retentionJob } from "@/lib/privacy/retention-run";
 import { interviewAnalysisJob } from "@/lib/scorecards/jobs";
 import { sandboxWorkers } from "@/lib/sandbox";
 import { webhookProcessingJob } from "@/lib/webhooks/jobs";
@@ -35,6 +37,8 @@ const APP_JOB_KINDS = [
   storageDeleteJob,
   nylasNotetakerDeleteJob,
   notetakerCancelJob,
+  nylasCancelBookingJob,
+  retentionJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -5,7 +5,9 @@
 import { runAvailabilityBench } from "./bench/availability";
 import { runDrainBench } from "./bench/drain";
 import { runEvidenceBench } from "./bench/evidence";
+import { exportBenchTarget, runExportBench } from "./bench/export";
 import { runMediaBench } from "./bench/media";
+import { runRetentionBench } from "./bench/retention";
 import { runScaleBench } from "./bench/scale";
 import { runWebhookBench } from "./bench/webhooks";
 
@@ -55,6 +57,11 @@ const benches: Bench[] = [
     },
   },
   {
+    // `--gb N` sets the candidate's media size (default 2 GB).
+    name: "export",
+    run: async () => exportBenchTarget(await runExportBench()),
+  },
+  {
     // `--soak-seconds N` shortens the 10-minute RSS soak (the summary says so).
     name: "scale",
     run: async () => {
@@ -63,11 +70,22 @@ const benches: Bench[] = [
       return `scale: ${r.figures.length} figures, ${missed.length ? `MISSES ${missed.map((f) => f.name).join("; ")}` : "every target met"}`;
     },
   },
+  {
+    // `--scale F` seeds a fraction of the 100,000 files and 5,000,000 transcript lines (e.g. 0.02 for a quick check).
+    name: "retention",
+    run: async () => {
+      const r = await runRetentionBench();
+      const ratio = r.during.p95 / r.idle.p95;
+      const ok = r.during.p95 < 2 * r.idle.p95 && r.during.p95 < 250;
+      return `retention: dashboard p95 ${r.idle.p95.toFixed(1)} ms idle, ${r.during.p95.toFixed(1)} ms during a ${r.runSeconds.toFixed(1)} s run (${ratio.toFixed(2)}x); files deleted ${r.filesDrainSeconds === null ? "NOT within an hour" : `${r.filesDrainSeconds.toFixed(1)} s after`} (target during < 2x idle and < 250 ms): ${ok ? "meets target" : "MISSES target"}`;
+    },
+  },
 ];
 
 const args = process.argv.slice(2);
-// Flags, and the value of `--soak-seconds N`, are not benchmark names.
-const only = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "--soak-seconds");
+// Flags, and the values of `--soak-seconds N`, `--gb N` and `--scale F`, are not benchmark names.
+const VALUE_FLAGS = new Set(["--soak-seconds", "--gb", "--scale"]);
+const only = args.filter((a, i) => !a.startsWith("-") && !VALUE_FLAGS.has(args[i - 1] ?? ""));
 const selected = only.length ? benches.filter((b) => only.includes(b.name)) : benches;
 if (!selected.length) {
   console.error(`Unknown benchmark. Available: ${benches.map((b) => b.name).join(", ")}`);

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { getRoleLabel } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/users";
 import { getEnv } from "@/lib/env";
+import { getLinkedInterviewer } from "@/lib/privacy/recording-settings";
 import { PATHS } from "@/lib/routes";
 
 export type AppShellProps = {
@@ -12,8 +13,10 @@ export type AppShellProps = {
   children: React.ReactNode;
 };
 
-/** The signed-in chrome shared by /dashboard and /settings: top nav, user, sign out. */
-export function AppShell({ user, children }: AppShellProps) {
+/** The signed-in chrome shared by /dashboard, /settings and /account: top nav, user, sign out. */
+export async function AppShell({ user, children }: AppShellProps) {
+  // "Account" holds an interviewer's own preferences (recording): shown to those who are one.
+  const isInterviewer = (await getLinkedInterviewer(user.email)) !== null;
   return (
     <div className="flex min-h-screen flex-col bg-slate-50">
       <a href="#main" className="sr-only z-50 rounded-md bg-white px-4 py-2 text-sm font-medium text-ink shadow focus:not-sr-only focus:fixed focus:left-4 focus:top-4">
@@ -32,6 +35,11 @@ export function AppShell({ user, children }: AppShellProps) {
               {user.role === "ADMIN" ? (
                 <li>
                   <NavLink href={PATHS.settings}>Settings</NavLink>
+                </li>
+              ) : null}
+              {isInterviewer ? (
+                <li>
+                  <NavLink href={PATHS.account}>Account</NavLink>
                 </li>
               ) : null}
               {user.role === "ADMIN" && getEnv().NYLAS_MODE === "sandbox" ? (

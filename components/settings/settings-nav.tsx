@@ -18,6 +18,7 @@ const ITEMS = [
   { href: PATHS.settingsAudit, label: "Audit log", isActive: (pathname: string) => under(pathname, PATHS.settingsAudit) },
   { href: PATHS.settingsWebhooks, label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, PATHS.settingsWebhooks) },
   { href: PATHS.settingsJobs, label: "Jobs", isActive: (pathname: string) => under(pathname, PATHS.settingsJobs) },
+  { href: PATHS.settingsPrivacy, label: "Privacy", isActive: (pathname: string) => under(pathname, PATHS.settingsPrivacy) },
 ] as const;
 
 /** The sub-navigation inside /settings: one tab per settings page; the current one is marked. */

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeNylasError } from "@/lib/nylas/client";
 import { lookupBookingParticipants } from "@/lib/nylas/booking-lookup";
 import { notetakerSettingsFromPanel } from "@/lib/notetaker/settings";
+import { isErasedNylasObject } from "@/lib/privacy/erased-objects";
 import { scorecardVersionAtBooking } from "@/lib/scorecards/versions";
 import { PANEL_NOTETAKER_SELECT, versionAtBooking } from "@/lib/settings/notetaker-versions";
 import { normalizeEmail } from "@/lib/utils";
@@ -179,6 +180,12 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
   const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+      // A booking of an erased candidate (lib/privacy/erasure.ts): whatever arrived for it is
+      // forgotten, and nothing is created — not the candidate, not an empty interview.
+      if (await isErasedNylasObject(tx, bookingId)) {
+        await tx.webhookEvent.deleteMany({ where: { bookingId } });
+        return { state: reduceBookingEvents(bookingId, []), notificationIds: [], unresolved: null };
+      }
       // Re-read under the lock: a worker that read fewer events must not overwrite a newer state.
       const events = await loadBookingEvents(tx, bookingId);
       const state = reduceBookingEvents(bookingId, events);

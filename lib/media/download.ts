@@ -11,6 +11,8 @@ import { MAX_TEXT_FILE_BYTES, parseTextFile, saveParsedContent, TEXT_KINDS } fro
 import { readStoredText } from "./stored-text";
 import { lockInterview } from "@/lib/interviews/lock";
 import { queueDebriefReadyEmails } from "@/lib/feedback/notify";
+import { enqueueStorageDeletion } from "@/lib/privacy/deletion-jobs";
+import { deleteNylasCopyOnceStored } from "@/lib/privacy/nylas-copy";
 
 /**
  * Copies each Notetaker file into OUR storage (Nylas deletes its copy after 14 days): the handler
@@ -199,11 +201,15 @@ async function markStored(tx: Tx, asset: AssetRow, stored: { key: string; size: 
   const now = new Date();
   await lockInterview(tx, asset.interviewId);
   const facts = { storageKey: stored.key, size: BigInt(stored.size), sha256: stored.sha256, bytesReceived: BigInt(stored.size), storedAt: now, sourceUrl: null };
-  await tx.mediaAsset.update({
+  const { count } = await tx.mediaAsset.updateMany({
     where: { id: asset.id },
     data: parsed && !parsed.ok ? { ...facts, status: "FAILED", lastError: parsed.error } : { ...facts, status: "STORED", lastError: null },
   });
+  // Deleted while it downloaded (retention, erasure): the file just stored goes too.
+  if (count === 0) return enqueueStorageDeletion(tx, [stored.key]);
   if (parsed?.ok) await saveParsedContent(tx, asset.interviewId, asset.id, parsed.content, now);
+  // The last file of the notetaker stored: Nylas's copy may go (when the admin chose so).
+  if (!parsed || parsed.ok) await deleteNylasCopyOnceStored(tx, { interviewId: asset.interviewId, notetakerId: asset.notetakerId, grantId: asset.interview.notetakerGrantId });
   // The file that completes the debrief queues its recap emails (once: idempotency keys).
   await queueDebriefReadyEmails(tx, asset.interviewId);
 }

@@ -8,6 +8,7 @@ import { enqueue } from "@/lib/jobs";
 import { mediaDownloadJob } from "@/lib/media/jobs";
 import { isNotetakerEventType, reduceNotetakerEvents, type NotetakerMediaLinks, type NotetakerNotification, type NotetakerStateView } from "./notetaker-reducer";
 import { lockInterview } from "@/lib/interviews/lock";
+import { isErasedNylasObject } from "@/lib/privacy/erased-objects";
 import { versionForReported } from "@/lib/settings/notetaker-versions";
 import { enqueueNotetakerCancel } from "@/lib/privacy/consent-jobs";
 import { enqueueNylasNotetakerDeletion, recordDeletion } from "@/lib/privacy/deletion-jobs";
@@ -110,6 +111,11 @@ export type ProcessedNotetaker = {
  * RetryLaterError while no interview is known for it.
  */
 export async function processNotetaker(notetakerId: string): Promise<ProcessedNotetaker> {
+  // An erased candidate's notetaker (lib/privacy/erasure.ts): what arrived for it is forgotten.
+  if (await isErasedNylasObject(db, notetakerId)) {
+    await db.webhookEvent.deleteMany({ where: { notetakerId } });
+    return { result: "ignored", notificationIds: [] };
+  }
   const previewEvents = await loadNotetakerEvents(db, notetakerId);
   const preview = reduceNotetakerEvents(notetakerId, previewEvents);
   const ignored = (): ProcessedNotetaker => ({ result: "ignored", notificationIds: previewEvents.map((e) => e.notificationId) });

@@ -79,8 +79,14 @@ export type DeletionRecordInput = {
 
 /** Records a deletion (what, which rule or who, when, how much) without the deleted data. */
 export async function recordDeletion(tx: Tx, input: DeletionRecordInput): Promise<void> {
-  await tx.deletionRecord.create({
-    data: {
+  await recordDeletions(tx, [input]);
+}
+
+/** recordDeletion for many at once (one statement: the retention run's batches). */
+export async function recordDeletions(tx: Tx, inputs: readonly DeletionRecordInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.deletionRecord.createMany({
+    data: inputs.map((input) => ({
       kind: input.kind,
       subjectType: input.subjectType,
       subjectId: input.subjectId,
@@ -88,6 +94,6 @@ export async function recordDeletion(tx: Tx, input: DeletionRecordInput): Promis
       actorId: input.actor?.id ?? null,
       actorEmail: input.actor?.email ?? null,
       counts: input.counts ?? {},
-    },
+    })),
   });
 }

@@ -17,6 +17,13 @@ export const RECORDING_POLICY_LABELS: Record<RecordingPolicy, string> = {
   NEVER_RECORD: "Never record",
 };
 
+/** One line per policy: what a candidate sees and whether the Notetaker joins (the settings forms' explanations). */
+export const RECORDING_POLICY_DESCRIPTIONS: Record<RecordingPolicy, string> = {
+  INFORM_ONLY: "Candidates see the recording notice when they book; the Notetaker joins every interview.",
+  ASK_FOR_CONSENT: "The booking form asks “Recording consent” (required); the Notetaker joins only when the candidate says yes.",
+  NEVER_RECORD: "No Notetaker joins: interviews are neither recorded nor transcribed.",
+};
+
 /** The radio options ("Default recording policy" on /settings/privacy), in display order. */
 export const RECORDING_POLICY_OPTIONS = RECORDING_POLICIES.map((value) => ({ value, label: RECORDING_POLICY_LABELS[value] }));
 
@@ -120,4 +127,19 @@ export function applyRecordingPolicy<T extends RequestLike>(request: T, policy: 
   const additionalFields = records ? { ...rest, ...parts.additionalFields } : rest;
   const notetakerSettings = records ? { ...current, showUiConsentMessage: current.showUiConsentMessage === true || parts.showUiConsentMessage } : { enabled: false };
   return { ...request, scheduler: { ...request.scheduler, additionalFields, notetakerSettings } };
+}
+
+/** A role as the policy summary reads it: its override, or null when it follows the organisation default. */
+export type RoleWithPolicy = { id: string; recordingPolicy: RecordingPolicy | null };
+
+/**
+ * The roles that follow the organisation default (and so change with it) and those with an
+ * override of their own, each in the order given. An unreadable override counts as none, as
+ * effectiveRecordingPolicy reads it.
+ */
+export function splitRolesByPolicy<R extends RoleWithPolicy>(roles: readonly R[]): { inheriting: R[]; overriding: R[] } {
+  const inheriting: R[] = [];
+  const overriding: R[] = [];
+  for (const role of roles) (isRecordingPolicy(role.recordingPolicy) ? overriding : inheriting).push(role);
+  return { inheriting, overriding };
 }

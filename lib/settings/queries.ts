@@ -1,7 +1,7 @@
 /** Reads for the admin settings overview. Only the columns the pages show. */
 import "server-only";
 import { db } from "@/lib/db";
-import type { AvailabilityMethod } from "@/lib/generated/prisma/enums";
+import type { AvailabilityMethod, RecordingPolicy } from "@/lib/generated/prisma/enums";
 
 export type SettingsPanel = {
   id: string;
@@ -20,6 +20,8 @@ export type SettingsRole = {
   title: string;
   slug: string;
   published: boolean;
+  /** The role's own recording policy; null: the organisation default. */
+  recordingPolicy: RecordingPolicy | null;
   panel: { id: string; name: string };
 };
 
@@ -44,6 +46,6 @@ export async function listPanelsForSettings(): Promise<SettingsPanel[]> {
 export async function listRolesForSettings(): Promise<SettingsRole[]> {
   return db.role.findMany({
     orderBy: [{ published: "desc" }, { title: "asc" }],
-    select: { id: true, title: true, slug: true, published: true, panel: { select: { id: true, name: true } } },
+    select: { id: true, title: true, slug: true, published: true, recordingPolicy: true, panel: { select: { id: true, name: true } } },
   });
 }

@@ -10,6 +10,7 @@ import { isPrismaError } from "@/lib/errors";
 import type { ConfigurationSyncStatus } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import { requestConfigurationSync, retryConfigurationSync } from "@/lib/nylas/sync-configurations";
+import { RECORDING_POLICY_LABELS, type RecordingPolicy } from "@/lib/privacy/policy";
 import type { TScorecard } from "@/lib/scorecards/scorecard";
 import { getLatestScorecardVersion, saveScorecardVersion, scorecardAuditView } from "@/lib/scorecards/versions";
 import { ROLE_FIELD_LABELS, ZRoleInput, type TRoleInput, type TSaveState } from "@/lib/validations/settings";
@@ -42,7 +43,7 @@ export type PanelOption = { id: string; name: string; memberCount: number };
 const ROLE_AUDIT_LABELS: Record<string, string> = ROLE_FIELD_LABELS;
 
 export function defaultRoleInput(panelId = ""): TRoleInput & { scorecard: TScorecard | null } {
-  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false, scorecard: null };
+  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false, recordingPolicy: null, scorecard: null };
 }
 
 type SyncRow = { syncStatus: ConfigurationSyncStatus; configurationId: string | null; lastSyncedAt: Date | null; lastSyncError: string | null; syncAttempts: number; nextSyncAt: Date };
@@ -75,6 +76,7 @@ export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
       description: true,
       panelId: true,
       published: true,
+      recordingPolicy: true,
       updatedAt: true,
       panel: { select: { name: true } },
       configurations: { where: { apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT },
@@ -108,6 +110,11 @@ export async function listRoleSyncStates(roleIds?: string[]): Promise<RoleSyncSu
     select: { roleId: true, ...SYNC_SELECT },
   });
   return rows.map(({ roleId, ...row }) => ({ roleId, sync: toRoleSync(row) }));
+}
+
+/** A role's recording policy as the audit log shows it: the override's label, or "Organisation default". */
+function describeRoleRecordingPolicy(policy: RecordingPolicy | null): string {
+  return policy ? RECORDING_POLICY_LABELS[policy] : "Organisation default";
 }
 
 class SaveRefusal extends Error {
@@ -145,6 +152,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
               description: true,
               panelId: true,
               published: true,
+              recordingPolicy: true,
               updatedAt: true,
               panel: { select: { name: true } },
             },
@@ -165,8 +173,13 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
         const { scorecard, ...columns } = input;
         const isScorecardSaved = scorecard !== undefined;
         const labels = { ...ROLE_AUDIT_LABELS };
-        const view = ({ panelId: _p, scorecard: card, ...rest }: TRoleInput & { panel: string }) => ({ ...rest, ...(isScorecardSaved ? scorecardAuditView(card ?? null, labels) : {}) });
-        const after = { ...input, panel: panel.name };
+        const view = ({ panelId: _p, scorecard: card, recordingPolicy, ...rest }: TRoleInput & { panel: string }) => ({
+          ...rest,
+          recordingPolicy: describeRoleRecordingPolicy(recordingPolicy ?? null),
+          ...(isScorecardSaved ? scorecardAuditView(card ?? null, labels) : {}),
+        });
+        // The recording policy is left as it is when the input has none (publishing from the roles list).
+        const after = { ...input, recordingPolicy: input.recordingPolicy === undefined ? (before?.recordingPolicy ?? null) : input.recordingPolicy, panel: panel.name };
         const changes = diffFields(before ? view(before) : {}, view(after), labels);
         if (id && changes.length === 0) return { id, changed: false, scorecardVersion: null };
 
@@ -198,7 +211,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
 export async function setRolePublished(actor: AuditActor, id: string, published: boolean): Promise<TSaveState> {
   const role = await db.role.findUnique({
     where: { id },
-    select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, updatedAt: true },
+    select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, recordingPolicy: true, updatedAt: true },
   });
   if (!role) return actionError("This role no longer exists.");
   const { updatedAt, ...input } = role;

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { TActionState } from "@/lib/actions/state";
 import { normalizeTimeZone } from "@/lib/interviews/date-range";
+import { ZRecordingPolicyOverride } from "@/lib/privacy/policy";
 import { ZScorecard } from "@/lib/scorecards/scorecard";
 import { zId } from "@/lib/validations/ids";
 
@@ -199,6 +200,8 @@ export const ZRoleInput = z.object({
   description: text("Description", 20_000, { multiline: true }),
   panelId: zId("Choose a panel."),
   published: z.boolean(),
+  /** The role's own recording policy; null (or "") follows the organisation default. Left out: stays as it is. */
+  recordingPolicy: ZRecordingPolicyOverride.optional(),
   /** Left out: the role's scorecard stays as it is (publishing from the roles list). */
   scorecard: ZRoleScorecardInput.optional(),
 });
@@ -215,6 +218,7 @@ export const ROLE_FIELD_LABELS = {
   description: "Description",
   panel: "Panel",
   published: "Published",
+  recordingPolicy: "Recording policy",
 } as const;
 
 /** What a save answers (lib/actions/state.ts): on success, the saved record's id. */

@@ -18,7 +18,7 @@ export type InboxStore = { insert: (envelope: ParsedEnvelope, text: string, stat
 
 export const postgresInbox: InboxStore = {
   // One statement: the inbox row and its subject's job (lib/webhooks/jobs.ts) are stored together;
-  // a duplicate notification id is a no-op. The workers are told once it has committed.
+  // a duplicate notification id, or one about an erased candidate's booking or notetaker, is a no-op. The workers are told once it has committed.
   async insert(envelope, text, status) {
     const rowId = randomUUID();
     const subject = webhookSubjectOf({ type: envelope.type, bookingId: envelope.bookingId, notetakerId: envelope.notetakerId, rowId });
@@ -26,8 +26,10 @@ export const postgresInbox: InboxStore = {
     const statement = Prisma.sql`
       WITH ev AS (
         INSERT INTO webhook_events (id, notification_id, type, source, booking_id, notetaker_id, event_time, delivery_attempt, payload, status, updated_at)
-        VALUES (${rowId}::uuid, ${envelope.id}, ${envelope.type}, ${envelope.source}, ${envelope.bookingId}, ${envelope.notetakerId}, ${envelope.time},
-                ${envelope.deliveryAttempt}, ${text}::jsonb, ${status}::"WebhookEventStatus", now())
+        SELECT ${rowId}::uuid, ${envelope.id}::text, ${envelope.type}::text, ${envelope.source}::text, ${envelope.bookingId}::text, ${envelope.notetakerId}::text,
+               ${envelope.time}::timestamptz, ${envelope.deliveryAttempt}::int, ${text}::jsonb, ${status}::"WebhookEventStatus", now()
+        -- Nothing is kept about an erased candidate's bookings and notetakers (lib/privacy/erasure.ts).
+        WHERE NOT EXISTS (SELECT 1 FROM erased_nylas_objects e WHERE e.id IN (${envelope.bookingId}::text, ${envelope.notetakerId}::text))
         ON CONFLICT (notification_id) DO NOTHING
         RETURNING status),
       job AS (${insertJobsSql(webhookProcessingJob, Prisma.sql`SELECT ${JSON.stringify(subject)}::jsonb, ${key}::text, ${key}::text FROM ev WHERE ev.status = 'PENDING'`)})

@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import pg from "pg";
-import { buildUnlessSkipped, createBenchDatabase, startNext, stopNext } from "./support";
+import { buildUnlessSkipped, createBenchDatabase, percentile, signIn, startNext, stopNext } from "./support";
 import { bookingCreated, load, SECRET } from "./webhooks";
 
 const PORT = 3300;
@@ -37,11 +37,6 @@ function soakSeconds(): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error("--soak-seconds takes a positive number of seconds");
   return value;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-};
 
 /** The seed, in set-based SQL (seconds, not minutes): every row shaped as the app writes it. */
 const SEED_SQL = `
@@ -196,31 +191,6 @@ export async function seedAtScale(url: string): Promise<Record<string, number>> 
   } finally {
     await client.end();
   }
-}
-
-/** Signs in through next-auth's credentials callback (as the login form does); returns the Cookie header. */
-async function signIn(email: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-    body: new URLSearchParams({ csrfToken, email, password: "password", callbackUrl: `${ORIGIN}/dashboard`, json: "true" }),
-  });
-  keep(res);
-  if (![...cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
-  return header();
 }
 
 /** `count` sequential GETs after 10 warm-up ones; each must answer 200 and contain `expect`. */
@@ -384,7 +354,7 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
         .map((l) => l.toFixed(1))
         .join(" / ")} on ${cpus().length} CPUs`;
     say(`before the measurements: ${machineLoad()}`);
-    const cookie = await signIn("admin@example.com");
+    const cookie = await signIn(ORIGIN, "admin@example.com");
     const pick = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
     // A candidate with feedback from at least two interviews (the grid), and a debrief with evidence and feedback.
     const candidateId = await pick(

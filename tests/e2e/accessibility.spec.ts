@@ -160,7 +160,7 @@ test.describe("admin", () => {
   test.use({ account: "admin" satisfies Account });
 
   const PAGES: { name: string; path: () => Promise<string>; heading: RegExp }[] = [
-    ...["/settings", "/settings/audit", "/settings/jobs", "/settings/load", "/settings/webhooks", "/settings/panels/new", "/settings/roles/new"].map((path) => ({
+    ...["/settings", "/settings/audit", "/settings/jobs", "/settings/load", "/settings/webhooks", "/settings/privacy", "/settings/panels/new", "/settings/roles/new", "/account"].map((path) => ({
       name: path,
       path: async () => path,
       heading: path === "/settings" ? /^Settings$/ : /./,

@@ -129,6 +129,9 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/load", cases: [get("admins", fixed("/settings/load"), adminPage())] },
   { pattern: "/settings/webhooks", cases: [get("admins", fixed("/settings/webhooks"), adminPage())] },
   { pattern: "/settings/jobs", cases: [get("admins", fixed("/settings/jobs"), adminPage())] },
+  { pattern: "/settings/privacy", cases: [get("admins", fixed("/settings/privacy"), adminPage())] },
+  // Any signed-in user: an interviewer's own recording preference, or why there is none.
+  { pattern: "/account", cases: [get("signed-in users", fixed("/account"), signedInPage())] },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
   { pattern: "/settings/roles/new", cases: [get("admins", fixed("/settings/roles/new"), adminPage())] },
   {
@@ -186,6 +189,15 @@ export const HANDLER_RULES: RouteRule[] = [
       get("the recording", (f) => `/api/media/${f.assetId}`, interviewScoped(401, 200, 403)),
       { label: "the recording's headers", method: "HEAD", path: (f) => `/api/media/${f.assetId}`, expect: interviewScoped(401, 200, 403) },
       get("an unknown file", fixed(`/api/media/${ZERO_UUID}`), { ...everyone(404), anon: 401 }),
+    ],
+  },
+  {
+    // A candidate's data export is for admins only: a recruiter or interviewer gets 403, even for a candidate they may see.
+    pattern: "/api/candidates/[id]/export",
+    cases: [
+      get("a candidate's data (a ZIP)", (f) => `/api/candidates/${f.candidateId}/export`, { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 200 }),
+      get("an unknown candidate", fixed(`/api/candidates/${ZERO_UUID}/export`), { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 404 }),
+      get("not an id", fixed("/api/candidates/not-an-id/export"), { anon: 401, interviewer: 403, otherInterviewer: 403, recruiter: 403, admin: 404 }),
     ],
   },
   {
@@ -253,6 +265,14 @@ export const ACTION_RULES: ActionRule[] = [
     bodyIncludes: { recruiter: "This application no longer exists.", admin: "This application no longer exists." },
   },
   {
+    // Erasing is for admins only; the wrong email is refused before anything is deleted, even for an admin.
+    key: "app/dashboard/candidates/[id]/actions.ts#eraseCandidateAction",
+    page: (f) => `/dashboard/candidates/${f.candidateId}`,
+    args: (f) => [IDLE, new FormArg({ candidateId: f.candidateId, confirmEmail: "not-their-email@example.org" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not the candidate" },
+  },
+  {
     key: "app/dashboard/interviews/[id]/actions.ts#setActionItemDoneAction",
     page: (f) => `/dashboard/interviews/${f.interviewId}`,
     // "Not done" on an open item changes nothing for those allowed; the other interviewer's write matches no row.
@@ -309,10 +329,46 @@ export const ACTION_RULES: ActionRule[] = [
   { key: "app/settings/actions.ts#retryRoleSyncAction", page: settingsPage, args: () => ["not-an-id"], expect: adminAction(), bodyIncludes: { admin: "That is not a role." } },
   { key: "app/settings/actions.ts#getRoleSyncStatesAction", page: settingsPage, args: (f) => [[f.roleId]], expect: adminAction() },
   {
+    // A value that is no policy: refused before anything is read or written.
+    key: "app/settings/privacy/actions.ts#saveRecordingPolicyAction",
+    page: fixed("/settings/privacy"),
+    args: () => [IDLE, new FormArg({ recordingPolicy: "SOMETIMES" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "Choose one of Inform only, Ask for consent, Never record." },
+  },
+  {
+    key: "app/settings/privacy/actions.ts#setInterviewerRecordingOptOutAction",
+    page: (f) => `/settings/panels/${f.panelId}`,
+    args: () => [IDLE, new FormArg({ interviewerId: "not-an-id", recordingOptOut: "true" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not an interviewer." },
+  },
+  {
+    // Anyone signed in may call it (it changes only their own interviewer); no value: refused, nothing written.
+    key: "app/account/actions.ts#saveOwnRecordingPreferenceAction",
+    page: fixed("/account"),
+    args: () => [IDLE, new FormArg({ recordingOptOut: "maybe" })],
+    expect: signedInPage(),
+    bodyIncludes: {
+      interviewer: "Say whether their interviews may be recorded.",
+      otherInterviewer: "Say whether their interviews may be recorded.",
+      recruiter: "Say whether their interviews may be recorded.",
+      admin: "Say whether their interviews may be recorded.",
+    },
+  },
+  {
     key: "app/settings/load/actions.ts#setWeeklyCapAction",
     page: fixed("/settings/load"),
     args: () => [{ status: "idle" }, new FormArg({ interviewerId: "not-an-id", weeklyCap: "many" })],
     expect: adminAction(),
+  },
+  {
+    key: "app/settings/privacy/retention-actions.ts#saveRetentionRulesAction",
+    page: fixed("/settings/privacy"),
+    // A negative number of days: refused before anything is saved, even for admins.
+    args: () => [{ deleteMediaDaysAfterRejection: "-1", deleteMediaDaysAfterHire: "", anonymizeDaysAfterRejection: "", deleteNylasCopyWhenStored: false }],
+    expect: adminAction(),
+    bodyIncludes: { admin: "The number of days cannot be negative." },
   },
   {
     key: "app/settings/jobs/actions.ts#retryJobAction",

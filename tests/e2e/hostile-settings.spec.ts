@@ -32,19 +32,21 @@ const TABLES = [
   "media_assets",
   "sandbox_grants",
   "sandbox_notetakers",
+  "privacy_settings",
+  "deletion_records",
 ] as const;
 
 test.describe.configure({ mode: "serial" });
 
 type ManifestAction = { id: string; exportedName: string; path: string };
 
-/** Every server action under app/settings/, app/dashboard/ and app/sandbox/, with a page that bundles it (as settings.spec.ts finds them). */
+/** Every server action under app/settings/, app/dashboard/, app/sandbox/ and app/account/, with a page that bundles it (as settings.spec.ts finds them). */
 function settingsActions(): ManifestAction[] {
   const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };
   return Object.entries(manifest.node)
-    .filter(([, a]) => /^app\/(settings|dashboard|sandbox)\//.test(a.filename ?? "") && a.exportedName)
+    .filter(([, a]) => /^app\/(settings|dashboard|sandbox|account)\//.test(a.filename ?? "") && a.exportedName)
     .map(([id, a]) => {
       const workers = Object.keys(a.workers);
       const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/settings/page";
@@ -72,7 +74,19 @@ const value: fc.Arbitrary<unknown> = wrongType.map(function strip(v: unknown): u
 test("settings (and dashboard and sandbox console) server actions given hostile arguments never answer 5xx and write nothing", async ({ page, baseURL }) => {
   const actions = settingsActions();
   expect(actions.map((a) => a.exportedName).sort()).toEqual(
-    expect.arrayContaining(["savePanelAction", "saveRoleAction", "setRolePublishedAction", "setWeeklyCapAction", "retryWebhookEventAction", "retryMediaDownloadAction", "runNotetakerAction"]),
+    expect.arrayContaining([
+      "savePanelAction",
+      "saveRoleAction",
+      "setRolePublishedAction",
+      "setWeeklyCapAction",
+      "retryWebhookEventAction",
+      "retryMediaDownloadAction",
+      "runNotetakerAction",
+      "saveRecordingPolicyAction",
+      "setInterviewerRecordingOptOutAction",
+      "saveOwnRecordingPreferenceAction",
+      "saveRetentionRulesAction",
+    ]),
   );
   const before = await countRows(TABLES);
 
@@ -107,7 +121,7 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
     action: fc.constantFrom(...actions),
     args,
     encoding: fc.constantFrom("json", "json", "multipart"),
-    fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "0"), text, { maxKeys: 3 }),
+    fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "recordingPolicy", "recordingOptOut", "0"), text, { maxKeys: 3 }),
   });
   const statuses = new Map<number, number>();
   await checkProperty("settings: server actions", call, 250, async ({ action, args: list, encoding, fields }) => {

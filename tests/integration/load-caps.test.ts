@@ -8,24 +8,10 @@
  * load report's counts per interviewer and week.
  */
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
-const session = vi.hoisted(() => ({ userId: null as string | null, revalidated: [] as string[] }));
-// The server action runs outside Next.js here: the session comes from next-auth (who is signed in is
-// set per test), and next/headers, next/navigation and next/cache are stood in for.
-vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
-vi.mock("@/lib/auth/options", () => ({ getAuthOptions: () => ({}) }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Error(`REDIRECT ${url}`);
-  },
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  unstable_rethrow: () => undefined,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void session.revalidated.push(path) }));
+// Before the action: stands in for the session and Next.js (who is signed in is set per test).
+import { session } from "../support/action-session";
 
 const { setWeeklyCapAction } = await import("@/app/settings/load/actions");
 const { getEnv } = await import("@/lib/env");

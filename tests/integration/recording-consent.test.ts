@@ -17,6 +17,7 @@ import { mediaDownloadJob } from "@/lib/media/jobs";
 import { getNylas } from "@/lib/nylas/client";
 import { notetakerCancelJob } from "@/lib/privacy/consent-jobs";
 import { applyInterviewerOptOut } from "@/lib/privacy/interviewer-opt-out";
+import { setInterviewerRecordingOptOut } from "@/lib/privacy/recording-settings";
 import { nylasNotetakerDeleteJob } from "@/lib/privacy/deletion-jobs";
 import type { RecordingPolicy } from "@/lib/privacy/policy";
 import { webhookDeliveryJob } from "@/lib/sandbox/webhook-dispatcher";
@@ -407,7 +408,7 @@ describe("once the interview has taken place", () => {
 });
 
 describe("applyInterviewerOptOut", () => {
-  it("an opt-out saved after the booking: the upcoming interview is not recorded and its Notetaker cancelled; others are left alone", async () => {
+  it("an opt-out saved after the booking (the panel page's save): the upcoming interview is not recorded and its Notetaker cancelled; others are left alone", async () => {
     const { booking } = await book();
     const other = await book(undefined, { name: "Sam Okafor", email: "sam.okafor@example.org" }, booking.organizer.email);
     await pump();
@@ -415,11 +416,8 @@ describe("applyInterviewerOptOut", () => {
     const otherInterview = await interviewOf(other.booking.bookingId);
     expect(otherInterview.interviewerId).not.toBe(interview.interviewerId);
     expect(interview.notRecordedReason).toBeNull();
-    const changed = await prisma.$transaction(async (tx) => {
-      await tx.interviewer.update({ where: { id: interview.interviewerId! }, data: { recordingOptOut: true } });
-      return applyInterviewerOptOut(tx, interview.interviewerId!);
-    });
-    expect(changed).toBe(1);
+    const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true } });
+    expect(await setInterviewerRecordingOptOut(admin, interview.interviewerId!, true)).toMatchObject({ status: "success" });
     expect((await interviewOf(booking.bookingId)).notRecordedReason).toBe("interviewer_opted_out");
     expect((await interviewOf(other.booking.bookingId)).notRecordedReason).toBeNull();
     expect(await queuedCancels()).toEqual([interview.notetakerId]);

@@ -6,8 +6,10 @@ import {
   buildJobsHref,
   buildSandboxHref,
   buildWebhookEventsHref,
+  candidateExportPath,
   candidatePath,
   careersRolePath,
+  dashboardNoticeHref,
   interviewPath,
   interviewUploadsPath,
   mediaPath,
@@ -57,6 +59,20 @@ describe("mediaPath", () => {
   it("streams by default and asks for an attachment with download", () => {
     expect(mediaPath(ID)).toBe(`/api/media/${ID}`);
     expect(mediaPath(ID, { download: true })).toBe(`/api/media/${ID}?download=1`);
+  });
+});
+
+describe("candidateExportPath", () => {
+  it("is the candidate's export route, the id encoded", () => {
+    expect(candidateExportPath(ID)).toBe(`/api/candidates/${ID}/export`);
+    expect(candidateExportPath("a/b")).toBe("/api/candidates/a%2Fb/export");
+  });
+});
+
+describe("dashboardNoticeHref", () => {
+  it("is the dashboard with the notice, which the dashboard's filters ignore", () => {
+    expect(dashboardNoticeHref("candidate-erased")).toBe("/dashboard?notice=candidate-erased");
+    expect(parseInterviewFilters(queryOf(dashboardNoticeHref("candidate-erased")))).toEqual(DEFAULT_INTERVIEW_FILTERS);
   });
 });
 

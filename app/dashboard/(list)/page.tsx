@@ -6,6 +6,7 @@ import { InterviewFilters } from "@/components/interviews/filters";
 import { InterviewTable } from "@/components/interviews/interview-table";
 import { Pagination } from "@/components/ui/pagination";
 import { ViewerTimeZone } from "@/components/interviews/time-zone";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
@@ -36,7 +37,9 @@ export type DashboardPageProps = {
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   // Layouts are not re-rendered on client navigation, so the page checks too (cached per request).
   const user = await requireUser();
-  const filters = parseInterviewFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseInterviewFilters(params);
+  const isErasedNotice = params.notice === "candidate-erased";
   const isInterviewer = user.role === "INTERVIEWER";
   const feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS;
   const [list, options, due] = await Promise.all([listInterviews(user, filters), listInterviewFilterOptions(), isInterviewer ? listOwnDueFeedback(user) : null]);
@@ -55,6 +58,12 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
         }
         actions={<AutoRefresh />}
       />
+
+      {isErasedNotice ? (
+        <Alert variant="success" title="Candidate deleted.">
+          Their rows are gone; their files, Nylas&apos;s copies and upcoming bookings are being removed in the background (see Jobs in Settings).
+        </Alert>
+      ) : null}
 
       {due ? <DueFeedback rows={due.rows} total={due.total} feedbackDueHours={feedbackDueHours} /> : null}
 

@@ -7,6 +7,7 @@ import { PanelCard } from "@/components/settings/panels/panel-card";
 import { RolesTable } from "@/components/settings/roles/roles-table";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth";
+import { getPrivacySettings } from "@/lib/privacy/settings";
 import { PATHS } from "@/lib/routes";
 import { listPanelsForSettings, listRolesForSettings } from "@/lib/settings/queries";
 import { listRoleSyncStates } from "@/lib/settings/roles";
@@ -16,7 +17,7 @@ import { getRoleSyncStatesAction, retryRoleSyncAction, setRolePublishedAction } 
 export default async function SettingsPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   await requireAdmin(PATHS.settings);
-  const [panels, roles, syncStates] = await Promise.all([listPanelsForSettings(), listRolesForSettings(), listRoleSyncStates()]);
+  const [panels, roles, syncStates, privacy] = await Promise.all([listPanelsForSettings(), listRolesForSettings(), listRoleSyncStates(), getPrivacySettings()]);
   const syncs = Object.fromEntries(syncStates.map(({ roleId, sync }) => [roleId, sync]));
 
   return (
@@ -48,6 +49,7 @@ export default async function SettingsPage() {
         <RolesTable
           roles={roles}
           syncs={syncs}
+          recordingDefault={privacy.recordingPolicy}
           actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction, setPublished: setRolePublishedAction }}
           empty={
             <EmptyState title="No roles yet." action={{ href: PATHS.newRole, label: "Create the first role" }}>

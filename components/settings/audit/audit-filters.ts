@@ -8,17 +8,19 @@
  */
 import { STAGE_LABELS } from "@/lib/feedback/decision";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
-import { settingsPanelPath, settingsRolePath } from "@/lib/routes";
+import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
   panel: { one: "Panel", many: "Panels" },
   interviewer: { one: "Interviewer", many: "Interviewers" },
   application: { one: "Application", many: "Decisions" },
+  privacy: { one: "Privacy settings", many: "Privacy" },
+  candidate: { one: "Candidate", many: "Candidates" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -29,6 +31,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   cap_changed: "Load cap changed",
   sync_retried: "Sync retried",
   stage_changed: "Stage changed",
+  exported: "Data exported",
+  erased: "Erased",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
@@ -50,6 +54,8 @@ export function parseAuditFilters(searchParams: unknown): AuditFilters {
 
 /** Where an audited entity is edited, when it has a page. */
 export function auditEntityHref(entityType: string, entityId: string): string | null {
+  // One row of organisation settings, not a record with an id.
+  if (entityType === "privacy") return PATHS.settingsPrivacy;
   if (!isId(entityId)) return null;
   if (entityType === "role") return settingsRolePath(entityId);
   if (entityType === "panel") return settingsPanelPath(entityId);

@@ -99,6 +99,7 @@ export const ROLE_FIELD_ORDER = [
   "scorecard.competencies.*.good",
   "scorecard.competencies.*.cues",
   "panelId",
+  "recordingPolicy",
   "published",
 ] as const;
 

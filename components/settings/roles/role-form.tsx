@@ -17,6 +17,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { textLinkClasses } from "@/components/ui/text-link";
+import { isRecordingPolicy, RECORDING_POLICY_DESCRIPTIONS, RECORDING_POLICY_LABELS, RECORDING_POLICY_OPTIONS, type RecordingPolicy } from "@/lib/privacy/policy";
 import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { PanelOption, RoleEditView } from "@/lib/settings/roles";
 import { slugify, type TSaveState } from "@/lib/validations/settings";
@@ -37,6 +38,8 @@ export type RoleFormProps = {
   /** The scorecard's latest version (null: none yet). */
   scorecardVersion: RoleEditView["scorecardVersion"];
   panels: PanelOption[];
+  /** The organisation's default recording policy (the "Organisation default (…)" option). */
+  organisationPolicy: RecordingPolicy;
   /** saveRoleAction. */
   save: (id: string | null, input: unknown, updatedAt: string | null) => Promise<TSaveState>;
 };
@@ -46,7 +49,7 @@ export type RoleFormProps = {
  * admin edits it; on an existing role it stays put (it is the careers URL), with a warning when
  * changed. A failed save keeps every value and shows each error beside its field.
  */
-export function RoleForm({ roleId, initial, updatedAt, scorecardVersion, panels, save }: RoleFormProps) {
+export function RoleForm({ roleId, initial, updatedAt, scorecardVersion, panels, organisationPolicy, save }: RoleFormProps) {
   const router = useRouter();
   const isNew = roleId === null;
   // Row keys c0, c1, …: the same on the server and in the browser (they are in element ids).
@@ -262,6 +265,32 @@ export function RoleForm({ roleId, initial, updatedAt, scorecardVersion, panels,
               {panels.map((panel) => (
                 <option key={panel.id} value={panel.id}>
                   {panel.name} ({panel.memberCount === 1 ? "1 interviewer" : `${panel.memberCount} interviewers`})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+
+        <Field
+          formId={FORM_ID}
+          path="recordingPolicy"
+          label="Recording policy"
+          error={fieldErrors.recordingPolicy}
+          hint={
+            <>
+              {RECORDING_POLICY_DESCRIPTIONS[values.recordingPolicy ?? organisationPolicy]}{" "}
+              <Link href={PATHS.settingsPrivacy} className={textLinkClasses()}>
+                Change the organisation default
+              </Link>
+            </>
+          }
+        >
+          {(control) => (
+            <Select {...control} value={values.recordingPolicy ?? ""} onChange={(e) => set("recordingPolicy", isRecordingPolicy(e.target.value) ? e.target.value : null)}>
+              <option value="">Organisation default ({RECORDING_POLICY_LABELS[organisationPolicy]})</option>
+              {RECORDING_POLICY_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
                 </option>
               ))}
             </Select>

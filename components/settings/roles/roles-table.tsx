@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { DataTable, DataTableSkeleton, type DataTableColumn } from "@/components/ui/data-table";
 import { textLinkClasses } from "@/components/ui/text-link";
+import { effectiveRecordingPolicy, RECORDING_POLICY_LABELS, type RecordingPolicy } from "@/lib/privacy/policy";
 import { careersRolePath, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { SettingsRole } from "@/lib/settings/queries";
 import type { RoleSync } from "@/lib/settings/roles";
@@ -19,6 +20,8 @@ export type RolesTableProps = {
   roles: SettingsRole[];
   /** Each role's sync state by role id (a role missing here has never been queued). */
   syncs: Record<string, RoleSync>;
+  /** The organisation's default recording policy (what a role without its own runs under). */
+  recordingDefault: RecordingPolicy;
   actions: RoleSyncActions & {
     /** setRolePublishedAction. */
     setPublished: (id: string, published: boolean) => Promise<TSaveState>;
@@ -27,8 +30,8 @@ export type RolesTableProps = {
   empty?: ReactNode;
 };
 
-/** The roles on /settings: careers link, panel, published, Nylas sync (polled while pending) and actions. */
-export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: RolesTableProps) {
+/** The roles on /settings: careers link, panel, recording policy in force, published, Nylas sync (polled while pending) and actions. */
+export function RolesTable({ roles, syncs: initialSyncs, recordingDefault, actions, empty }: RolesTableProps) {
   const { syncs, retrying, retryErrors, retry } = useRoleSyncs(initialSyncs, actions);
   const columns: DataTableColumn<SettingsRole>[] = [
     {
@@ -62,6 +65,16 @@ export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: Roles
       ),
     },
     {
+      id: "recording",
+      header: "Recording",
+      cell: (role) => (
+        <>
+          {RECORDING_POLICY_LABELS[effectiveRecordingPolicy(recordingDefault, role.recordingPolicy)]}
+          <span className="mt-0.5 block text-xs text-muted">{role.recordingPolicy ? "Own policy" : "Organisation default"}</span>
+        </>
+      ),
+    },
+    {
       id: "status",
       header: "Status",
       cell: (role) => <Badge variant={role.published ? "success" : "neutral"}>{role.published ? "Published" : "Draft"}</Badge>,
@@ -86,7 +99,7 @@ export function RolesTable({ roles, syncs: initialSyncs, actions, empty }: Roles
       ),
     },
   ];
-  return <DataTable rows={roles} columns={columns} getRowKey={(role) => role.id} caption="Roles with their careers page, panel, status and sync state" empty={empty} />;
+  return <DataTable rows={roles} columns={columns} getRowKey={(role) => role.id} caption="Roles with their careers page, panel, recording policy, status and sync state" empty={empty} />;
 }
 
 type PublishButtonProps = { role: SettingsRole; setPublished: RolesTableProps["actions"]["setPublished"] };
@@ -128,5 +141,5 @@ function PublishButton({ role, setPublished }: PublishButtonProps) {
 
 /** The table's loading placeholder (loading.tsx). */
 export function RolesTableSkeleton() {
-  return <DataTableSkeleton rows={3} cells={["w-48", "w-32", "h-5 w-20 rounded-full", "w-24", "h-8 w-32 ml-auto"]} />;
+  return <DataTableSkeleton rows={3} cells={["w-48", "w-32", "w-28", "h-5 w-20 rounded-full", "w-24", "h-8 w-32 ml-auto"]} />;
 }

@@ -7,6 +7,7 @@ describe("parseAuditFilters", () => {
   it("reads the entity type, id and page", () => {
     expect(parseAuditFilters({ entity: "panel", id: ID, page: "3" })).toEqual({ entityType: "panel", entityId: ID, page: 3 });
     expect(parseAuditFilters({ entity: "application", id: ID })).toEqual({ entityType: "application", entityId: ID, page: 1 });
+    expect(parseAuditFilters({ entity: "privacy" })).toEqual({ entityType: "privacy", entityId: undefined, page: 1 });
   });
 
   it("falls back field by field on bad values", () => {
@@ -25,9 +26,10 @@ describe("parseAuditFilters", () => {
 });
 
 describe("auditEntityHref", () => {
-  it("links roles and panels to their edit pages, nothing else", () => {
+  it("links roles and panels to their edit pages and the privacy settings (one row, id 1) to /settings/privacy, nothing else", () => {
     expect(auditEntityHref("role", ID)).toBe(`/settings/roles/${ID}`);
     expect(auditEntityHref("panel", ID)).toBe(`/settings/panels/${ID}`);
+    expect(auditEntityHref("privacy", "1")).toBe("/settings/privacy");
     expect(auditEntityHref("interviewer", ID)).toBeNull();
     expect(auditEntityHref("role", "../etc")).toBeNull();
   });

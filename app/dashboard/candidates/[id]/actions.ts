@@ -1,11 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, formFields } from "@/lib/actions/define-action";
+import { actionError, type TActionState } from "@/lib/actions/state";
 import { decideApplication } from "@/lib/feedback/decide";
 import type { TDecisionState } from "@/lib/feedback/decision";
-import { candidatePath, PATHS } from "@/lib/routes";
+import { eraseCandidate } from "@/lib/privacy/erasure";
+import { ERASURE_MISMATCH_MESSAGE, ZErasureInput } from "@/lib/privacy/erasure-confirmation";
+import { candidatePath, dashboardNoticeHref, PATHS } from "@/lib/routes";
 import { zId } from "@/lib/validations/ids";
 
 /**
@@ -30,5 +34,28 @@ export const decideApplicationAction = defineAction({
       revalidatePath(PATHS.dashboard);
     }
     return state;
+  },
+});
+
+export type TEraseCandidateState = TActionState;
+
+/**
+ * POST (server action) /dashboard/candidates/[id] — "Delete permanently": erases the candidate
+ * (lib/privacy/erasure.ts) once the typed email matches theirs, then goes to the dashboard with a
+ * notice. ADMIN only: anyone else gets the 403 page.
+ */
+export const eraseCandidateAction = defineAction({
+  name: "candidates.erase",
+  roles: ["ADMIN"],
+  input: (_previous: TEraseCandidateState, formData: FormData) => formFields(formData, "candidateId", "confirmEmail"),
+  schema: ZErasureInput,
+  failed: "Could not delete the candidate. Nothing was deleted. Try again.",
+  handler: async ({ candidateId, confirmEmail }, user): Promise<TEraseCandidateState> => {
+    const result = await eraseCandidate(user, candidateId, confirmEmail);
+    if (result.status === "mismatch") return actionError(ERASURE_MISMATCH_MESSAGE, { confirmEmail: ERASURE_MISMATCH_MESSAGE });
+    if (result.status === "not_found") return actionError("This candidate no longer exists.");
+    revalidatePath(PATHS.dashboard);
+    revalidatePath(candidatePath(candidateId));
+    redirect(dashboardNoticeHref("candidate-erased"));
   },
 });

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApplicationFeedback } from "@/components/feedback/application-feedback";
 import { StageBadge } from "@/components/feedback/badges";
+import { CandidatePrivacy } from "@/components/candidates/candidate-privacy";
 import { InterviewTimeline } from "@/components/interviews/timeline";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth";
 import { listDecisions } from "@/lib/feedback/decide";
 import { getCandidateFeedback } from "@/lib/feedback/queries";
-import { PATHS } from "@/lib/routes";
-import { decideApplicationAction } from "./actions";
+import { candidateExportPath, PATHS } from "@/lib/routes";
+import { decideApplicationAction, eraseCandidateAction } from "./actions";
 import { loadTimeline } from "./load";
 
 export type CandidatePageProps = { params: Promise<{ id: string }> };
@@ -116,6 +117,15 @@ export default async function CandidatePage({ params }: CandidatePageProps) {
         </h2>
         {interviews.length === 0 ? <p className="text-sm text-muted">No interviews yet.</p> : <InterviewTimeline interviews={interviews} />}
       </section>
+
+      {user.role === "ADMIN" ? (
+        <section aria-labelledby="privacy-heading" className="space-y-3">
+          <h2 id="privacy-heading" className="text-lg font-semibold text-ink">
+            Data and privacy
+          </h2>
+          <CandidatePrivacy candidateId={candidate.id} email={candidate.email} exportHref={candidateExportPath(candidate.id)} erase={eraseCandidateAction} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -5,11 +5,14 @@ import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { listTimeZones } from "@/components/settings/form/time-zones";
 import { PanelForm } from "@/components/settings/panels/panel-form";
 import { PanelUsage } from "@/components/settings/panels/panel-usage";
+import { PanelRecordingOptOuts } from "@/components/settings/privacy/panel-recording-opt-outs";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { buildAuditHref, PATHS } from "@/lib/routes";
+import { listPanelRecordingOptOuts } from "@/lib/privacy/recording-settings";
 import { listInterviewerOptions } from "@/lib/settings/panels";
 import { savePanelAction } from "../../actions";
+import { setInterviewerRecordingOptOutAction } from "../../privacy/actions";
 import { loadPanel } from "./load";
 
 export const metadata: Metadata = { title: "Edit panel" };
@@ -25,6 +28,7 @@ export default async function EditPanelPage({ params, searchParams }: EditPanelP
   // The layout checks too (loadPanel asks for ADMIN); pages repeat it because layouts are skipped on client navigation.
   const [panel, interviewers] = await Promise.all([loadPanel(id), listInterviewerOptions()]);
   if (!panel) notFound();
+  const recording = await listPanelRecordingOptOuts(panel.id);
   const isJustCreated = (await searchParams).saved === "created";
 
   return (
@@ -59,8 +63,10 @@ export default async function EditPanelPage({ params, searchParams }: EditPanelP
             save={savePanelAction}
           />
         </div>
-        <aside className="lg:sticky lg:top-6 lg:self-start">
+        {/* Not sticky: with an opt-out form per interviewer the aside can be taller than the window. */}
+        <aside className="space-y-4 lg:self-start">
           <PanelUsage roles={panel.roles} notetakerVersion={panel.notetakerVersion} />
+          <PanelRecordingOptOuts interviewers={recording} action={setInterviewerRecordingOptOutAction} />
         </aside>
       </div>
     </div>

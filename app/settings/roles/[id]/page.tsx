@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { buildAuditHref, careersRolePath, settingsPanelPath } from "@/lib/routes";
+import { getPrivacySettings } from "@/lib/privacy/settings";
 import { listPanelOptions } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
 import { loadRole } from "./load";
@@ -23,7 +24,7 @@ export type EditRolePageProps = {
 export default async function EditRolePage({ params, searchParams }: EditRolePageProps) {
   const { id } = await params;
   // The layout checks too (loadRole asks for ADMIN); pages repeat it because layouts are skipped on client navigation.
-  const [role, panels] = await Promise.all([loadRole(id), listPanelOptions()]);
+  const [role, panels, privacy] = await Promise.all([loadRole(id), listPanelOptions(), getPrivacySettings()]);
   if (!role) notFound();
   const isJustCreated = (await searchParams).saved === "created";
 
@@ -61,7 +62,16 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0">
-          <RoleForm key={role.id} roleId={role.id} initial={role.input} updatedAt={role.updatedAt} scorecardVersion={role.scorecardVersion} panels={panels} save={saveRoleAction} />
+          <RoleForm
+            key={role.id}
+            roleId={role.id}
+            initial={role.input}
+            updatedAt={role.updatedAt}
+            scorecardVersion={role.scorecardVersion}
+            panels={panels}
+            organisationPolicy={privacy.recordingPolicy}
+            save={saveRoleAction}
+          />
         </div>
         <aside className="lg:sticky lg:top-6 lg:self-start">
           <RoleSyncCard roleId={role.id} roleTitle={role.input.title} sync={role.sync} actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction }} />

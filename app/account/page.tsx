@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/app-shell/page-header";
+import { RecordingPreferenceSection } from "@/components/account/recording-preference-section";
+import { getRoleLabel } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth";
+import { getLinkedInterviewer } from "@/lib/privacy/recording-settings";
+import { PATHS } from "@/lib/routes";
+import { saveOwnRecordingPreferenceAction } from "./actions";
+
+export const metadata: Metadata = { title: "Account" };
+
+/** /account — the signed-in user's own preferences: for an interviewer, whether interviews they run are recorded. */
+export default async function AccountPage() {
+  // The layout checks too; pages repeat it because layouts are skipped on client navigation.
+  const user = await requireUser(PATHS.account);
+  const interviewer = await getLinkedInterviewer(user.email);
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Account" description={`${user.name} · ${user.email} · ${getRoleLabel(user.role)}`} />
+      <RecordingPreferenceSection interviewer={interviewer} email={user.email} action={saveOwnRecordingPreferenceAction} />
+    </div>
+  );
+}
