@@ -1,7 +1,10 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { DELETION_KIND_LABELS, describeDeletionCause, describeDeletionCounts, RETENTION_RULE_LABELS } from "@/lib/privacy/deletion-labels";
 import type { TRetentionSettingsState } from "@/lib/privacy/retention-form";
@@ -12,7 +15,11 @@ import { RetentionForm } from "./retention-form";
 
 export type RetentionSectionProps = {
   settings: Pick<PrivacySettingsView, "rules" | "deleteNylasCopyWhenStored" | "lastRetentionRunAt">;
-  preview: RetentionPreview;
+  /**
+   * What the next run will delete: <RetentionPreviewList>, loaded in a Suspense boundary of its own
+   * (with a large backlog the walk takes seconds; the rest of the page does not wait for it).
+   */
+  preview: ReactNode;
   log: readonly DeletionLogRow[];
   /** saveRetentionRulesAction (app/settings/privacy/retention-actions.ts). */
   save: (input: unknown) => Promise<TRetentionSettingsState>;
@@ -88,8 +95,6 @@ const LOG_COLUMNS: DataTableColumn<DeletionLogRow>[] = [
  * query the run uses, at the run's time) and the deletion log (counts only, no personal data).
  */
 export function RetentionSection({ settings, preview, log, save }: RetentionSectionProps) {
-  const { totals } = preview;
-  const isEmpty = totals.interviews === 0 && totals.candidates === 0;
   return (
     <div className="space-y-8">
       <section aria-labelledby="retention-rules-heading" className="space-y-4">
@@ -112,45 +117,7 @@ export function RetentionSection({ settings, preview, log, save }: RetentionSect
         <RetentionForm rules={settings.rules} deleteNylasCopyWhenStored={settings.deleteNylasCopyWhenStored} save={save} />
       </section>
 
-      <section aria-labelledby="retention-preview-heading" className="space-y-4">
-        <div>
-          <h2 id="retention-preview-heading" className="text-lg font-semibold text-ink">
-            The next run (<LocalTime iso={preview.runAt.toISOString()} />) will delete
-          </h2>
-          {!isEmpty ? (
-            <p className="mt-1 text-sm text-muted">
-              {plural(totals.interviews, "interview's media", "interviews' media")} ({plural(totals.recordings, "recording", "recordings")}, {plural(totals.transcripts, "transcript", "transcripts")})
-              and {plural(totals.candidates, "anonymisation", "anonymisations")}.
-            </p>
-          ) : null}
-        </div>
-        {isEmpty ? (
-          <EmptyState title="Nothing to delete.">Under the saved rules the next run deletes nothing. Rules that are off never delete anything.</EmptyState>
-        ) : (
-          <>
-            {preview.interviews.length > 0 ? (
-              <DataTable
-                rows={preview.interviews}
-                columns={PREVIEW_COLUMNS}
-                getRowKey={(row) => row.interviewId}
-                layout="stack"
-                isCaptionVisible
-                caption={previewCaption("Recordings and transcripts", preview.interviews.length, totals.interviews)}
-              />
-            ) : null}
-            {preview.candidates.length > 0 ? (
-              <DataTable
-                rows={preview.candidates}
-                columns={ANONYMIZE_COLUMNS}
-                getRowKey={(row) => row.candidateId}
-                layout="stack"
-                isCaptionVisible
-                caption={previewCaption("Anonymisations", preview.candidates.length, totals.candidates)}
-              />
-            ) : null}
-          </>
-        )}
-      </section>
+      {preview}
 
       <section aria-labelledby="deletion-log-heading" className="space-y-4">
         <h2 id="deletion-log-heading" className="text-lg font-semibold text-ink">
@@ -166,5 +133,67 @@ export function RetentionSection({ settings, preview, log, save }: RetentionSect
         />
       </section>
     </div>
+  );
+}
+
+/** What the next run will delete (lib/privacy/retention-run.ts previewRetention: the run's own walk). */
+export function RetentionPreviewList({ preview }: { preview: RetentionPreview }) {
+  const { totals } = preview;
+  const isEmpty = totals.interviews === 0 && totals.candidates === 0;
+  return (
+    <section aria-labelledby="retention-preview-heading" className="space-y-4">
+      <div>
+        <h2 id="retention-preview-heading" className="text-lg font-semibold text-ink">
+          The next run (<LocalTime iso={preview.runAt.toISOString()} />) will delete
+        </h2>
+        {!isEmpty ? (
+          <p className="mt-1 text-sm text-muted">
+            {plural(totals.interviews, "interview's media", "interviews' media")} ({plural(totals.recordings, "recording", "recordings")}, {plural(totals.transcripts, "transcript", "transcripts")})
+            and {plural(totals.candidates, "anonymisation", "anonymisations")}.
+          </p>
+        ) : null}
+      </div>
+      {isEmpty ? (
+        <EmptyState title="Nothing to delete.">Under the saved rules the next run deletes nothing. Rules that are off never delete anything.</EmptyState>
+      ) : (
+        <>
+          {preview.interviews.length > 0 ? (
+            <DataTable
+              rows={preview.interviews}
+              columns={PREVIEW_COLUMNS}
+              getRowKey={(row) => row.interviewId}
+              layout="stack"
+              isCaptionVisible
+              caption={previewCaption("Recordings and transcripts", preview.interviews.length, totals.interviews)}
+            />
+          ) : null}
+          {preview.candidates.length > 0 ? (
+            <DataTable
+              rows={preview.candidates}
+              columns={ANONYMIZE_COLUMNS}
+              getRowKey={(row) => row.candidateId}
+              layout="stack"
+              isCaptionVisible
+              caption={previewCaption("Anonymisations", preview.candidates.length, totals.candidates)}
+            />
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** While the preview is worked out: the section's heading, a status for screen readers, and a placeholder. */
+export function RetentionPreviewLoading() {
+  return (
+    <section aria-labelledby="retention-preview-heading" aria-busy="true" className="space-y-4">
+      <h2 id="retention-preview-heading" className="text-lg font-semibold text-ink">
+        The next run will delete
+      </h2>
+      <p role="status" className="flex items-center gap-2 text-sm text-muted">
+        <Spinner /> Working out what the next run deletes…
+      </p>
+      <Skeleton className="h-24 w-full" />
+    </section>
   );
 }
