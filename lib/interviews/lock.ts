@@ -10,5 +10,14 @@ export async function lockInterview(tx: Prisma.TransactionClient, interviewId: s
   await tx.$queryRaw`SELECT id FROM interviews WHERE id = ${interviewId}::uuid FOR UPDATE`;
 }
 
+/**
+ * Serialises everything done for one booking id for the rest of the transaction (a transaction-level
+ * advisory lock, so it holds before the interview row exists): booking processing, and an erasure
+ * that must not race a booking of the candidate it erases.
+ */
+export async function lockBooking(tx: Prisma.TransactionClient, bookingId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+}
+
 /** Transactions that write transcripts (up to 50,000 lines) get more than Prisma's 5 s default. */
 export const LONG_TRANSACTION = { maxWait: 15_000, timeout: 120_000 } as const;

@@ -17,6 +17,7 @@ import { decideBookingRecording } from "@/lib/privacy/recording-decision";
 import { getPrivacySettings, getRolePolicy } from "@/lib/privacy/settings";
 import type { RecordingPolicy } from "@/lib/privacy/policy";
 import { isBookingEventType, reduceBookingEvents, type BookingNotification, type BookingParticipant, type BookingState, type HistoryEntry } from "./booking-reducer";
+import { lockBooking } from "./lock";
 import { classifyParticipants, guestNameFromTitle, readProfileUrl } from "./participants";
 
 type EventReader = { webhookEvent: Pick<Prisma.TransactionClient["webhookEvent"], "findMany"> };
@@ -179,7 +180,7 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
 
   const outcome = await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+      await lockBooking(tx, bookingId);
       // A booking of an erased candidate (lib/privacy/erasure.ts): whatever arrived for it is
       // forgotten, and nothing is created — not the candidate, not an empty interview.
       if (await isErasedNylasObject(tx, bookingId)) {

@@ -17,6 +17,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { lockBooking } from "@/lib/interviews/lock";
 import { requestLoadCapReconcile } from "@/lib/load/jobs";
 import { recordAudit, type AuditActor } from "@/lib/settings/audit";
 import { enqueueNylasNotetakerDeletion, enqueueStorageDeletion, recordDeletion } from "./deletion-jobs";
@@ -47,7 +48,7 @@ const COUNT_LABELS: Record<keyof ErasureCounts, string> = {
 
 async function lockBookings(tx: Prisma.TransactionClient, bookingIds: readonly string[]): Promise<void> {
   // Sorted, so two erasures (or an erasure and a booking's processing) take them in one order.
-  for (const bookingId of [...bookingIds].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`booking:${bookingId}`}, 0))`;
+  for (const bookingId of [...bookingIds].sort()) await lockBooking(tx, bookingId);
 }
 
 const interviewsOf = (tx: Prisma.TransactionClient, candidateId: string) =>
