@@ -13,6 +13,9 @@ export const DEV_DEFAULTS = {
   SEED_PASSWORD: "password",
 } as const;
 
+/** The sandbox's Nylas application client id (its hosted sign-in page accepts only this one). */
+export const SANDBOX_CLIENT_ID = "sandbox-client-id";
+
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
 const intFromString = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().nonnegative().default(fallback));
@@ -27,6 +30,12 @@ const ZRawEnv = z.object({
   NYLAS_API_URI: z.preprocess(emptyAsUndefined, z.url().default("https://api.us.nylas.com")),
   NYLAS_GRANT_ID: optionalString,
   NYLAS_WEBHOOK_SECRET: optionalString,
+  // The Nylas application's client id: Hosted OAuth ("Connect calendar") and hosted booking pages
+  // need it in live mode; the sandbox has its own (SANDBOX_CLIENT_ID).
+  NYLAS_CLIENT_ID: optionalString,
+  // Origins allowed to embed the careers pages in a frame, space-separated (CSP frame-ancestors),
+  // e.g. "https://www.example.com"; unset: none (signed-in pages never can be framed).
+  CAREERS_FRAME_ANCESTORS: optionalString,
   NYLAS_SANDBOX_API_KEY: z.preprocess(emptyAsUndefined, z.string().min(8).default(DEV_DEFAULTS.NYLAS_SANDBOX_API_KEY)),
   SEED_PASSWORD: z.preprocess(emptyAsUndefined, z.string().min(1).default(DEV_DEFAULTS.SEED_PASSWORD)),
   // First retry delay of the sandbox's webhook deliveries; later ones grow x5 (Nylas: ~10-20 min in all).
@@ -85,6 +94,8 @@ export type Env = z.infer<typeof ZRawEnv> & {
   nylasApiUri: string;
   /** The API key sent to nylasApiUri. */
   nylasApiKey: string;
+  /** The Nylas application's client id (Hosted OAuth); null in live mode without NYLAS_CLIENT_ID. */
+  nylasClientId: string | null;
   /** Same origin as APP_URL, without a trailing slash. */
   appOrigin: string;
 };
@@ -128,6 +139,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     appOrigin,
     nylasApiUri: mode === "sandbox" ? appOrigin : env.NYLAS_API_URI.replace(/\/+$/, ""),
     nylasApiKey: mode === "sandbox" ? env.NYLAS_SANDBOX_API_KEY : (env.NYLAS_API_KEY ?? ""),
+    nylasClientId: mode === "sandbox" ? SANDBOX_CLIENT_ID : (env.NYLAS_CLIENT_ID ?? null),
   };
 }
 
