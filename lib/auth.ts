@@ -38,7 +38,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(getAuthOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  return findSessionUserById(db, id);
+  return findSessionUserById(db, id, session.user.sessionVersion ?? 0);
 });
 
 export function isAdmin(user: Pick<SessionUser, "role"> | null | undefined): boolean {

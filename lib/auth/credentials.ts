@@ -12,7 +12,12 @@ import type { SessionUser } from "@/lib/auth/users";
 import { ZSignIn } from "@/lib/validations/auth";
 import { normalizeEmail } from "@/lib/utils";
 
-export type CredentialsResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+export type CredentialsResult =
+  | { ok: true; user: SessionUser; sessionVersion: number }
+  | { ok: false; reason: "invalid" }
+  /** The password was right but the account is deactivated (said only after a correct password). */
+  | { ok: false; reason: "deactivated" }
+  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
 let dummyHash: Promise<string> | undefined;
 /** A real hash of a random password, made once per process with the current parameters. */
@@ -40,7 +45,7 @@ export async function authenticateWithPassword(
   // 2. Password check, same work whether or not the user exists.
   const user = await client.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, deactivatedAt: true, sessionVersion: true },
   });
   const isValid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await getDummyHash()));
   const succeeded = Boolean(user) && isValid;
@@ -48,6 +53,7 @@ export async function authenticateWithPassword(
   // 3. Record the attempt; stamp the last sign-in on success.
   await recordLoginAttempt(client, { email, ip, succeeded, at: now });
   if (!user || !succeeded) return { ok: false, reason: "invalid" };
+  if (user.deactivatedAt) return { ok: false, reason: "deactivated" };
   await client.user.update({ where: { id: user.id }, data: { lastLoginAt: now }, select: { id: true } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion };
 }

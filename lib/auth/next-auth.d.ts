@@ -7,16 +7,20 @@ import type { UserRole } from "@/lib/generated/prisma/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: UserRole } & Omit<DefaultSession["user"], "email" | "name">;
+    user: { id: string; email: string; name: string; role: UserRole; sessionVersion: number } & Omit<DefaultSession["user"], "email" | "name">;
   }
 
   interface User {
     role: UserRole;
+    /** User.sessionVersion at sign-in (lib/auth/users.ts). */
+    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: UserRole;
+    /** User.sessionVersion when this session signed in; absent in tokens from before it existed (= 0). */
+    sv?: number;
   }
 }

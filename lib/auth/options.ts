@@ -10,7 +10,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
-import { rateLimitedErrorCode } from "@/lib/auth/sign-in-errors";
+import { DEACTIVATED_CODE, rateLimitedErrorCode } from "@/lib/auth/sign-in-errors";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { UserRole } from "@/lib/generated/prisma/enums";
@@ -43,7 +43,8 @@ export function getAuthOptions(): AuthOptions {
             now: new Date(),
             policy: { maxFailures: env.LOGIN_MAX_FAILURES, windowMinutes: env.LOGIN_WINDOW_MINUTES },
           });
-          if (result.ok) return result.user;
+          if (result.ok) return { ...result.user, sessionVersion: result.sessionVersion };
+          if (result.reason === "deactivated") throw new Error(DEACTIVATED_CODE);
           // next-auth passes a thrown message to the client as `error`; null becomes "CredentialsSignin".
           if (result.reason === "rate_limited") throw new Error(rateLimitedErrorCode(result.retryAfterMinutes));
           return null;
@@ -57,6 +58,7 @@ export function getAuthOptions(): AuthOptions {
         if (user) {
           token.sub = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion ?? 0;
         }
         return token;
       },
@@ -67,6 +69,7 @@ export function getAuthOptions(): AuthOptions {
             email: token.email ?? "",
             name: token.name ?? "",
             role: (token.role ?? "INTERVIEWER") satisfies UserRole,
+            sessionVersion: token.sv ?? 0,
           };
         }
         return session;

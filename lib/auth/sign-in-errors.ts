@@ -6,6 +6,9 @@
 /** next-auth's code when authorize() returns null. */
 export const INVALID_CREDENTIALS_CODE = "CredentialsSignin";
 const RATE_LIMITED_PREFIX = "RateLimited:";
+/** The code authorize() throws for a correct password on a deactivated account. */
+export const DEACTIVATED_CODE = "AccountDeactivated";
+export const DEACTIVATED_MESSAGE = "This account has been deactivated. Ask an admin to reactivate it.";
 
 export const INVALID_CREDENTIALS_MESSAGE = "Incorrect email or password.";
 const GENERIC_MESSAGE = "Something went wrong while signing in. Try again.";
@@ -24,6 +27,7 @@ export function rateLimitedMessage(retryAfterMinutes: number): string {
 export function describeSignInError(code: string | null | undefined): string | null {
   if (!code) return null;
   if (code === INVALID_CREDENTIALS_CODE) return INVALID_CREDENTIALS_MESSAGE;
+  if (code === DEACTIVATED_CODE) return DEACTIVATED_MESSAGE;
   if (code.startsWith(RATE_LIMITED_PREFIX)) {
     const minutes = Number(code.slice(RATE_LIMITED_PREFIX.length));
     if (Number.isFinite(minutes) && minutes > 0) return rateLimitedMessage(minutes);

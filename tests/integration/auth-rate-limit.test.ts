@@ -50,7 +50,7 @@ describe("authenticateWithPassword", () => {
       now,
       policy: POLICY,
     });
-    expect(result).toEqual({ ok: true, user: { id: user.id, email, name: "Rate Limit Test", role: "RECRUITER" } });
+    expect(result).toEqual({ ok: true, user: { id: user.id, email, name: "Rate Limit Test", role: "RECRUITER" }, sessionVersion: 0 });
     const attempts = await prisma.loginAttempt.findMany({ where: { email }, select: { succeeded: true } });
     expect(attempts).toEqual([{ succeeded: true }]);
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastLoginAt: true } });
@@ -73,6 +73,18 @@ describe("authenticateWithPassword", () => {
     const attempts = await prisma.loginAttempt.findMany({ where: { ip }, select: { email: true, succeeded: true } });
     expect(attempts).toHaveLength(2);
     expect(attempts.every((a) => !a.succeeded)).toBe(true);
+  });
+
+  it("refuses a deactivated account: 'deactivated' only after the right password, 'invalid' otherwise", async () => {
+    const email = uniqueEmail("deactivated");
+    const user = await createUser(email);
+    await prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    const ip = uniqueIp();
+    const now = new Date();
+    expect(await authenticateWithPassword(prisma, { credentials: { email, password: PASSWORD }, ip, now, policy: POLICY })).toEqual({ ok: false, reason: "deactivated" });
+    expect(await authenticateWithPassword(prisma, { credentials: { email, password: "wrong-password" }, ip, now, policy: POLICY })).toEqual({ ok: false, reason: "invalid" });
+    const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastLoginAt: true } });
+    expect(stored.lastLoginAt).toBeNull();
   });
 
   it("refuses malformed input without touching the database", async () => {

@@ -49,4 +49,20 @@ describe("findSessionUserById", () => {
     expect(await findSessionUserById(prisma, "not-a-uuid")).toBeNull();
     expect(await findSessionUserById(prisma, "")).toBeNull();
   });
+
+  it("returns null for a deactivated user, and the user again once reactivated", async () => {
+    const admin = await createAdmin();
+    await prisma.user.update({ where: { id: admin.id }, data: { deactivatedAt: new Date() } });
+    expect(await findSessionUserById(prisma, admin.id, 0)).toBeNull();
+    await prisma.user.update({ where: { id: admin.id }, data: { deactivatedAt: null } });
+    expect(await findSessionUserById(prisma, admin.id, 0)).toMatchObject({ id: admin.id });
+  });
+
+  it("returns null for a session signed in before the user's session version moved on", async () => {
+    const admin = await createAdmin();
+    expect(await findSessionUserById(prisma, admin.id, 0)).toMatchObject({ id: admin.id });
+    await prisma.user.update({ where: { id: admin.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await findSessionUserById(prisma, admin.id, 0)).toBeNull();
+    expect(await findSessionUserById(prisma, admin.id, 1)).toMatchObject({ id: admin.id });
+  });
 });

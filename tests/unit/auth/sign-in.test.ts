@@ -7,6 +7,10 @@ describe("describeSignInError", () => {
     expect(describeSignInError("CredentialsSignin")).toBe("Incorrect email or password.");
   });
 
+  it("tells a deactivated account so, and how to get back in", () => {
+    expect(describeSignInError("AccountDeactivated")).toBe("This account has been deactivated. Ask an admin to reactivate it.");
+  });
+
   it("explains the rate limit with the wait in minutes", () => {
     expect(describeSignInError(rateLimitedErrorCode(15))).toBe("Too many sign-in attempts. Try again in 15 minutes.");
     expect(describeSignInError(rateLimitedErrorCode(1))).toBe("Too many sign-in attempts. Try again in 1 minute.");
