@@ -17,6 +17,7 @@ export const PATHS = {
   careersOpenRoles: "/careers#open-roles",
   careersHowWeInterview: "/careers#how-we-interview",
   login: "/login",
+  forgotPassword: "/forgot-password",
   dashboard: "/dashboard",
   settings: "/settings",
   newPanel: "/settings/panels/new",
@@ -43,6 +44,21 @@ function withQuery(path: string, params: URLSearchParams, hash?: string): string
 /** A role's public page: /careers/backend-engineer. */
 export function careersRolePath(slug: string): string {
   return `${PATHS.careers}/${segment(slug)}`;
+}
+
+// ───────────────────────────── Sign-in ─────────────────────────────
+
+/** Notices /login shows once, after an action elsewhere sent the person there. */
+export type LoginNotice = "password-reset";
+
+/** /login with a one-time notice (?notice=password-reset). */
+export function loginNoticeHref(notice: LoginNotice): string {
+  return withQuery(PATHS.login, new URLSearchParams({ notice }));
+}
+
+/** A password-reset link's page (the token is the one-time secret from the email). */
+export function resetPasswordPath(token: string): string {
+  return `/reset-password/${segment(token)}`;
 }
 
 // ───────────────────────────── Dashboard ─────────────────────────────

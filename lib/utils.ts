@@ -8,6 +8,12 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** "1 minute", "5 minutes" (at least 1, rounded up): how long to wait. */
+export function formatMinutes(minutes: number): string {
+  const n = Math.max(1, Math.ceil(minutes));
+  return `${n} ${n === 1 ? "minute" : "minutes"}`;
+}
+
 /** `text` cut to `max` characters with an ellipsis: long error messages must not swamp a table. */
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell/page-header";
+import { PasswordSection } from "@/components/account/password-section";
+import { ProfileSection } from "@/components/account/profile-section";
 import { RecordingPreferenceSection } from "@/components/account/recording-preference-section";
 import { getRoleLabel } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth";
 import { getLinkedInterviewer } from "@/lib/privacy/recording-settings";
 import { PATHS } from "@/lib/routes";
-import { saveOwnRecordingPreferenceAction } from "./actions";
+import { changePasswordAction, saveOwnRecordingPreferenceAction, saveProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
-/** /account — the signed-in user's own preferences: for an interviewer, whether interviews they run are recorded. */
+/** /account — the signed-in user's own account: profile (name; role shown), password, and for an interviewer whether interviews they run are recorded. */
 export default async function AccountPage() {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   const user = await requireUser(PATHS.account);
@@ -17,6 +19,8 @@ export default async function AccountPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Account" description={`${user.name} · ${user.email} · ${getRoleLabel(user.role)}`} />
+      <ProfileSection name={user.name} email={user.email} roleLabel={getRoleLabel(user.role)} action={saveProfileAction} />
+      <PasswordSection email={user.email} action={changePasswordAction} />
       <RecordingPreferenceSection interviewer={interviewer} email={user.email} action={saveOwnRecordingPreferenceAction} />
     </div>
   );

@@ -3,6 +3,7 @@
  * each one reads the same four steps, and this helper does the parts that never change:
  *
  *   1. authenticate: signed out → /login, a role not in `roles` → the 403 page (lib/auth.ts);
+ *      definePublicAction (below) skips this step, for the few public forms;
  *   2. parse: the raw arguments (anything a client sent) through `schema`; a bad input answers an
  *      error state with field errors and runs nothing;
  *   3. call lib: `handler(input, user)`, which also revalidates what changed after a success;
@@ -66,26 +67,49 @@ export function toActionError(error: unknown, options: { failed: string; expecte
   return { state: actionError(options.failed), isUnexpected: true };
 }
 
+/** Steps 2–4 for `user` (null: a public action). */
+async function runAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(
+  config: Omit<ActionConfig<Args, Schema, State>, "handler" | "roles">,
+  handler: (input: z.output<Schema>) => Promise<State>,
+  args: Args,
+): Promise<State> {
+  // Errors carry `errorData` whatever produced them (a bad input, the handler, a throw).
+  const withErrorData = (state: State | ReturnType<typeof actionError>): State => (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
+
+  const parsed = config.schema.safeParse(config.input(...args));
+  if (!parsed.success) {
+    const message = typeof config.invalid === "function" ? config.invalid(parsed.error) : (config.invalid ?? parsed.error.issues[0]?.message ?? config.failed);
+    return withErrorData(actionError(message, toFieldErrors(parsed.error)));
+  }
+  try {
+    return withErrorData(await handler(parsed.data));
+  } catch (error) {
+    unstable_rethrow(error);
+    const { state, isUnexpected } = toActionError(error, config);
+    if (isUnexpected) console.error(`[action] ${config.name} failed`, error);
+    return withErrorData(state);
+  }
+}
+
 export function defineAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(config: ActionConfig<Args, Schema, State>): (...args: Args) => Promise<State> {
   return async (...args: Args): Promise<State> => {
     const user = await requireActionUser(config.roles);
-    // Errors carry `errorData` whatever produced them (a bad input, the handler, a throw).
-    const withErrorData = (state: State | ReturnType<typeof actionError>): State => (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
-
-    const parsed = config.schema.safeParse(config.input(...args));
-    if (!parsed.success) {
-      const message = typeof config.invalid === "function" ? config.invalid(parsed.error) : (config.invalid ?? parsed.error.issues[0]?.message ?? config.failed);
-      return withErrorData(actionError(message, toFieldErrors(parsed.error)));
-    }
-    try {
-      return withErrorData(await config.handler(parsed.data, user));
-    } catch (error) {
-      unstable_rethrow(error);
-      const { state, isUnexpected } = toActionError(error, config);
-      if (isUnexpected) console.error(`[action] ${config.name} failed`, error);
-      return withErrorData(state);
-    }
+    return runAction(config, (input) => config.handler(input, user), args);
   };
+}
+
+export type PublicActionConfig<Args extends unknown[], Schema extends z.ZodType, State extends AnyState> = Omit<ActionConfig<Args, Schema, State>, "roles" | "handler"> & {
+  handler: (input: z.output<Schema>) => Promise<State>;
+};
+
+/**
+ * An action anyone may call, signed in or not (a page on the public list in
+ * lib/auth/public-paths.ts: "Forgot password?", a reset link). Steps 2–4 as defineAction; the
+ * handler gets no user, so whatever it may do must be safe for a stranger (rate limits, one-time
+ * tokens). Its rule in tests/e2e/authorization-rules.ts says `isPublic: true`.
+ */
+export function definePublicAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(config: PublicActionConfig<Args, Schema, State>): (...args: Args) => Promise<State> {
+  return (...args: Args): Promise<State> => runAction(config, config.handler, args);
 }
 
 /**

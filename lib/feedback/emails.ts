@@ -5,6 +5,7 @@
  * (names, role titles, summaries, action items) is HTML-escaped in the HTML body and flattened to
  * one line in the subject, so a hostile value renders as text and cannot add a header.
  */
+import { escapeHtml, htmlDocument, link, oneLine, type Email } from "@/lib/email/html";
 import { interviewPath } from "@/lib/routes";
 import { MAX_REMINDERS } from "./due";
 
@@ -13,22 +14,9 @@ export const FEEDBACK_FORM_ANCHOR = "feedback";
 export const MAX_SUMMARY_CHARS = 2_000;
 export const MAX_ACTION_ITEMS = 10;
 
-export type Email = { subject: string; html: string; text: string };
+export { escapeHtml, type Email };
 export type EmailInterview = { id: string; startsAt: Date; timeZone?: string };
 export type RecapRecipient = { name: string | null; kind: "interviewer" | "recruiter" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** One line, no control characters, at most `max` characters: safe in a subject. */
-function oneLine(value: string, max = 120): string {
-  const flat = value
-    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
-}
 
 function truncate(value: string, max: number): string {
   const trimmed = value.trim();
@@ -63,16 +51,6 @@ function htmlParagraphs(value: string): string {
     .filter(Boolean)
     .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, "<br>")}</p>`)
     .join("\n");
-}
-
-const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-
-function htmlDocument(title: string, body: string): string {
-  return `<!doctype html>
-<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="font-family: -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">
-${body}
-</body></html>`;
 }
 
 export type RecapEmailInput = {

@@ -17,7 +17,7 @@ export type TSignIn = z.infer<typeof ZSignIn>;
 
 /** A password being set (user:create, future profile pages). */
 export const ZNewPassword = z
-  .string()
+  .string({ error: "Enter a new password." })
   .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
 

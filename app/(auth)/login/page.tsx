@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AuthPage } from "@/components/auth/auth-page";
 import { LoginForm } from "@/components/auth/login-form";
+import { Alert } from "@/components/ui/alert";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { getCurrentUser } from "@/lib/auth";
 import { DEFAULT_SIGNED_IN_PATH, getSafeCallbackUrl } from "@/lib/auth/callback-url";
@@ -23,25 +25,17 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
   const callbackUrl = getSafeCallbackUrl(first(params.callbackUrl));
   const error = first(params.error) ?? null;
+  // After a reset link set a new password (loginNoticeHref("password-reset")).
+  const notice = first(params.notice) === "password-reset" ? <Alert variant="success">Your password has been reset. Sign in with your new password.</Alert> : null;
 
   return (
-    <main id="main" className="flex min-h-screen flex-col items-center justify-center bg-slate-50 px-4 py-12">
-      <div className="w-full max-w-sm">
-        <p className="text-center text-sm font-semibold tracking-wide text-brand-700">Northwind Hiring</p>
-        <h1 className="mt-2 text-center text-2xl font-semibold tracking-tight text-ink">Sign in</h1>
-        <p className="mt-2 text-center text-sm text-muted">For recruiters, interviewers and admins.</p>
-
-        <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <LoginForm callbackUrl={callbackUrl} initialError={error} />
-        </div>
-
-        <p className="mt-6 text-center text-sm text-muted">
-          Looking for a job?{" "}
-          <Link href={PATHS.careers} className={textLinkClasses()}>
-            See open roles
-          </Link>
-        </p>
-      </div>
-    </main>
+    <AuthPage title="Sign in" description="For recruiters, interviewers and admins." notice={notice} footer={{ text: "Looking for a job?", href: PATHS.careers, label: "See open roles" }}>
+      <LoginForm callbackUrl={callbackUrl} initialError={error} />
+      <p className="mt-5 text-center text-sm">
+        <Link href={PATHS.forgotPassword} className={textLinkClasses()}>
+          Forgot password?
+        </Link>
+      </p>
+    </AuthPage>
   );
 }
