@@ -76,6 +76,19 @@ test.describe("signed out", () => {
     await expect(page.getByText(/incorrect email or password/i)).toBeVisible();
     await expectAccessible(page, "/login (wrong password)");
   });
+
+  test("forgot password, its answer, and an unknown reset link", async ({ page }) => {
+    await page.goto("/forgot-password");
+    await expect(page.getByRole("button", { name: "Send reset link" })).toBeVisible();
+    await expectAccessible(page, "/forgot-password");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expectAccessible(page, "/forgot-password (invalid email)");
+    await page.goto(`/reset-password/${"A".repeat(43)}`);
+    await expect(page.getByRole("link", { name: "Request a new link" })).toBeVisible();
+    await expectAccessible(page, "/reset-password/<unknown>");
+  });
 });
 
 test.describe("recruiter", () => {

@@ -222,7 +222,8 @@ function actionCells(manifest: ManifestAction[]): Cell[] {
         bodyIncludes: rule.bodyIncludes?.[actor],
         send: (context: APIRequestContext) => postAction(context, action.id, rule.page(fixtures), rule.args(fixtures)),
       })),
-      onPublicPage,
+      // A public action runs for anyone, wherever it is posted: its own cells above say what it answers.
+      ...(rule.isPublic ? [] : [onPublicPage]),
     ];
   });
 }

@@ -66,6 +66,11 @@ export type ActionRule = {
   expect: Expectation;
   /** Text the response must contain for an actor: the action refused the record, not just answered 200. */
   bodyIncludes?: Partial<Record<Actor, string>>;
+  /**
+   * A public action (definePublicAction: "Forgot password?", a reset link): anyone may call it, so
+   * the check that a signed-out call posted to a public page never runs does not apply.
+   */
+  isPublic?: true;
 };
 
 /** A sandbox /v3 route ("GET grants/:grant"): extra cases beyond the generic API-key check. */
@@ -84,6 +89,9 @@ const adminPage = (outcome: Outcome = 200): Expectation => ({ anon: LOGIN, inter
 /** Interview-scoped: the interviewer who ran it, recruiters and admins; `other` for the interviewer who did not. */
 const interviewScoped = (anon: Outcome, ok: Outcome, other: Outcome): Expectation => ({ anon, interviewer: ok, otherInterviewer: other, recruiter: ok, admin: ok });
 
+/** The same text for every actor (a public action's answer). */
+const sameFor = (text: string): Record<Actor, string> => Object.fromEntries(ACTORS.map((actor) => [actor, text])) as Record<Actor, string>;
+
 const get = (label: string, path: (f: Fixtures) => string, expect: Expectation): RequestCase => ({ label, method: "GET", path, expect });
 const fixed = (path: string) => () => path;
 const key = { authorization: `Bearer ${SANDBOX_API_KEY}` };
@@ -98,6 +106,12 @@ export const PAGE_RULES: RouteRule[] = [
     cases: [get("a published role", fixed("/careers/backend-engineer"), everyone(200)), get("an unknown role", fixed("/careers/no-such-role"), everyone(404))],
   },
   { pattern: "/login", cases: [get("signed-in users go to the dashboard", fixed("/login"), { ...everyone("307 /dashboard"), anon: 200 })] },
+  // Public: asking for a reset link, and a link's page (junk, unknown or valid, it answers with a page).
+  { pattern: "/forgot-password", cases: [get("public", fixed("/forgot-password"), everyone(200))] },
+  {
+    pattern: "/reset-password/[token]",
+    cases: [get("an unknown link", fixed(`/reset-password/${"A".repeat(43)}`), everyone(200)), get("junk", fixed("/reset-password/not-a-token"), everyone(200))],
+  },
   {
     pattern: "/dashboard",
     cases: [
@@ -355,6 +369,45 @@ export const ACTION_RULES: ActionRule[] = [
       recruiter: "Say whether their interviews may be recorded.",
       admin: "Say whether their interviews may be recorded.",
     },
+  },
+  {
+    // Anyone signed in renames only themselves; a blank name is refused before anything is written.
+    key: "app/account/actions.ts#saveProfileAction",
+    page: fixed("/account"),
+    args: () => [IDLE, new FormArg({ name: "   " })],
+    expect: signedInPage(),
+    bodyIncludes: { interviewer: "Enter your name.", otherInterviewer: "Enter your name.", recruiter: "Enter your name.", admin: "Enter your name." },
+  },
+  {
+    // Anyone signed in changes only their own password; no current password: refused, nothing changed.
+    key: "app/account/actions.ts#changePasswordAction",
+    page: fixed("/account"),
+    args: () => [IDLE, new FormArg({ currentPassword: "", newPassword: "matrix-password-1", confirmPassword: "matrix-password-1" })],
+    expect: signedInPage(),
+    bodyIncludes: {
+      interviewer: "Enter your current password.",
+      otherInterviewer: "Enter your current password.",
+      recruiter: "Enter your current password.",
+      admin: "Enter your current password.",
+    },
+  },
+  {
+    // Public; a malformed email is refused before any limit is counted or any link is made.
+    key: "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction",
+    page: fixed("/forgot-password"),
+    args: () => [IDLE, new FormArg({ email: "not-an-email" })],
+    expect: everyone(200),
+    isPublic: true,
+    bodyIncludes: sameFor("Enter a valid email address."),
+  },
+  {
+    // Public: the one-time token is the credential; an unknown one changes nothing, for anyone.
+    key: "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction",
+    page: fixed(`/reset-password/${"A".repeat(43)}`),
+    args: () => [IDLE, new FormArg({ token: "A".repeat(43), newPassword: "matrix-password-1", confirmPassword: "matrix-password-1" })],
+    expect: everyone(200),
+    isPublic: true,
+    bodyIncludes: sameFor("This reset link is not valid."),
   },
   {
     key: "app/settings/load/actions.ts#setWeeklyCapAction",

@@ -40,23 +40,29 @@ test.describe.configure({ mode: "serial" });
 
 type ManifestAction = { id: string; exportedName: string; path: string };
 
+const OWN_ACCOUNT_ACTIONS = ["saveProfileAction", "changePasswordAction"];
+
 /** Every server action under app/settings/, app/dashboard/, app/sandbox/ and app/account/, with a page that bundles it (as settings.spec.ts finds them). */
 function settingsActions(): ManifestAction[] {
   const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };
-  return Object.entries(manifest.node)
-    .filter(([, a]) => /^app\/(settings|dashboard|sandbox|account)\//.test(a.filename ?? "") && a.exportedName)
-    .map(([id, a]) => {
-      const workers = Object.keys(a.workers);
-      const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/settings/page";
-      const page = worker
-        .replace(/^app/, "")
-        .replace(/\/page$/, "")
-        .replace(/\/\([^/]+\)/g, "")
-        .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
-      return { id, exportedName: a.exportedName!, path: page || "/" };
-    });
+  return (
+    Object.entries(manifest.node)
+      // The profile and password actions change the caller's own account (a rename is a legitimate
+      // write): hostile-account.spec.ts sends them hostile input as a user of its own.
+      .filter(([, a]) => /^app\/(settings|dashboard|sandbox|account)\//.test(a.filename ?? "") && a.exportedName && !OWN_ACCOUNT_ACTIONS.includes(a.exportedName))
+      .map(([id, a]) => {
+        const workers = Object.keys(a.workers);
+        const worker = workers.find((w) => !w.includes("[")) ?? workers[0] ?? "app/settings/page";
+        const page = worker
+          .replace(/^app/, "")
+          .replace(/\/page$/, "")
+          .replace(/\/\([^/]+\)/g, "")
+          .replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
+        return { id, exportedName: a.exportedName!, path: page || "/" };
+      })
+  );
 }
 
 test.use({ account: "admin" });

@@ -161,3 +161,20 @@ export async function outboxEmail(page: Page, subject: string, toEmail: string):
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
   return email;
 }
+
+/**
+ * A user of the spec's own (never a seeded one, whose passwords and names other specs rely on):
+ * inserted with `password` hashed as the app hashes it; an existing row with that email (a retry)
+ * is reset to it. Returns the user's id.
+ */
+export async function createSpecUser(user: { email: string; name: string; password: string; role?: "ADMIN" | "RECRUITER" | "INTERVIEWER" }): Promise<string> {
+  const { hashPassword } = await import("../../lib/auth/password");
+  const [row] = await queryOnce<{ id: string }>(
+    process.env.E2E_DATABASE_URL!,
+    `INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3::"UserRole", $4, now())
+     ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash, deactivated_at = NULL, session_version = users.session_version + 1
+     RETURNING id`,
+    [user.email, user.name, user.role ?? "RECRUITER", await hashPassword(user.password)],
+  );
+  return row!.id;
+}
