@@ -172,6 +172,16 @@ export function corrupt(base: unknown, paths: readonly string[], minCorrupted = 
     });
 }
 
+/** Hostile text that React's reply decoder reads as text (server action arguments): a leading "$" marks a reference in its protocol. */
+export const actionText: fc.Arbitrary<string> = hostileWellFormed.map((s) => (s.startsWith("$") ? `_${s}` : s));
+/** wrongType, with the same "$" rule applied to every string in it. */
+export const actionValue: fc.Arbitrary<unknown> = wrongType.map(function strip(v: unknown): unknown {
+  if (typeof v === "string") return v.startsWith("$") ? `_${v}` : v;
+  if (Array.isArray(v)) return v.map(strip);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
+  return v;
+});
+
 // ───────────────────────────── Shared checks ─────────────────────────────
 
 /** The server is up and its database answers. */

@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { armPage, checkProperty, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, hostileWellFormed, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
+import { actionText, actionValue, armPage, checkProperty, expectHealthy, expectNoUnescapedMarkup, expectNothingRan, XSS_PAYLOADS } from "./hostile-arbitraries";
 import { expect, test } from "./fixtures/auth";
 import { countRows } from "./support";
 
@@ -67,15 +67,8 @@ function settingsActions(): ManifestAction[] {
 
 test.use({ account: "admin" });
 
-/** Hostile text that React's reply decoder reads as text: a leading "$" marks a reference in its protocol. */
-const text = hostileWellFormed.map((s) => (s.startsWith("$") ? `_${s}` : s));
-/** wrongType, with the same "$" rule applied to every string in it. */
-const value: fc.Arbitrary<unknown> = wrongType.map(function strip(v: unknown): unknown {
-  if (typeof v === "string") return v.startsWith("$") ? `_${v}` : v;
-  if (Array.isArray(v)) return v.map(strip);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]));
-  return v;
-});
+const text = actionText;
+const value = actionValue;
 
 test("settings (and dashboard and sandbox console) server actions given hostile arguments never answer 5xx and write nothing", async ({ page, baseURL }) => {
   const actions = settingsActions();
