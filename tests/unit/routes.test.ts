@@ -12,8 +12,10 @@ import {
   dashboardNoticeHref,
   interviewPath,
   interviewUploadsPath,
+  loginNoticeHref,
   mediaPath,
   PATHS,
+  resetPasswordPath,
   settingsPanelPath,
   settingsRolePath,
 } from "@/lib/routes";
@@ -73,6 +75,15 @@ describe("dashboardNoticeHref", () => {
   it("is the dashboard with the notice, which the dashboard's filters ignore", () => {
     expect(dashboardNoticeHref("candidate-erased")).toBe("/dashboard?notice=candidate-erased");
     expect(parseInterviewFilters(queryOf(dashboardNoticeHref("candidate-erased")))).toEqual(DEFAULT_INTERVIEW_FILTERS);
+  });
+});
+
+describe("loginNoticeHref and resetPasswordPath", () => {
+  it("is /login with the notice, and a reset link's page with its token as one segment", () => {
+    expect(loginNoticeHref("password-reset")).toBe("/login?notice=password-reset");
+    expect(PATHS.forgotPassword).toBe("/forgot-password");
+    expect(resetPasswordPath("abc_DEF-123")).toBe("/reset-password/abc_DEF-123");
+    expect(resetPasswordPath("../x?y")).toBe("/reset-password/..%2Fx%3Fy");
   });
 });
 

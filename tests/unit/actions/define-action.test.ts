@@ -15,7 +15,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { defineAction, formFields, toActionError } = await import("@/lib/actions/define-action");
+const { defineAction, definePublicAction, formFields, toActionError } = await import("@/lib/actions/define-action");
 const { AppError, badRequest } = await import("@/lib/errors");
 const { ZId } = await import("@/lib/validations/ids");
 
@@ -129,6 +129,31 @@ describe("toActionError", () => {
 
   it("hides anything else behind the generic message", () => {
     expect(toActionError("a string thrown", { failed: "Try again." })).toEqual({ state: { status: "error", message: "Try again.", fieldErrors: {} }, isUnexpected: true });
+  });
+});
+
+describe("definePublicAction", () => {
+  const publicHandler = vi.fn(async (input: { name: string }): Promise<State> => ({ status: "success", message: `Hello ${input.name}.`, id: "none" }));
+  const greetAction = definePublicAction({
+    name: "test.greet",
+    input: (name: unknown) => ({ name }),
+    schema: z.object({ name: z.string().min(1, "Name is required.") }),
+    failed: "Could not greet. Try again.",
+    handler: publicHandler,
+  });
+
+  it("runs without asking for a session", async () => {
+    await expect(greetAction("Ada")).resolves.toEqual({ status: "success", message: "Hello Ada.", id: "none" });
+    expect(mocks.requireActionUser).not.toHaveBeenCalled();
+    expect(publicHandler).toHaveBeenCalledWith({ name: "Ada" });
+  });
+
+  it("parses, and hides the unexpected, as defineAction does", async () => {
+    await expect(greetAction(42)).resolves.toMatchObject({ status: "error", fieldErrors: { name: expect.any(String) } });
+    expect(publicHandler).not.toHaveBeenCalled();
+    publicHandler.mockRejectedValueOnce(new Error("db down"));
+    await expect(greetAction("Ada")).resolves.toEqual({ status: "error", message: "Could not greet. Try again.", fieldErrors: {} });
+    expect(logged).toHaveBeenCalledWith("[action] test.greet failed", expect.any(Error));
   });
 });
 
