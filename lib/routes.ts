@@ -26,6 +26,7 @@ export const PATHS = {
   settingsWebhooks: "/settings/webhooks",
   settingsJobs: "/settings/jobs",
   settingsPrivacy: "/settings/privacy",
+  settingsTeam: "/settings/team",
   account: "/account",
   sandbox: "/sandbox",
 } as const;
@@ -43,6 +44,13 @@ function withQuery(path: string, params: URLSearchParams, hash?: string): string
 /** A role's public page: /careers/backend-engineer. */
 export function careersRolePath(slug: string): string {
   return `${PATHS.careers}/${segment(slug)}`;
+}
+
+// ───────────────────────────── Team ─────────────────────────────
+
+/** The page an invitation link opens: /invite/<token>. */
+export function invitePath(token: string): string {
+  return `/invite/${segment(token)}`;
 }
 
 // ───────────────────────────── Dashboard ─────────────────────────────

@@ -69,23 +69,44 @@ export function toActionError(error: unknown, options: { failed: string; expecte
 export function defineAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(config: ActionConfig<Args, Schema, State>): (...args: Args) => Promise<State> {
   return async (...args: Args): Promise<State> => {
     const user = await requireActionUser(config.roles);
-    // Errors carry `errorData` whatever produced them (a bad input, the handler, a throw).
-    const withErrorData = (state: State | ReturnType<typeof actionError>): State => (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
-
-    const parsed = config.schema.safeParse(config.input(...args));
-    if (!parsed.success) {
-      const message = typeof config.invalid === "function" ? config.invalid(parsed.error) : (config.invalid ?? parsed.error.issues[0]?.message ?? config.failed);
-      return withErrorData(actionError(message, toFieldErrors(parsed.error)));
-    }
-    try {
-      return withErrorData(await config.handler(parsed.data, user));
-    } catch (error) {
-      unstable_rethrow(error);
-      const { state, isUnexpected } = toActionError(error, config);
-      if (isUnexpected) console.error(`[action] ${config.name} failed`, error);
-      return withErrorData(state);
-    }
+    return runAction(config, args, (input) => config.handler(input, user));
   };
+}
+
+export type PublicActionConfig<Args extends unknown[], Schema extends z.ZodType, State extends AnyState> = Omit<ActionConfig<Args, Schema, State>, "roles" | "handler"> & {
+  handler: (input: z.output<Schema>) => Promise<State>;
+};
+
+/**
+ * A server action for signed-out visitors (accepting an invitation): steps 2–4 of defineAction,
+ * no session. Its handler must authorise by what it is given (a one-time token), and anything it
+ * creates must be rate-limited or single-use.
+ */
+export function definePublicAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(config: PublicActionConfig<Args, Schema, State>): (...args: Args) => Promise<State> {
+  return async (...args: Args): Promise<State> => runAction(config, args, config.handler);
+}
+
+async function runAction<Args extends unknown[], Schema extends z.ZodType, State extends AnyState>(
+  config: Omit<ActionConfig<Args, Schema, State>, "roles" | "handler">,
+  args: Args,
+  handler: (input: z.output<Schema>) => Promise<State>,
+): Promise<State> {
+  // Errors carry `errorData` whatever produced them (a bad input, the handler, a throw).
+  const withErrorData = (state: State | ReturnType<typeof actionError>): State => (state.status === "error" && config.errorData ? { ...state, ...config.errorData(...args) } : state) as State;
+
+  const parsed = config.schema.safeParse(config.input(...args));
+  if (!parsed.success) {
+    const message = typeof config.invalid === "function" ? config.invalid(parsed.error) : (config.invalid ?? parsed.error.issues[0]?.message ?? config.failed);
+    return withErrorData(actionError(message, toFieldErrors(parsed.error)));
+  }
+  try {
+    return withErrorData(await handler(parsed.data));
+  } catch (error) {
+    unstable_rethrow(error);
+    const { state, isUnexpected } = toActionError(error, config);
+    if (isUnexpected) console.error(`[action] ${config.name} failed`, error);
+    return withErrorData(state);
+  }
 }
 
 /**

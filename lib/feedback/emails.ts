@@ -22,7 +22,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** One line, no control characters, at most `max` characters: safe in a subject. */
-function oneLine(value: string, max = 120): string {
+export function oneLine(value: string, max = 120): string {
   const flat = value
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, " ")
     .replace(/\s+/g, " ")
@@ -65,9 +65,9 @@ function htmlParagraphs(value: string): string {
     .join("\n");
 }
 
-const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+export const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
-function htmlDocument(title: string, body: string): string {
+export function htmlDocument(title: string, body: string): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family: -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">
