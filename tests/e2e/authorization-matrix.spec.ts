@@ -222,7 +222,8 @@ function actionCells(manifest: ManifestAction[]): Cell[] {
         bodyIncludes: rule.bodyIncludes?.[actor],
         send: (context: APIRequestContext) => postAction(context, action.id, rule.page(fixtures), rule.args(fixtures)),
       })),
-      onPublicPage,
+      // A public action answers signed-out callers anywhere by design; its own cases cover it.
+      ...(rule.isPublic ? [] : [onPublicPage]),
     ];
   });
 }
