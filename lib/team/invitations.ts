@@ -89,6 +89,8 @@ export async function createInvitation(actor: TeamActor, input: TInvite, now: Da
     await lockEmail(tx, email);
     const refusal = await inviteRefusal(tx, email, now);
     if (refusal) return refusal;
+    // An expired invitation to the same email is replaced by this one (revoked), so the list shows one row per person.
+    await tx.invitation.updateMany({ where: { email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const { token, hash } = issueToken();
     const expiresAt = invitationExpiresAt(now);
     const invitation = await tx.invitation.create({

@@ -93,6 +93,10 @@ describe("invitation → account → sign-in", () => {
     const eightDays = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000);
     expect(await acceptInvitation({ token, name: "Late", password: PASSWORD }, eightDays)).toMatchObject({ status: "error", message: expect.stringContaining("expired") });
     expect(await getInvitationForToken(token, eightDays)).toEqual({ status: "expired" });
+    // Inviting again once it expired: a new invitation replaces the expired one (one row in the list).
+    expect(await createInvitation(admin, { email: "late@example.org", role: "RECRUITER" }, eightDays)).toMatchObject({ status: "success" });
+    expect((await listTeam(eightDays)).invitations.filter((i) => i.email === "late@example.org")).toMatchObject([{ status: "pending" }]);
+    expect(await getInvitationForToken(token, eightDays)).toEqual({ status: "revoked" });
 
     await createInvitation(admin, { email: "raced@example.org", role: "RECRUITER" });
     const raced = await tokenSentTo("raced@example.org");
