@@ -1,9 +1,7 @@
-import Link from "next/link";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { DataTable, DataTableSkeleton, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
-import { textLinkClasses } from "@/components/ui/text-link";
 import { getRoleLabel } from "@/lib/auth/roles";
 import { PATHS } from "@/lib/routes";
 import type { TeamInvitationRow, TeamUserRow } from "@/lib/team/members";
@@ -52,13 +50,7 @@ function userColumns({ currentUserId, changeRoleAction, setActiveAction }: Omit<
           <Badge variant={CALENDAR_BADGES[row.calendar]}>{CALENDAR_STATUS_LABELS[row.calendar]}</Badge>
           {row.calendar === "connected" && row.calendarEmail ? <span className="mt-1 block text-xs text-muted [overflow-wrap:anywhere]">{row.calendarEmail}</span> : null}
           {row.calendar !== "connected" && row.role === "INTERVIEWER" ? (
-            <span className="mt-1 block max-w-48 text-xs text-muted">
-              They connect it from{" "}
-              <Link href={PATHS.account} className={textLinkClasses()}>
-                Account
-              </Link>
-              .
-            </span>
+            <span className="mt-1 block max-w-48 text-xs text-muted">They connect it themselves under “Calendar” on their Account page ({PATHS.account}).</span>
           ) : null}
         </>
       ),
@@ -75,7 +67,7 @@ function userColumns({ currentUserId, changeRoleAction, setActiveAction }: Omit<
       isHeaderHidden: true,
       cell: (row) =>
         row.id === currentUserId ? null : row.isActive ? (
-          <RowActionForm action={setActiveAction} fields={{ userId: row.id, active: "false" }} label="Deactivate" target={row.name} variant="danger" />
+          <RowActionForm action={setActiveAction} fields={{ userId: row.id, active: "false" }} label="Deactivate" target={row.name} />
         ) : (
           <RowActionForm action={setActiveAction} fields={{ userId: row.id, active: "true" }} label="Reactivate" target={row.name} />
         ),
