@@ -27,6 +27,7 @@ export const PATHS = {
   settingsWebhooks: "/settings/webhooks",
   settingsJobs: "/settings/jobs",
   settingsPrivacy: "/settings/privacy",
+  settingsTeam: "/settings/team",
   account: "/account",
   sandbox: "/sandbox",
 } as const;
@@ -59,6 +60,13 @@ export function loginNoticeHref(notice: LoginNotice): string {
 /** A password-reset link's page (the token is the one-time secret from the email). */
 export function resetPasswordPath(token: string): string {
   return `/reset-password/${segment(token)}`;
+}
+
+// ───────────────────────────── Team ─────────────────────────────
+
+/** The page an invitation link opens: /invite/<token>. */
+export function invitePath(token: string): string {
+  return `/invite/${segment(token)}`;
 }
 
 // ───────────────────────────── Dashboard ─────────────────────────────

@@ -14,6 +14,7 @@ const ITEMS = [
     // Roles and panels are edited from the overview.
     isActive: (pathname: string) => pathname === PATHS.settings || under(pathname, `${PATHS.settings}/roles`) || under(pathname, `${PATHS.settings}/panels`),
   },
+  { href: PATHS.settingsTeam, label: "Team", isActive: (pathname: string) => under(pathname, PATHS.settingsTeam) },
   { href: PATHS.settingsLoad, label: "Load", isActive: (pathname: string) => under(pathname, PATHS.settingsLoad) },
   { href: PATHS.settingsAudit, label: "Audit log", isActive: (pathname: string) => under(pathname, PATHS.settingsAudit) },
   { href: PATHS.settingsWebhooks, label: "Webhook deliveries", isActive: (pathname: string) => under(pathname, PATHS.settingsWebhooks) },

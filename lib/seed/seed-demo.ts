@@ -12,6 +12,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { seedSandbox } from "@/lib/sandbox";
 import { ZScorecard } from "@/lib/scorecards/scorecard";
 import { saveScorecardVersion } from "@/lib/scorecards/versions";
+import { linkInterviewersByEmail } from "@/lib/team/link-interviewer";
 import { demoInterviewers, demoOpenHours, demoPanels, demoRoles, demoUsers } from "@/prisma/demo-fixture";
 import { generateDemoBusyEvents } from "./demo-calendar";
 
@@ -63,7 +64,9 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
     const existing = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
     if (!existing) await db.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(opts.seedPassword) } });
   }
-  log.push(`demo users: ${demoUsers.map((u) => u.email).join(", ")}`);
+  // The demo interviewers' accounts are the panel members with their emails.
+  const linked = await linkInterviewersByEmail(db);
+  log.push(`demo users: ${demoUsers.map((u) => u.email).join(", ")}${linked > 0 ? ` (${linked} linked to their interviewers)` : ""}`);
 
   // Sandbox: a grant with a primary calendar per interviewer, and fresh busy events around today;
   // and the recruiting coordinator's account, which the portal's email is sent from (lib/email/sender.ts).

@@ -11,8 +11,24 @@ import type { FieldChange } from "./diff";
 type Tx = Prisma.TransactionClient;
 
 export type AuditActor = { id: string; email: string };
-export type AuditEntityType = "role" | "panel" | "interviewer" | "application" | "privacy" | "candidate";
-export type AuditAction = "created" | "updated" | "published" | "unpublished" | "cap_changed" | "sync_retried" | "stage_changed" | "exported" | "erased";
+export type AuditEntityType = "role" | "panel" | "interviewer" | "application" | "privacy" | "candidate" | "user" | "invitation";
+export type AuditAction =
+  | "created"
+  | "updated"
+  | "published"
+  | "unpublished"
+  | "cap_changed"
+  | "sync_retried"
+  | "stage_changed"
+  | "exported"
+  | "erased"
+  | "invited"
+  | "invitation_resent"
+  | "invitation_revoked"
+  | "invitation_accepted"
+  | "role_changed"
+  | "deactivated"
+  | "reactivated";
 
 export type AuditEntry = {
   entityType: AuditEntityType;

@@ -12,6 +12,7 @@ import { isPrismaError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { ZPanelInput, type TPanelInput, type TSaveState } from "@/lib/validations/settings";
+import { linkInterviewersByEmail } from "@/lib/team/link-interviewer";
 import { recordAudit, type AuditActor } from "./audit";
 import { diffFields } from "./diff";
 import { ensureNotetakerVersion, notetakerVersionSettings, PANEL_NOTETAKER_SELECT } from "./notetaker-versions";
@@ -278,6 +279,8 @@ async function savePanelInTx(tx: Tx, actor: AuditActor, id: string | null, input
       const existing = await tx.interviewer.findUnique({ where: { email: member.email }, select: { name: true } });
       if (existing) throw new FieldError(`members.${index}.email`, `${existing.name} already has this email: pick them from “Add an existing interviewer”.`);
       const created = await tx.interviewer.create({ data: { name: member.name, email: member.email, timezone: member.timezone }, select: { id: true } });
+      // A new panel member who already has an account is that account's interviewer.
+      await linkInterviewersByEmail(tx, member.email);
       await recordAudit(tx, actor, {
         entityType: "interviewer",
         entityId: created.id,

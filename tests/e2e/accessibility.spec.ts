@@ -9,6 +9,8 @@
  * Moderate and minor findings elsewhere are reported the same way ("axe-minor") without failing.
  */
 import type { Locator, Page } from "@playwright/test";
+import { issueToken } from "../../lib/auth/tokens";
+import { queryOnce } from "../../scripts/lib/pg-once";
 import { expectAccessible, reportSchedulerFindings } from "./axe";
 import { expect, test, type Account } from "./fixtures/auth";
 import { bookOnCareersPage, findDashboardRow, queryDatabase, runSandboxNotetaker } from "./support";
@@ -88,6 +90,21 @@ test.describe("signed out", () => {
     await page.goto(`/reset-password/${"A".repeat(43)}`);
     await expect(page.getByRole("link", { name: "Request a new link" })).toBeVisible();
     await expectAccessible(page, "/reset-password/<unknown>");
+  });
+
+  test("invitation page (a pending link), and its error", async ({ page }) => {
+    const { token, hash } = issueToken();
+    await queryOnce(
+      process.env.E2E_DATABASE_URL!,
+      "INSERT INTO invitations (id, email, role, token_hash, expires_at, updated_at) VALUES (gen_random_uuid(), $1, 'INTERVIEWER', $2, now() + interval '7 days', now())",
+      [`a11y.${Date.now().toString(36)}@example.org`, hash],
+    );
+    await page.goto(`/invite/${token}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Create your account" })).toBeVisible();
+    await expectAccessible(page, "/invite/<token>");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter your name.").first()).toBeVisible();
+    await expectAccessible(page, "/invite/<token> (no name)");
   });
 });
 
@@ -173,11 +190,13 @@ test.describe("admin", () => {
   test.use({ account: "admin" satisfies Account });
 
   const PAGES: { name: string; path: () => Promise<string>; heading: RegExp }[] = [
-    ...["/settings", "/settings/audit", "/settings/jobs", "/settings/load", "/settings/webhooks", "/settings/privacy", "/settings/panels/new", "/settings/roles/new", "/account"].map((path) => ({
-      name: path,
-      path: async () => path,
-      heading: path === "/settings" ? /^Settings$/ : /./,
-    })),
+    ...["/settings", "/settings/audit", "/settings/jobs", "/settings/load", "/settings/webhooks", "/settings/privacy", "/settings/team", "/settings/panels/new", "/settings/roles/new", "/account"].map(
+      (path) => ({
+        name: path,
+        path: async () => path,
+        heading: path === "/settings" ? /^Settings$/ : /./,
+      }),
+    ),
     { name: "/settings/panels/[id]", path: async () => `/settings/panels/${await idOf("panels", "name = 'Engineering panel'")}`, heading: /Engineering panel/ },
     { name: "/settings/roles/[id]", path: async () => `/settings/roles/${await idOf("roles", "slug = 'backend-engineer'")}`, heading: /Backend Engineer/ },
     { name: "/sandbox", path: async () => "/sandbox", heading: /^Sandbox console$/ },

@@ -144,6 +144,15 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/webhooks", cases: [get("admins", fixed("/settings/webhooks"), adminPage())] },
   { pattern: "/settings/jobs", cases: [get("admins", fixed("/settings/jobs"), adminPage())] },
   { pattern: "/settings/privacy", cases: [get("admins", fixed("/settings/privacy"), adminPage())] },
+  { pattern: "/settings/team", cases: [get("admins", fixed("/settings/team"), adminPage())] },
+  // Public: the token is the authority; an unknown (or malformed) one says so and offers nothing.
+  {
+    pattern: "/invite/[token]",
+    cases: [
+      { ...get("a malformed link (public)", fixed("/invite/not-a-token"), everyone(200)), bodyExcludes: { anon: () => "Create account", admin: () => "Create account" } },
+      { ...get("an unknown link (public)", fixed(`/invite/${"A".repeat(43)}`), everyone(200)), bodyExcludes: { anon: () => "Create account" } },
+    ],
+  },
   // Any signed-in user: an interviewer's own recording preference, or why there is none.
   { pattern: "/account", cases: [get("signed-in users", fixed("/account"), signedInPage())] },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
@@ -422,6 +431,57 @@ export const ACTION_RULES: ActionRule[] = [
     args: () => [{ deleteMediaDaysAfterRejection: "-1", deleteMediaDaysAfterHire: "", anonymizeDaysAfterRejection: "", deleteNylasCopyWhenStored: false }],
     expect: adminAction(),
     bodyIncludes: { admin: "The number of days cannot be negative." },
+  },
+  {
+    // An address that is not one: refused before anything is counted, stored or sent.
+    key: "app/settings/team/actions.ts#inviteUserAction",
+    page: fixed("/settings/team"),
+    args: () => [IDLE, new FormArg({ email: "not-an-email", role: "RECRUITER" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "Enter a valid email address." },
+  },
+  {
+    key: "app/settings/team/actions.ts#resendInvitationAction",
+    page: fixed("/settings/team"),
+    args: () => [IDLE, new FormArg({ id: "not-an-id" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not an invitation." },
+  },
+  {
+    key: "app/settings/team/actions.ts#revokeInvitationAction",
+    page: fixed("/settings/team"),
+    args: () => [IDLE, new FormArg({ id: ZERO_UUID })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "This invitation no longer exists." },
+  },
+  {
+    key: "app/settings/team/actions.ts#changeUserRoleAction",
+    page: fixed("/settings/team"),
+    args: () => [IDLE, new FormArg({ userId: "not-an-id", role: "ADMIN" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "That is not a user." },
+  },
+  {
+    key: "app/settings/team/actions.ts#setUserActiveAction",
+    page: fixed("/settings/team"),
+    args: () => [IDLE, new FormArg({ userId: ZERO_UUID, active: "false" })],
+    expect: adminAction(),
+    bodyIncludes: { admin: "This user no longer exists." },
+  },
+  {
+    // Public by design (the one-time token is the authority): a link that is no token creates nothing, for anyone.
+    key: "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction",
+    page: fixed("/invite/not-a-token"),
+    args: () => [IDLE, new FormArg({ token: "not-a-token", name: "Mallory", password: "long-enough-password" })],
+    expect: everyone(200),
+    bodyIncludes: {
+      anon: "This invitation link is not valid.",
+      interviewer: "This invitation link is not valid.",
+      otherInterviewer: "This invitation link is not valid.",
+      recruiter: "This invitation link is not valid.",
+      admin: "This invitation link is not valid.",
+    },
+    isPublic: true,
   },
   {
     key: "app/settings/jobs/actions.ts#retryJobAction",

@@ -34,6 +34,9 @@ const TABLES = [
   "sandbox_notetakers",
   "privacy_settings",
   "deletion_records",
+  "users",
+  "invitations",
+  "outgoing_emails",
 ] as const;
 
 test.describe.configure({ mode: "serial" });
@@ -85,6 +88,11 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
       "setInterviewerRecordingOptOutAction",
       "saveOwnRecordingPreferenceAction",
       "saveRetentionRulesAction",
+      "inviteUserAction",
+      "resendInvitationAction",
+      "revokeInvitationAction",
+      "changeUserRoleAction",
+      "setUserActiveAction",
     ]),
   );
   const before = await countRows(TABLES);
@@ -120,7 +128,7 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
     action: fc.constantFrom(...actions),
     args,
     encoding: fc.constantFrom("json", "json", "multipart"),
-    fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "recordingPolicy", "recordingOptOut", "0"), text, { maxKeys: 3 }),
+    fields: fc.dictionary(fc.constantFrom("interviewerId", "weeklyCap", "id", "name", "recordingPolicy", "recordingOptOut", "email", "role", "userId", "active", "0"), text, { maxKeys: 3 }),
   });
   const statuses = new Map<number, number>();
   await checkProperty("settings: server actions", call, 250, async ({ action, args: list, encoding, fields }) => {

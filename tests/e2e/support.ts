@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { queryOnce } from "../../scripts/lib/pg-once";
 
 export const SANDBOX_API_KEY = "nylas-sandbox-dev-api-key";
@@ -177,4 +177,20 @@ export async function createSpecUser(user: { email: string; name: string; passwo
     [user.email, user.name, user.role ?? "RECRUITER", await hashPassword(user.password)],
   );
   return row!.id;
+}
+
+/** The invitation link sent to `email`, read from the sandbox's sent messages (waits for the email job). */
+export async function invitationLinkFor(request: APIRequestContext, email: string): Promise<string> {
+  let link = "";
+  await expect(async () => {
+    const res = await request.get(`/v3/grants/recruiting%40northwind.example/messages?limit=50`, { headers: { authorization: `Bearer ${SANDBOX_API_KEY}` } });
+    expect(res.status()).toBe(200);
+    const { data } = (await res.json()) as { data: { to: { email: string }[]; subject: string; body: string }[] };
+    const message = data.find((m) => m.subject === "You're invited to Northwind Hiring" && m.to.some((t) => t.email === email));
+    expect(message, `invitation email to ${email}`).toBeTruthy();
+    const match = /href="([^"]+\/invite\/[A-Za-z0-9_-]{43})"/.exec(message!.body);
+    expect(match).toBeTruthy();
+    link = match![1]!;
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  return link;
 }

@@ -13,6 +13,7 @@ import {
   interviewPath,
   interviewUploadsPath,
   loginNoticeHref,
+  invitePath,
   mediaPath,
   PATHS,
   resetPasswordPath,
@@ -44,10 +45,12 @@ describe("record paths", () => {
     expect(settingsRolePath(ID)).toBe(`/settings/roles/${ID}`);
     expect(settingsPanelPath(ID)).toBe(`/settings/panels/${ID}`);
     expect(interviewUploadsPath(ID)).toBe(`/api/interviews/${ID}/uploads`);
+    expect(invitePath("AbC_-123")).toBe("/invite/AbC_-123");
   });
 
   it("encode a segment, so a value can never reach another path", () => {
     expect(careersRolePath("../settings")).toBe("/careers/..%2Fsettings");
+    expect(invitePath("../login")).toBe("/invite/..%2Flogin");
     expect(interviewPath("a/b?c#d")).toBe("/dashboard/interviews/a%2Fb%3Fc%23d");
   });
 

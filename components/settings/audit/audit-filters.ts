@@ -12,7 +12,7 @@ import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate", "user", "invitation"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
@@ -21,6 +21,8 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: s
   application: { one: "Application", many: "Decisions" },
   privacy: { one: "Privacy settings", many: "Privacy" },
   candidate: { one: "Candidate", many: "Candidates" },
+  user: { one: "User", many: "Users" },
+  invitation: { one: "Invitation", many: "Invitations" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -33,6 +35,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   stage_changed: "Stage changed",
   exported: "Data exported",
   erased: "Erased",
+  invited: "Invited",
+  invitation_resent: "Invitation resent",
+  invitation_revoked: "Invitation revoked",
+  invitation_accepted: "Invitation accepted",
+  role_changed: "Role changed",
+  deactivated: "Deactivated",
+  reactivated: "Reactivated",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
@@ -56,6 +65,7 @@ export function parseAuditFilters(searchParams: unknown): AuditFilters {
 export function auditEntityHref(entityType: string, entityId: string): string | null {
   // One row of organisation settings, not a record with an id.
   if (entityType === "privacy") return PATHS.settingsPrivacy;
+  if (entityType === "user" || entityType === "invitation") return PATHS.settingsTeam;
   if (!isId(entityId)) return null;
   if (entityType === "role") return settingsRolePath(entityId);
   if (entityType === "panel") return settingsPanelPath(entityId);

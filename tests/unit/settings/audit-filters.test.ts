@@ -8,6 +8,7 @@ describe("parseAuditFilters", () => {
     expect(parseAuditFilters({ entity: "panel", id: ID, page: "3" })).toEqual({ entityType: "panel", entityId: ID, page: 3 });
     expect(parseAuditFilters({ entity: "application", id: ID })).toEqual({ entityType: "application", entityId: ID, page: 1 });
     expect(parseAuditFilters({ entity: "privacy" })).toEqual({ entityType: "privacy", entityId: undefined, page: 1 });
+    expect(parseAuditFilters({ entity: "user", id: ID })).toEqual({ entityType: "user", entityId: ID, page: 1 });
   });
 
   it("falls back field by field on bad values", () => {
@@ -31,6 +32,9 @@ describe("auditEntityHref", () => {
     expect(auditEntityHref("panel", ID)).toBe(`/settings/panels/${ID}`);
     expect(auditEntityHref("privacy", "1")).toBe("/settings/privacy");
     expect(auditEntityHref("interviewer", ID)).toBeNull();
+    // Team changes (issue 17): people and invitations are managed on /settings/team.
+    expect(auditEntityHref("user", ID)).toBe("/settings/team");
+    expect(auditEntityHref("invitation", ID)).toBe("/settings/team");
     expect(auditEntityHref("role", "../etc")).toBeNull();
   });
 });
