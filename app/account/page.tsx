@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccountCalendar } from "@/components/account/calendar-section";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { RecordingPreferenceSection } from "@/components/account/recording-preference-section";
 import { getRoleLabel } from "@/lib/auth/roles";
@@ -10,13 +11,14 @@ import { saveOwnRecordingPreferenceAction } from "./actions";
 export const metadata: Metadata = { title: "Account" };
 
 /** /account — the signed-in user's own preferences: for an interviewer, whether interviews they run are recorded. */
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   const user = await requireUser(PATHS.account);
   const interviewer = await getLinkedInterviewer(user.email);
   return (
     <div className="space-y-8">
       <PageHeader title="Account" description={`${user.name} · ${user.email} · ${getRoleLabel(user.role)}`} />
+      <AccountCalendar user={user} result={(await searchParams).calendar} />
       <RecordingPreferenceSection interviewer={interviewer} email={user.email} action={saveOwnRecordingPreferenceAction} />
     </div>
   );

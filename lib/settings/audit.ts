@@ -11,8 +11,8 @@ import type { FieldChange } from "./diff";
 type Tx = Prisma.TransactionClient;
 
 export type AuditActor = { id: string; email: string };
-export type AuditEntityType = "role" | "panel" | "interviewer" | "application" | "privacy" | "candidate";
-export type AuditAction = "created" | "updated" | "published" | "unpublished" | "cap_changed" | "sync_retried" | "stage_changed" | "exported" | "erased";
+export type AuditEntityType = "role" | "panel" | "interviewer" | "application" | "privacy" | "candidate" | "user";
+export type AuditAction = "created" | "updated" | "published" | "unpublished" | "cap_changed" | "sync_retried" | "stage_changed" | "exported" | "erased" | "calendar_connected";
 
 export type AuditEntry = {
   entityType: AuditEntityType;

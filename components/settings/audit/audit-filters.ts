@@ -12,7 +12,7 @@ import { PATHS, settingsPanelPath, settingsRolePath } from "@/lib/routes";
 import type { AuditEntityType } from "@/lib/settings/audit";
 import { isId } from "@/lib/validations/ids";
 
-export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate"] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = ["role", "panel", "interviewer", "application", "privacy", "candidate", "user"] as const satisfies readonly AuditEntityType[];
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: string }> = {
   role: { one: "Role", many: "Roles" },
@@ -21,6 +21,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, { one: string; many: s
   application: { one: "Application", many: "Decisions" },
   privacy: { one: "Privacy settings", many: "Privacy" },
   candidate: { one: "Candidate", many: "Candidates" },
+  user: { one: "User", many: "Users" },
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -33,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   stage_changed: "Stage changed",
   exported: "Data exported",
   erased: "Erased",
+  calendar_connected: "Calendar connected",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
