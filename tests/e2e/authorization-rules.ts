@@ -132,22 +132,6 @@ export const PAGE_RULES: RouteRule[] = [
   { pattern: "/settings/privacy", cases: [get("admins", fixed("/settings/privacy"), adminPage())] },
   // Any signed-in user: an interviewer's own recording preference, or why there is none.
   { pattern: "/account", cases: [get("signed-in users", fixed("/account"), signedInPage())] },
-  // "Connect calendar": any signed-in user connects their OWN calendar (the state is bound to them and to their browser).
-  {
-    pattern: "/account/calendar/connect",
-    cases: [{ label: "start: to the hosted sign-in page", method: "POST", path: fixed("/account/calendar/connect"), expect: { ...everyone("303 /v3/connect/auth?client_id="), anon: LOGIN } }],
-  },
-  {
-    pattern: "/account/calendar/callback",
-    cases: [
-      get("a callback with a state this browser did not start: refused, nothing stored", fixed(`/account/calendar/callback?code=forged&state=${"A".repeat(43)}`), {
-        ...everyone("303 /account?calendar=state"),
-        anon: LOGIN,
-      }),
-      get("a provider error", fixed("/account/calendar/callback?error=access_denied&state=x"), { ...everyone("303 /account?calendar=state"), anon: LOGIN }),
-      get("no code", fixed("/account/calendar/callback"), { ...everyone("303 /account?calendar=malformed"), anon: LOGIN }),
-    ],
-  },
   { pattern: "/settings/panels/new", cases: [get("admins", fixed("/settings/panels/new"), adminPage())] },
   { pattern: "/settings/roles/new", cases: [get("admins", fixed("/settings/roles/new"), adminPage())] },
   {
@@ -164,6 +148,22 @@ export const PAGE_RULES: RouteRule[] = [
 
 /** Route handlers: every exported method needs at least one case. */
 export const HANDLER_RULES: RouteRule[] = [
+  // "Connect calendar": any signed-in user connects their OWN calendar (the state is bound to them and to their browser).
+  {
+    pattern: "/account/calendar/connect",
+    cases: [{ label: "start: to the hosted sign-in page", method: "POST", path: fixed("/account/calendar/connect"), expect: { ...everyone("303 /v3/connect/auth?client_id="), anon: LOGIN } }],
+  },
+  {
+    pattern: "/account/calendar/callback",
+    cases: [
+      get("a callback with a state this browser did not start: refused, nothing stored", fixed(`/account/calendar/callback?code=forged&state=${"A".repeat(43)}`), {
+        ...everyone("303 /account?calendar=state"),
+        anon: LOGIN,
+      }),
+      get("a provider error", fixed("/account/calendar/callback?error=access_denied&state=x"), { ...everyone("303 /account?calendar=state"), anon: LOGIN }),
+      get("no code", fixed("/account/calendar/callback"), { ...everyone("303 /account?calendar=malformed"), anon: LOGIN }),
+    ],
+  },
   {
     pattern: "/api/auth/[...nextauth]",
     cases: [
