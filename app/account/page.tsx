@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccountCalendar } from "@/components/account/calendar-section";
+import { AccountCalendar } from "@/components/account/account-calendar";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { RecordingPreferenceSection } from "@/components/account/recording-preference-section";
 import { getRoleLabel } from "@/lib/auth/roles";

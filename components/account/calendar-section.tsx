@@ -2,22 +2,8 @@ import { ConnectCalendarForm } from "@/components/account/connect-calendar-form"
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { getCalendarConnectionView } from "@/lib/calendar/connect";
-import { describeCalendarResult, parseCalendarResult, providerLabel, type CalendarConnectionView, type CalendarResult } from "@/lib/calendar/connect-rules";
-import { getEnv } from "@/lib/env";
+import { describeCalendarResult, providerLabel, type CalendarConnectionView, type CalendarResult } from "@/lib/calendar/connect-rules";
 import { PATHS } from "@/lib/routes";
-
-export type AccountCalendarProps = {
-  user: { id: string; email: string };
-  /** The page's `?calendar=` (the result of the attempt that just came back). */
-  result: string | string[] | undefined;
-};
-
-/** /account's Calendar section with its data: the person's connection, its grant status refreshed from Nylas. */
-export async function AccountCalendar({ user, result }: AccountCalendarProps) {
-  const connection = await getCalendarConnectionView(user.id);
-  return <CalendarSection connection={connection} email={user.email} isConfigured={Boolean(getEnv().nylasClientId)} result={parseCalendarResult(result)} />;
-}
 
 export type CalendarSectionProps = {
   connection: CalendarConnectionView;
