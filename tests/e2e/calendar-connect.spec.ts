@@ -12,6 +12,7 @@ import { expect } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { expectAccessible } from "./axe";
 import { accountOf, test } from "./fixtures/auth";
 
 let prisma: PrismaClient;
@@ -75,6 +76,7 @@ test("an interviewer without a grant connects their calendar through the hosted 
   await expect(page).toHaveURL(/\/v3\/connect\/auth\?/);
   await expect(page.getByRole("heading", { name: "Connect your calendar" })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(ANA.email);
+  await expectAccessible(page, "the sandbox's hosted sign-in page");
   await page.getByRole("button", { name: "Deny" }).click();
   await expect(page).toHaveURL(/\/account\?calendar=denied#calendar$/);
   await expect(section.getByRole("alert")).toContainText("access was denied");
@@ -89,6 +91,7 @@ test("an interviewer without a grant connects their calendar through the hosted 
   await expect(section.getByText("Connected", { exact: true })).toBeVisible();
   await expect(section.getByText(`${ANA.email} · Microsoft`)).toBeVisible();
   await expect(section.getByRole("button", { name: /Connect calendar|Reconnect/ })).toHaveCount(0);
+  await expectAccessible(page, "/account with a connected calendar");
 
   // Bookable: the role's configuration is made by the re-sync the connection queued, and offers Ana.
   await expect.poll(() => offeredHosts(baseURL!), { timeout: 45_000 }).toEqual([ANA.email]);
