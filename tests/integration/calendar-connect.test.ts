@@ -7,10 +7,11 @@
  */
 import { NylasOAuthError } from "nylas";
 import { describe, expect, it } from "vitest";
-import { completeCalendarConnect, startCalendarConnect } from "@/lib/calendar/connect";
+import { completeCalendarConnect, getCalendarConnectionView, startCalendarConnect } from "@/lib/calendar/connect";
 import { calendarCallbackUrl } from "@/lib/calendar/connect-rules";
 import { getEnv, SANDBOX_CLIENT_ID } from "@/lib/env";
 import { getNylas } from "@/lib/nylas/client";
+import { runNylasHealthCheck } from "@/lib/nylas/health";
 import { configurationSyncJob } from "@/lib/nylas/sync-configurations";
 import { drainJobs } from "../support/jobs";
 import { offeredSlots } from "../support/notetaker-sandbox";
@@ -199,5 +200,28 @@ describe("Connect calendar", () => {
     const connections = await prisma.calendarConnection.findMany({ include: { user: { select: { email: true } } } });
     expect(connections.map((c) => c.user.email).sort()).toEqual(["lena.fischer@northwind.example", "marcus.johnson@northwind.example", "priya.patel@northwind.example", "sarah.kim@northwind.example"]);
     expect(connections.every((c) => c.grantStatus === "valid" && c.email === c.user.email)).toBe(true);
+  });
+
+  it("the stored grant status follows Nylas where the grant is looked up: /account and the health check", async () => {
+    const lena = await prisma.user.findUniqueOrThrow({ where: { email: "lena.fischer@northwind.example" }, select: { id: true } });
+    const status = async () => (await prisma.calendarConnection.findUniqueOrThrow({ where: { userId: lena.id } })).grantStatus;
+    const grantId = (await prisma.calendarConnection.findUniqueOrThrow({ where: { userId: lena.id } })).grantId;
+    const control = (body: Record<string, string>) =>
+      fetch(`${server.origin}/v3/sandbox/grants/${grantId}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${getEnv().NYLAS_SANDBOX_API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+
+    expect((await control({ grant_status: "invalid" })).status).toBe(200);
+    expect(await getCalendarConnectionView(lena.id)).toMatchObject({ status: "invalid", email: "lena.fischer@northwind.example" });
+    expect(await status()).toBe("invalid");
+
+    expect((await control({ grant_status: "valid" })).status).toBe(200);
+    await runNylasHealthCheck();
+    expect(await status()).toBe("valid");
+    // Gone at Nylas: it needs reconnecting.
+    await getNylas().grants.destroy({ grantId });
+    expect((await getCalendarConnectionView(lena.id)).status).toBe("invalid");
   });
 });
