@@ -29,8 +29,15 @@ export const PATHS = {
   settingsPrivacy: "/settings/privacy",
   settingsTeam: "/settings/team",
   account: "/account",
+  /** POST: "Connect calendar" (app/account/calendar/connect/route.ts) */
+  accountCalendarConnect: "/account/calendar/connect",
   sandbox: "/sandbox",
 } as const;
+
+/** /account after a calendar connection attempt: its one-line result (lib/calendar/connect-rules.ts), at the Calendar section. */
+export function accountCalendarResultPath(result: string): string {
+  return withQuery(PATHS.account, new URLSearchParams({ calendar: result }), "calendar");
+}
 
 const segment = (value: string) => encodeURIComponent(value);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccountCalendar } from "@/components/account/account-calendar";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { PasswordSection } from "@/components/account/password-section";
 import { ProfileSection } from "@/components/account/profile-section";
@@ -11,8 +12,8 @@ import { changePasswordAction, saveOwnRecordingPreferenceAction, saveProfileActi
 
 export const metadata: Metadata = { title: "Account" };
 
-/** /account — the signed-in user's own account: profile (name; role shown), password, and for an interviewer whether interviews they run are recorded. */
-export default async function AccountPage() {
+/** /account — the signed-in user's own account: profile (name; role shown), password, calendar connection, and for an interviewer whether interviews they run are recorded. */
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The layout checks too; pages repeat it because layouts are skipped on client navigation.
   const user = await requireUser(PATHS.account);
   const interviewer = await getLinkedInterviewer(user.email);
@@ -21,6 +22,7 @@ export default async function AccountPage() {
       <PageHeader title="Account" description={`${user.name} · ${user.email} · ${getRoleLabel(user.role)}`} />
       <ProfileSection name={user.name} email={user.email} roleLabel={getRoleLabel(user.role)} action={saveProfileAction} />
       <PasswordSection email={user.email} action={changePasswordAction} />
+      <AccountCalendar user={user} result={(await searchParams).calendar} />
       <RecordingPreferenceSection interviewer={interviewer} email={user.email} action={saveOwnRecordingPreferenceAction} />
     </div>
   );

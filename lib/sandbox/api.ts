@@ -8,6 +8,7 @@ import { invalidRequest, notFound, SandboxApiError } from "./errors";
 import { createEvent, deleteEvent, findEvent, listCalendars, listEvents, updateEvent } from "./events";
 import { getFreeBusy } from "./free-busy";
 import { connectSandboxGrantEndpoint, deleteGrant, findGrant, listGrants, setSandboxGrantStatusEndpoint } from "./grants";
+import { exchangeOAuthToken, renderHostedSignIn, submitHostedSignIn } from "./hosted-auth";
 import { CORS_HEADERS, errorToResponse, newRequestId, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
 import { listMessages, sendMessage, setMessageFaults } from "./messages";
@@ -24,7 +25,7 @@ import {
   serveMediaFileEndpoint,
   setNotetakerFaults,
 } from "./notetaker-endpoints";
-import { matchRoute, parseJsonBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
+import { matchRoute, parseRequestBody, requireApiKey, route, type Route, type SandboxContext } from "./router";
 import { getUiSettings } from "./ui-settings";
 import { createWebhook, deleteWebhook, findWebhook, getWebhookIpAddresses, listWebhooks, rotateWebhookSecret, updateWebhook } from "./webhooks";
 
@@ -87,6 +88,11 @@ const routes: Route[] = [
   route("GET", "sandbox/media/:id/:kind/:name", "public", serveMediaFileEndpoint),
   route("HEAD", "sandbox/media/:id/:kind/:name", "public", serveMediaFileEndpoint),
   // The page behind sandbox conferencing links
+  // Hosted OAuth: the sign-in page and its form (public, as Nylas's are), and the code exchange
+  // (public route: the client_secret in the body is the credential, as at Nylas).
+  route("GET", "connect/auth", "public", renderHostedSignIn),
+  route("POST", "connect/auth", "public", submitHostedSignIn),
+  route("POST", "connect/token", "public", exchangeOAuthToken),
   route("GET", "sandbox/meet/:provider/:code", "public", async (ctx) => renderMeetingRoom(ctx.params.provider!, ctx.params.code!)),
 ];
 
@@ -122,7 +128,7 @@ export async function handleSandboxRequest(request: Request, path: string[]): Pr
       method: request.method,
       params: match.params,
       query: url.searchParams,
-      body: request.method === "GET" || request.method === "HEAD" ? undefined : await parseJsonBody(request),
+      body: request.method === "GET" || request.method === "HEAD" ? undefined : await parseRequestBody(request),
       headers: request.headers,
       hasApiKey: hasSandboxApiKey(request.headers),
       now: new Date(),

@@ -63,6 +63,12 @@ export async function grantStatusesByEmail(emails: string[]): Promise<Map<string
   return new Map(rows.map((g) => [g.email, grantStatusOf(g)]));
 }
 
+/** The grants of these emails, whatever their status (the demo seed records the interviewers' connections from them). */
+export async function listSandboxGrantsByEmail(emails: string[], client: Pick<Prisma.TransactionClient, "sandboxGrant"> = db) {
+  const rows = await client.sandboxGrant.findMany({ where: { email: { in: emails.map((e) => e.trim().toLowerCase()) } } });
+  return rows.map((g) => ({ id: g.id, email: g.email, ...decodeProvider(g.provider) }));
+}
+
 /** The grant of an email when it is valid: the only kind whose calendar the sandbox reads or writes. */
 export async function findValidGrantByEmail(email: string, client: Prisma.TransactionClient = db): Promise<GrantRow | null> {
   return client.sandboxGrant.findFirst({ where: { email: email.trim().toLowerCase(), ...VALID_GRANT_WHERE } });
@@ -134,7 +140,7 @@ export async function deleteSandboxGrant(grantId: string): Promise<void> {
   await db.sandboxGrant.deleteMany({ where: { id: grantId } });
 }
 
-type ConnectGrantInput = { email: string; name?: string; timezone?: string };
+type ConnectGrantInput = { email: string; name?: string; timezone?: string; /** "google" | "microsoft" (kept when omitted) */ provider?: string };
 
 /**
  * "The user connected their calendar through hosted auth": finds or creates the email's grant,
@@ -150,9 +156,8 @@ export async function connectSandboxGrant(input: ConnectGrantInput): Promise<Gra
       create: { id: sandboxGrantId(email), email, name: input.name ?? email, timezone: input.timezone ?? "UTC" },
       update: { ...(input.name ? { name: input.name } : {}), ...(input.timezone ? { timezone: input.timezone } : {}) },
     });
-    if (grantStatusOf(grant) !== "valid") {
-      grant = await tx.sandboxGrant.update({ where: { id: grant.id }, data: { provider: encodeProvider(decodeProvider(grant.provider).provider, "valid") } });
-    }
+    const provider = encodeProvider(input.provider ?? decodeProvider(grant.provider).provider, "valid");
+    if (grant.provider !== provider) grant = await tx.sandboxGrant.update({ where: { id: grant.id }, data: { provider } });
     const primary = await tx.sandboxCalendar.findFirst({ where: { grantId: grant.id, isPrimary: true }, select: { id: true } });
     if (!primary) {
       const taken = await tx.sandboxCalendar.findUnique({ where: { id: email }, select: { grantId: true } });

@@ -19,6 +19,8 @@ export { webhookDeliveryJob } from "./webhook-dispatcher";
 
 /** The demo's grants, calendars and busy events (lib/seed/seed-demo.ts). */
 export { seedSandbox, type SandboxSeedCalendar } from "./seed";
+/** The grants of some emails (the demo seed's calendar connections). */
+export { listSandboxGrantsByEmail } from "./grants";
 
 /** The /sandbox console (app/sandbox): notetakers to run, calendars to connect, the Outbox. */
 export {

@@ -53,9 +53,14 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
   return pathMatched ? "method_not_allowed" : null;
 }
 
-export async function parseJsonBody(request: Request): Promise<unknown> {
+/**
+ * The request body: JSON, or a form (`application/x-www-form-urlencoded`, as the hosted sign-in
+ * page posts and as Nylas's `/v3/connect/token` also accepts) as an object of its fields.
+ */
+export async function parseRequestBody(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text.trim()) return undefined;
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   try {
     return JSON.parse(text);
   } catch {

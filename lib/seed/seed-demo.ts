@@ -9,7 +9,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import { SANDBOX_SENDER } from "@/lib/email/sender";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { seedSandbox } from "@/lib/sandbox";
+import { getEnv } from "@/lib/env";
+import { listSandboxGrantsByEmail, seedSandbox } from "@/lib/sandbox";
 import { ZScorecard } from "@/lib/scorecards/scorecard";
 import { saveScorecardVersion } from "@/lib/scorecards/versions";
 import { linkInterviewersByEmail } from "@/lib/team/link-interviewer";
@@ -80,5 +81,23 @@ export async function seedDemo(db: PrismaClient, opts: SeedOptions): Promise<str
     { email: SANDBOX_SENDER.email, name: SANDBOX_SENDER.name, timezone: SANDBOX_SENDER.timezone, busy: [] },
   ]);
   log.push(`sandbox: ${demoInterviewers.length + 1} grants (the interviewers and ${SANDBOX_SENDER.email}), ${generated} busy events regenerated around today`);
+
+  // The demo interviewers' accounts have connected their calendars (as "Connect calendar" on
+  // /account records it); a connection an interviewer already has is kept as it is.
+  const grants = await listSandboxGrantsByEmail(
+    demoInterviewers.map((i) => i.email),
+    db,
+  );
+  const users = await db.user.findMany({ where: { email: { in: grants.map((g) => g.email) } }, select: { id: true, email: true } });
+  const grantByEmail = new Map(grants.map((g) => [g.email, g]));
+  for (const user of users) {
+    const grant = grantByEmail.get(user.email)!;
+    await db.calendarConnection.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, apiUri: getEnv().nylasApiUri, grantId: grant.id, email: grant.email, provider: grant.provider, grantStatus: grant.status, connectedAt: opts.now, checkedAt: opts.now },
+      update: {},
+    });
+  }
+  log.push(`calendar connections: ${users.length} demo interviewers`);
   return log;
 }

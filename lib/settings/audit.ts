@@ -28,7 +28,8 @@ export type AuditAction =
   | "invitation_accepted"
   | "role_changed"
   | "deactivated"
-  | "reactivated";
+  | "reactivated"
+  | "calendar_connected";
 
 export type AuditEntry = {
   entityType: AuditEntityType;

@@ -171,6 +171,22 @@ export const PAGE_RULES: RouteRule[] = [
 
 /** Route handlers: every exported method needs at least one case. */
 export const HANDLER_RULES: RouteRule[] = [
+  // "Connect calendar": any signed-in user connects their OWN calendar (the state is bound to them and to their browser).
+  {
+    pattern: "/account/calendar/connect",
+    cases: [{ label: "start: to the hosted sign-in page", method: "POST", path: fixed("/account/calendar/connect"), expect: { ...everyone("303 /v3/connect/auth?client_id="), anon: LOGIN } }],
+  },
+  {
+    pattern: "/account/calendar/callback",
+    cases: [
+      get("a callback with a state this browser did not start: refused, nothing stored", fixed(`/account/calendar/callback?code=forged&state=${"A".repeat(43)}`), {
+        ...everyone("303 /account?calendar=state"),
+        anon: LOGIN,
+      }),
+      get("a provider error", fixed("/account/calendar/callback?error=access_denied&state=x"), { ...everyone("303 /account?calendar=state"), anon: LOGIN }),
+      get("no code", fixed("/account/calendar/callback"), { ...everyone("303 /account?calendar=malformed"), anon: LOGIN }),
+    ],
+  },
   {
     pattern: "/api/auth/[...nextauth]",
     cases: [
@@ -530,6 +546,15 @@ const pub = (label: string, method: string, path: (f: Fixtures) => string, expec
   expect: everyone(expect),
 });
 const grant = (f: Fixtures) => encodeURIComponent(f.hostEmail);
+/** The hosted sign-in page's query for this app (its callback on the e2e server's origin). */
+const hostedAuthQuery = (overrides: Record<string, string> = {}) =>
+  new URLSearchParams({
+    client_id: "sandbox-client-id",
+    redirect_uri: `http://localhost:${Number(process.env.E2E_PORT) || 3100}/account/calendar/callback`,
+    response_type: "code",
+    state: "matrix",
+    ...overrides,
+  }).toString();
 const inTwoWeeks = () => {
   const now = Math.floor(Date.now() / 1000);
   return `start_time=${now}&end_time=${now + 14 * 86_400}`;
@@ -622,6 +647,48 @@ export const SANDBOX_RULES: SandboxRule[] = [
     ],
   },
   { route: "HEAD sandbox/media/:id/:kind/:name", cases: [pub("a forged token", "HEAD", (f) => `/v3/sandbox/media/${f.notetakerId}/recording/recording.mp4?token=forged`, 403)] },
+  // Hosted OAuth (public, as Nylas's are): the sign-in page checks its client and callback; its form refuses another site;
+  // the code exchange needs the API key as client_secret.
+  {
+    route: "GET connect/auth",
+    cases: [
+      pub("the sign-in page for the app's own callback", "GET", () => `/v3/connect/auth?${hostedAuthQuery()}`, 200),
+      pub("an unknown client", "GET", () => `/v3/connect/auth?${hostedAuthQuery({ client_id: "someone-else" })}`, 400),
+      pub("a callback on another site", "GET", () => `/v3/connect/auth?${hostedAuthQuery({ redirect_uri: "https://evil.example/cb" })}`, 400),
+    ],
+  },
+  {
+    route: "POST connect/auth",
+    cases: [
+      {
+        label: "an approval posted from another site (no code issued)",
+        method: "POST",
+        path: fixed("/v3/connect/auth"),
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+        body: `${hostedAuthQuery()}&email=someone%40example.org&provider=google&decision=approve`,
+        expect: everyone(400),
+      },
+    ],
+  },
+  {
+    route: "POST connect/token",
+    cases: [
+      pub(
+        "an exchange without the API key as client_secret",
+        "POST",
+        fixed("/v3/connect/token"),
+        401,
+        JSON.stringify({ grant_type: "authorization_code", client_id: "sandbox-client-id", client_secret: "x", code: "x", redirect_uri: "x" }),
+      ),
+      pub(
+        "an unknown code",
+        "POST",
+        fixed("/v3/connect/token"),
+        400,
+        JSON.stringify({ grant_type: "authorization_code", client_id: "sandbox-client-id", client_secret: SANDBOX_API_KEY, code: "x", redirect_uri: "x" }),
+      ),
+    ],
+  },
   { route: "GET sandbox/meet/:provider/:code", cases: [pub("the meeting page behind a sandbox link (public)", "GET", fixed("/v3/sandbox/meet/google-meet/abc-defg-hij"), 200)] },
 ];
 

@@ -25,6 +25,8 @@ const MARCUS = { name: "Marcus Johnson", email: "marcus.johnson@northwind.exampl
 const LENA = { name: "Lena Fischer", email: "lena.fischer@northwind.example" };
 
 const { prisma, server } = setupSeededSandbox();
+/** Where the health check sends an interviewer to connect their calendar. */
+const accountUrl = () => new URL("/account", getEnv().APP_URL).toString();
 
 // ── helpers ──────────────
 
@@ -242,8 +244,8 @@ describe("interviewers' calendars", () => {
         `Marcus Johnson (${MARCUS.email}) has a grant (${marcusGrant}) that is invalid.`,
     );
     expect(grants.fix).toBe(
-      `Open the sandbox console (/sandbox) → Calendars → Connect calendar for Lena Fischer (${LENA.email}).\n` +
-        `Open the sandbox console (/sandbox) → Calendars → Connect calendar for Marcus Johnson (${MARCUS.email}): connecting again re-authenticates the grant.`,
+      `Lena Fischer signs in to the portal as ${LENA.email} and presses “Connect calendar” on ${accountUrl()} (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for Lena Fischer (${LENA.email})).\n` +
+        `Marcus Johnson signs in to the portal as ${MARCUS.email} and presses “Reconnect” on ${accountUrl()} (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for Marcus Johnson (${MARCUS.email})): connecting again re-authenticates the grant.`,
     );
 
     // The fixes work: connect Lena again, re-authenticate Marcus.
@@ -267,7 +269,7 @@ describe("interviewers' calendars", () => {
     expect(grants).toMatchObject({
       status: "fail",
       detail: "1 of 5 panel interviewers cannot host interviews: Ana Lee (ana.lee@northwind.example) has no connected calendar (no grant with that email).",
-      fix: "Open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana.lee@northwind.example).",
+      fix: `Ana Lee signs in to the portal as ana.lee@northwind.example and presses “Connect calendar” on ${accountUrl()} (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana.lee@northwind.example)).`,
     });
   });
 });
@@ -557,8 +559,8 @@ describe("live mode, against the sandbox standing in for Nylas", () => {
     expect(checkOf(report, "coordinator-grant").fix).toContain(`Re-authenticate ${SARAH.email}: Nylas dashboard → Grants → ${sarahGrant} → Re-authenticate`);
     // The same person is also an interviewer: the live fix is the dashboard, not the sandbox console.
     expect(checkOf(report, "interviewer-grants").fix).toBe(
-      `Sarah Kim must re-authenticate their calendar as ${SARAH.email}: Nylas dashboard → Grants → ${sarahGrant} → Re-authenticate ` +
-        "(or sign in again through your Nylas Hosted OAuth link: the same email keeps the same grant).",
+      `Sarah Kim signs in to the portal as ${SARAH.email} and presses “Reconnect” on ${accountUrl()}, signing in as ${SARAH.email} (the same email keeps the same grant); ` +
+        `or Nylas dashboard → Grants → ${sarahGrant} → Re-authenticate.`,
     );
   });
 

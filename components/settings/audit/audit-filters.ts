@@ -42,6 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   role_changed: "Role changed",
   deactivated: "Deactivated",
   reactivated: "Reactivated",
+  calendar_connected: "Calendar connected",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };

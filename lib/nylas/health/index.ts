@@ -36,7 +36,8 @@ export type HealthCheckOptions = {
  * The API key is checked first: when Nylas refuses it, every other check that asks Nylas is
  * reported as skipped instead of failing for the same reason (live mode's APP_URL check still runs). The rest run concurrently, at most `concurrency` Nylas
  * calls at a time, all within `timeoutMs` (a check still waiting then fails with "Nylas did not
- * answer within N s"), so the settings page never hangs. Read-only: it repairs nothing.
+ * answer within N s"), so the settings page never hangs. It repairs nothing; it only records each
+ * person's grant status on their calendar connection (the team page and /account read it).
  */
 export async function runNylasHealthCheck(options: HealthCheckOptions = {}): Promise<HealthReport> {
   const started = Date.now();

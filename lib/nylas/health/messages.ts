@@ -91,26 +91,31 @@ export function coordinatorGrantInvalid(grantId: string, email: string | null, s
 
 // ── Interviewers' grants ─────────────────────────────────────────────────────────────────────────
 
-export function interviewerGrantMissing(mode: Mode, person: Person): { problem: string; fix: string } {
+/** The fix every interviewer can apply themselves: /account → "Connect calendar" (or "Reconnect"). */
+function connectOnAccount(person: Person, accountUrl: string, button: "Connect calendar" | "Reconnect"): string {
+  return `${person.name} signs in to the portal as ${person.email} and presses “${button}” on ${accountUrl}`;
+}
+
+export function interviewerGrantMissing(mode: Mode, person: Person, accountUrl: string): { problem: string; fix: string } {
   return {
     problem: `${who(person)} has no connected calendar (no grant with that email)`,
     fix:
       mode === "sandbox"
-        ? `Open the sandbox console (/sandbox) → Calendars → Connect calendar for ${who(person)}.`
-        : `${person.name} must connect their calendar to this Nylas application (your Nylas Hosted OAuth link, or for a trial the ` +
-          `Nylas dashboard → Grants → Add test grant), signing in as ${person.email}: grants are matched by email, so the grant's email ` +
-          `must be exactly ${person.email} (or change the interviewer's email in the app to the one they connected).`,
+        ? `${connectOnAccount(person, accountUrl, "Connect calendar")} (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for ${who(person)}).`
+        : `${connectOnAccount(person, accountUrl, "Connect calendar")}: Nylas Hosted OAuth connects their calendar to this Nylas application (for a trial, also the ` +
+          `Nylas dashboard → Grants → Add test grant). Grants are matched by email, so the grant's email must be exactly ${person.email} ` +
+          `(or change the interviewer's email in the app to the one they connected).`,
   };
 }
 
-export function interviewerGrantInvalid(mode: Mode, person: Person, grant: { id: string; status: string }): { problem: string; fix: string } {
+export function interviewerGrantInvalid(mode: Mode, person: Person, grant: { id: string; status: string }, accountUrl: string): { problem: string; fix: string } {
   return {
     problem: `${who(person)} has a grant (${grant.id}) that is ${grant.status}`,
     fix:
       mode === "sandbox"
-        ? `Open the sandbox console (/sandbox) → Calendars → Connect calendar for ${who(person)}: connecting again re-authenticates the grant.`
-        : `${person.name} must re-authenticate their calendar as ${person.email}: Nylas dashboard → Grants → ${grant.id} → ` +
-          "Re-authenticate (or sign in again through your Nylas Hosted OAuth link: the same email keeps the same grant).",
+        ? `${connectOnAccount(person, accountUrl, "Reconnect")} (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for ${who(person)}): connecting again re-authenticates the grant.`
+        : `${connectOnAccount(person, accountUrl, "Reconnect")}, signing in as ${person.email} (the same email keeps the same grant); or Nylas dashboard → Grants → ${grant.id} → ` +
+          "Re-authenticate.",
   };
 }
 

@@ -2,7 +2,9 @@
  * (c) Every panel interviewer has a valid grant, matched by email.
  */
 import "server-only";
+import { recordGrantStatusByEmail } from "@/lib/calendar/connect";
 import { db } from "@/lib/db";
+import { PATHS } from "@/lib/routes";
 import { findGrantByEmail, type GrantMatch } from "../../grants";
 import { check, shortFailure, type Context } from "../context";
 import type { HealthCheck } from "../format";
@@ -28,6 +30,7 @@ export async function checkInterviewerGrants(ctx: Context): Promise<HealthCheck>
     }),
   );
 
+  const accountUrl = new URL(PATHS.account, ctx.env.APP_URL).toString();
   const problems: string[] = [];
   const fixes: string[] = [];
   let lookupsFailed = false;
@@ -39,12 +42,14 @@ export async function checkInterviewerGrants(ctx: Context): Promise<HealthCheck>
       continue;
     }
     const grant: GrantMatch | null = r.grant;
+    // Keep the people's stored connections in step with what Nylas says (the team page and /account read them).
+    await recordGrantStatusByEmail(r.person.email, grant?.status === "valid" ? "valid" : "invalid");
     if (!grant) {
-      const { problem, fix } = interviewerGrantMissing(ctx.mode, r.person);
+      const { problem, fix } = interviewerGrantMissing(ctx.mode, r.person, accountUrl);
       problems.push(problem);
       fixes.push(fix);
     } else if (grant.status !== "valid") {
-      const { problem, fix } = interviewerGrantInvalid(ctx.mode, r.person, grant);
+      const { problem, fix } = interviewerGrantInvalid(ctx.mode, r.person, grant, accountUrl);
       problems.push(problem);
       fixes.push(fix);
     }

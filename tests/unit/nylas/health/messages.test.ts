@@ -57,27 +57,30 @@ describe("coordinator grant", () => {
   });
 });
 
+const ACCOUNT = "https://hiring.acme.example/account";
+
 describe("interviewer grants", () => {
-  it("no grant, sandbox: connect the calendar in the sandbox console", () => {
-    expect(interviewerGrantMissing("sandbox", ANA)).toEqual({
+  it("no grant, sandbox: connect on /account (or in the sandbox console)", () => {
+    expect(interviewerGrantMissing("sandbox", ANA, ACCOUNT)).toEqual({
       problem: "Ana Lee (ana@acme.example) has no connected calendar (no grant with that email)",
-      fix: "Open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana@acme.example).",
+      fix: "Ana Lee signs in to the portal as ana@acme.example and presses “Connect calendar” on https://hiring.acme.example/account (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana@acme.example)).",
     });
   });
 
-  it("no grant, live: connect to this Nylas application, with exactly that email", () => {
-    const { fix } = interviewerGrantMissing("live", ANA);
-    expect(fix).toContain("Ana Lee must connect their calendar to this Nylas application");
+  it("no grant, live: connect on /account, with exactly that email", () => {
+    const { fix } = interviewerGrantMissing("live", ANA, ACCOUNT);
+    expect(fix).toContain("Ana Lee signs in to the portal as ana@acme.example and presses “Connect calendar” on https://hiring.acme.example/account");
     expect(fix).toContain("the grant's email must be exactly ana@acme.example");
   });
 
   it("an invalid grant is a different fix from no grant: reconnect / re-authenticate", () => {
     const grant = { id: "g-ana", status: "invalid" };
-    expect(interviewerGrantInvalid("sandbox", ANA, grant)).toEqual({
+    expect(interviewerGrantInvalid("sandbox", ANA, grant, ACCOUNT)).toEqual({
       problem: "Ana Lee (ana@acme.example) has a grant (g-ana) that is invalid",
-      fix: "Open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana@acme.example): connecting again re-authenticates the grant.",
+      fix: "Ana Lee signs in to the portal as ana@acme.example and presses “Reconnect” on https://hiring.acme.example/account (or: open the sandbox console (/sandbox) → Calendars → Connect calendar for Ana Lee (ana@acme.example)): connecting again re-authenticates the grant.",
     });
-    expect(interviewerGrantInvalid("live", ANA, grant).fix).toContain("Nylas dashboard → Grants → g-ana → Re-authenticate");
+    expect(interviewerGrantInvalid("live", ANA, grant, ACCOUNT).fix).toContain("presses “Reconnect” on https://hiring.acme.example/account");
+    expect(interviewerGrantInvalid("live", ANA, grant, ACCOUNT).fix).toContain("Nylas dashboard → Grants → g-ana → Re-authenticate");
   });
 });
 
