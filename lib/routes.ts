@@ -18,6 +18,7 @@ export const PATHS = {
   careersHowWeInterview: "/careers#how-we-interview",
   login: "/login",
   dashboard: "/dashboard",
+  bookingLinks: "/dashboard/booking-links",
   settings: "/settings",
   newPanel: "/settings/panels/new",
   newRole: "/settings/roles/new",
@@ -43,6 +44,11 @@ function withQuery(path: string, params: URLSearchParams, hash?: string): string
 /** A role's public page: /careers/backend-engineer. */
 export function careersRolePath(slug: string): string {
   return `${PATHS.careers}/${segment(slug)}`;
+}
+
+/** The sandbox's stand-in for Nylas's hosted scheduling page (book.nylas.com/<slug>): /book/<slug>. */
+export function sandboxHostedPagePath(slug: string): string {
+  return `/book/${segment(slug)}`;
 }
 
 // ───────────────────────────── Dashboard ─────────────────────────────

@@ -50,7 +50,7 @@ async function storedConfiguration(roleId: string) {
 
 /** The request the panel implies, in wire (snake_case) form, as the SDK would send it. */
 async function expectedConfiguration(roleId: string) {
-  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, hostedPageEnabled: true, panel: { select: PANEL_SYNC_SELECT } } });
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
   return toSnake(buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(prisma, roleId) }, panel)) as Record<string, unknown>;
 }
