@@ -48,8 +48,9 @@ export default defineConfig({
       JOB_SCHEDULES: "feedback.reminders=*/5 * * * * *",
       // Stored interview media of this run, apart from the developer's .data/media.
       MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? ".data/test/e2e-media",
-      // One origin that may frame the careers pages (security-headers.spec.ts checks the CSP and the browser).
-      CAREERS_FRAME_ANCESTORS: "http://embed.example.com",
+      // One origin that may frame the careers pages (security-headers.spec.ts checks the CSP and the
+      // browser): the same server under another name, so Chromium's private-network rules allow it.
+      CAREERS_FRAME_ANCESTORS: `http://127.0.0.1:${PORT}`,
     },
   },
 });

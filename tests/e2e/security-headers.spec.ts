@@ -8,13 +8,16 @@
  * violation in the browser (fixtures/csp-violations.ts), so this spec's pages — the careers page's
  * scheduler and the hosted page's — are checked too.
  *
- * The e2e server runs with CAREERS_FRAME_ANCESTORS=http://embed.example.com (playwright.config.ts).
+ * The e2e server runs with CAREERS_FRAME_ANCESTORS=http://127.0.0.1:<port> (playwright.config.ts):
+ * the app under another origin than its own http://localhost:<port>, standing in for the company's site.
  */
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/auth";
+import { watchCspViolations } from "./fixtures/csp-violations";
 import { attempt, attemptEmail, bookFirstSlot } from "./support";
 
-const EMBEDDER = "http://embed.example.com";
+/** The origin allowed to frame the careers pages (playwright.config.ts). */
+const embedder = (baseURL: string | undefined) => `http://127.0.0.1:${new URL(baseURL!).port}`;
 const ZERO_UUID = "00000000-0000-4000-8000-000000000000";
 
 function expectBaseHeaders(res: APIResponse, label: string) {
@@ -26,18 +29,19 @@ function expectBaseHeaders(res: APIResponse, label: string) {
   return headers["content-security-policy"] ?? "";
 }
 
-test("every kind of response carries the security headers; only careers pages may be framed, by the configured origin", async ({ request, authStates }) => {
+test("every kind of response carries the security headers; only careers pages may be framed, by the configured origin", async ({ request, authStates, baseURL }) => {
+  const allowedEmbedder = embedder(baseURL);
   const framedBy = (csp: string) => /frame-ancestors ([^;]+)/.exec(csp)?.[1];
   const cases: { label: string; res: () => Promise<APIResponse>; frameAncestors: string }[] = [
-    { label: "careers list", res: () => request.get("/careers"), frameAncestors: EMBEDDER },
-    { label: "careers role page", res: () => request.get("/careers/backend-engineer"), frameAncestors: EMBEDDER },
-    { label: "unknown hosted page (404)", res: () => request.get("/book/no-such-page"), frameAncestors: EMBEDDER },
+    { label: "careers list", res: () => request.get("/careers"), frameAncestors: allowedEmbedder },
+    { label: "careers role page", res: () => request.get("/careers/backend-engineer"), frameAncestors: allowedEmbedder },
+    { label: "unknown hosted page (404)", res: () => request.get("/book/no-such-page"), frameAncestors: allowedEmbedder },
     { label: "login page", res: () => request.get("/login"), frameAncestors: "'none'" },
     { label: "signed-out redirect", res: () => request.get("/settings", { maxRedirects: 0 }), frameAncestors: "'none'" },
     { label: "route handler", res: () => request.get("/api/health"), frameAncestors: "'none'" },
     { label: "signed-out API 401", res: () => request.get("/api/interviews"), frameAncestors: "'none'" },
     { label: "sandbox API", res: () => request.get("/v3/grants"), frameAncestors: "'none'" },
-    { label: "server action on the careers page", res: () => request.post("/careers", { headers: { "Next-Action": "0".repeat(42) }, data: "[]" }), frameAncestors: EMBEDDER },
+    { label: "a POST to a page (as server actions are)", res: () => request.post("/careers", { data: "[]" }), frameAncestors: allowedEmbedder },
   ];
   for (const c of cases) {
     const res = await c.res();
@@ -71,10 +75,12 @@ test("every kind of response carries the security headers; only careers pages ma
 
 test("the browser lets the allowed origin frame a careers page, and no one frame the login page", async ({ browser, baseURL }) => {
   // A context of its own: the blocked frame is a CSP violation this test causes on purpose.
+  const allowedEmbedder = embedder(baseURL);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.route(`${EMBEDDER}/**`, (route) =>
+    // The embedding page, served at the allowed origin.
+    await page.route(`${allowedEmbedder}/embed`, (route) =>
       route.fulfill({
         contentType: "text/html",
         body: `<!doctype html><title>Embedder</title><iframe name="careers" src="${baseURL}/careers"></iframe><iframe name="login" src="${baseURL}/login"></iframe>`,
@@ -84,7 +90,7 @@ test("the browser lets the allowed origin frame a careers page, and no one frame
     page.on("console", (message) => {
       if (message.text().includes("frame-ancestors")) blocked.push(message.text());
     });
-    await page.goto(`${EMBEDDER}/`);
+    await page.goto(`${allowedEmbedder}/embed`);
     await expect(
       page
         .frameLocator("iframe[name=careers]")
@@ -93,6 +99,28 @@ test("the browser lets the allowed origin frame a careers page, and no one frame
     ).toBeVisible();
     await expect.poll(() => blocked.join("\n")).toContain("/login");
     await expect(page.frameLocator("iframe[name=login]").getByLabel("Email")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the CSP blocks a call to another origin, and the violation watcher every spec uses sees it", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const found: string[] = [];
+  watchCspViolations(context, found);
+  try {
+    const page = await context.newPage();
+    await page.goto("/careers");
+    const outcome = await page.evaluate(
+      async (url) =>
+        fetch(url).then(
+          () => "loaded",
+          () => "blocked",
+        ),
+      `${embedder(baseURL)}/api/health`,
+    );
+    expect(outcome).toBe("blocked");
+    await expect.poll(() => found.join("\n")).toMatch(/connect-src/);
   } finally {
     await context.close();
   }
