@@ -132,7 +132,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) problems.push("S3_BUCKET is required when MEDIA_STORAGE=s3.");
   const badAncestors = parseFrameAncestors(env.CAREERS_FRAME_ANCESTORS).invalid;
-  if (badAncestors.length) problems.push(`CAREERS_FRAME_ANCESTORS: ${badAncestors.join(", ")} is not an origin; list origins separated by spaces, like https://www.example.com.`);
+  if (badAncestors.length) problems.push(`CAREERS_FRAME_ANCESTORS must list origins separated by spaces, like https://www.example.com; these are not: ${badAncestors.join(" ")}`);
   if (problems.length) throw new EnvError(problems);
 
   const appOrigin = new URL(env.APP_URL).origin;
