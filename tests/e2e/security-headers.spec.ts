@@ -8,16 +8,18 @@
  * violation in the browser (fixtures/csp-violations.ts), so this spec's pages — the careers page's
  * scheduler and the hosted page's — are checked too.
  *
- * The e2e server runs with CAREERS_FRAME_ANCESTORS=http://127.0.0.1:<port> (playwright.config.ts):
- * the app under another origin than its own http://localhost:<port>, standing in for the company's site.
+ * The e2e server runs with CAREERS_FRAME_ANCESTORS=http://127.0.0.1:<E2E_PORT + 10000>
+ * (playwright.config.ts), where the framing test serves the company's own site.
  */
+import { createServer } from "node:http";
 import type { APIResponse, Page } from "@playwright/test";
 import { expect, test } from "./fixtures/auth";
 import { watchCspViolations } from "./fixtures/csp-violations";
 import { attempt, attemptEmail, bookFirstSlot } from "./support";
 
 /** The origin allowed to frame the careers pages (playwright.config.ts). */
-const embedder = (baseURL: string | undefined) => `http://127.0.0.1:${new URL(baseURL!).port}`;
+const embedderPort = (baseURL: string | undefined) => Number(new URL(baseURL!).port) + 10000;
+const embedder = (baseURL: string | undefined) => `http://127.0.0.1:${embedderPort(baseURL)}`;
 const ZERO_UUID = "00000000-0000-4000-8000-000000000000";
 
 function expectBaseHeaders(res: APIResponse, label: string) {
@@ -74,23 +76,21 @@ test("every kind of response carries the security headers; only careers pages ma
 });
 
 test("the browser lets the allowed origin frame a careers page, and no one frame the login page", async ({ browser, baseURL }) => {
+  // The company's site: a real page on loopback embedding a careers page and the login page.
+  const site = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html" });
+    response.end(`<!doctype html><title>Company site</title><iframe name="careers" src="${baseURL}/careers"></iframe><iframe name="login" src="${baseURL}/login"></iframe>`);
+  });
+  await new Promise<void>((resolve) => site.listen(embedderPort(baseURL), "127.0.0.1", resolve));
   // A context of its own: the blocked frame is a CSP violation this test causes on purpose.
-  const allowedEmbedder = embedder(baseURL);
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    // The embedding page, served at the allowed origin.
-    await page.route(`${allowedEmbedder}/embed`, (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<!doctype html><title>Embedder</title><iframe name="careers" src="${baseURL}/careers"></iframe><iframe name="login" src="${baseURL}/login"></iframe>`,
-      }),
-    );
     const blocked: string[] = [];
     page.on("console", (message) => {
       if (message.text().includes("frame-ancestors")) blocked.push(message.text());
     });
-    await page.goto(`${allowedEmbedder}/embed`);
+    await page.goto(`${embedder(baseURL)}/`);
     await expect(
       page
         .frameLocator("iframe[name=careers]")
@@ -101,6 +101,7 @@ test("the browser lets the allowed origin frame a careers page, and no one frame
     await expect(page.frameLocator("iframe[name=login]").getByLabel("Email")).toHaveCount(0);
   } finally {
     await context.close();
+    await new Promise((resolve) => site.close(resolve));
   }
 });
 

@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { RoleBookingLinks } from "@/components/roles/role-booking-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { textLinkClasses } from "@/components/ui/text-link";
-import { requireUser } from "@/lib/auth";
 import { listPublishedRoleBookingLinks } from "@/lib/roles/booking-links-queries";
 import { PATHS, settingsRolePath } from "@/lib/routes";
+import { loadBookingLinksViewer } from "./load";
 
 export const metadata: Metadata = { title: "Booking links" };
 
 /** /dashboard/booking-links — each open role's booking links to send candidates (recruiters and admins). */
 export default async function BookingLinksPage() {
-  const user = await requireUser();
-  if (user.role === "INTERVIEWER") forbidden();
+  const user = await loadBookingLinksViewer();
   const roles = await listPublishedRoleBookingLinks();
   const isAdmin = user.role === "ADMIN";
 
