@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+
+// proxy.ts sets the security headers on everything else; these paths are outside its matcher.
+const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/interviews/:id/uploads"];
 
 const nextConfig: NextConfig = {
   // Packages that must load from node_modules at run time rather than be bundled:
@@ -11,6 +15,12 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() (403 page for non-admins on /settings) is still behind this flag in Next 16.
   experimental: { authInterrupts: true },
+  // Path- and environment-independent (evaluated at build time): nosniff, the referrer policy and a
+  // CSP that allows nothing. HSTS comes with every page and API response (proxy.ts).
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return UNPROXIED_PATHS.map((source) => ({ source, headers }));
+  },
 };
 
 export default nextConfig;

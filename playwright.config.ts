@@ -48,6 +48,9 @@ export default defineConfig({
       JOB_SCHEDULES: "feedback.reminders=*/5 * * * * *",
       // Stored interview media of this run, apart from the developer's .data/media.
       MEDIA_DIR: process.env.E2E_MEDIA_DIR ?? ".data/test/e2e-media",
+      // The one origin that may frame the careers pages: security-headers.spec.ts serves an embedding
+      // page there (on loopback, as Chromium's local-network rules block a public page framing localhost).
+      CAREERS_FRAME_ANCESTORS: `http://127.0.0.1:${PORT + 10000}`,
     },
   },
 });

@@ -5,7 +5,9 @@
  *
  * - public paths (lib/auth/public-paths.ts) pass through;
  * - signed out + /api/** → 401 JSON; signed out + page → /login?callbackUrl=<path+query>;
- * - every request that passes gets REQUEST_PATH_HEADER so server code can build callbackUrl.
+ * - every request that passes gets REQUEST_PATH_HEADER so server code can build callbackUrl;
+ * - every response gets the security headers (lib/http/security-headers.ts; next.config.ts covers
+ *   the paths this matcher leaves out).
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
@@ -13,6 +15,7 @@ import { buildLoginUrl } from "@/lib/auth/callback-url";
 import { isApiPath, isPublicPath, REQUEST_PATH_HEADER } from "@/lib/auth/public-paths";
 import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { getEnv } from "@/lib/env";
+import { buildSecurityHeaders } from "@/lib/http/security-headers";
 
 // Router-internal query parameters that are not part of the address the user asked for.
 const INTERNAL_SEARCH_PARAMS = ["_rsc"];
@@ -25,6 +28,20 @@ function requestedPath(request: NextRequest): string {
 }
 
 export async function proxy(request: NextRequest) {
+  const response = await route(request);
+  const env = getEnv();
+  const headers = buildSecurityHeaders({
+    pathname: request.nextUrl.pathname,
+    appUrl: env.APP_URL,
+    nylasApiUri: env.nylasApiUri,
+    careersFrameAncestors: env.CAREERS_FRAME_ANCESTORS,
+    isDevelopment: env.NODE_ENV === "development",
+  });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   const path = requestedPath(request);
 

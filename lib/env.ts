@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_FEEDBACK_DUE_HOURS } from "@/lib/feedback/due";
+import { parseFrameAncestors } from "@/lib/http/security-headers";
 
 /** Literal development defaults: documented in README and .env.example; refused in live mode. */
 export const DEV_DEFAULTS = {
@@ -130,6 +131,8 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     }
   }
   if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) problems.push("S3_BUCKET is required when MEDIA_STORAGE=s3.");
+  const badAncestors = parseFrameAncestors(env.CAREERS_FRAME_ANCESTORS).invalid;
+  if (badAncestors.length) problems.push(`CAREERS_FRAME_ANCESTORS must list origins separated by spaces, like https://www.example.com; these are not: ${badAncestors.join(" ")}`);
   if (problems.length) throw new EnvError(problems);
 
   const appOrigin = new URL(env.APP_URL).origin;

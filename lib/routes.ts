@@ -19,6 +19,7 @@ export const PATHS = {
   login: "/login",
   forgotPassword: "/forgot-password",
   dashboard: "/dashboard",
+  bookingLinks: "/dashboard/booking-links",
   settings: "/settings",
   newPanel: "/settings/panels/new",
   newRole: "/settings/roles/new",
@@ -74,6 +75,11 @@ export function resetPasswordPath(token: string): string {
 /** The page an invitation link opens: /invite/<token>. */
 export function invitePath(token: string): string {
   return `/invite/${segment(token)}`;
+}
+
+/** The sandbox's stand-in for Nylas's hosted scheduling page (book.nylas.com/<slug>): /book/<slug>. */
+export function sandboxHostedPagePath(slug: string): string {
+  return `/book/${segment(slug)}`;
 }
 
 // ───────────────────────────── Dashboard ─────────────────────────────

@@ -32,6 +32,11 @@ export async function AppShell({ user, children }: AppShellProps) {
               <li>
                 <NavLink href={PATHS.dashboard}>Dashboard</NavLink>
               </li>
+              {user.role !== "INTERVIEWER" ? (
+                <li>
+                  <NavLink href={PATHS.bookingLinks}>Booking links</NavLink>
+                </li>
+              ) : null}
               {user.role === "ADMIN" ? (
                 <li>
                   <NavLink href={PATHS.settings}>Settings</NavLink>

@@ -48,7 +48,9 @@ const THEME_CONFIG = {
 
 export type BookingSchedulerProps = {
   /** The role's scheduling configuration id at the current Nylas environment. */
-  configurationId: string;
+  configurationId?: string;
+  /** Instead of configurationId: the public configuration's slug and client id. */
+  hostedPage?: { slug: string; clientId: string };
   /**
    * Bare origin of the Nylas scheduling API (the component replaces the URL path). null in sandbox
    * mode: the app serves `/v3/scheduling/*` itself, so the browser's own origin is used.
@@ -79,7 +81,7 @@ function useBrowserOrigin(): string | null {
  * own confirmation card (with cancel / reschedule) shows. No sessionId or clientId: the public
  * configuration is selected by `configuration_id`.
  */
-export function BookingScheduler({ configurationId, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
+export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
   const origin = useBrowserOrigin();
   const apiUrl = schedulerApiUrl ?? origin;
   // Stable identity: the component re-applies localization when the object changes.
@@ -92,7 +94,7 @@ export function BookingScheduler({ configurationId, schedulerApiUrl, consentMess
     <div className="w-full [&_nylas-scheduling]:mx-auto" data-testid="booking-scheduler">
       {apiUrl ? (
         <NylasScheduling
-          configurationId={configurationId}
+          {...(configurationId ? { configurationId } : hostedPage)}
           schedulerApiUrl={apiUrl}
           themeConfig={THEME_CONFIG}
           nylasBranding={false}

@@ -23,8 +23,11 @@ export type PanelForSync = Omit<PanelNotetakerColumns, "notetakerConsentMessage"
   members: { name: string; email: string; timezone: string }[];
 };
 
-/** `scorecard`: the role's current scorecard (null: none), sent inside the summary instructions. */
-export type RoleForSync = { title: string; slug: string; scorecard: TScorecard | null };
+/**
+ * `scorecard`: the role's current scorecard (null: none), sent inside the summary instructions.
+ * `hostedPageEnabled`: publish Nylas's hosted scheduling page for the role's slug (book.nylas.com/<slug>).
+ */
+export type RoleForSync = { title: string; slug: string; hostedPageEnabled: boolean; scorecard: TScorecard | null };
 
 /** The Notetaker's summary instructions: the panel's own, with the role's competencies appended (issue 15). */
 export function summaryInstructionsFor(role: Pick<RoleForSync, "scorecard">, panel: Pick<PanelForSync, "summaryInstructions">): string {
@@ -42,6 +45,9 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
   return {
     name: `${role.title} interview`,
     requiresSessionAuth: false,
+    // A public configuration with a slug gets Nylas's hosted page; null takes the page down (a PUT
+    // replaces top-level fields, so the slug is always sent).
+    slug: role.hostedPageEnabled ? role.slug : null,
     participants: panel.members.map((m) => ({
       name: m.name,
       email: m.email,

@@ -58,6 +58,16 @@ function isRejection(error: unknown): boolean {
 
 class SyncInputError extends Error {}
 
+/**
+ * Nylas's message for a refused sync. Slugs are unique across the Nylas application, so a refusal
+ * naming the slug while the hosted page is on says what to do about it.
+ */
+export function describeSyncRejection(error: unknown, role: { slug: string; hostedPageEnabled: boolean }): string {
+  const message = describeNylasError(error);
+  if (!role.hostedPageEnabled || !/slug/i.test(message)) return message;
+  return `The hosted booking page address “${role.slug}” is already used by another Nylas scheduling page: change the role's slug, or turn the hosted page off. (Nylas: ${message})`;
+}
+
 /** A failure worth retrying, with the change (sync_generation) the attempt was syncing. */
 class TransientSyncError extends Error {
   constructor(
@@ -74,7 +84,7 @@ async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Pro
   // Queued at another Nylas environment (the app was switched since): its rows wait for a switch back.
   if (apiUri !== env.nylasApiUri) return;
   const row = await db.roleConfiguration.findUnique({ where: { roleId_apiUri: { roleId, apiUri } }, select: { id: true, configurationId: true, grantId: true, syncGeneration: true } });
-  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, recordingPolicy: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, hostedPageEnabled: true, recordingPolicy: true, panel: { select: PANEL_SYNC_SELECT } } });
   if (!row || !role) return; // the role was deleted
   const policy = effectiveRecordingPolicy((await getPrivacySettings(db)).recordingPolicy, role.recordingPolicy);
 
@@ -105,7 +115,7 @@ async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Pro
     }
   } catch (error) {
     if (!(error instanceof SyncInputError) && !isRejection(error)) throw new TransientSyncError(error, row.syncGeneration);
-    const message = error instanceof SyncInputError ? error.message : describeNylasError(error);
+    const message = error instanceof SyncInputError ? error.message : describeSyncRejection(error, role);
     // Final: FAILED with the reason, unless a newer change is queued (its own job syncs it).
     return async (tx) => {
       await tx.$executeRaw`

@@ -118,3 +118,15 @@ export async function loadConfigurationForScheduler(query: URLSearchParams): Pro
   const raw = row.data as TConfiguration;
   return { effective: resolveConfiguration(row.id, row.grantId, raw, owner.timezone), raw, owner };
 }
+
+/**
+ * The sandbox's hosted scheduling page (its stand-in for book.nylas.com/<slug>): the page's name
+ * for a slug, or null when no configuration has it (the page answers 404).
+ */
+export async function findHostedSchedulingPage(slug: string): Promise<{ name: string } | null> {
+  if (slug.length > 200 || slug.includes("\u0000")) return null;
+  const row = await db.sandboxConfiguration.findUnique({ where: { slug }, select: { data: true } });
+  if (!row) return null;
+  const config = row.data as TConfiguration;
+  return { name: config.name ?? "Scheduling page" };
+}

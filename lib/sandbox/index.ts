@@ -35,4 +35,6 @@ export {
 } from "./console";
 export { toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalendar, type TConsoleCalendarFieldErrors } from "./console-validation";
 export { SandboxApiError } from "./errors";
+/** The hosted scheduling page (app/book/[slug]). */
+export { findHostedSchedulingPage } from "./configurations";
 export { runNotetakerNow } from "./notetakers";

@@ -43,7 +43,20 @@ export type PanelOption = { id: string; name: string; memberCount: number };
 const ROLE_AUDIT_LABELS: Record<string, string> = ROLE_FIELD_LABELS;
 
 export function defaultRoleInput(panelId = ""): TRoleInput & { scorecard: TScorecard | null } {
-  return { title: "", slug: "", team: "", location: "", employment: "Full-time", summary: "", description: "", panelId, published: false, recordingPolicy: null, scorecard: null };
+  return {
+    title: "",
+    slug: "",
+    team: "",
+    location: "",
+    employment: "Full-time",
+    summary: "",
+    description: "",
+    panelId,
+    published: false,
+    hostedPageEnabled: false,
+    recordingPolicy: null,
+    scorecard: null,
+  };
 }
 
 type SyncRow = { syncStatus: ConfigurationSyncStatus; configurationId: string | null; lastSyncedAt: Date | null; lastSyncError: string | null; syncAttempts: number; nextSyncAt: Date };
@@ -62,22 +75,28 @@ export function toRoleSync(row: SyncRow | undefined): RoleSync {
 
 const SYNC_SELECT = { syncStatus: true, configurationId: true, lastSyncedAt: true, lastSyncError: true, syncAttempts: true, nextSyncAt: true } as const;
 
+/** The role's columns the form edits (ZRoleInput without the scorecard), with updatedAt for the stale-save check. */
+const ROLE_INPUT_SELECT = {
+  title: true,
+  slug: true,
+  team: true,
+  location: true,
+  employment: true,
+  summary: true,
+  description: true,
+  panelId: true,
+  published: true,
+  hostedPageEnabled: true,
+  recordingPolicy: true,
+  updatedAt: true,
+} as const;
+
 export async function getRoleForEdit(id: string): Promise<RoleEditView | null> {
   const role = await db.role.findUnique({
     where: { id },
     select: {
       id: true,
-      title: true,
-      slug: true,
-      team: true,
-      location: true,
-      employment: true,
-      summary: true,
-      description: true,
-      panelId: true,
-      published: true,
-      recordingPolicy: true,
-      updatedAt: true,
+      ...ROLE_INPUT_SELECT,
       panel: { select: { name: true } },
       configurations: { where: { apiUri: getEnv().nylasApiUri }, select: SYNC_SELECT },
     },
@@ -143,17 +162,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
           const row = await tx.role.findUniqueOrThrow({
             where: { id },
             select: {
-              title: true,
-              slug: true,
-              team: true,
-              location: true,
-              employment: true,
-              summary: true,
-              description: true,
-              panelId: true,
-              published: true,
-              recordingPolicy: true,
-              updatedAt: true,
+              ...ROLE_INPUT_SELECT,
               panel: { select: { name: true } },
             },
           });
@@ -179,7 +188,12 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
           ...(isScorecardSaved ? scorecardAuditView(card ?? null, labels) : {}),
         });
         // The recording policy is left as it is when the input has none (publishing from the roles list).
-        const after = { ...input, recordingPolicy: input.recordingPolicy === undefined ? (before?.recordingPolicy ?? null) : input.recordingPolicy, panel: panel.name };
+        const after = {
+          ...input,
+          recordingPolicy: input.recordingPolicy === undefined ? (before?.recordingPolicy ?? null) : input.recordingPolicy,
+          hostedPageEnabled: input.hostedPageEnabled ?? before?.hostedPageEnabled ?? false,
+          panel: panel.name,
+        };
         const changes = diffFields(before ? view(before) : {}, view(after), labels);
         if (id && changes.length === 0) return { id, changed: false, scorecardVersion: null };
 
@@ -211,7 +225,7 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
 export async function setRolePublished(actor: AuditActor, id: string, published: boolean): Promise<TSaveState> {
   const role = await db.role.findUnique({
     where: { id },
-    select: { title: true, slug: true, team: true, location: true, employment: true, summary: true, description: true, panelId: true, published: true, recordingPolicy: true, updatedAt: true },
+    select: ROLE_INPUT_SELECT,
   });
   if (!role) return actionError("This role no longer exists.");
   const { updatedAt, ...input } = role;

@@ -200,6 +200,8 @@ export const ZRoleInput = z.object({
   description: text("Description", 20_000, { multiline: true }),
   panelId: zId("Choose a panel."),
   published: z.boolean(),
+  /** Publish a Nylas-hosted scheduling page for the role's slug. Left out: stays as it is. */
+  hostedPageEnabled: z.boolean().optional(),
   /** The role's own recording policy; null (or "") follows the organisation default. Left out: stays as it is. */
   recordingPolicy: ZRecordingPolicyOverride.optional(),
   /** Left out: the role's scorecard stays as it is (publishing from the roles list). */
@@ -218,6 +220,7 @@ export const ROLE_FIELD_LABELS = {
   description: "Description",
   panel: "Panel",
   published: "Published",
+  hostedPageEnabled: "Hosted booking page",
   recordingPolicy: "Recording policy",
 } as const;
 

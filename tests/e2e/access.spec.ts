@@ -3,7 +3,8 @@
  * a hole: signed-out visitors reach nothing but the careers pages and public endpoints; a
  * recruiter cannot open settings.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 
 async function signIn(page: Page, email: string, password = "password") {
   await page.getByLabel("Email").fill(email);

@@ -179,6 +179,13 @@ test.describe("recruiter", () => {
     await expectAccessible(page, "candidate page");
   });
 
+  test("booking links", async ({ page }) => {
+    await page.goto("/dashboard/booking-links");
+    await expect(page.getByRole("heading", { level: 1, name: "Booking links" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Copy link: Backend Engineer, careers page$/ })).toBeVisible();
+    await expectAccessible(page, "booking links");
+  });
+
   test("403 page (a recruiter on /settings)", async ({ page }) => {
     const response = await page.goto("/settings");
     expect(response?.status()).toBe(403);

@@ -105,6 +105,8 @@ export const PAGE_RULES: RouteRule[] = [
     pattern: "/careers/[slug]",
     cases: [get("a published role", fixed("/careers/backend-engineer"), everyone(200)), get("an unknown role", fixed("/careers/no-such-role"), everyone(404))],
   },
+  // The sandbox's hosted booking page (book.nylas.com/<slug>'s stand-in): public like the careers pages.
+  { pattern: "/book/[slug]", cases: [get("a slug no configuration has", fixed("/book/no-such-page"), everyone(404))] },
   { pattern: "/login", cases: [get("signed-in users go to the dashboard", fixed("/login"), { ...everyone("307 /dashboard"), anon: 200 })] },
   // Public: asking for a reset link, and a link's page (junk, unknown or valid, it answers with a page).
   { pattern: "/forgot-password", cases: [get("public", fixed("/forgot-password"), everyone(200))] },
@@ -137,6 +139,8 @@ export const PAGE_RULES: RouteRule[] = [
       get("an unknown candidate", fixed(`/dashboard/candidates/${ZERO_UUID}`), signedInPage(404)),
     ],
   },
+  // Booking links to send candidates: recruiters and admins (interviewers get the 403 page).
+  { pattern: "/dashboard/booking-links", cases: [get("recruiters and admins", fixed("/dashboard/booking-links"), { ...signedInPage(), interviewer: 403, otherInterviewer: 403 })] },
   { pattern: "/sandbox", cases: [get("the sandbox console", fixed("/sandbox"), adminPage())] },
   { pattern: "/settings", cases: [get("admins", fixed("/settings"), adminPage())] },
   { pattern: "/settings/audit", cases: [get("admins", fixed("/settings/audit"), adminPage())] },

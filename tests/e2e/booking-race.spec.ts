@@ -18,7 +18,7 @@
  * The bookings are cancelled at the end, which restores the ranking (cancelled bookings do not
  * count), so the specs after this one see the panel as it was.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 import { ENGINEERING_PANEL, listBookedEvents } from "./support";
 
 const REQUESTS = 200;

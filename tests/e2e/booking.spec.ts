@@ -2,7 +2,7 @@
  * A candidate books their own interview on the careers page, in the real <NylasScheduling>
  * component against the built-in sandbox; round robin spreads bookings across the panel.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 import { bookFirstSlot, ENGINEERING_PANEL, listBookedEvents } from "./support";
 
 /** Names are unique per attempt: a retried test must not see the bookings of its failed attempt. */

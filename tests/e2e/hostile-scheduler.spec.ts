@@ -9,7 +9,8 @@
  * still answers /api/health after each batch.
  */
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 import fc from "fast-check";
 import { checkProperty, corrupt, deeplyNestedJson, expectClientError, expectHealthy, hostileWellFormed, notJsonObject, truncated, wrongType } from "./hostile-arbitraries";
 import { countRows, queryDatabase, waitForSandboxDeliveries } from "./support";

@@ -114,6 +114,7 @@ test("settings (and dashboard and sandbox console) server actions given hostile 
         fc.constant(null).map(() => randomUUID()),
       ),
       published: value,
+      hostedPageEnabled: value,
     },
     { requiredKeys: [] },
   );

@@ -8,7 +8,8 @@
  * Emails are never the seeded users' and every attempt comes from its own x-forwarded-for address,
  * so the rate limiter this spec feeds never locks out the users later specs sign in as.
  */
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 import fc from "fast-check";
 import { checkProperty, expectClientError, expectHealthy, expectNoUnescapedMarkup, hostileWellFormed, wrongType, XSS_PAYLOADS } from "./hostile-arbitraries";
 import { countRows } from "./support";

@@ -16,6 +16,7 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 import { listAuditLog } from "@/lib/settings/audit";
 import type { StoredOpenHours } from "@/lib/settings/open-hours";
 import { getPanelForEdit, savePanel } from "@/lib/settings/panels";
+import { getRoleBookingLinks } from "@/lib/roles/booking-links-queries";
 import { getRoleForEdit, listRoleSyncStates, retryRoleSync, saveRole, setRolePublished } from "@/lib/settings/roles";
 import type { TPanelInput } from "@/lib/validations/settings";
 import { setupSeededSandbox } from "../support/seeded-sandbox";
@@ -50,7 +51,7 @@ async function storedConfiguration(roleId: string) {
 
 /** The request the panel implies, in wire (snake_case) form, as the SDK would send it. */
 async function expectedConfiguration(roleId: string) {
-  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, hostedPageEnabled: true, panel: { select: PANEL_SYNC_SELECT } } });
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
   return toSnake(buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(prisma, roleId) }, panel)) as Record<string, unknown>;
 }
@@ -300,6 +301,53 @@ describe("saving a role", () => {
     const empty = await prisma.panel.create({ data: { name: "Empty panel", availabilityMethod: "MAX_FAIRNESS", durationMinutes: 30, openHours: [], timezone: "UTC" }, select: { id: true } });
     const state = await saveRole(admin, role.id, { ...edit.input, panelId: empty.id, published: true }, edit.updatedAt);
     expect(state).toMatchObject({ status: "error", fieldErrors: { panelId: expect.any(String) } });
+  });
+});
+
+describe("hosted booking page (issue 17)", () => {
+  async function roleInput(slug: string) {
+    const panel = await firstPanel();
+    return { title: `Hosted ${slug}`, slug, team: "Data", location: "Remote", employment: "Full-time", summary: "A role.", description: "A role.", panelId: panel.id, published: true };
+  }
+
+  it("syncs the role's slug to its configuration when on, clears it when off, and audits the option", async () => {
+    const created = await saveRole(admin, null, { ...(await roleInput("hosted-analyst")), hostedPageEnabled: true }, null);
+    const id = created.status === "success" ? created.id : "";
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBe("hosted-analyst");
+    expect(await getRoleBookingLinks(id)).toMatchObject({ hostedPage: { status: "live", url: `${getEnv().appOrigin}/book/hosted-analyst` } });
+    // The sandbox's public scheduler endpoints find the configuration by slug (what the hosted page calls).
+    const bySlug = await fetch(`${server.origin}/v3/scheduling/ui-settings?slug=hosted-analyst&client_id=${getEnv().nylasClientId}`);
+    expect(bySlug.status).toBe(200);
+
+    const edit = (await getRoleForEdit(id))!;
+    expect(await saveRole(admin, id, { ...edit.input, hostedPageEnabled: false }, edit.updatedAt)).toMatchObject({ status: "success" });
+    expect(await getRoleBookingLinks(id)).toMatchObject({ hostedPage: { status: "off" } });
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBeNull();
+    const { rows } = await listAuditLog({ entityType: "role", entityId: id, page: 1 });
+    expect(rows[0]!.changes).toEqual([expect.objectContaining({ label: "Hosted booking page", before: true, after: false })]);
+  });
+
+  it("reports a slug another scheduling page already uses, and syncs once the role's slug is changed", async () => {
+    // Another configuration at this Nylas application holds the slug (slugs are unique per application).
+    const other = await prisma.sandboxConfiguration.findFirstOrThrow({ select: { id: true } });
+    await prisma.sandboxConfiguration.update({ where: { id: other.id }, data: { slug: "taken-page" } });
+
+    const created = await saveRole(admin, null, { ...(await roleInput("taken-page")), hostedPageEnabled: true }, null);
+    const id = created.status === "success" ? created.id : "";
+    await drain();
+    const links = await getRoleBookingLinks(id);
+    expect(links!.hostedPage).toEqual({
+      status: "failed",
+      error: expect.stringMatching(/^The hosted booking page address “taken-page” is already used by another Nylas scheduling page: change the role's slug, or turn the hosted page off\./),
+    });
+
+    const edit = (await getRoleForEdit(id))!;
+    await saveRole(admin, id, { ...edit.input, slug: "taken-page-2" }, edit.updatedAt);
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBe("taken-page-2");
+    expect((await getRoleBookingLinks(id))!.hostedPage).toMatchObject({ status: "live" });
   });
 });
 

@@ -180,6 +180,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ FEEDBACK_DUE_HOURS: "48" }).FEEDBACK_DUE_HOURS).toBe(48);
   });
 
+  it("accepts origins in CAREERS_FRAME_ANCESTORS and refuses anything else (it goes into a CSP header)", () => {
+    expect(parseEnv({ CAREERS_FRAME_ANCESTORS: "https://www.northwind.example https://*.northwind.example" }).CAREERS_FRAME_ANCESTORS).toBe(
+      "https://www.northwind.example https://*.northwind.example",
+    );
+    expect(envError({ CAREERS_FRAME_ANCESTORS: "https://ok.example; script-src *" }).problems).toEqual([
+      "CAREERS_FRAME_ANCESTORS must list origins separated by spaces, like https://www.example.com; these are not: https://ok.example; script-src *",
+    ]);
+  });
+
   it("requires S3_BUCKET when MEDIA_STORAGE=s3", () => {
     expect(envError({ MEDIA_STORAGE: "s3" }).problems).toEqual(["S3_BUCKET is required when MEDIA_STORAGE=s3."]);
     expect(parseEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "interviews", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" })).toMatchObject({

@@ -309,6 +309,19 @@ export function RoleForm({ roleId, initial, updatedAt, scorecardVersion, panels,
           />
           <FieldError id={errorDomId(FORM_ID, "published")} message={fieldErrors.published} className="ml-6.5" />
         </div>
+
+        <div>
+          <Choice
+            type="checkbox"
+            {...fieldControlProps(FORM_ID, "hostedPageEnabled", { error: fieldErrors.hostedPageEnabled, hasHint: true })}
+            hintId={hintDomId(FORM_ID, "hostedPageEnabled")}
+            label="Nylas-hosted booking page"
+            hint={`Nylas also serves a booking page for this role at its own address (book.nylas.com/${values.slug || "<slug>"}), to link from recruiters' emails. The address must be free across your Nylas application.`}
+            checked={values.hostedPageEnabled ?? false}
+            onChange={(e) => set("hostedPageEnabled", e.target.checked)}
+          />
+          <FieldError id={errorDomId(FORM_ID, "hostedPageEnabled")} message={fieldErrors.hostedPageEnabled} className="ml-6.5" />
+        </div>
       </Fieldset>
 
       <SaveBar state={state} isPending={isPending} isDirty={isDirty} cancel={BACK_TO_SETTINGS} note={isNew ? "The role is created when you save." : null} />

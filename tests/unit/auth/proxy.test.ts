@@ -54,3 +54,22 @@ describe("proxy", () => {
     expect(response.status).toBe(307);
   });
 });
+
+describe("proxy: security headers (lib/http/security-headers.ts)", () => {
+  it.each([
+    ["a redirect to /login", "/dashboard", undefined],
+    ["a 401 for a signed-out API call", "/api/interviews", undefined],
+    ["a public page", "/login", undefined],
+    ["the sandbox API", "/v3/grants", undefined],
+  ])("sets them on %s", async (_label, path, cookie) => {
+    const response = await proxy(request(path, cookie));
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("sets them on a signed-in request that passes", async () => {
+    const response = await proxy(request("/settings", await sessionCookie()));
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+});

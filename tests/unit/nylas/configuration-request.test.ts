@@ -3,7 +3,7 @@ import { buildConfigurationRequest, INTERVIEW_TITLE_TEMPLATE, LINKEDIN_FIELD_KEY
 import { SCORECARD_MARKER, stripScorecardSection } from "@/lib/scorecards/summary-instructions";
 import { MARCUS, PRIYA, recipeCreateBody, recipeUpdateBody, SARAH } from "@/tests/support/recipe";
 
-const role = { title: "Backend Engineer", slug: "backend-engineer", scorecard: null };
+const role = { title: "Backend Engineer", slug: "backend-engineer", hostedPageEnabled: false, scorecard: null };
 
 function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
   return {
@@ -201,5 +201,16 @@ describe("buildConfigurationRequest rebuilds the recipe's requests", () => {
 
   it("its PUT: every field the same (conferencing and the Notetaker's settings and instructions)", () => {
     expect(differences(recipeUpdateBody(), ours)).toEqual([]);
+  });
+});
+
+describe("buildConfigurationRequest: hosted page slug", () => {
+  it("sends the role's slug when the hosted page is on", () => {
+    expect(buildConfigurationRequest({ ...role, hostedPageEnabled: true }, panel()).slug).toBe("backend-engineer");
+  });
+
+  it("sends slug null when it is off, so a PUT takes an earlier hosted page down", () => {
+    const request = buildConfigurationRequest(role, panel());
+    expect(request).toHaveProperty("slug", null);
   });
 });

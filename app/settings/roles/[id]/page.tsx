@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FormPageHeader } from "@/components/settings/form/form-page-header";
 import { RoleForm } from "@/components/settings/roles/role-form";
+import { RoleBookingLinks } from "@/components/roles/role-booking-links";
 import { RoleSyncCard } from "@/components/settings/roles/role-sync-card";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { buildAuditHref, careersRolePath, settingsPanelPath } from "@/lib/routes";
 import { getPrivacySettings } from "@/lib/privacy/settings";
+import { getRoleBookingLinks } from "@/lib/roles/booking-links-queries";
 import { listPanelOptions } from "@/lib/settings/roles";
 import { getRoleSyncStatesAction, retryRoleSyncAction, saveRoleAction } from "../../actions";
 import { loadRole } from "./load";
@@ -26,6 +28,7 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
   // The layout checks too (loadRole asks for ADMIN); pages repeat it because layouts are skipped on client navigation.
   const [role, panels, privacy] = await Promise.all([loadRole(id), listPanelOptions(), getPrivacySettings()]);
   if (!role) notFound();
+  const links = await getRoleBookingLinks(role.id);
   const isJustCreated = (await searchParams).saved === "created";
 
   return (
@@ -75,6 +78,14 @@ export default async function EditRolePage({ params, searchParams }: EditRolePag
         </div>
         <aside className="lg:sticky lg:top-6 lg:self-start">
           <RoleSyncCard roleId={role.id} roleTitle={role.input.title} sync={role.sync} actions={{ loadStates: getRoleSyncStatesAction, retry: retryRoleSyncAction }} />
+          {links ? (
+            <section aria-labelledby="role-links-heading" className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="role-links-heading" className="text-sm font-semibold text-ink">
+                Booking links
+              </h2>
+              <RoleBookingLinks className="mt-3" links={links} />
+            </section>
+          ) : null}
         </aside>
       </div>
     </div>
