@@ -4,6 +4,7 @@
  * kinds come from its own index (sandboxWorkers()), in sandbox mode only.
  */
 import "server-only";
+import { passwordResetLinkJob } from "@/lib/auth/password-reset";
 import { assignmentJob } from "@/lib/assignment/jobs";
 import { emailSendJob } from "@/lib/email/jobs";
 import type { Env } from "@/lib/env";
@@ -39,6 +40,7 @@ const APP_JOB_KINDS = [
   notetakerCancelJob,
   nylasCancelBookingJob,
   retentionJob,
+  passwordResetLinkJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -11,6 +11,7 @@ import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { consumeRequestLimit, type RequestLimit } from "@/lib/auth/request-limit";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/settings/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Password changes tried (right or wrong current password): 10 per 15 minutes per user, so a borrowed session cannot guess the current one. */
@@ -32,7 +33,7 @@ export async function changeOwnPassword(input: { userId: string; currentPassword
   const decision = await consumeRequestLimit(client, PASSWORD_CHANGE_LIMIT, input.userId, now);
   if (!decision.allowed) return { ok: false, reason: "rate_limited", retryAfterMinutes: decision.retryAfterMinutes };
 
-  const user = await client.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } });
+  const user = await client.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true, email: true, name: true } });
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) return { ok: false, reason: "wrong_password" };
   const passwordHash = await hashPassword(input.newPassword);
   return client.$transaction(async (tx): Promise<ChangePasswordResult> => {
@@ -40,6 +41,7 @@ export async function changeOwnPassword(input: { userId: string; currentPassword
     const updated = await tx.user.updateMany({ where: { id: input.userId, passwordHash: user.passwordHash, deactivatedAt: null }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     if (updated.count === 0) return { ok: false, reason: "changed_meanwhile" };
     await tx.passwordReset.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, { id: input.userId, email: user.email }, { entityType: "user", entityId: input.userId, entityLabel: user.name, action: "password_changed", changes: [] });
     return { ok: true };
   });
 }

@@ -2,9 +2,10 @@
  * "Forgot password?" (issue 17): a one-time link by email, valid 1 hour, that sets a new password.
  *
  * - requestPasswordReset: rate-limited per IP and per email (counted whether or not the account
- *   exists); for an ACTIVE account, a PasswordReset row (only the token's hash is stored) and the
- *   email, queued in the same transaction. The caller answers the same whatever happened, so the
- *   form never reveals whether an email has an account.
+ *   exists), then the same job for every email (passwordResetLinkJob): for an ACTIVE account it
+ *   stores a PasswordReset row (only the token's hash) and queues the email in one transaction.
+ *   The caller answers the same whatever happened, and does the same work, so neither the answer
+ *   nor its timing reveals whether an email has an account.
  * - readPasswordReset: where a link stands (the reset page shows the form or says why not).
  * - resetPassword: claims the link atomically (a link works once, even under two submits), sets
  *   the new password, ends every other link of the person and bumps User.sessionVersion, so
@@ -18,6 +19,8 @@ import { consumeRequestLimit, type RequestLimit } from "@/lib/auth/request-limit
 import { hashToken, isTokenShape, issueToken, tokenState } from "@/lib/auth/tokens";
 import { enqueueEmail } from "@/lib/email/enqueue";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/settings/audit";
+import { defineJobKind, enqueue } from "@/lib/jobs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/utils";
 import type { ResetLinkProblem } from "@/lib/validations/account";
@@ -35,7 +38,12 @@ type Client = Pick<PrismaClient, "$transaction" | "passwordReset" | "user">;
 
 export type ResetRequestResult = { status: "accepted" } | { status: "rate_limited"; retryAfterMinutes: number };
 
-/** Asks for a reset link for `email`. "accepted" says nothing about whether the account exists. */
+/**
+ * Asks for a reset link for `email`. "accepted" says nothing about whether the account exists:
+ * after the rate limits, the same thing happens for every email (one job queued, carrying the
+ * email and the time of the request), so not even the response time tells; the job
+ * (passwordResetLinkJob) looks the account up and sends the link.
+ */
 export async function requestPasswordReset(input: { email: string; ip: string; appUrl: string; now?: Date }, client: Client = db): Promise<ResetRequestResult> {
   const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
@@ -46,21 +54,43 @@ export async function requestPasswordReset(input: { email: string; ip: string; a
     const decision = await consumeRequestLimit(client, rule, key, now);
     if (!decision.allowed) return { status: "rate_limited", retryAfterMinutes: decision.retryAfterMinutes };
   }
-
-  await client.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, deactivatedAt: true } });
-    // Unknown or deactivated: nothing is stored or sent (and the caller answers the same).
-    if (!user || user.deactivatedAt) return;
-    const { token, hash } = issueToken();
-    const reset = await tx.passwordReset.create({
-      data: { userId: user.id, tokenHash: hash, expiresAt: new Date(now.getTime() + PASSWORD_RESET_VALID_MINUTES * 60_000), createdAt: now },
-      select: { id: true },
-    });
-    const content = passwordResetEmail({ appUrl: input.appUrl, name: user.name, token, validMinutes: PASSWORD_RESET_VALID_MINUTES });
-    await enqueueEmail(tx, { idempotencyKey: `password-reset:${reset.id}`, kind: "password-reset", to: [{ name: user.name, email: user.email }], ...content });
-  });
+  await client.$transaction((tx) => enqueue(tx, passwordResetLinkJob, { email, appUrl: input.appUrl, requestedAt: now.toISOString() }));
   return { status: "accepted" };
 }
+
+export type TPasswordResetLinkJob = { email: string; appUrl: string; requestedAt: string };
+
+/**
+ * The job's work: for an ACTIVE account, a PasswordReset row (only the token's hash is stored),
+ * valid an hour from the request, and the email, in one transaction; for an unknown or
+ * deactivated one, nothing. Returns whether a link was sent.
+ */
+export async function sendPasswordResetLink(payload: TPasswordResetLinkJob, client: Client = db): Promise<boolean> {
+  const requestedAt = new Date(payload.requestedAt);
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: payload.email }, select: { id: true, email: true, name: true, deactivatedAt: true } });
+    if (!user || user.deactivatedAt) return false;
+    const { token, hash } = issueToken();
+    const reset = await tx.passwordReset.create({
+      data: { userId: user.id, tokenHash: hash, expiresAt: new Date(requestedAt.getTime() + PASSWORD_RESET_VALID_MINUTES * 60_000), createdAt: requestedAt },
+      select: { id: true },
+    });
+    const content = passwordResetEmail({ appUrl: payload.appUrl, name: user.name, token, validMinutes: PASSWORD_RESET_VALID_MINUTES });
+    await enqueueEmail(tx, { idempotencyKey: `password-reset:${reset.id}`, kind: "password-reset", to: [{ name: user.name, email: user.email }], ...content });
+    return true;
+  });
+}
+
+/** "auth.password-reset-link": one per accepted "Forgot password?" request (registered in lib/workers.ts). */
+export const passwordResetLinkJob = defineJobKind<TPasswordResetLinkJob>({
+  name: "auth.password-reset-link",
+  title: "Send password-reset links",
+  concurrency: 1,
+  retry: "standard",
+  run: async (payload) => {
+    await sendPasswordResetLink(payload);
+  },
+});
 
 export type ResetLinkState = { state: "valid"; email: string } | { state: ResetLinkProblem };
 
@@ -102,6 +132,7 @@ export async function resetPassword(input: { token: string; newPassword: string;
     // Deactivated since the read: the link is spent, the password stays.
     if (updated.count === 0) return { ok: false, problem: "invalid" };
     await tx.passwordReset.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    await recordAudit(tx, { id: row.userId, email: link.email }, { entityType: "user", entityId: row.userId, entityLabel: link.email, action: "password_reset", changes: [] });
     return { ok: true, email: link.email };
   });
 }

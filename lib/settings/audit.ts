@@ -29,7 +29,9 @@ export type AuditAction =
   | "role_changed"
   | "deactivated"
   | "reactivated"
-  | "calendar_connected";
+  | "calendar_connected"
+  | "password_changed"
+  | "password_reset";
 
 export type AuditEntry = {
   entityType: AuditEntityType;

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { changeOwnPassword, PASSWORD_CHANGE_LIMIT } from "@/lib/auth/account";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { PASSWORD_RESET_VALID_MINUTES, readPasswordReset, requestPasswordReset, resetPassword, RESET_REQUEST_LIMITS } from "@/lib/auth/password-reset";
+import { PASSWORD_RESET_VALID_MINUTES, passwordResetLinkJob, readPasswordReset, requestPasswordReset, resetPassword, RESET_REQUEST_LIMITS } from "@/lib/auth/password-reset";
+import { drainJobs } from "../support/jobs";
 import { PASSWORD_RESET_EMAIL_SUBJECT } from "@/lib/auth/password-reset-email";
 import { findSessionUserById } from "@/lib/auth/users";
 import { openTestDatabase } from "../support/database";
@@ -47,6 +48,7 @@ async function resetEmailsTo(email: string) {
 /** Asks for a link for `email` (as typed: `typed`) and returns the token of the email it queued. */
 async function askForLink(email: string, now?: Date, typed = email): Promise<string> {
   expect(await requestPasswordReset({ email: typed, ip: nextIp(), appUrl: APP_URL, now }, prisma)).toEqual({ status: "accepted" });
+  await drainJobs([passwordResetLinkJob]);
   const sent = await resetEmailsTo(email);
   const token = sent.at(-1)?.token;
   if (!token) throw new Error(`no reset email to ${email}`);
@@ -80,7 +82,11 @@ describe("asking for a reset link", () => {
     const unknown = `nobody-${randomUUID()}@password-test.example`;
     const resetsBefore = await prisma.passwordReset.count();
     const emailsBefore = await prisma.outgoingEmail.count();
+    const jobsBefore = await prisma.job.count({ where: { kind: passwordResetLinkJob.name } });
     for (const email of [unknown, deactivated.email]) expect(await requestPasswordReset({ email, ip: nextIp(), appUrl: APP_URL }, prisma)).toEqual({ status: "accepted" });
+    // The same work as for an account that exists: one job each, which then sends nothing.
+    expect(await prisma.job.count({ where: { kind: passwordResetLinkJob.name } })).toBe(jobsBefore + 2);
+    expect(await drainJobs([passwordResetLinkJob])).toBe(2);
     expect(await prisma.passwordReset.count()).toBe(resetsBefore);
     expect(await prisma.outgoingEmail.count()).toBe(emailsBefore);
   });
@@ -125,6 +131,10 @@ describe("resetting through the link", () => {
     expect(await resetPassword({ token: second, newPassword: "third-password-3" }, prisma)).toEqual({ ok: false, problem: "used" });
     expect(await resetPassword({ token: first, newPassword: "third-password-3" }, prisma)).toEqual({ ok: false, problem: "used" });
     expect(await signIn(user.email, NEW_PASSWORD)).toMatchObject({ ok: true });
+    // Audited once, by the person, with nothing of the password in it.
+    expect(await prisma.auditLog.findMany({ where: { entityId: user.id }, select: { action: true, actorId: true, changes: true } })).toEqual([
+      { action: "password_reset", actorId: user.id, changes: [] },
+    ]);
   });
 
   it("refuses an expired link, an unknown token and junk, changing nothing", async () => {
@@ -178,6 +188,9 @@ describe("changing the password on /account", () => {
     expect(fresh).toMatchObject({ ok: true, sessionVersion: user.sessionVersion + 1 });
     expect(await findSessionUserById(prisma, user.id, user.sessionVersion + 1)).not.toBeNull();
     expect(await readPasswordReset(pendingLink, new Date(), prisma)).toEqual({ state: "used" });
+    expect(await prisma.auditLog.findMany({ where: { entityId: user.id }, select: { action: true, actorId: true, changes: true } })).toEqual([
+      { action: "password_changed", actorId: user.id, changes: [] },
+    ]);
   });
 
   it("stops guessing the current password after the limit", async () => {

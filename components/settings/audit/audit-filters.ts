@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   deactivated: "Deactivated",
   reactivated: "Reactivated",
   calendar_connected: "Calendar connected",
+  password_changed: "Password changed",
+  password_reset: "Password reset by email link",
 };
 
 export type AuditFilters = { entityType?: AuditEntityType; entityId?: string; page: number };
