@@ -133,11 +133,13 @@ async function main(): Promise<number> {
     const user = await prisma.user.upsert({
       where: { email },
       create: { email, name: args.name ?? email.split("@")[0] ?? email, role: args.role, passwordHash },
-      update: { role: args.role, passwordHash, ...(args.name ? { name: args.name } : {}) },
+      // The way back in for a locked-out admin: a new password ends the account's other sessions,
+      // and a deactivated account is active again.
+      update: { role: args.role, passwordHash, sessionVersion: { increment: 1 }, deactivatedAt: null, ...(args.name ? { name: args.name } : {}) },
       select: { id: true, email: true, name: true, role: true },
     });
     const verb = existing ? "Updated" : "Created";
-    console.log(`${verb} user ${user.email} (${user.name}) with role ${user.role}${existing ? "; password replaced" : ""}.`);
+    console.log(`${verb} user ${user.email} (${user.name}) with role ${user.role}${existing ? "; password replaced, other sessions signed out, account active" : ""}.`);
     return 0;
   } finally {
     await prisma.$disconnect();
