@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { passwordResetLinkJob } from "@/lib/auth/password-reset";
+import { authPruneJob } from "@/lib/auth/prune";
 import { assignmentJob } from "@/lib/assignment/jobs";
 import { emailSendJob } from "@/lib/email/jobs";
 import type { Env } from "@/lib/env";
@@ -41,6 +42,7 @@ const APP_JOB_KINDS = [
   nylasCancelBookingJob,
   retentionJob,
   passwordResetLinkJob,
+  authPruneJob,
 ] as unknown as readonly AnyJobKind[];
 
 /** The kinds this process runs (and /settings/jobs lists). */

@@ -119,6 +119,10 @@ export type ResetPasswordResult = { ok: true; email: string } | { ok: false; pro
 export async function resetPassword(input: { token: string; newPassword: string; now?: Date }, client: Client = db): Promise<ResetPasswordResult> {
   const now = input.now ?? new Date();
   if (!isTokenShape(input.token)) return { ok: false, problem: "invalid" };
+  // A read first: a link that cannot be used costs no password hashing (strangers must not be able
+  // to spend scrypt with made-up tokens). The claim in the transaction decides.
+  const current = await readPasswordReset(input.token, now, client);
+  if (current.state !== "valid") return { ok: false, problem: current.state };
   // Hashed before the transaction: scrypt takes tens of milliseconds, no lock is held meanwhile.
   const passwordHash = await hashPassword(input.newPassword);
   return client.$transaction(async (tx): Promise<ResetPasswordResult> => {

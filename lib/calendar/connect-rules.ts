@@ -46,7 +46,7 @@ export function parseCallbackQuery(query: URLSearchParams): CallbackQuery {
 }
 
 /** Every way a connection attempt ends; /account?calendar=<result> shows its line. */
-export const CALENDAR_RESULTS = ["connected", "denied", "provider_error", "state", "expired", "mismatch", "exchange", "unconfigured", "malformed"] as const;
+export const CALENDAR_RESULTS = ["connected", "denied", "provider_error", "state", "expired", "mismatch", "exchange", "unavailable", "unconfigured", "malformed"] as const;
 export type CalendarResult = (typeof CALENDAR_RESULTS)[number];
 
 export function parseCalendarResult(value: string | string[] | undefined): CalendarResult | null {
@@ -64,6 +64,7 @@ const RESULT_LINES: Record<CalendarResult, (email: string) => string> = {
   expired: () => `Nothing was connected: the sign-in took longer than ${CONNECT_STATE_TTL_MINUTES} minutes. ${TRY_AGAIN}`,
   mismatch: (email) => `Nothing was connected: the calendar you approved belongs to another email address. Calendars are matched by email, so connect the one of ${email}.`,
   exchange: () => `Nothing was connected: Nylas refused the sign-in code (it may have been used already). ${TRY_AGAIN}`,
+  unavailable: () => `Nothing was connected: Nylas could not be reached to finish the sign-in. Try again in a minute: press “Connect calendar”.`,
   unconfigured: () => "Calendar connection is not set up: an administrator must set NYLAS_CLIENT_ID (see “Calendar connection is not set up” below).",
   malformed: () => `Nothing was connected: the sign-in came back incomplete. ${TRY_AGAIN}`,
 };

@@ -15,7 +15,9 @@ import { hashToken, isTokenShape, issueToken, tokenMatches } from "@/lib/auth/to
 import type { SessionUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { buildHostedAuthUrl, exchangeHostedAuthCode, getGrantStatus } from "@/lib/nylas/hosted-auth";
+import { senderGrant } from "@/lib/email/sender";
+import type { GrantMatch } from "@/lib/nylas/grants";
+import { buildHostedAuthUrl, destroyGrant, exchangeHostedAuthCode, getGrantStatus } from "@/lib/nylas/hosted-auth";
 import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { recordAudit } from "@/lib/settings/audit";
 import { buildConnectUrlConfig, calendarCallbackUrl, CONNECT_STATE_TTL_MINUTES, isSameEmail, parseCallbackQuery, type CalendarConnectionView, type CalendarResult } from "./connect-rules";
@@ -64,7 +66,10 @@ export async function completeCalendarConnect(input: { user: Person; query: URLS
     console.warn(`[calendar] code exchange refused for user ${user.id}: ${exchange.error}: ${exchange.description}`);
     return "exchange";
   }
-  if (!isSameEmail(exchange.email, user.email)) return "mismatch";
+  if (!isSameEmail(exchange.email, user.email)) {
+    await discardForeignGrant(exchange.grantId, exchange.email);
+    return "mismatch";
+  }
 
   const email = exchange.email.trim().toLowerCase();
   await db.$transaction(async (tx) => {
@@ -93,6 +98,32 @@ export async function completeCalendarConnect(input: { user: Person; query: URLS
 }
 
 /**
+ * After a refused (mismatched) connection: the exchange has already given the application a grant
+ * for an account that is not the person's (their private calendar, say). It is deleted at Nylas,
+ * unless the portal knows that account — a user, a panel member, a stored connection, a role's
+ * configuration owner or the coordinator — since Nylas keeps one grant per email and the approval
+ * may merely have re-authenticated someone else's. A failure is logged: the refusal stands anyway.
+ */
+async function discardForeignGrant(grantId: string, grantEmail: string): Promise<void> {
+  const email = grantEmail.trim().toLowerCase();
+  const env = getEnv();
+  const coordinator = senderGrant(env);
+  if (coordinator && (coordinator === grantId || coordinator.toLowerCase() === email)) return;
+  const [users, interviewers, connections, configurations] = await Promise.all([
+    db.user.count({ where: { email } }),
+    db.interviewer.count({ where: { email } }),
+    db.calendarConnection.count({ where: { OR: [{ grantId }, { email }] } }),
+    db.roleConfiguration.count({ where: { grantId } }),
+  ]);
+  if (users + interviewers + connections + configurations > 0) return;
+  try {
+    await destroyGrant(grantId);
+  } catch (error) {
+    console.warn(`[calendar] could not delete the mismatched grant ${grantId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
  * The person's connection as /account shows it, its grant status refreshed from Nylas (the stored
  * status is kept when Nylas cannot be asked). A grant Nylas no longer has counts as invalid:
  * "Reconnect" makes a new one.
@@ -111,7 +142,21 @@ export async function getCalendarConnectionView(userId: string, now = new Date()
   return { status, email: row.email, provider: row.provider, connectedAt: row.connectedAt };
 }
 
-/** Records what a grant lookup found for an email's connections (the health check calls it). */
-export async function recordGrantStatusByEmail(email: string, grantStatus: "valid" | "invalid", now = new Date()): Promise<void> {
-  await db.calendarConnection.updateMany({ where: { email: email.trim().toLowerCase(), apiUri: getEnv().nylasApiUri }, data: { grantStatus, checkedAt: now } });
+/**
+ * Records what a grant lookup by email found (the health check calls it for every panel member):
+ * the stored connections of that email follow Nylas's status, and a valid grant connected outside
+ * the portal (in the Nylas Dashboard, or before "Connect calendar" existed) is recorded for the
+ * person with that email, so the team page and /account show it.
+ */
+export async function recordGrantLookup(email: string, grant: GrantMatch | null, now = new Date()): Promise<void> {
+  const normalized = email.trim().toLowerCase();
+  const apiUri = getEnv().nylasApiUri;
+  const grantStatus = grant?.status === "valid" ? "valid" : "invalid";
+  const updated = await db.calendarConnection.updateMany({ where: { email: normalized, apiUri }, data: { grantStatus, checkedAt: now } });
+  if (updated.count > 0 || !grant || grantStatus !== "valid") return;
+  const user = await db.user.findUnique({ where: { email: normalized }, select: { id: true, calendarConnection: { select: { apiUri: true } } } });
+  // A connection at this environment under another email is the person's own choice: kept.
+  if (!user || user.calendarConnection?.apiUri === apiUri) return;
+  const fields = { apiUri, grantId: grant.id, email: normalized, provider: grant.provider, grantStatus, connectedAt: now, checkedAt: now };
+  await db.calendarConnection.upsert({ where: { userId: user.id }, create: { userId: user.id, ...fields }, update: fields });
 }

@@ -5,10 +5,11 @@
  * environment-independent part (STATIC_SECURITY_HEADERS).
  *
  * - CSP: 'self' for everything, plus the Nylas API origin for connect-src (<NylasScheduling> calls
- *   it from the browser in live mode) and form-action, which with Google's and Microsoft's sign-in
- *   origins lets "Connect calendar" (a form post answered by a redirect to Nylas's hosted sign-in,
- *   which may redirect on to the provider) through: Chromium checks form-action on every redirect
- *   of a form's navigation.
+ *   it from the browser in live mode). form-action is 'self' in sandbox mode; in live mode it also
+ *   allows any https: origin, because "Connect calendar" is a form post answered by a redirect to
+ *   Nylas's hosted sign-in, which may redirect on to Google, Microsoft or a company's own single
+ *   sign-on (Okta, ADFS, …), and Chromium checks form-action on every redirect of a form's
+ *   navigation: no fixed list of origins can be right for every customer.
  *   Scripts need 'unsafe-inline' (Next.js's inline bootstrap scripts; no nonces, so pages stay
  *   static) and, in development only, 'unsafe-eval' (React's dev tooling).
  * - frame-ancestors 'none' everywhere (no clickjacking of settings or the team page), except the
@@ -23,9 +24,6 @@ const FRAMEABLE_TREES = ["/careers", "/book"] as const;
 const FRAME_ANCESTOR_SOURCE = /^(?:'self'|https?:\/\/(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?)$/;
 
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
-
-/** Where Nylas's hosted sign-in may redirect a "Connect calendar" form post on to (live mode). */
-export const OAUTH_PROVIDER_ORIGINS = ["https://accounts.google.com", "https://login.microsoftonline.com", "https://login.live.com"] as const;
 
 /** Headers that do not depend on the path or the environment. */
 const BASE_HEADERS = {
@@ -86,7 +84,7 @@ export function buildContentSecurityPolicy(options: TSecurityHeaderOptions): str
     ["media-src", ["'self'", "data:", "blob:"]],
     ["font-src", ["'self'", "data:"]],
     ["connect-src", ["'self'", ...nylas]],
-    ["form-action", ["'self'", ...nylas, ...(nylas.length ? OAUTH_PROVIDER_ORIGINS : [])]],
+    ["form-action", ["'self'", ...(nylas.length ? ["https:"] : [])]],
     ["base-uri", ["'self'"]],
     ["object-src", ["'none'"]],
     ["frame-ancestors", ancestors.length ? ancestors : ["'none'"]],

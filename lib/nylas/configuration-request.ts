@@ -27,7 +27,7 @@ export type PanelForSync = Omit<PanelNotetakerColumns, "notetakerConsentMessage"
  * `scorecard`: the role's current scorecard (null: none), sent inside the summary instructions.
  * `hostedPageEnabled`: publish Nylas's hosted scheduling page for the role's slug (book.nylas.com/<slug>).
  */
-export type RoleForSync = { title: string; slug: string; hostedPageEnabled: boolean; scorecard: TScorecard | null };
+export type RoleForSync = { title: string; slug: string; published: boolean; hostedPageEnabled: boolean; scorecard: TScorecard | null };
 
 /** The Notetaker's summary instructions: the panel's own, with the role's competencies appended (issue 15). */
 export function summaryInstructionsFor(role: Pick<RoleForSync, "scorecard">, panel: Pick<PanelForSync, "summaryInstructions">): string {
@@ -47,7 +47,8 @@ export function buildConfigurationRequest(role: RoleForSync, panel: PanelForSync
     requiresSessionAuth: false,
     // A public configuration with a slug gets Nylas's hosted page; null takes the page down (a PUT
     // replaces top-level fields, so the slug is always sent).
-    slug: role.hostedPageEnabled ? role.slug : null,
+    // Only while the role is published: closing a role closes its hosted page too.
+    slug: role.published && role.hostedPageEnabled ? role.slug : null,
     participants: panel.members.map((m) => ({
       name: m.name,
       email: m.email,

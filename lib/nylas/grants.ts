@@ -1,7 +1,7 @@
 import "server-only";
 import { getNylas } from "./client";
 
-export type GrantMatch = { id: string; email: string; status: string };
+export type GrantMatch = { id: string; email: string; status: string; provider: string };
 
 /**
  * The grant (connected calendar account) for an email at the current Nylas environment, or null
@@ -16,7 +16,7 @@ export async function findGrantByEmail(email: string): Promise<GrantMatch | null
   if (grants.length === 0) return null;
   // Several grants for one email (reconnected accounts): prefer a valid one.
   const best = grants.find((g) => g.grantStatus === "valid") ?? grants[0]!;
-  return { id: best.id, email: wanted, status: best.grantStatus ?? "valid" };
+  return { id: best.id, email: wanted, status: best.grantStatus ?? "valid", provider: best.provider ?? "unknown" };
 }
 
 /** findGrantByEmail, valid grants only (the ones calendar calls can use). */

@@ -26,6 +26,11 @@ export async function exchangeHostedAuthCode(input: { clientId: string; redirect
   }
 }
 
+/** Deletes a grant at Nylas (`DELETE /v3/grants/{id}`): the application no longer holds that account. */
+export async function destroyGrant(grantId: string): Promise<void> {
+  await getNylas().grants.destroy({ grantId });
+}
+
 /** A grant's current status at Nylas (`GET /v3/grants/{id}`): "valid", "invalid", or "missing" when Nylas no longer has it. */
 export async function getGrantStatus(grantId: string): Promise<"valid" | "invalid" | "missing"> {
   try {

@@ -84,7 +84,10 @@ async function syncConfiguration({ roleId, apiUri }: TConfigurationSyncJob): Pro
   // Queued at another Nylas environment (the app was switched since): its rows wait for a switch back.
   if (apiUri !== env.nylasApiUri) return;
   const row = await db.roleConfiguration.findUnique({ where: { roleId_apiUri: { roleId, apiUri } }, select: { id: true, configurationId: true, grantId: true, syncGeneration: true } });
-  const role = await db.role.findUnique({ where: { id: roleId }, select: { slug: true, title: true, hostedPageEnabled: true, recordingPolicy: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await db.role.findUnique({
+    where: { id: roleId },
+    select: { slug: true, title: true, published: true, hostedPageEnabled: true, recordingPolicy: true, panel: { select: PANEL_SYNC_SELECT } },
+  });
   if (!row || !role) return; // the role was deleted
   const policy = effectiveRecordingPolicy((await getPrivacySettings(db)).recordingPolicy, role.recordingPolicy);
 

@@ -45,7 +45,8 @@ export type RoleForLinks = {
 export function buildRoleBookingLinks(role: RoleForLinks, settings: { mode: NylasMode; appOrigin: string }): TRoleBookingLinks {
   const careersUrl = role.published ? `${settings.appOrigin}${careersRolePath(role.slug)}` : null;
   let hostedPage: THostedPageState;
-  if (!role.hostedPageEnabled) hostedPage = { status: "off" };
+  // An unpublished role's configuration carries no slug (lib/nylas/configuration-request.ts).
+  if (!role.hostedPageEnabled || !role.published) hostedPage = { status: "off" };
   else if (role.sync?.status === "FAILED") hostedPage = { status: "failed", error: role.sync.error ?? "The last sync with Nylas failed." };
   else if (role.sync?.status === "SYNCED") hostedPage = { status: "live", url: hostedPageUrl(settings.mode, settings.appOrigin, role.slug) };
   else hostedPage = { status: "syncing" };

@@ -118,8 +118,9 @@ function redirectTo(redirectUri: string, params: Record<string, string>): Respon
 // POST /v3/connect/auth — the sign-in page's form: approve (a code) or deny (access_denied)
 export async function submitHostedSignIn(ctx: SandboxContext): Promise<Response> {
   const origin = ctx.headers.get("origin");
-  // A form posted from another site (a forged approval) is refused; browsers send Origin with a POST.
-  if (origin && origin !== "null" && origin !== getEnv().appOrigin) return errorPage("This form can only be sent from the sign-in page itself.");
+  // A form posted from another site (a forged approval) is refused; browsers send Origin with a POST
+  // ("null" from a sandboxed frame or an opaque origin: refused too).
+  if (origin && origin !== getEnv().appOrigin) return errorPage("This form can only be sent from the sign-in page itself.");
   const body = ctx.body && typeof ctx.body === "object" && !Array.isArray(ctx.body) ? (ctx.body as Record<string, unknown>) : {};
   const problem = authRequestProblem(body.client_id, body.redirect_uri);
   if (problem) return errorPage(problem);

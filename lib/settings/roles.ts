@@ -203,8 +203,10 @@ export async function saveRole(actor: AuditActor, id: string | null, raw: unknow
         if (version?.created) changes.push({ field: "scorecardVersion", label: "Scorecard version", before: version.version > 1 ? version.version - 1 : null, after: version.version });
         const action = !id ? "created" : changes.length === 1 && changes[0]!.field === "published" ? (input.published ? "published" : "unpublished") : "updated";
         await recordAudit(tx, actor, { entityType: "role", entityId: saved.id, entityLabel: input.title, action, changes });
-        // Publishing alone does not change the configuration; everything else may.
+        // Publishing alone does not change the configuration (unless it carries the hosted page's
+        // slug, which is only sent while the role is published); everything else may.
         if (action !== "published" && action !== "unpublished") await requestConfigurationSync(tx, [saved.id]);
+        else if (after.hostedPageEnabled) await requestConfigurationSync(tx, [saved.id]);
         else if ((await tx.roleConfiguration.count({ where: { roleId: saved.id, apiUri: getEnv().nylasApiUri, configurationId: { not: null } } })) === 0)
           await requestConfigurationSync(tx, [saved.id]);
         return { id: saved.id, changed: true, scorecardVersion: version?.created ? { version: version.version, isEmpty: !scorecard } : null };

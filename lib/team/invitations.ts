@@ -67,10 +67,13 @@ async function inviteRefusal(client: Pick<Tx, "user" | "invitation">, email: str
     const extra = user.deactivatedAt ? " It is deactivated: reactivate it in the list below instead." : " Change their role in the list below instead.";
     return actionError(`${email} already has an account.${extra}`, { email: "This email already has an account." });
   }
-  const pending = await client.invitation.findFirst({ where: pendingWhere(email, now), select: { id: true } });
+  const pending = await client.invitation.findFirst({ where: pendingWhere(email, now), select: { id: true, role: true } });
   if (pending)
     return {
-      ...actionError(`${email} already has a pending invitation. Resend it instead of inviting again.`, { email: "This email already has a pending invitation." }),
+      // The role it carries is said: resending keeps it (revoke and invite again for another role).
+      ...actionError(`${email} already has a pending invitation as ${getRoleLabel(pending.role)}. Resend it instead of inviting again, or revoke it and invite again with another role.`, {
+        email: "This email already has a pending invitation.",
+      }),
       pendingInvitationId: pending.id,
     };
   return null;
@@ -195,6 +198,11 @@ const ACCEPT_REFUSED: Record<Exclude<InvitationStatus, "pending"> | "unknown", s
  */
 export async function acceptInvitation(input: TAcceptInvitation, now: Date = new Date()): Promise<TAcceptInvitationState> {
   const tokenHash = hashToken(input.token);
+  // A read first: a link that cannot be accepted costs no password hashing (scrypt is deliberately
+  // expensive; strangers must not be able to spend it with made-up tokens). The claim below decides.
+  const pending = await db.invitation.findUnique({ where: { tokenHash }, select: { expiresAt: true, acceptedAt: true, revokedAt: true } });
+  const pendingStatus = pending ? invitationStatus(pending, now) : "unknown";
+  if (pendingStatus !== "pending") return actionError(ACCEPT_REFUSED[pendingStatus]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

@@ -128,6 +128,8 @@ export async function setUserActive(actor: AuditActor, userId: string, active: b
       if (refusal) return actionError(refusal);
     }
     await tx.user.update({ where: { id: userId }, data: active ? { deactivatedAt: null } : { deactivatedAt: now, sessionVersion: { increment: 1 } } });
+    // Their pending reset links end too: reactivation must not bring a link from before it back.
+    if (!active) await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     await recordAudit(tx, actor, {
       entityType: "user",
       entityId: userId,

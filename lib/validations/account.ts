@@ -13,14 +13,15 @@ export const MAX_NAME_LENGTH = 200;
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-export const ZProfileInput = z.object({
-  name: z
-    .string({ error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(MAX_NAME_LENGTH, `Your name must be at most ${MAX_NAME_LENGTH} characters.`)
-    .refine((name) => !CONTROL_CHARACTERS.test(name), "Your name cannot contain line breaks or control characters."),
-});
+/** A person's name, as they type it on /account or the invitation page. */
+export const ZPersonName = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(MAX_NAME_LENGTH, `Your name must be at most ${MAX_NAME_LENGTH} characters.`)
+  .refine((name) => !CONTROL_CHARACTERS.test(name), "Your name cannot contain line breaks or control characters.");
+
+export const ZProfileInput = z.object({ name: ZPersonName });
 export type TProfileInput = z.infer<typeof ZProfileInput>;
 /** A save of the profile: on success, the name now stored. */
 export type TProfileState = TActionState<{ name: string }>;

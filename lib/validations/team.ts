@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { TActionState } from "@/lib/actions/state";
 import { isTokenShape } from "@/lib/auth/tokens";
 import { zId } from "@/lib/validations/ids";
+import { ZPersonName } from "./account";
 import { USER_ROLES, ZEmail, ZNewPassword } from "./auth";
 
 const ZRole = z.enum(USER_ROLES, { error: "Choose Admin, Recruiter or Interviewer." });
@@ -26,12 +27,10 @@ export const ZChangeRole = z.object({ userId: zId("That is not a user."), role: 
 /** A row's "Deactivate" / "Reactivate". */
 export const ZSetActive = z.object({ userId: zId("That is not a user."), active: z.enum(["true", "false"], { error: "Say whether to deactivate or reactivate." }).transform((v) => v === "true") });
 
-export const MAX_NAME_LENGTH = 200;
-
 /** /invite/<token>: "Name" and "Password" → "Create account". */
 export const ZAcceptInvitation = z.object({
   token: z.string().refine(isTokenShape, "This invitation link is not valid."),
-  name: z.string().trim().min(1, "Enter your name.").max(MAX_NAME_LENGTH, `Your name must be at most ${MAX_NAME_LENGTH} characters.`),
+  name: ZPersonName,
   password: ZNewPassword,
 });
 export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>;

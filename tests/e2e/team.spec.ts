@@ -44,7 +44,7 @@ test("an admin invites a recruiter; the emailed link creates the account and sig
   // The same email again: refused with the reason, and "Resend invitation" offered instead.
   await invite.getByLabel("Email").fill(email.toUpperCase());
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(admin.getByText(`${email} already has a pending invitation.`)).toBeVisible();
+  await expect(admin.getByText(`${email} already has a pending invitation as Recruiter.`)).toBeVisible();
   await expect(admin.getByRole("button", { name: `Resend invitation ${email}` })).toBeVisible();
 
   const link = await invitationLinkFor(admin.request, email);

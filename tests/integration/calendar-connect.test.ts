@@ -112,8 +112,21 @@ describe("Connect calendar", () => {
     const { user } = await createAna();
     const start = await started(user);
     const callback = await signIn(start.url, { decision: "approve", email: "someone.else@northwind.example", provider: "microsoft" });
+    expect(await prisma.sandboxGrant.findUnique({ where: { email: "someone.else@northwind.example" } })).not.toBeNull();
     expect(await completeCalendarConnect({ user, query: callback.searchParams, cookieState: start.state })).toBe("mismatch");
     await nothingStored(user.id);
+    // The application does not keep access to an account nobody in the portal has: its grant is deleted.
+    expect(await prisma.sandboxGrant.findUnique({ where: { email: "someone.else@northwind.example" } })).toBeNull();
+  });
+
+  it("a mismatched grant of an account the portal knows (another user's) is refused but left alone", async () => {
+    const { user } = await createAna();
+    const before = await prisma.sandboxGrant.findUniqueOrThrow({ where: { email: "priya.patel@northwind.example" }, select: { id: true } });
+    const start = await started(user);
+    const callback = await signIn(start.url, { decision: "approve", email: "priya.patel@northwind.example", provider: "google" });
+    expect(await completeCalendarConnect({ user, query: callback.searchParams, cookieState: start.state })).toBe("mismatch");
+    await nothingStored(user.id);
+    expect(await prisma.sandboxGrant.findUnique({ where: { email: "priya.patel@northwind.example" }, select: { id: true } })).toEqual(before);
   });
 
   it("a state that is not this browser's, or not this user's, is refused before any exchange", async () => {
@@ -182,13 +195,16 @@ describe("Connect calendar", () => {
     expect((await fetch(q({ ...good, client_id: "other" }))).status).toBe(400);
     expect((await fetch(q({ ...good, redirect_uri: "https://evil.example/callback" }))).status).toBe(400);
     expect((await fetch(q({ ...good, response_type: "token" }))).status).toBe(400);
-    const forged = await fetch(`${server.origin}/v3/connect/auth`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { origin: "https://evil.example" },
-      body: new URLSearchParams({ ...good, email: ANA.email, provider: "google", decision: "approve" }),
-    });
-    expect(forged.status).toBe(400);
+    // From another site, and from an opaque origin (a sandboxed frame sends "Origin: null").
+    for (const origin of ["https://evil.example", "null"]) {
+      const forged = await fetch(`${server.origin}/v3/connect/auth`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin },
+        body: new URLSearchParams({ ...good, email: ANA.email, provider: "google", decision: "approve" }),
+      });
+      expect(forged.status).toBe(400);
+    }
     expect(await prisma.sandboxOAuthCode.count()).toBe(0);
     // Hostile text in the query is shown as text.
     const hostile = await (await fetch(q({ ...good, login_hint: '"><script>alert(1)</script>', state: "<b>x</b>" }))).text();
@@ -223,5 +239,14 @@ describe("Connect calendar", () => {
     // Gone at Nylas: it needs reconnecting.
     await getNylas().grants.destroy({ grantId });
     expect((await getCalendarConnectionView(lena.id)).status).toBe("invalid");
+  });
+
+  it("the health check records a calendar connected outside the portal (no connection row yet) for the person with that email", async () => {
+    const sarah = await prisma.user.findUniqueOrThrow({ where: { email: "sarah.kim@northwind.example" }, select: { id: true } });
+    const before = await prisma.calendarConnection.findUniqueOrThrow({ where: { userId: sarah.id } });
+    // As on a deployment upgraded from before "Connect calendar": the grant exists, the row does not.
+    await prisma.calendarConnection.delete({ where: { userId: sarah.id } });
+    await runNylasHealthCheck();
+    expect(await prisma.calendarConnection.findUnique({ where: { userId: sarah.id } })).toMatchObject({ grantId: before.grantId, email: before.email, provider: "google", grantStatus: "valid" });
   });
 });

@@ -51,7 +51,7 @@ async function storedConfiguration(roleId: string) {
 
 /** The request the panel implies, in wire (snake_case) form, as the SDK would send it. */
 async function expectedConfiguration(roleId: string) {
-  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, hostedPageEnabled: true, panel: { select: PANEL_SYNC_SELECT } } });
+  const role = await prisma.role.findUniqueOrThrow({ where: { id: roleId }, select: { slug: true, title: true, published: true, hostedPageEnabled: true, panel: { select: PANEL_SYNC_SELECT } } });
   const panel: PanelForSync = { ...role.panel, openHours: role.panel.openHours as StoredOpenHours[], members: role.panel.members.map((m) => m.interviewer) };
   return toSnake(buildConfigurationRequest({ ...role, scorecard: await getCurrentScorecard(prisma, roleId) }, panel)) as Record<string, unknown>;
 }
@@ -327,6 +327,23 @@ describe("hosted booking page (issue 17)", () => {
     expect((await storedConfiguration(id)).slug).toBeNull();
     const { rows } = await listAuditLog({ entityType: "role", entityId: id, page: 1 });
     expect(rows[0]!.changes).toEqual([expect.objectContaining({ label: "Hosted booking page", before: true, after: false })]);
+  });
+
+  it("takes the hosted page down while the role is unpublished, and puts it back when it is published again", async () => {
+    const created = await saveRole(admin, null, { ...(await roleInput("hosted-closing")), hostedPageEnabled: true }, null);
+    const id = created.status === "success" ? created.id : "";
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBe("hosted-closing");
+
+    expect(await setRolePublished(admin, id, false)).toMatchObject({ status: "success" });
+    expect(await getRoleBookingLinks(id)).toMatchObject({ careersUrl: null, hostedPage: { status: "off" } });
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBeNull();
+    expect((await fetch(`${server.origin}/v3/scheduling/ui-settings?slug=hosted-closing&client_id=${getEnv().nylasClientId}`)).status).toBe(404);
+
+    expect(await setRolePublished(admin, id, true)).toMatchObject({ status: "success" });
+    await drain();
+    expect((await storedConfiguration(id)).slug).toBe("hosted-closing");
   });
 
   it("reports a slug another scheduling page already uses, and syncs once the role's slug is changed", async () => {

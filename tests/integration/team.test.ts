@@ -160,9 +160,13 @@ describe("deactivation", () => {
     expect(before.ok).toBe(true);
     const sessionVersion = before.ok ? before.sessionVersion : -1;
     expect(await findSessionUserById(prisma, user.id, sessionVersion)).toMatchObject({ id: user.id });
+    // A reset link asked for before the deactivation.
+    const link = await prisma.passwordReset.create({ data: { userId: user.id, tokenHash: `deactivation-${user.id}`, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
 
     expect(await setUserActive(admin, user.id, false)).toMatchObject({ status: "success" });
     expect(await findSessionUserById(prisma, user.id, sessionVersion)).toBeNull();
+    // Spent, so reactivation does not bring it back.
+    expect((await prisma.passwordReset.findUniqueOrThrow({ where: { id: link.id }, select: { usedAt: true } })).usedAt).not.toBeNull();
     expect(await signIn(user.email)).toEqual({ ok: false, reason: "deactivated" });
 
     expect(await setUserActive(admin, user.id, true)).toMatchObject({ status: "success" });

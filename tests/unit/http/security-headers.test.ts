@@ -29,7 +29,8 @@ describe("buildContentSecurityPolicy", () => {
   it("lets the browser call the live Nylas API and post forms towards it", () => {
     const csp = buildContentSecurityPolicy(live);
     expect(directive(csp, "connect-src")).toBe("'self' https://api.us.nylas.com");
-    expect(directive(csp, "form-action")).toBe("'self' https://api.us.nylas.com https://accounts.google.com https://login.microsoftonline.com https://login.live.com");
+    // Nylas's hosted sign-in may hand on to any identity provider (Google, Microsoft, a company's SSO).
+    expect(directive(csp, "form-action")).toBe("'self' https:");
   });
 
   it("allows eval only in development", () => {

@@ -3,7 +3,7 @@ import { buildConfigurationRequest, INTERVIEW_TITLE_TEMPLATE, LINKEDIN_FIELD_KEY
 import { SCORECARD_MARKER, stripScorecardSection } from "@/lib/scorecards/summary-instructions";
 import { MARCUS, PRIYA, recipeCreateBody, recipeUpdateBody, SARAH } from "@/tests/support/recipe";
 
-const role = { title: "Backend Engineer", slug: "backend-engineer", hostedPageEnabled: false, scorecard: null };
+const role = { title: "Backend Engineer", slug: "backend-engineer", published: true, hostedPageEnabled: false, scorecard: null };
 
 function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
   return {
@@ -207,6 +207,10 @@ describe("buildConfigurationRequest rebuilds the recipe's requests", () => {
 describe("buildConfigurationRequest: hosted page slug", () => {
   it("sends the role's slug when the hosted page is on", () => {
     expect(buildConfigurationRequest({ ...role, hostedPageEnabled: true }, panel()).slug).toBe("backend-engineer");
+  });
+
+  it("sends slug null while the role is unpublished, whatever the option: a closed role takes no bookings there", () => {
+    expect(buildConfigurationRequest({ ...role, published: false, hostedPageEnabled: true }, panel())).toHaveProperty("slug", null);
   });
 
   it("sends slug null when it is off, so a PUT takes an earlier hosted page down", () => {

@@ -19,7 +19,7 @@ import {
   type RecordingPolicy,
 } from "@/lib/privacy/policy";
 
-const role = { title: "Backend Engineer", slug: "backend-engineer", hostedPageEnabled: false, scorecard: null };
+const role = { title: "Backend Engineer", slug: "backend-engineer", published: true, hostedPageEnabled: false, scorecard: null };
 
 function panel(overrides: Partial<PanelForSync> = {}): PanelForSync {
   return {

@@ -28,8 +28,9 @@ describe("buildRoleBookingLinks", () => {
     });
   });
 
-  it("has no careers link for a draft role", () => {
+  it("has no careers link, and no hosted page, for a draft role", () => {
     expect(buildRoleBookingLinks(role({ published: false }), sandbox).careersUrl).toBeNull();
+    expect(buildRoleBookingLinks(role({ published: false }), sandbox).hostedPage).toEqual({ status: "off" });
   });
 
   it("reports the hosted page off when the option is off, whatever the sync says", () => {

@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 
 /** GET /account/calendar/callback — Nylas Hosted OAuth's redirect back: checks the state, exchanges the code, stores the grant; back to /account with the result. */
 export const GET = withAuth(async (request, { user }) => {
-  const result = await completeCalendarConnect({ user, query: request.nextUrl.searchParams, cookieState: request.cookies.get(CONNECT_STATE_COOKIE)?.value ?? null });
+  // Nylas unreachable or failing (network, 5xx) mid-exchange: a line on /account, not an error page.
+  const result = await completeCalendarConnect({ user, query: request.nextUrl.searchParams, cookieState: request.cookies.get(CONNECT_STATE_COOKIE)?.value ?? null }).catch((error: unknown) => {
+    console.error(`[calendar] connecting a calendar for user ${user.id} failed`, error);
+    return "unavailable" as const;
+  });
   const env = getEnv();
   const response = NextResponse.redirect(new URL(accountCalendarResultPath(result), env.APP_URL), 303);
   // The state is spent either way: the cookie goes with it.

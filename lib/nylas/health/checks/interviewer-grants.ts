@@ -2,7 +2,7 @@
  * (c) Every panel interviewer has a valid grant, matched by email.
  */
 import "server-only";
-import { recordGrantStatusByEmail } from "@/lib/calendar/connect";
+import { recordGrantLookup } from "@/lib/calendar/connect";
 import { db } from "@/lib/db";
 import { PATHS } from "@/lib/routes";
 import { findGrantByEmail, type GrantMatch } from "../../grants";
@@ -43,7 +43,7 @@ export async function checkInterviewerGrants(ctx: Context): Promise<HealthCheck>
     }
     const grant: GrantMatch | null = r.grant;
     // Keep the people's stored connections in step with what Nylas says (the team page and /account read them).
-    await recordGrantStatusByEmail(r.person.email, grant?.status === "valid" ? "valid" : "invalid");
+    await recordGrantLookup(r.person.email, grant);
     if (!grant) {
       const { problem, fix } = interviewerGrantMissing(ctx.mode, r.person, accountUrl);
       problems.push(problem);
