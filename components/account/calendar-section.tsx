@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { describeCalendarResult, providerLabel, type CalendarConnectionView, type CalendarResult } from "@/lib/calendar/connect-rules";
 import { PATHS } from "@/lib/routes";
+import { CALENDAR_STATUS_LABELS } from "@/lib/team/rules";
 
 export type CalendarSectionProps = {
   connection: CalendarConnectionView;
@@ -32,7 +33,7 @@ export function CalendarSection({ connection, email, isConfigured, result }: Cal
         ) : (
           <div className="space-y-1 text-sm text-slate-700">
             <p className="flex flex-wrap items-center gap-2">
-              {connection.status === "valid" ? <Badge variant="success">Connected</Badge> : <Badge variant="warning">Needs reconnecting</Badge>}
+              {connection.status === "valid" ? <Badge variant="success">{CALENDAR_STATUS_LABELS.connected}</Badge> : <Badge variant="warning">{CALENDAR_STATUS_LABELS.needs_reconnecting}</Badge>}
               <span>
                 {connection.email} · {providerLabel(connection.provider)}
               </span>

@@ -3,6 +3,7 @@
  * parameters, the `state` cookie, what a callback's query says, and what each outcome tells the
  * person on /account. No database, no clock of its own; client components may import it.
  */
+import { normalizeEmail } from "@/lib/utils";
 
 /** How long a started connection may take before its `state` expires. */
 export const CONNECT_STATE_TTL_MINUTES = 10;
@@ -84,5 +85,5 @@ export function providerLabel(provider: string): string {
 
 /** A grant is the person's when its email is theirs (case and spaces aside): grants are matched by email. */
 export function isSameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return normalizeEmail(a) === normalizeEmail(b);
 }

@@ -20,6 +20,7 @@ import type { GrantMatch } from "@/lib/nylas/grants";
 import { buildHostedAuthUrl, destroyGrant, exchangeHostedAuthCode, getGrantStatus } from "@/lib/nylas/hosted-auth";
 import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { recordAudit } from "@/lib/settings/audit";
+import { normalizeEmail } from "@/lib/utils";
 import { buildConnectUrlConfig, calendarCallbackUrl, CONNECT_STATE_TTL_MINUTES, isSameEmail, parseCallbackQuery, type CalendarConnectionView, type CalendarResult } from "./connect-rules";
 
 type Person = Pick<SessionUser, "id" | "email" | "name">;
@@ -71,7 +72,7 @@ export async function completeCalendarConnect(input: { user: Person; query: URLS
     return "mismatch";
   }
 
-  const email = exchange.email.trim().toLowerCase();
+  const email = normalizeEmail(exchange.email);
   await db.$transaction(async (tx) => {
     const before = await tx.calendarConnection.findUnique({ where: { userId: user.id }, select: { grantId: true, grantStatus: true } });
     const fields = { apiUri: env.nylasApiUri, grantId: exchange.grantId, email, provider: exchange.provider, grantStatus: "valid", connectedAt: now, checkedAt: now };
@@ -105,7 +106,7 @@ export async function completeCalendarConnect(input: { user: Person; query: URLS
  * may merely have re-authenticated someone else's. A failure is logged: the refusal stands anyway.
  */
 async function discardForeignGrant(grantId: string, grantEmail: string): Promise<void> {
-  const email = grantEmail.trim().toLowerCase();
+  const email = normalizeEmail(grantEmail);
   const env = getEnv();
   const coordinator = senderGrant(env);
   if (coordinator && (coordinator === grantId || coordinator.toLowerCase() === email)) return;
@@ -149,7 +150,7 @@ export async function getCalendarConnectionView(userId: string, now = new Date()
  * person with that email, so the team page and /account show it.
  */
 export async function recordGrantLookup(email: string, grant: GrantMatch | null, now = new Date()): Promise<void> {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalizeEmail(email);
   const apiUri = getEnv().nylasApiUri;
   const grantStatus = grant?.status === "valid" ? "valid" : "invalid";
   const updated = await db.calendarConnection.updateMany({ where: { email: normalized, apiUri }, data: { grantStatus, checkedAt: now } });
