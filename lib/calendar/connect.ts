@@ -20,6 +20,7 @@ import type { GrantMatch } from "@/lib/nylas/grants";
 import { buildHostedAuthUrl, destroyGrant, exchangeHostedAuthCode, getGrantStatus } from "@/lib/nylas/hosted-auth";
 import { requestConfigurationSync } from "@/lib/nylas/sync-configurations";
 import { recordAudit } from "@/lib/settings/audit";
+import { linkInterviewersByEmail } from "@/lib/team/link-interviewer";
 import { normalizeEmail } from "@/lib/utils";
 import { buildConnectUrlConfig, calendarCallbackUrl, CONNECT_STATE_TTL_MINUTES, isSameEmail, parseCallbackQuery, type CalendarConnectionView, type CalendarResult } from "./connect-rules";
 
@@ -77,8 +78,8 @@ export async function completeCalendarConnect(input: { user: Person; query: URLS
     const before = await tx.calendarConnection.findUnique({ where: { userId: user.id }, select: { grantId: true, grantStatus: true } });
     const fields = { apiUri: env.nylasApiUri, grantId: exchange.grantId, email, provider: exchange.provider, grantStatus: "valid", connectedAt: now, checkedAt: now };
     await tx.calendarConnection.upsert({ where: { userId: user.id }, create: { userId: user.id, ...fields }, update: fields });
-    // The panel member with this email is this person (an interviewer linked to nobody else).
-    await tx.interviewer.updateMany({ where: { email, userId: null }, data: { userId: user.id } });
+    // The panel member with this email is this person (an existing link is never moved).
+    await linkInterviewersByEmail(tx, email);
     const roles = await tx.role.findMany({ where: { panel: { members: { some: { interviewer: { email } } } } }, select: { id: true } });
     await requestConfigurationSync(
       tx,
