@@ -46,6 +46,9 @@ const ZRawEnv = z.object({
   RUN_WORKERS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("on")),
   // Benchmark only: enables /api/bench/webhook-baseline (verify + parse, no storage).
   BENCH_BASELINE_ROUTE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
+  // Benchmark only: enables /bench/scheduler/<configuration id>, a page holding nothing but the
+  // booking scheduler (`npm run bench -- careers`: the component's own floor).
+  BENCH_PAGES: z.preprocess(emptyAsUndefined, z.enum(["on", "off"]).default("off")),
   LOGIN_WINDOW_MINUTES: intFromString(15),
   // How long a claimed job stays leased to its worker (lib/jobs); live workers renew it every third
   // of it, and a worker that dies mid-job has its job taken over once the lease has passed.

@@ -3,6 +3,7 @@
  * benchmark's figures and a summary against its target. `npm run bench -- availability` runs one.
  */
 import { runAvailabilityBench } from "./bench/availability";
+import { runCareersBench } from "./bench/careers";
 import { runDrainBench } from "./bench/drain";
 import { runEvidenceBench } from "./bench/evidence";
 import { exportBenchTarget, runExportBench } from "./bench/export";
@@ -68,6 +69,16 @@ const benches: Bench[] = [
       const r = await runScaleBench();
       const missed = r.figures.filter((f) => !f.ok);
       return `scale: ${r.figures.length} figures, ${missed.length ? `MISSES ${missed.map((f) => f.name).join("; ")}` : "every target met"}`;
+    },
+  },
+  {
+    // `--no-build` reuses .next. Mobile: 5 loads, so its p95 is their maximum.
+    name: "careers",
+    run: async () => {
+      const { desktop, mobile } = await runCareersBench();
+      const ratio = desktop.careers / desktop.bare;
+      const ok = desktop.careers <= 800 && ratio <= 1.15;
+      return `careers: first bookable slot p95 ${desktop.careers.toFixed(0)} ms desktop (bare page ${desktop.bare.toFixed(0)} ms, ${ratio.toFixed(2)}x), mobile ${mobile.careers.toFixed(0)} ms (bare ${mobile.bare.toFixed(0)} ms) (target desktop p95 <= 800 ms and <= 1.15x the bare page; mobile reported): ${ok ? "meets target" : "MISSES target"}`;
     },
   },
   {

@@ -4,7 +4,8 @@
  *
  * Public: /careers/**, /book/** (the sandbox's hosted booking pages), /login, /forgot-password,
  * /reset-password/** (a password-reset link), /invite/** (an invitation link: its token is the
- * authority), /api/auth/**, /api/webhooks/nylas, /api/health, /v3/** (the
+ * authority), /api/auth/**, /api/webhooks/nylas, /api/health, /bench/scheduler/** (404 unless
+ * BENCH_PAGES=on), /v3/** (the
  * sandbox has its own Nylas-style auth), and static assets: /_next/**, /favicon.ico, top-level
  * files from /public (e.g. /robots.txt, /logo.svg) and anything under /assets/**.
  * Everything else requires sign-in. Roles are checked where the data is: the /settings and
@@ -20,7 +21,9 @@ function isUnder(pathname: string, prefix: string): boolean {
 }
 
 // /book: the sandbox's hosted booking pages (404 in live mode, where Nylas serves them).
-const PUBLIC_TREES = ["/careers", "/book", "/invite", "/reset-password", "/api/auth", "/v3", "/_next", "/assets"] as const;
+// /bench/scheduler: the careers bench's bare scheduler page, public like the careers pages it is
+// compared with (a candidate is signed out); 404 unless BENCH_PAGES=on (npm run bench only).
+const PUBLIC_TREES = ["/careers", "/book", "/invite", "/reset-password", "/api/auth", "/v3", "/_next", "/assets", "/bench/scheduler"] as const;
 // /api/bench/webhook-baseline answers 404 unless BENCH_BASELINE_ROUTE=on (npm run bench only).
 const PUBLIC_EXACT = ["/login", "/forgot-password", "/api/webhooks/nylas", "/api/bench/webhook-baseline", "/api/health", "/favicon.ico"] as const;
 

@@ -14,19 +14,16 @@
  *   (a new browser context each), and the JavaScript the page loads on its first visit.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
-import { chromium } from "@playwright/test";
 import pg from "pg";
-import { buildUnlessSkipped, createBenchDatabase, percentile, signIn, startNext, stopNext } from "./support";
+import { coldLoad, DESKTOP, launchChromium, scriptBytes, type LoadTrace, type ScriptGroup } from "./browser";
+import { bootstrapSandbox, buildUnlessSkipped, createBenchDatabase, machineLoad, percentile, signIn, startNext, stopNext } from "./support";
 import { bookingCreated, load, SECRET } from "./webhooks";
 
 const PORT = 3300;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SAMPLES = 100;
 const COLD_LOADS = 20;
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const DEFAULT_SOAK_SECONDS = 600;
 
 export type ScaleFigure = { name: string; value: string; target: string; ok: boolean };
@@ -241,37 +238,20 @@ function groupCpuMs(pgid: number): number {
   return ticks * 10;
 }
 
-/** The careers page in Chromium: navigation → first bookable time slot, over cold loads; JS of the first load. */
-async function measureCareers(path: string): Promise<{ p50: number; p95: number; jsBytes: number; jsGzipBytes: number; jsFiles: number }> {
-  const browser = await chromium.launch({
-    executablePath: SYSTEM_CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  const times: number[] = [];
-  let js = { bytes: 0, gzip: 0, files: 0 };
+/** The careers page in Chromium: navigation → first bookable time slot, over cold loads; the scripts of the first one. */
+async function measureCareers(path: string): Promise<{ p50: number; p95: number; js: { files: number; transfer: number; decoded: number } }> {
+  const browser = await launchChromium();
+  const classify = new Map<string, ScriptGroup>();
   try {
-    for (let i = 0; i < COLD_LOADS + 1; i++) {
-      // A new context each time: empty HTTP cache, no service worker, no cookies (a cold load).
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const scripts: Promise<Buffer>[] = [];
-      if (i === 1) page.on("response", (r) => r.request().resourceType() === "script" && scripts.push(r.body().catch(() => Buffer.alloc(0))));
-      const t0 = performance.now();
-      await page.goto(`${ORIGIN}${path}`, { waitUntil: "commit" });
-      await page.locator("[part~='ntp__timeslot']").first().waitFor({ state: "visible", timeout: 60_000 });
-      const ms = performance.now() - t0;
-      // The first load only warms the server (route code, availability queries), as the pages' warm-up does.
-      if (i > 0) times.push(ms);
-      if (i === 1) {
-        const bodies = await Promise.all(scripts);
-        js = { bytes: bodies.reduce((n, b) => n + b.length, 0), gzip: bodies.reduce((n, b) => n + gzipSync(b).length, 0), files: bodies.length };
-      }
-      await context.close();
-    }
+    // The first load only warms the server (route code, availability queries), as the pages' warm-up does.
+    await coldLoad(browser, `${ORIGIN}${path}`, DESKTOP, classify);
+    const traces: LoadTrace[] = [];
+    for (let i = 0; i < COLD_LOADS; i++) traces.push(await coldLoad(browser, `${ORIGIN}${path}`, DESKTOP, classify));
+    const times = traces.map((t) => t.nodeFirstSlot);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), js: scriptBytes(traces[0]!) };
   } finally {
     await browser.close();
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), jsBytes: js.bytes, jsGzipBytes: js.gzip, jsFiles: js.files };
 }
 
 /** Mixed traffic for `seconds` (4 concurrent clients: pages, ingest, careers, availability), sampling RSS every 5 s. */
@@ -340,19 +320,11 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
   );
 
   const next = await startNext(PORT, { APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET, BENCH_BASELINE_ROUTE: "on", RUN_WORKERS: "on" });
-  // As `npm start` does once the server is up: the roles' scheduler configurations (the careers page needs them).
-  Object.assign(process.env, { NYLAS_MODE: "sandbox", APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET });
-  const { bootstrapNylas } = await import("../../lib/bootstrap");
-  await bootstrapNylas();
+  await bootstrapSandbox({ APP_URL: ORIGIN, DATABASE_URL: dbUrl, NYLAS_WEBHOOK_SECRET: SECRET });
   const figures: ScaleFigure[] = [];
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
   try {
-    // Other work on the machine inflates every time below: say how busy it was.
-    const machineLoad = () =>
-      `load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" / ")} on ${cpus().length} CPUs`;
     say(`before the measurements: ${machineLoad()}`);
     const cookie = await signIn(ORIGIN, "admin@example.com");
     const pick = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
@@ -404,12 +376,12 @@ export async function runScaleBench(): Promise<{ lines: string[]; figures: Scale
     // 3. Careers page in Chromium (the availability the component fetches is part of the time).
     const careers = await measureCareers("/careers/backend-engineer");
     say(
-      `careers page, ${COLD_LOADS} cold loads: first bookable slot p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms; first-load JS ${careers.jsFiles} files, ${(careers.jsBytes / 1024).toFixed(0)} KB (${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzipped)`,
+      `careers page, ${COLD_LOADS} cold loads: first bookable slot p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms; first-load JS ${careers.js.files} files, ${(careers.js.decoded / 1024).toFixed(0)} KB (${(careers.js.transfer / 1024).toFixed(0)} KB transferred)`,
     );
     figures.push({ name: "careers: navigation → first bookable slot", value: `p50 ${careers.p50.toFixed(0)} ms, p95 ${careers.p95.toFixed(0)} ms`, target: "reported", ok: true });
     figures.push({
       name: "careers: first-load JavaScript",
-      value: `${(careers.jsBytes / 1024).toFixed(0)} KB raw, ${(careers.jsGzipBytes / 1024).toFixed(0)} KB gzip, ${careers.jsFiles} files`,
+      value: `${(careers.js.decoded / 1024).toFixed(0)} KB raw, ${(careers.js.transfer / 1024).toFixed(0)} KB transferred, ${careers.js.files} files`,
       target: "reported",
       ok: true,
     });

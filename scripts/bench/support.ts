@@ -1,5 +1,6 @@
 /** What the server benchmarks share: a production build, a fresh database, and `next start` on a port. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../../lib/db/migrate";
@@ -34,6 +35,18 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
   return { url, server };
 }
 
+/**
+ * What `npm start` does once the server is up, from this process: the webhook subscription and the
+ * roles' scheduler configurations (the careers page needs them), against `env`'s database.
+ */
+export async function bootstrapSandbox(env: Record<string, string>): Promise<void> {
+  Object.assign(process.env, { NYLAS_MODE: "sandbox", ...env });
+  // Re-read: the seed read (and cached) the environment before DATABASE_URL was set.
+  (await import("../../lib/env")).assertServerEnv();
+  const { bootstrapNylas } = await import("../../lib/bootstrap");
+  await bootstrapNylas();
+}
+
 /** `next start` of the production build in its own process group, once /api/health answers. */
 export async function startNext(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port)], {
@@ -62,6 +75,12 @@ export function stopNext(child: ChildProcess): void {
     // already gone
   }
 }
+
+/** Other work on the machine inflates every time a benchmark measures: say how busy it was. */
+export const machineLoad = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} on ${cpus().length} CPUs`;
 
 /** The p-th percentile (nearest rank) of unsorted values. */
 export const percentile = (values: number[], p: number) => {

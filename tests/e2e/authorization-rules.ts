@@ -107,6 +107,8 @@ export const PAGE_RULES: RouteRule[] = [
   },
   // The sandbox's hosted booking page (book.nylas.com/<slug>'s stand-in): public like the careers pages.
   { pattern: "/book/[slug]", cases: [get("a slug no configuration has", fixed("/book/no-such-page"), everyone(404))] },
+  // The careers bench's bare scheduler page: public like the careers pages, off unless BENCH_PAGES=on.
+  { pattern: "/bench/scheduler/[configurationId]", cases: [get("off unless BENCH_PAGES=on", (f) => `/bench/scheduler/${f.configurationId}`, everyone(404))] },
   { pattern: "/login", cases: [get("signed-in users go to the dashboard", fixed("/login"), { ...everyone("307 /dashboard"), anon: 200 })] },
   // Public: asking for a reset link, and a link's page (junk, unknown or valid, it answers with a page).
   { pattern: "/forgot-password", cases: [get("public", fixed("/forgot-password"), everyone(200))] },

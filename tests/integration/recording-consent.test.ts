@@ -182,6 +182,8 @@ describe("Ask for consent", () => {
   it("serves the required radio_button question with its options, and refuses a booking without an answer (Nylas's 400)", async () => {
     const settings = await sandboxApi(server.origin, "GET", `/v3/scheduling/ui-settings?configuration_id=${configurationId}`);
     expect(settings.status).toBe(200);
+    // The handler's time, for the careers bench (Resource Timing's serverTiming).
+    expect(settings.headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d$/);
     const fields = settings.body.data.scheduler.additional_fields as Record<string, unknown>;
     expect(Object.keys(fields)).toEqual(["linkedin_url", "recording_consent"]);
     // "No" selected when the form opens: a recording needs the candidate to choose "Yes".

@@ -16,6 +16,7 @@ describe("isPublicPath", () => {
     ["/api/auth/** — credentials callback", "/api/auth/callback/credentials"],
     ["/api/webhooks/nylas", "/api/webhooks/nylas"],
     ["/api/health", "/api/health"],
+    ["/bench/scheduler/** — the careers bench's bare page (404 unless BENCH_PAGES=on)", "/bench/scheduler/abc"],
     ["/v3/** — sandbox Nylas API", "/v3/scheduling/availability"],
     ["/v3/** — grants", "/v3/grants/abc/events"],
     ["static: /_next/**", "/_next/static/chunks/main.js"],
@@ -50,6 +51,8 @@ describe("isPublicPath", () => {
     ["another webhook", "/api/webhooks/other"],
     ["a look-alike of /api/health", "/api/healthz"],
     ["a look-alike of /v3", "/v3x/grants"],
+    ["another /bench path", "/bench/other"],
+    ["a look-alike of /bench/scheduler", "/bench/schedulers"],
     ["a nested file with an asset extension", "/dashboard/report.png"],
     ["an unknown page", "/admin"],
   ])("%s requires sign-in", (_name, path) => {
