@@ -260,8 +260,11 @@ export async function introspectDatabase(client: pg.Client): Promise<DbSchema> {
     ORDER BY c.relname, a.attnum`);
   for (const c of columns.rows) {
     let defaultExpr = c.default_expr;
-    if (c.generated) defaultExpr = `GENERATED ALWAYS AS (${c.default_expr}) ${c.generated === "s" ? "STORED" : "VIRTUAL"}`;
-    else if (c.identity) defaultExpr = `GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
+    if (c.generated) {
+      defaultExpr = `GENERATED ALWAYS AS (${c.default_expr}) ${c.generated === "s" ? "STORED" : "VIRTUAL"}`;
+      // Prisma's DMMF leaves Unsupported("…") fields out, so a generated column is SQL-only.
+      sqlOnly.push({ kind: "generated column", table: c.table_name, name: c.name, definition: `${c.formatted} ${defaultExpr}` });
+    } else if (c.identity) defaultExpr = `GENERATED ${c.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
     table(c.table_name)?.columns.push({
       name: c.name,
       attnum: c.attnum,
@@ -784,7 +787,9 @@ export function diffSchema(expected: ExpectedSchema, actual: DbSchema, allowList
     }
     const fieldColumns = new Set(want.columns.map((c) => c.name));
     for (const column of have.columns) {
-      if (!fieldColumns.has(column.name)) differences.push(`${where}: column ${quoted(column.name)} (${column.type}) exists in the database but no field maps to it`);
+      // Generated columns are reported with the SQL-only objects (allow-list) below.
+      if (!fieldColumns.has(column.name) && !column.defaultExpr?.startsWith("GENERATED ALWAYS AS ("))
+        differences.push(`${where}: column ${quoted(column.name)} (${column.type}) exists in the database but no field maps to it`);
     }
 
     // Primary key
