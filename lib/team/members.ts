@@ -12,6 +12,7 @@ import "server-only";
 import { actionError } from "@/lib/actions/state";
 import { getRoleLabel } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { recordAudit, type AuditActor } from "@/lib/settings/audit";
@@ -43,12 +44,17 @@ export type TeamInvitationRow = {
   invitedBy: string | null;
 };
 
-/** Everyone, active first, then by name; and the invitations neither accepted nor revoked, newest first. */
+/**
+ * Everyone, active first, then by name; and the invitations neither accepted nor revoked, newest
+ * first. A calendar connection counts only at the Nylas environment the portal talks to now (after
+ * switching sandbox → live, a sandbox-era connection reads "Not connected").
+ */
 export async function listTeam(now: Date = new Date()): Promise<{ users: TeamUserRow[]; invitations: TeamInvitationRow[] }> {
+  const apiUri = getEnv().nylasApiUri;
   const [users, invitations] = await Promise.all([
     db.user.findMany({
       orderBy: [{ name: "asc" }, { email: "asc" }],
-      select: { id: true, name: true, email: true, role: true, deactivatedAt: true, lastLoginAt: true, calendarConnection: { select: { grantStatus: true, email: true } } },
+      select: { id: true, name: true, email: true, role: true, deactivatedAt: true, lastLoginAt: true, calendarConnection: { select: { grantStatus: true, email: true, apiUri: true } } },
     }),
     db.invitation.findMany({
       where: { acceptedAt: null, revokedAt: null },
@@ -59,16 +65,19 @@ export async function listTeam(now: Date = new Date()): Promise<{ users: TeamUse
   ]);
   return {
     users: users
-      .map((u) => ({
-        id: u.id,
-        name: u.name,
-        email: u.email,
-        role: u.role,
-        isActive: !u.deactivatedAt,
-        calendar: calendarStatus(u.calendarConnection),
-        calendarEmail: u.calendarConnection?.email ?? null,
-        lastLoginAt: u.lastLoginAt,
-      }))
+      .map((u) => {
+        const connection = u.calendarConnection?.apiUri === apiUri ? u.calendarConnection : null;
+        return {
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          isActive: !u.deactivatedAt,
+          calendar: calendarStatus(connection),
+          calendarEmail: connection?.email ?? null,
+          lastLoginAt: u.lastLoginAt,
+        };
+      })
       .sort((a, b) => Number(b.isActive) - Number(a.isActive)),
     invitations: invitations.map((i) => ({
       id: i.id,

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { getEnv } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken } from "@/lib/auth/tokens";
 import { findSessionUserById } from "@/lib/auth/users";
@@ -225,5 +226,29 @@ describe("linkInterviewersByEmail", () => {
     expect(await linkInterviewersByEmail(prisma, user.email)).toBe(1);
     expect((await prisma.interviewer.findUniqueOrThrow({ where: { id: interviewer.id } })).userId).toBe(user.id);
     expect(await linkInterviewersByEmail(prisma)).toBe(0);
+  });
+});
+
+describe("listTeam's calendar column", () => {
+  it("counts a calendar connection only at the Nylas environment the portal talks to now", async () => {
+    const here = await createUser("INTERVIEWER", "Here Now");
+    const elsewhere = await createUser("INTERVIEWER", "Sandbox Era");
+    const now = new Date();
+    const connection = (userId: string, email: string, apiUri: string, grantStatus: string) => ({
+      userId,
+      apiUri,
+      grantId: randomUUID(),
+      email,
+      provider: "google",
+      grantStatus,
+      connectedAt: now,
+      checkedAt: now,
+    });
+    await prisma.calendarConnection.create({ data: connection(here.id, here.email, getEnv().nylasApiUri, "invalid") });
+    await prisma.calendarConnection.create({ data: connection(elsewhere.id, elsewhere.email, "https://api.us.nylas.com", "valid") });
+
+    const rows = new Map((await listTeam()).users.map((u) => [u.id, u]));
+    expect(rows.get(here.id)).toMatchObject({ calendar: "needs_reconnecting", calendarEmail: here.email });
+    expect(rows.get(elsewhere.id)).toMatchObject({ calendar: "not_connected", calendarEmail: null });
   });
 });
