@@ -1,17 +1,21 @@
 /**
- * Scale benchmark (`npm run bench -- scale`, issue 8 item 7): a fresh embedded PostgreSQL seeded in
- * bulk SQL with 10,000 candidates, 30,000 interviews, 5,000 transcripts (20 lines each) with their
- * scorecard evidence, submitted feedback on two thirds of the completed interviews and 100,000
- * stored webhook notifications, then a production build (`next start`, workers in the server) is
- * measured over HTTP:
+ * Scale benchmark (`npm run bench -- scale [--large]`, issues 8 and 18): a fresh embedded PostgreSQL
+ * seeded in bulk SQL (scale-seed.ts: 10,000 candidates, 30,000 interviews, 5,000 transcripts of 20
+ * lines with their search documents, scorecard evidence, feedback, 100,000 stored webhook
+ * notifications; `--large` adds a second database ten times that size: 100,000 / 300,000 / 50,000 =
+ * 1M lines), then a production build (`next start`, workers in the server) measured over HTTP:
  * - p95 server time (full response over loopback, one request at a time) of the dashboard (default,
- *   filtered, transcript search), a candidate page, a debrief page, /settings/load and /settings/webhooks: < 100 ms;
+ *   each filter, page 300, transcript searches as an admin and as an interviewer), a candidate page,
+ *   a debrief page, /settings/load and /settings/webhooks: < 100 ms (scale-pages.ts; a search whose
+ *   total differs from the SQL count of its matches is flagged WRONG);
  * - webhook ingest throughput against the verify-only route (/api/bench/webhook-baseline) at this
  *   size: >= 0.7x (the webhooks bench's load generator, BENCH_DURATION_S per route, 50 connections);
  * - RSS of the server's process group over a mixed-traffic soak: < 10 % growth (`--soak-seconds N`,
  *   default 600), after a warm-up of the same traffic (a tenth of the soak, at least 30 s);
  * - the careers page in Chromium: navigation to the first bookable slot, p50/p95 over 20 cold loads
  *   (a new browser context each), and the JavaScript the page loads on its first visit.
+ * With `--large` each page's p95 is printed at both sizes with its growth; the careers page and the
+ * soak are skipped unless `--careers` / `--soak-seconds N` ask for them.
  */
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -274,8 +278,9 @@ async function measureSize(size: ScaleSize, dbUrl: string, say: (line: string) =
 
 function printFigures(figures: ScaleFigure[], say: (line: string) => void): void {
   const width = Math.max(...figures.map((f) => f.name.length));
-  say("\nfigure".padEnd(width + 1) + "  value".padEnd(44) + "target");
-  for (const f of figures) say(`${f.name.padEnd(width)}  ${f.value.padEnd(42)}  ${f.target.padEnd(14)} ${f.target === "reported" ? "" : f.ok ? "ok" : "MISSES"}`);
+  const valueWidth = Math.max(...figures.map((f) => f.value.length));
+  say(`\n${"figure".padEnd(width)}  ${"value".padEnd(valueWidth)}  target`);
+  for (const f of figures) say(`${f.name.padEnd(width)}  ${f.value.padEnd(valueWidth)}  ${f.target.padEnd(14)} ${f.target === "reported" ? "" : f.ok ? "ok" : "MISSES"}`);
 }
 
 /** Each page's p95 at both sizes and how it grew (large / default); the target holds at both. */
