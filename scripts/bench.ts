@@ -63,7 +63,9 @@ const benches: Bench[] = [
     run: async () => exportBenchTarget(await runExportBench()),
   },
   {
-    // `--soak-seconds N` shortens the 10-minute RSS soak (the summary says so).
+    // `--soak-seconds N` shortens the 10-minute RSS soak (the summary says so). `--large` adds the
+    // 10x size (a second database, same build) and prints each page's growth; it skips the careers
+    // page and the soak unless `--careers` / `--soak-seconds N` ask for them.
     name: "scale",
     run: async () => {
       const r = await runScaleBench();

@@ -2,7 +2,8 @@
  * Retention benchmark (`npm run bench -- retention`, issue 16): a fresh embedded PostgreSQL seeded
  * in bulk SQL with 100,000 stored media files (a recording and a transcript for each of 50,000
  * interviews, each file a tiny real file under MEDIA_DIR) and 5,000,000 transcript lines (100 per
- * transcript, in the full-text index), with an action item, a summary and talk time per interview.
+ * transcript, with its search document in the full-text index), with an action item, a summary
+ * and talk time per interview.
  * Of the applications, 20 % were rejected 400 days ago (media deleted and candidate anonymised), 20 %
  * rejected 100 days ago and 20 % hired 400 days ago (media deleted), 10 % rejected 10 days ago (not
  * due) and 30 % are still open. Then a production build (`next start`, workers in the server, so
@@ -18,7 +19,7 @@ import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { buildUnlessSkipped, createBenchDatabase, percentile, signIn, startNext, stopNext } from "./support";
+import { buildUnlessSkipped, createBenchDatabase, dropIndexes, percentile, recreateIndexes, searchDocumentsFromLinesSql, signIn, startNext, stopNext } from "./support";
 
 const PORT = 3310;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -91,24 +92,29 @@ SELECT c.interview_id, c.transcript_id, p, CASE WHEN p % 2 = 0 THEN 'Interviewer
  WHERE c.n > $2::int AND c.n <= $3::int;
 `;
 
-/** Seeds `interviews` interviews; returns the row counts. The search index is rebuilt after the bulk insert (much faster than row by row). */
+/**
+ * Seeds `interviews` interviews, each transcript with its search document; returns the row counts.
+ * The search index is rebuilt after the bulk insert (much faster than row by row).
+ */
 async function seed(url: string, interviews: number, say: (line: string) => void): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query("SET maintenance_work_mem = '256MB'");
     await client.query(SEED_SQL.replace(/\$1::int/g, String(interviews)));
-    const [index] = (await client.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'transcript_segments_search_idx'")).rows;
-    if (index) await client.query("DROP INDEX transcript_segments_search_idx");
+    // The search documents' GIN index is built once after the load, not updated 50,000 times.
+    const indexes = await dropIndexes(client, { names: ["interview_search_documents_document_idx"] });
     const chunk = 5_000;
     for (let from = 0; from < interviews; from += chunk) {
-      await client.query(SEGMENTS_SQL, [LINES_PER_TRANSCRIPT, from, Math.min(interviews, from + chunk)]);
-      if (interviews > chunk) say(`  transcript lines: ${Math.min(interviews, from + chunk) * LINES_PER_TRANSCRIPT} of ${interviews * LINES_PER_TRANSCRIPT}`);
+      const range = [from, Math.min(interviews, from + chunk)];
+      await client.query(SEGMENTS_SQL, [LINES_PER_TRANSCRIPT, ...range]);
+      await client.query(searchDocumentsFromLinesSql("interview_id IN (SELECT interview_id FROM ret_c WHERE n > $1::int AND n <= $2::int)"), range);
+      if (interviews > chunk) say(`  transcript lines and search documents: ${range[1]! * LINES_PER_TRANSCRIPT} of ${interviews * LINES_PER_TRANSCRIPT}`);
     }
-    if (index) await client.query(index.indexdef);
+    await recreateIndexes(client, indexes);
     await client.query("VACUUM ANALYZE");
     const counts: Record<string, number> = {};
-    for (const table of ["candidates", "interviews", "media_assets", "transcript_segments", "action_items"]) {
+    for (const table of ["candidates", "interviews", "media_assets", "transcript_segments", "interview_search_documents", "action_items"]) {
       counts[table] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
     }
     return counts;
@@ -171,6 +177,8 @@ export async function runRetentionBench(): Promise<RetentionBenchResult> {
     const env = { APP_URL: ORIGIN, DATABASE_URL: dbUrl, MEDIA_STORAGE: "fs", MEDIA_DIR: mediaDir, RUN_WORKERS: "on" };
     next = await startNext(PORT, env);
     Object.assign(process.env, { NYLAS_MODE: "sandbox", ...env, RUN_WORKERS: "off" });
+    // Re-read: the migration and the seed read (and cached) the environment before DATABASE_URL was set.
+    (await import("../../lib/env")).assertServerEnv();
     const { saveRetentionSettings } = await import("../../lib/privacy/retention-settings");
     const { previewRetentionAt, runRetention } = await import("../../lib/privacy/retention-run");
     const { getPrivacySettings } = await import("../../lib/privacy/settings");
@@ -230,9 +238,13 @@ export async function runRetentionBench(): Promise<RetentionBenchResult> {
         await new Promise((r) => setTimeout(r, 1_000));
       }
       const left = (await db.query<{ n: string }>("SELECT count(*) AS n FROM media_assets")).rows[0]?.n;
+      // A purged transcript's search document goes with it (nothing of it stays searchable).
+      const { rows: searchable } = await db.query<{ documents: string; transcripts: string }>(
+        "SELECT (SELECT count(*) FROM interview_search_documents) AS documents, (SELECT count(*) FROM media_assets WHERE kind = 'TRANSCRIPT') AS transcripts",
+      );
       const filesLeft = (await readdir(mediaDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
       say(
-        `queued file deletions finished ${filesDrainSeconds === null ? "NOT within an hour" : `${filesDrainSeconds.toFixed(1)} s after the run`}; ${left} media rows and ${filesLeft} files kept (not due)`,
+        `queued file deletions finished ${filesDrainSeconds === null ? "NOT within an hour" : `${filesDrainSeconds.toFixed(1)} s after the run`}; ${left} media rows and ${filesLeft} files kept (not due); ${searchable[0]?.documents} search documents left for ${searchable[0]?.transcripts} transcripts`,
       );
       return {
         lines,

@@ -18,11 +18,21 @@ export function buildUnlessSkipped(say: (line: string) => void): void {
 }
 
 /**
- * The benchmarks' embedded PostgreSQL (port 54369, .data/bench) with a fresh, migrated and seeded
+ * The benchmarks' PostgreSQL port: 54369, or BENCH_PG_PORT (two checkouts benchmarking at once would
+ * otherwise share, and stop, one server).
+ */
+function benchPostgresPort(): number {
+  const port = Number(process.env.BENCH_PG_PORT ?? 54369);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`BENCH_PG_PORT must be a TCP port (got ${process.env.BENCH_PG_PORT})`);
+  return port;
+}
+
+/**
+ * The benchmarks' embedded PostgreSQL (port 54369 or BENCH_PG_PORT, .data/bench) with a fresh, migrated and seeded
  * (sandbox) database `name`. Returns its URL and the server, to stop at the end.
  */
 export async function createBenchDatabase(name: string): Promise<{ url: string; server: LocalDatabase }> {
-  const server = await startEmbeddedPostgres({ name: "bench", port: 54369, database: "postgres" });
+  const server = await startEmbeddedPostgres({ name: "bench", port: benchPostgresPort(), database: "postgres" });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -111,4 +121,43 @@ export async function signIn(origin: string, email: string): Promise<string> {
   keep(res);
   if (![...cookies.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${res.status})`);
   return header();
+}
+
+/**
+ * Drops the secondary indexes of `tables` (those no constraint uses: primary keys, unique and
+ * exclusion constraints and the keys foreign keys point at stay) and the indexes named in `names`,
+ * before a bulk load; returns their definitions for recreateIndexes.
+ */
+export async function dropIndexes(client: pg.Client, { tables = [], names = [] }: { tables?: string[]; names?: string[] }): Promise<{ name: string; def: string }[]> {
+  const { rows } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE (t.relname = ANY($1::text[]) OR i.indexrelid::regclass::text = ANY($2::text[]))
+        AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY 1`,
+    [tables, names],
+  );
+  for (const index of rows) await client.query(`DROP INDEX ${index.name}`);
+  return rows;
+}
+
+/** Builds again the indexes dropIndexes dropped (one sort each, with the session's maintenance_work_mem). */
+export async function recreateIndexes(client: pg.Client, indexes: { def: string }[]): Promise<void> {
+  for (const index of indexes) await client.query(index.def);
+}
+
+/**
+ * Fills interview_search_documents for every transcript with lines and no document yet (narrowed by
+ * `where`, a condition on transcript_segments), exactly as the search migration's backfill and
+ * lib/media/parsed-content.ts build one: the lines in position order, each "Speaker: text" (or the
+ * text alone), joined by "\n". The tsvector column is generated from that content.
+ */
+export function searchDocumentsFromLinesSql(where = "TRUE"): string {
+  return `
+INSERT INTO interview_search_documents (interview_id, asset_id, content, line_count)
+SELECT interview_id, (array_agg(asset_id ORDER BY position))[1], string_agg(coalesce(speaker || ': ', '') || text, E'\\n' ORDER BY position), count(*)::int
+  FROM transcript_segments
+ WHERE ${where}
+ GROUP BY interview_id
+ON CONFLICT (interview_id) DO NOTHING`;
 }
