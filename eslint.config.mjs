@@ -38,6 +38,26 @@ export default defineConfig([
     },
   },
   {
+    // <nylas-scheduling> loads only as the vendored single-element module (components/scheduling/
+    // booking-scheduler.tsx, scripts/vendor-nylas.ts), at HTML time. Importing @nylas/react or any
+    // @nylas/web-elements file would bundle a second copy (2.4 MB for @nylas/react) that races the
+    // vendored one for the tag name: the first definition wins, silently (issue 18).
+    files: ["**/*.{js,mjs,cjs,ts,tsx,mts,cts}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@nylas/react", "@nylas/react/*", "@nylas/web-elements", "@nylas/web-elements/*"],
+              message: "Load <nylas-scheduling> through BookingScheduler (components/scheduling/booking-scheduler.tsx): it uses the vendored module from scripts/vendor-nylas.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read the sandbox's and the SDK's JSON answers by path (`body.data.object.state`);
     // typing each answer there would restate the Nylas API in every test. Product code stays any-free.
     files: ["tests/**"],
