@@ -1,4 +1,3 @@
-import { preconnect, preinitModule, preload } from "react-dom";
 import { SchedulerHost } from "./scheduler-host";
 import vendored from "./vendor-manifest.json";
 
@@ -8,7 +7,8 @@ import vendored from "./vendor-manifest.json";
  * (vendor-manifest.json is written with it; a build without it fails). Issue 18: the careers page's
  * first bookable time waited for our JS to hydrate before a 2.4 MB bundle of every Nylas element
  * was even requested. Now:
- * - the module script is in the <head> (preinitModule), so it downloads while the HTML parses;
+ * - the module script is in the <head> (preinitModule in SchedulerHost: Next.js puts React's resource
+ *   hints into the HTML only from client components), so it downloads while the HTML parses;
  * - the element is in the HTML with its string attributes, so it upgrades as soon as the module
  *   has run, without waiting for React;
  * - its first request, ui-settings, has a stable URL and is preloaded (sandbox mode; in live mode
@@ -48,13 +48,14 @@ export function uiSettingsPath({ configurationId, hostedPage }: Pick<BookingSche
  * selected by `configuration_id` (or, for the hosted page, by slug and client id).
  */
 export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
-  preinitModule(vendored.src, { as: "script" });
-  if (schedulerApiUrl) preconnect(new URL(schedulerApiUrl).origin, { crossOrigin: "anonymous" });
-  // The component's fetch is cors mode with same-origin credentials: crossOrigin "anonymous" matches it.
-  else preload(uiSettingsPath({ configurationId, hostedPage }), { as: "fetch", crossOrigin: "anonymous" });
-
   return (
-    <SchedulerHost consentMessage={consentMessage ?? null}>
+    <SchedulerHost
+      moduleSrc={vendored.src}
+      // In live mode the request carries headers that need a CORS preflight (a preload could not be
+      // the component's request): only the connection is opened early there.
+      early={schedulerApiUrl ? { preconnect: new URL(schedulerApiUrl).origin } : { preloadFetch: uiSettingsPath({ configurationId, hostedPage }) }}
+      consentMessage={consentMessage ?? null}
+    >
       {/* Stencil adds class="hydrated" once it has rendered: not a mismatch to report. */}
       <nylas-scheduling
         {...(configurationId ? { "configuration-id": configurationId } : { slug: hostedPage?.slug, "client-id": hostedPage?.clientId })}
