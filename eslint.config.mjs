@@ -15,7 +15,19 @@ export default defineConfig([
     // A `let` that a closure reads before its one assignment (a guard against use before set) stays a `let`.
     rules: { "prefer-const": ["error", { ignoreReadBeforeAssign: true }] },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "playwright-report/**", "test-results/**", "blob-report/**", "storage/**", "bench-results/**", "next-env.d.ts", "public/vendor/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    ".data/**",
+    "playwright-report/**",
+    "test-results/**",
+    "blob-report/**",
+    "storage/**",
+    "bench-results/**",
+    "next-env.d.ts",
+    "public/vendor/**",
+  ]),
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
     languageOptions: {
