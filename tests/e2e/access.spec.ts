@@ -15,7 +15,7 @@ async function signIn(page: Page, email: string, password = "password") {
 test("careers pages are public", async ({ page }) => {
   const response = await page.goto("/careers/backend-engineer");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer", exact: true })).toBeVisible();
 });
 
 test("an unknown role is a 404 page", async ({ page }) => {

@@ -3,7 +3,7 @@
  * booked interview whose Notetaker ran), passes axe-core's WCAG 2.1 A/AA rules with no serious or
  * critical violation. A failure lists each violation: rule id, target selectors, help.
  *
- * <nylas-scheduling> (the @nylas/react web component on the role page) is not ours: what axe finds
+ * <nylas-scheduling> (Nylas's web component on the role page, @nylas/web-elements) is not ours: what axe finds
  * in its shadow DOM is excluded from the count, reported as an annotation ("nylas-scheduling") and
  * worked around through the component's props where they allow (components/scheduling).
  * Moderate and minor findings elsewhere are reported the same way ("axe-minor") without failing.
@@ -48,7 +48,7 @@ test.describe("signed out", () => {
 
   test("role page with the scheduler", async ({ page }) => {
     await page.goto("/careers/backend-engineer");
-    await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer", exact: true })).toBeVisible();
     const scheduler = page.getByTestId("booking-scheduler");
     await expect(scheduler.locator("[part~='ntp__timeslot']").first()).toBeVisible({ timeout: 45_000 });
     await reportSchedulerFindings(page, "time slots");

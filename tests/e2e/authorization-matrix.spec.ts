@@ -78,7 +78,7 @@ async function findInterviewId(admin: APIRequestContext, candidate: string): Pro
 /** Books the backend engineer role through the public Scheduler API, runs its Notetaker, waits for the stored media. */
 async function createFixtures(admin: APIRequestContext): Promise<Fixtures> {
   const careers = await (await admin.get("/careers/backend-engineer")).text();
-  const configurationId = new RegExp(`configurationId\\\\?"\\s*:\\s*\\\\?"(${UUID})`).exec(careers)?.[1];
+  const configurationId = new RegExp(`<nylas-scheduling configuration-id="(${UUID})"`).exec(careers)?.[1];
   expect(configurationId, "the careers page's configuration id").toBeTruthy();
 
   const now = Math.floor(Date.now() / 1000);

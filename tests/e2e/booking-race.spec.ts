@@ -28,10 +28,10 @@ type Availability = { order: string[]; time_slots: { start_time: number; end_tim
 type BookingResponse = { request_id: string; data?: { booking_id: string; organizer: { email: string }; status: string }; error?: { type: string; message: string } };
 type Won = { bookingId: string; host: string; start: number; end: number };
 
-/** The configuration id the careers page hands to <NylasScheduling>. */
+/** The configuration id of the careers page's <nylas-scheduling> element (in the HTML). */
 async function getConfigurationId(baseURL: string, roleSlug: string): Promise<string> {
   const html = await (await fetch(`${baseURL}/careers/${roleSlug}`)).text();
-  const id = /configurationId\\?":\\?"([0-9a-f-]{36})/.exec(html)?.[1];
+  const id = /<nylas-scheduling configuration-id="([0-9a-f-]{36})"/.exec(html)?.[1];
   expect(id, `the careers page of ${roleSlug} names its configuration`).toBeTruthy();
   return id!;
 }

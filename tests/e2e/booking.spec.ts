@@ -18,7 +18,7 @@ test("careers lists published roles only", async ({ page }) => {
 
 test("a candidate books an interview and sees the confirmation; the event lands on one calendar", async ({ page, baseURL }) => {
   await page.goto("/careers/backend-engineer");
-  await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Backend Engineer", exact: true })).toBeVisible();
   const dana = attempt("Dana Chen");
   await bookFirstSlot(page, { name: dana, email: "dana.chen@example.org", linkedin: "https://www.linkedin.com/in/dana-chen" });
   await expect(page.getByRole("button", { name: /cancel booking/i })).toBeVisible();

@@ -213,3 +213,33 @@ describe("double booking", () => {
     expect(await prisma.sandboxEvent.count({ where: { generated: false } })).toBe(1);
   });
 });
+
+describe("the scheduler's public endpoints (issue 18: one query for the configuration and its owner, Cache-Control)", () => {
+  it("serves ui-settings by configuration id: public for a shared cache, asked again by a browser, with its server time", async () => {
+    const id = await createRecipeConfiguration();
+    const res = await fetch(`${server.origin}/v3/scheduling/ui-settings?configuration_id=${id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60");
+    expect(res.headers.get("server-timing")).toMatch(/^app;dur=\d+(\.\d)?$/);
+    const body = await res.json();
+    // The configuration's host and its owner grant come from the one joined query.
+    expect(body.data).toMatchObject({ configuration_id: id, organizer: { email: expect.any(String) } });
+  });
+
+  it("never lets availability be used stale", async () => {
+    const id = await createRecipeConfiguration();
+    const now = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${server.origin}/v3/scheduling/availability?configuration_id=${id}&start_time=${now}&end_time=${now + 7 * 86_400}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, max-age=0, must-revalidate");
+  });
+
+  it("answers 404 for an id that is no uuid, and for a configuration whose owner grant is gone", async () => {
+    const bad = await fetch(`${server.origin}/v3/scheduling/ui-settings?configuration_id=not-a-uuid`);
+    expect(bad.status).toBe(404);
+    const orphan = await prisma.sandboxConfiguration.create({ data: { id: crypto.randomUUID(), grantId: crypto.randomUUID(), data: {} } });
+    const res = await fetch(`${server.origin}/v3/scheduling/ui-settings?configuration_id=${orphan.id}`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.message).toBe("The configuration's grant no longer exists.");
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Vendors Nylas's single-element build of `<nylas-scheduling>` (issue 18): the CDN file of
+ * @nylas/web-elements (`dist/cdn/nylas-scheduling/nylas-scheduling.es.js`, the one Nylas documents for
+ * loading the Scheduling component alone), minified by esbuild into
+ * `public/vendor/nylas-scheduling.<content hash>.js`, plus `components/scheduling/vendor-manifest.json`
+ * naming that file. The page loads it as a module script from the HTML (ReactDOM.preinitModule), so
+ * its download starts at HTML parse time, not after hydration, and the URL is cacheable forever.
+ *
+ * Both outputs are git-ignored. Run on postinstall (scripts/vendor-nylas.ts) and from next.config.ts
+ * (every `next build`, `next dev`, `next start`), where an up-to-date pair is left alone.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** The element's package, pinned exactly in package.json: the attributes we rely on are read from this version's source. */
+export const NYLAS_WEB_ELEMENTS_PACKAGE = "@nylas/web-elements";
+const CDN_ENTRY = `${NYLAS_WEB_ELEMENTS_PACKAGE}/dist/cdn/nylas-scheduling/nylas-scheduling.es.js`;
+export const VENDOR_DIR = path.join("public", "vendor");
+export const VENDOR_MANIFEST = path.join("components", "scheduling", "vendor-manifest.json");
+const FILE_PATTERN = /^nylas-scheduling\.[0-9a-f]{16}\.js$/;
+
+export type TVendorManifest = {
+  /** Public URL of the vendored module, e.g. /vendor/nylas-scheduling.0123456789abcdef.js */
+  src: string;
+  /** @nylas/web-elements version it was built from. */
+  version: string;
+};
+
+function packageVersion(root: string): string {
+  // Its exports map hides package.json from require(); read it from the installed folder.
+  const file = path.join(root, "node_modules", NYLAS_WEB_ELEMENTS_PACKAGE, "package.json");
+  if (!existsSync(file)) throw new Error(`${NYLAS_WEB_ELEMENTS_PACKAGE} is not installed (run npm install): <nylas-scheduling> cannot be vendored`);
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/** The manifest, when it and the file it names exist and match the installed version; else null. */
+export function readVendorManifest(root = process.cwd()): TVendorManifest | null {
+  const manifestPath = path.join(root, VENDOR_MANIFEST);
+  if (!existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as TVendorManifest;
+  if (manifest.version !== packageVersion(root)) return null;
+  return existsSync(path.join(root, "public", manifest.src)) ? manifest : null;
+}
+
+/** Builds the vendored file and its manifest unless an up-to-date pair exists. Throws a clear error when it cannot. */
+export async function vendorNylasScheduling(root = process.cwd(), { force = false } = {}): Promise<{ manifest: TVendorManifest; built: boolean }> {
+  const current = force ? null : readVendorManifest(root);
+  if (current) return { manifest: current, built: false };
+
+  const { build } = await import("esbuild");
+  let code: string;
+  try {
+    const result = await build({
+      stdin: { contents: `import { defineCustomElement } from "${CDN_ENTRY}";\ndefineCustomElement();\n`, resolveDir: root, loader: "js" },
+      bundle: true,
+      format: "esm",
+      minify: true,
+      legalComments: "none",
+      target: "es2020",
+      define: { "process.env.NODE_ENV": '"production"' },
+      write: false,
+      logLevel: "silent",
+    });
+    code = result.outputFiles[0]!.text;
+  } catch (error) {
+    throw new Error(`Could not vendor <nylas-scheduling> from ${CDN_ENTRY} (is ${NYLAS_WEB_ELEMENTS_PACKAGE} installed? run npm install): ${String(error)}`);
+  }
+  if (!code.includes('"nylas-scheduling"')) throw new Error(`Vendored ${CDN_ENTRY} does not define nylas-scheduling; was the package's layout changed?`);
+
+  const name = `nylas-scheduling.${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+  const dir = path.join(root, VENDOR_DIR);
+  mkdirSync(dir, { recursive: true });
+  // One vendored copy at a time: older hashes are removed.
+  for (const old of readdirSync(dir)) if (FILE_PATTERN.test(old) && old !== name) rmSync(path.join(dir, old));
+  writeFileSync(path.join(dir, name), code);
+  const manifest: TVendorManifest = { src: `/vendor/${name}`, version: packageVersion(root) };
+  writeFileSync(path.join(root, VENDOR_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, built: true };
+}

@@ -1,0 +1,69 @@
+/**
+ * How the careers page loads <nylas-scheduling> (issue 18): the vendored single-element module is a
+ * module script in the HTML's <head>, the element is in the HTML with its attributes, and the
+ * component's first request (ui-settings) is preloaded. The holes these close: a change that puts
+ * the component back behind hydration (or back into a client bundle), a preload the component does
+ * not use (two ui-settings requests per load), and a hydration error from rendering a custom
+ * element on the server.
+ */
+import { expect, test } from "./fixtures/auth";
+
+const ROLE_PAGE = "/careers/backend-engineer";
+const VENDORED = /\/vendor\/nylas-scheduling\.[0-9a-f]{16}\.js/;
+
+test("the role page's HTML holds the element, the vendored module in <head> and the ui-settings preload; the module is cached for good", async ({ request }) => {
+  const html = await (await request.get(ROLE_PAGE)).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  const script = /<script[^>]*\bsrc="(\/vendor\/nylas-scheduling\.[0-9a-f]{16}\.js)"[^>]*>/.exec(head);
+  expect(script, "a module script for the vendored scheduler in <head>").not.toBeNull();
+  expect(script![0]).toContain('type="module"');
+
+  const element = /<nylas-scheduling ([^>]*)>/.exec(html);
+  expect(element, "<nylas-scheduling> in the HTML").not.toBeNull();
+  const configurationId = /configuration-id="([0-9a-f-]{36})"/.exec(element![1]!)?.[1];
+  expect(configurationId).toBeTruthy();
+  for (const attribute of ['scheduler-api-url="/"', 'nylas-branding="false"', 'enable-user-feedback="false"']) expect(element![1]).toContain(attribute);
+
+  const preload = new RegExp(`<link[^>]*rel="preload"[^>]*href="/v3/scheduling/ui-settings\\?configuration_id=${configurationId}"[^>]*>`).exec(head);
+  expect(preload, "the ui-settings preload").not.toBeNull();
+  expect(preload![0]).toContain('as="fetch"');
+
+  // No client chunk carries a Nylas element any more (the old page shipped all of @nylas/react).
+  for (const src of html.matchAll(/<script[^>]*\bsrc="(\/_next\/[^"]+\.js)"/g)) {
+    expect(await (await request.get(src[1]!)).text(), src[1]).not.toContain("nylas-timeslot-picker");
+  }
+
+  const vendored = await request.get(script![1]!);
+  expect(vendored.status()).toBe(200);
+  expect(vendored.headers()["content-type"]).toContain("javascript");
+  expect(vendored.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(vendored.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await vendored.text()).toContain('"nylas-scheduling"');
+});
+
+test("a load asks for ui-settings once (the preload is the component's request) and availability once, with no script or hydration error, themed from CSS", async ({ page }) => {
+  const calls: string[] = [];
+  page.on("request", (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith("/v3/scheduling/")) calls.push(pathname);
+  });
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    // Chromium warns about a preload nobody used; React (production) logs hydration failures as errors.
+    if (message.type() === "error" || /preloaded .* not used/i.test(message.text())) problems.push(`${message.type()}: ${message.text()}`);
+  });
+
+  await page.goto(ROLE_PAGE);
+  const scheduler = page.getByTestId("booking-scheduler");
+  await expect(scheduler.locator("[part~='ntp__timeslot']").first()).toBeVisible({ timeout: 45_000 });
+  await expect(scheduler.locator("[data-scheduler-loading]")).toBeHidden();
+  expect(calls.filter((p) => p === "/v3/scheduling/ui-settings")).toHaveLength(1);
+  expect(calls.filter((p) => p === "/v3/scheduling/availability")).toHaveLength(1);
+  // The module was fetched once, from the <head> (a RegExp cannot cross into the page: its source does).
+  expect(await page.evaluate((source) => performance.getEntriesByType("resource").filter((e) => new RegExp(source).test(e.name)).length, VENDORED.source)).toBe(1);
+
+  const host = page.locator("nylas-scheduling");
+  expect(await host.evaluate((el) => getComputedStyle(el).getPropertyValue("--nylas-primary").trim())).toBe("#1f57d1");
+  expect(problems).toEqual([]);
+});

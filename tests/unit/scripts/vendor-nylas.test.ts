@@ -1,0 +1,86 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ESLint, Linter } from "eslint";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readVendorManifest, vendorNylasScheduling, VENDOR_MANIFEST } from "../../../scripts/lib/vendor-nylas";
+
+const ROOT = process.cwd();
+const roots: string[] = [];
+
+/** A scratch project root that shares this checkout's node_modules. */
+function scratchRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "vendor-nylas-"));
+  roots.push(root);
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
+  mkdirSync(path.join(root, "components", "scheduling"), { recursive: true });
+  return root;
+}
+
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe("vendorNylasScheduling", () => {
+  it("writes a content-hashed, minified module that defines <nylas-scheduling>, and a manifest naming it", async () => {
+    const root = scratchRoot();
+    const { manifest, built } = await vendorNylasScheduling(root);
+    expect(built).toBe(true);
+    expect(manifest.src).toMatch(/^\/vendor\/nylas-scheduling\.[0-9a-f]{16}\.js$/);
+    expect(manifest.version).toBe("2.5.17");
+    const code = readFileSync(path.join(root, "public", manifest.src), "utf8");
+    expect(code).toContain('"nylas-scheduling"');
+    // Only the scheduling element: not the editor that @nylas/react also ships.
+    expect(code).not.toContain("nylas-scheduler-editor");
+    expect(JSON.parse(readFileSync(path.join(root, VENDOR_MANIFEST), "utf8"))).toEqual(manifest);
+  }, 60_000);
+
+  it("leaves an up-to-date copy alone, and replaces a stale one (other hash, other version) with one file", async () => {
+    const root = scratchRoot();
+    const first = await vendorNylasScheduling(root);
+    expect(await vendorNylasScheduling(root)).toEqual({ manifest: first.manifest, built: false });
+
+    writeFileSync(path.join(root, "public", "vendor", "nylas-scheduling.0000000000000000.js"), "stale");
+    writeFileSync(path.join(root, VENDOR_MANIFEST), JSON.stringify({ src: "/vendor/nylas-scheduling.0000000000000000.js", version: "2.5.16" }));
+    expect(readVendorManifest(root)).toBeNull();
+    const again = await vendorNylasScheduling(root);
+    expect(again.built).toBe(true);
+    expect(again.manifest.src).toBe(first.manifest.src); // deterministic: same input, same hash
+    expect(readdirSync(path.join(root, "public", "vendor"))).toEqual([path.basename(first.manifest.src)]);
+  }, 60_000);
+
+  it("reports a missing manifest or file as not vendored", () => {
+    const root = scratchRoot();
+    expect(readVendorManifest(root)).toBeNull();
+    writeFileSync(path.join(root, VENDOR_MANIFEST), JSON.stringify({ src: "/vendor/nylas-scheduling.1111111111111111.js", version: "2.5.17" }));
+    expect(readVendorManifest(root)).toBeNull();
+  });
+
+  it("is what this checkout's build uses (postinstall or next.config.ts made it)", () => {
+    expect(readVendorManifest(ROOT)).not.toBeNull();
+  });
+});
+
+describe("eslint: no-restricted-imports for the Nylas packages", () => {
+  const linter = new Linter({ configType: "flat" });
+  let rules: Linter.RulesRecord = {};
+  // The rule as eslint.config.mjs resolves it for a component, run alone (no type-aware parsing needed).
+  beforeAll(async () => {
+    const config = (await new ESLint({ cwd: ROOT }).calculateConfigForFile("components/scheduling/example.tsx")) as Linter.Config;
+    rules = { "no-restricted-imports": config.rules!["no-restricted-imports"]! };
+  }, 60_000);
+  const lint = (code: string) => linter.verify(code, [{ files: ["**/*.js"], languageOptions: { sourceType: "module" }, rules }], "components/x.js");
+
+  it.each([
+    ['import { NylasScheduling } from "@nylas/react";'],
+    ['import "@nylas/web-elements/dist/cdn/nylas-scheduling/nylas-scheduling.es.js";'],
+    ['import { defineCustomElements } from "@nylas/web-elements/loader";'],
+    ['import { NylasScheduling } from "@nylas/web-elements";'],
+  ])("refuses %s", (code) => {
+    expect(lint(code).map((m) => m.ruleId)).toEqual(["no-restricted-imports"]);
+  });
+
+  it("allows the wrapper", () => {
+    expect(lint('import { BookingScheduler } from "@/components/scheduling/booking-scheduler";')).toEqual([]);
+  });
+});
