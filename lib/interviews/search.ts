@@ -1,0 +1,98 @@
+/**
+ * Ranked full-text search over whole transcripts (issue 18): the dashboard's "Said in the
+ * interview" (listInterviews with `q`). Reads interview_search_documents (./search-document.ts):
+ * one document per interview, so words said on different lines match, and a phrase may span a
+ * line break.
+ *
+ * One statement per page (searchInterviewIds):
+ *  - matches: every document matching websearch_to_tsquery('english', q) — words, "a phrase",
+ *    -excluded — with the filters and the viewer's visibility INSIDE the query (./filters-sql.ts),
+ *    through the GIN index; no tsvector is read for this;
+ *  - total: their exact count;
+ *  - ranking: ts_rank_cd over a bounded set, the MAX_RANKED most recent matches (so a common word
+ *    costs 1,000 rank calls, not 50,000); matches beyond it follow, most recent first;
+ *  - then the page (OFFSET/LIMIT).
+ * Snippets (searchSnippets) are ts_headline over the shown page's documents only.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FilterClock } from "@/lib/interviews/filters";
+import { andSql, filtersSql, visibleToSql } from "@/lib/interviews/filters-sql";
+import { parseSnippet, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP, type Snippet } from "@/lib/interviews/snippet";
+import type { InterviewViewer } from "@/lib/interviews/visibility";
+import type { TInterviewFilters } from "@/lib/validations/interviews";
+
+/** How many of the most recent matches are ranked by relevance; the rest follow by date. */
+export const MAX_RANKED = 1_000;
+
+export type SearchPage = {
+  /** The page's interview ids, in order: most relevant first within the ranked set, then by date. */
+  ids: string[];
+  /** Every match under the filters and visibility (exact). */
+  total: number;
+};
+
+const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english'::regconfig, ${q})`;
+
+/**
+ * Ids of `take` matches from `skip` in the search order (see the file comment), and the total.
+ * Order: rank desc, then starts_at desc (NULLS LAST), then id desc; past MAX_RANKED, date order.
+ */
+export async function searchInterviewIds(
+  viewer: InterviewViewer,
+  filters: Partial<TInterviewFilters> & { q: string },
+  clock: FilterClock,
+  { skip, take }: { skip: number; take: number },
+): Promise<SearchPage> {
+  const where = andSql([...filtersSql(filters, clock), visibleToSql(viewer)]);
+  const query = tsQuery(filters.q);
+  // Positions k in the search order: 1..MAX_RANKED by rank, then the older matches by date.
+  const rows = await db.$queryRaw<{ interview_id: string | null; total: number }[]>`
+    WITH matches AS (
+      SELECT d.interview_id, i.starts_at
+        FROM interview_search_documents d
+        JOIN interviews i ON i.id = d.interview_id
+       WHERE d.document @@ ${query} AND ${where}
+    ),
+    recent AS (
+      SELECT interview_id, starts_at, row_number() OVER (ORDER BY starts_at DESC NULLS LAST, interview_id DESC) AS n
+        FROM (SELECT * FROM matches ORDER BY starts_at DESC NULLS LAST, interview_id DESC LIMIT ${Math.max(MAX_RANKED, skip + take)}) newest
+    ),
+    ranked AS (
+      SELECT r.interview_id, row_number() OVER (ORDER BY ts_rank_cd(d.document, ${query}, 32) DESC, r.starts_at DESC NULLS LAST, r.interview_id DESC) AS k
+        FROM recent r JOIN interview_search_documents d USING (interview_id)
+       WHERE r.n <= ${MAX_RANKED}
+    ),
+    page AS (
+      SELECT interview_id, k FROM ranked WHERE k > ${skip} AND k <= ${skip + take}
+      UNION ALL
+      SELECT interview_id, n AS k FROM recent WHERE n > ${MAX_RANKED} AND n > ${skip} AND n <= ${skip + take}
+    )
+    SELECT p.interview_id, t.total
+      FROM (SELECT count(*)::int AS total FROM matches) t
+      LEFT JOIN page p ON TRUE
+     ORDER BY p.k`;
+  return { ids: rows.flatMap((r) => (r.interview_id ? [r.interview_id] : [])), total: rows[0]?.total ?? 0 };
+}
+
+const HEADLINE_OPTIONS = `MaxFragments=2, MinWords=6, MaxWords=18, FragmentDelimiter=${SNIPPET_FRAGMENT}, StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}`;
+
+/**
+ * The shown interviews' snippets: up to two fragments of their transcript around the matched words
+ * (ts_headline over the page's documents only, markers parsed by ./snippet.ts). An interview whose
+ * document holds no highlighted word (a query of exclusions only) gets none.
+ */
+export async function searchSnippets(ids: readonly string[], q: string): Promise<Map<string, Snippet>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ interview_id: string; headline: string }[]>`
+    SELECT interview_id, ts_headline('english'::regconfig, translate(content, ${SNIPPET_START + SNIPPET_STOP + SNIPPET_FRAGMENT}, '   '), ${tsQuery(q)}, ${HEADLINE_OPTIONS}) AS headline
+      FROM interview_search_documents
+     WHERE interview_id = ANY(${[...ids]}::uuid[])`;
+  const snippets = new Map<string, Snippet>();
+  for (const row of rows) {
+    const snippet = parseSnippet(row.headline);
+    if (snippet.some((fragment) => fragment.some((part) => part.highlighted))) snippets.set(row.interview_id, snippet);
+  }
+  return snippets;
+}
