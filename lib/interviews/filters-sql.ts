@@ -29,11 +29,11 @@ export function filtersSql(filters: Partial<TInterviewFilters>, clock: FilterClo
   return clauses;
 }
 
-/** visibleTo as a predicate over `i`: TRUE for ADMIN and RECRUITER, an INTERVIEWER's own interviews otherwise. */
-export function visibleToSql(viewer: InterviewViewer): Prisma.Sql {
-  if (viewer.role !== "INTERVIEWER") return Prisma.sql`TRUE`;
+/** visibleTo as predicates over `i`: none for ADMIN and RECRUITER (every interview), an INTERVIEWER's own interviews otherwise. */
+export function visibleToSql(viewer: InterviewViewer): Prisma.Sql[] {
+  if (viewer.role !== "INTERVIEWER") return [];
   const email = normalizeEmail(viewer.email);
-  return Prisma.sql`(EXISTS (SELECT 1 FROM interviewers iv WHERE iv.id = i.interviewer_id AND iv.email = ${email}) OR i.interviewer_email = ${email})`;
+  return [Prisma.sql`(EXISTS (SELECT 1 FROM interviewers iv WHERE iv.id = i.interviewer_id AND iv.email = ${email}) OR i.interviewer_email = ${email})`];
 }
 
 /** The predicates ANDed (TRUE when there are none). */

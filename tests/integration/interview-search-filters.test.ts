@@ -100,7 +100,7 @@ async function idsByPrisma(viewer: InterviewViewer, filters: Partial<TInterviewF
 }
 
 async function idsBySql(viewer: InterviewViewer, filters: Partial<TInterviewFilters>): Promise<string[]> {
-  const where = andSql([...filtersSql(filters, CLOCK), visibleToSql(viewer)]);
+  const where = andSql([...filtersSql(filters, CLOCK), ...visibleToSql(viewer)]);
   const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT i.id FROM interviews i WHERE ${where} ORDER BY i.id`);
   return rows.map((r) => r.id);
 }
