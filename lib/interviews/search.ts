@@ -37,7 +37,7 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english'::regcon
 /**
  * The search page statement (see the file comment): rows of (interview_id, total), the page's ids
  * in order, or one row with a null id when the page is empty. Exported for EXPLAIN in the bench.
- * Order: rank desc, then starts_at desc (NULLS LAST), then id desc; past MAX_RANKED, date order.
+ * Order: rank desc, then starts_at desc (undated first), then id desc; past MAX_RANKED, that date order.
  */
 export function searchPageSql(viewer: InterviewViewer, filters: Partial<TInterviewFilters> & { q: string }, clock: FilterClock, { skip, take }: { skip: number; take: number }): Prisma.Sql {
   const clauses = [...filtersSql(filters, clock), ...visibleToSql(viewer)];
