@@ -6,6 +6,7 @@
  * parity test (tests/integration/interview-search-filters.test.ts) checks both select the same ids.
  * Every value is a bound parameter (Prisma.sql), never spliced text.
  */
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { feedbackEndedBy, startsAtRange, type FilterClock } from "@/lib/interviews/filters";
 import type { InterviewViewer } from "@/lib/interviews/visibility";
@@ -29,11 +30,29 @@ export function filtersSql(filters: Partial<TInterviewFilters>, clock: FilterClo
   return clauses;
 }
 
-/** visibleTo as predicates over `i`: none for ADMIN and RECRUITER (every interview), an INTERVIEWER's own interviews otherwise. */
-export function visibleToSql(viewer: InterviewViewer): Prisma.Sql[] {
-  if (viewer.role !== "INTERVIEWER") return [];
+/**
+ * An INTERVIEWER viewer resolved for SQL: their normalised email and the ids of the panel members
+ * (interviewers) with that email; null for ADMIN and RECRUITER, who see every interview.
+ */
+export type ViewerScope = { email: string; interviewerIds: string[] } | null;
+
+/**
+ * Resolves `viewer` for visibleToSql with one tiny query (interviewers by email), so the search's
+ * visibility is two indexed equalities (interviews_interviewer_id_starts_at_idx OR
+ * interviews_interviewer_email_starts_at_idx, a BitmapOr) instead of a per-interview join to the
+ * interviewers. Same set as visibleTo's `interviewer.email = email OR interviewerEmail = email`.
+ */
+export async function resolveViewerScope(viewer: InterviewViewer): Promise<ViewerScope> {
+  if (viewer.role !== "INTERVIEWER") return null;
   const email = normalizeEmail(viewer.email);
-  return [Prisma.sql`(EXISTS (SELECT 1 FROM interviewers iv WHERE iv.id = i.interviewer_id AND iv.email = ${email}) OR i.interviewer_email = ${email})`];
+  const panel = await db.interviewer.findMany({ where: { email }, select: { id: true } });
+  return { email, interviewerIds: panel.map((member) => member.id) };
+}
+
+/** visibleTo as predicates over `i` (see resolveViewerScope): none for those who see everything. */
+export function visibleToSql(scope: ViewerScope): Prisma.Sql[] {
+  if (!scope) return [];
+  return [Prisma.sql`(i.interviewer_id = ANY(${scope.interviewerIds}::uuid[]) OR i.interviewer_email = ${scope.email})`];
 }
 
 /** The predicates ANDed (TRUE when there are none). */

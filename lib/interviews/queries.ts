@@ -17,7 +17,8 @@ import { feedbackStatus, type FeedbackStatus } from "@/lib/feedback/due";
 import { filtersWhere, type FilterClock } from "@/lib/interviews/filters";
 import { MAX_RANKED, searchInterviewIds, searchSnippets } from "@/lib/interviews/search";
 import type { Snippet } from "@/lib/interviews/snippet";
-import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { resolveViewerScope } from "@/lib/interviews/filters-sql";
+import { visibleTo, visibleToScope, type InterviewViewer } from "@/lib/interviews/visibility";
 import { expectsMedia } from "@/lib/privacy/consent";
 import { notRecordedMessage, readRecordingDecision } from "@/lib/privacy/recording-decision";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
@@ -154,8 +155,8 @@ export async function listInterviews(
 ): Promise<InterviewList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
   const clock = { now, feedbackDueHours };
-  const visibility = visibleTo(viewer);
   if (filters.q) return searchInterviewList(viewer, { ...filters, q: filters.q }, clock, size);
+  const visibility = visibleToScope(await resolveViewerScope(viewer));
   const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters, clock)] };
   const parts: { where: Prisma.InterviewWhereInput; orderBy: Prisma.InterviewOrderByWithRelationInput[] }[] = [
     { where: { AND: [where, { startsAt: { gte: now } }] }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] },

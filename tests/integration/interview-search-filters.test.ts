@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { filtersWhere } from "@/lib/interviews/filters";
-import { andSql, filtersSql, visibleToSql } from "@/lib/interviews/filters-sql";
-import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { andSql, filtersSql, resolveViewerScope, visibleToSql } from "@/lib/interviews/filters-sql";
+import { visibleTo, visibleToScope, type InterviewViewer } from "@/lib/interviews/visibility";
 import type { TInterviewFilters } from "@/lib/validations/interviews";
 import { seedDemoRoster } from "../support/demo-roster";
 import { openTestDatabase, resetTables } from "../support/database";
@@ -100,7 +100,7 @@ async function idsByPrisma(viewer: InterviewViewer, filters: Partial<TInterviewF
 }
 
 async function idsBySql(viewer: InterviewViewer, filters: Partial<TInterviewFilters>): Promise<string[]> {
-  const where = andSql([...filtersSql(filters, CLOCK), ...visibleToSql(viewer)]);
+  const where = andSql([...filtersSql(filters, CLOCK), ...visibleToSql(await resolveViewerScope(viewer))]);
   const rows = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT i.id FROM interviews i WHERE ${where} ORDER BY i.id`);
   return rows.map((r) => r.id);
 }
@@ -112,6 +112,34 @@ describe("filtersSql and visibleToSql", () => {
       expect(await idsBySql(viewer, filters())).toEqual(expected);
     });
   }
+
+  it("resolves an interviewer to their panel members by email: an interview naming only the panel member (no booking email) is theirs in both", async () => {
+    expect(await resolveViewerScope(RECRUITER)).toBeNull();
+    const sarah: InterviewViewer = { email: ` ${SARAH.toUpperCase()} `, role: "INTERVIEWER" };
+    expect(await resolveViewerScope(sarah)).toEqual({ email: SARAH, interviewerIds: [interviewerIds[SARAH]] });
+    const email = "parity-panel-only@example.org";
+    const candidate = await prisma.candidate.create({ data: { name: "Panel only", email, emailRaw: email }, select: { id: true } });
+    const interview = await prisma.interview.create({
+      data: { bookingId: randomUUID(), candidateId: candidate.id, interviewerId: interviewerIds[SARAH]!, interviewerEmail: null, startsAt: at(-3), status: "SCHEDULED" },
+      select: { id: true },
+    });
+    try {
+      const expected = await idsByPrisma(sarah, {});
+      expect(expected).toContain(interview.id);
+      expect(await idsBySql(sarah, {})).toEqual(expected);
+      const scoped = await prisma.interview.findMany({ where: visibleToScope(await resolveViewerScope(sarah)), select: { id: true }, orderBy: { id: "asc" } });
+      expect(scoped.map((r) => r.id)).toEqual(expected);
+      expect(await idsBySql({ email: MARCUS, role: "INTERVIEWER" }, {})).not.toContain(interview.id);
+    } finally {
+      await prisma.interview.delete({ where: { id: interview.id } });
+      await prisma.candidate.delete({ where: { id: candidate.id } });
+    }
+  });
+
+  it.each(VIEWERS)("visibleToScope (the list's resolved visibility) selects the same interviews as visibleTo for %s", async (_, viewer) => {
+    const scoped = await prisma.interview.findMany({ where: visibleToScope(await resolveViewerScope(viewer)), select: { id: true }, orderBy: { id: "asc" } });
+    expect(scoped.map((r) => r.id)).toEqual(await idsByPrisma(viewer, {}));
+  });
 
   it("is not vacuous: the filters narrow the set, and an interviewer sees a part of it", async () => {
     const all = await idsByPrisma(RECRUITER, {});
