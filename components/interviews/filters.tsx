@@ -42,7 +42,7 @@ export function InterviewFilters({ filters, options, showInterviewerFilter = tru
 
   return (
     <Form action={PATHS.dashboard} aria-label="Filter interviews" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <Field formId={FORM_ID} path="q" label="Said in the interview" hint="Searches every transcript; quotes find a phrase, a minus sign leaves a word out." className="mb-4">
+      <Field formId={FORM_ID} path="q" label="Said in the interview" hint="Searches every transcript, most relevant first; quotes find a phrase, a minus sign leaves a word out." className="mb-4">
         {(control) => <Input {...control} name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} placeholder='Words from the transcripts, e.g. idempotency or "second region"' />}
       </Field>
       <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:grid-cols-3 sm:gap-x-4 lg:grid-cols-4">

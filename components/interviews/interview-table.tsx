@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { FeedbackDueBadge } from "@/components/feedback/badges";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
+import { TranscriptSnippet } from "@/components/interviews/transcript-snippet";
 import { DataTable, DataTableSkeleton, StackLabel, type DataTableColumn } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { textLinkClasses } from "@/components/ui/text-link";
@@ -180,9 +181,22 @@ const COLUMNS: DataTableColumn<InterviewListRow>[] = [
   },
 ];
 
-/** One page of interviews: a table from md up, one card per interview on phones. */
+/**
+ * One page of interviews: a table from md up, one card per interview on phones. While searching
+ * transcripts, each row that has a snippet shows it on a line of its own under the row.
+ */
 export function InterviewTable({ rows, caption }: InterviewTableProps) {
-  return <DataTable rows={rows} columns={COLUMNS} getRowKey={(row) => row.id} caption={caption} layout="stack" />;
+  const hasSnippets = rows.some((row) => row.snippet);
+  return (
+    <DataTable
+      rows={rows}
+      columns={COLUMNS}
+      getRowKey={(row) => row.id}
+      caption={caption}
+      layout="stack"
+      renderDetails={hasSnippets ? (row) => (row.snippet ? <TranscriptSnippet snippet={row.snippet} /> : null) : undefined}
+    />
+  );
 }
 
 /** The table's loading placeholder (loading.tsx). */

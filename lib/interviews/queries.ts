@@ -12,10 +12,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
-import { getLocalDateRange } from "@/lib/interviews/date-range";
 import { getEnv } from "@/lib/env";
 import { feedbackStatus, type FeedbackStatus } from "@/lib/feedback/due";
-import { visibleTo, type InterviewViewer } from "@/lib/interviews/visibility";
+import { filtersWhere, type FilterClock } from "@/lib/interviews/filters";
+import { MAX_RANKED, searchInterviewIds, searchSnippets } from "@/lib/interviews/search";
+import type { Snippet } from "@/lib/interviews/snippet";
+import { resolveViewerScope } from "@/lib/interviews/filters-sql";
+import { visibleTo, visibleToScope, type InterviewViewer } from "@/lib/interviews/visibility";
 import { expectsMedia } from "@/lib/privacy/consent";
 import { notRecordedMessage, readRecordingDecision } from "@/lib/privacy/recording-decision";
 import { describeNotetakerState, getNotetakerAlert, type NotetakerAlert, type Tone } from "@/lib/notetaker/status";
@@ -76,10 +79,16 @@ export type InterviewListRow = {
   alert: NotetakerAlert | null;
   /** Where its interviewer's feedback stands: "due" / "overdue" once a completed interview has ended without it. */
   feedback: FeedbackStatus;
+  /** While searching transcripts (`q`): where its transcript says the words, matches marked; null otherwise. */
+  snippet: Snippet | null;
 };
 
 export type InterviewList = {
-  /** Upcoming interviews first (soonest first), then past ones (most recent first), then undated. */
+  /**
+   * Without `q`: upcoming interviews first (soonest first), then past ones (most recent first), then
+   * undated. With `q`: most relevant first among the MAX_RANKED most recent matches, then the older
+   * matches, most recent first (see `search`).
+   */
   rows: InterviewListRow[];
   /** Interviews matching the filters (and visible to the viewer). */
   total: number;
@@ -90,6 +99,8 @@ export type InterviewList = {
   pageCount: number;
   /** Whether the viewer can see any interview at all, ignoring the filters (tells the two empty states apart). */
   hasAnyInterviews: boolean;
+  /** Set while searching transcripts: how many matches were ranked by relevance (all of them unless over MAX_RANKED). */
+  search: { rankedCount: number; isCapped: boolean } | null;
 };
 
 export type ListInterviewsOptions = {
@@ -100,11 +111,12 @@ export type ListInterviewsOptions = {
   feedbackDueHours?: number;
 };
 
-type Clock = { now: Date; feedbackDueHours: number };
+type Clock = FilterClock;
 
 function toListRow(
   { application, meetingUrl, notetakerId, notetakerState, notetakerStateReason, notRecordedReason, mediaAssets, feedback, ...record }: ListRecord,
   { now, feedbackDueHours }: Clock,
+  snippet: Snippet | null = null,
 ): InterviewListRow {
   const recording = readRecordingDecision(notRecordedReason);
   return {
@@ -124,30 +136,8 @@ function toListRow(
       missingAfterMinutes: getEnv().MEDIA_MISSING_AFTER_MINUTES,
       expectsMedia: expectsMedia(recording),
     }),
+    snippet,
   };
-}
-
-/**
- * Completed interviews that ended by `endedBy` without submitted feedback (NOT EXISTS over the
- * feedback's (interview_id, author_id) index). Only the interviewer who ran an interview can submit
- * feedback on it (lib/feedback), so any submitted feedback on it is theirs.
- */
-const awaitingFeedback = (endedBy: Date): Prisma.InterviewWhereInput => ({ status: "COMPLETED", endsAt: { lte: endedBy }, feedback: { none: { submittedAt: { not: null } } } });
-
-/** The `where` of the filters alone (visibility is added by the caller). */
-function filtersWhere(filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Prisma.InterviewWhereInput[] {
-  const clauses: Prisma.InterviewWhereInput[] = [];
-  if (filters.roleId) clauses.push({ application: { is: { roleId: filters.roleId } } });
-  if (filters.interviewerId) clauses.push({ interviewerId: filters.interviewerId });
-  if (filters.status && filters.status !== "ALL") clauses.push({ status: filters.status });
-  if (filters.stage) clauses.push({ application: { is: { stage: filters.stage } } });
-  // "Due" includes overdue: every completed interview still waiting for its feedback.
-  if (filters.feedback) clauses.push(awaitingFeedback(filters.feedback === "OVERDUE" ? new Date(now.getTime() - feedbackDueHours * 3_600_000) : now));
-  if (filters.from || filters.to) {
-    const range = getLocalDateRange({ from: filters.from, to: filters.to, timeZone: filters.tz });
-    clauses.push({ startsAt: { ...(range.gte ? { gte: range.gte } : {}), ...(range.lt ? { lt: range.lt } : {}) } });
-  }
-  return clauses;
 }
 
 /**
@@ -156,6 +146,7 @@ function filtersWhere(filters: Partial<TInterviewFilters>, { now, feedbackDueHou
  * first, then interviews without a time; ties by id, so pages are stable. The three parts are
  * queried separately and the page is cut across them: each is a range of the starts_at index
  * (issue 8: one "past or undated, NULLS LAST" query sorted every past interview on every page).
+ * With `q` the order is relevance instead (searchInterviewList).
  */
 export async function listInterviews(
   viewer: InterviewViewer,
@@ -164,9 +155,9 @@ export async function listInterviews(
 ): Promise<InterviewList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
   const clock = { now, feedbackDueHours };
-  const visibility = visibleTo(viewer);
-  const transcriptMatch = filters.q ? { id: { in: await findInterviewsSaying(filters.q) } } : null;
-  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters, clock), ...(transcriptMatch ? [transcriptMatch] : [])] };
+  if (filters.q) return searchInterviewList(viewer, { ...filters, q: filters.q }, clock, size);
+  const visibility = visibleToScope(await resolveViewerScope(viewer));
+  const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters, clock)] };
   const parts: { where: Prisma.InterviewWhereInput; orderBy: Prisma.InterviewOrderByWithRelationInput[] }[] = [
     { where: { AND: [where, { startsAt: { gte: now } }] }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
     { where: { AND: [where, { startsAt: { lt: now } }] }, orderBy: [{ startsAt: "desc" }, { id: "desc" }] },
@@ -197,23 +188,39 @@ export async function listInterviews(
     total > 0 ? true : db.interview.count({ where: visibility, take: 1 }).then((count) => count > 0),
   ]);
 
-  return { rows: rows.flat().map((record) => toListRow(record, clock)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible };
+  return { rows: rows.flat().map((record) => toListRow(record, clock)), total, page, pageSize: size, pageCount, hasAnyInterviews: anyVisible, search: null };
 }
 
-/** Matches beyond this many interviews are not listed (the search asks for more precise words). */
-const MAX_TRANSCRIPT_MATCHES = 2_000;
-
-/**
- * Interviews whose transcript says `query` (web-search syntax: words, "a phrase", -not), through
- * the full-text index on transcript lines (migration SQL: transcript_segments_search_idx — the
- * expression here must stay the index's for the index to be used).
- */
-async function findInterviewsSaying(query: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ interview_id: string }[]>`
-    SELECT DISTINCT interview_id FROM transcript_segments
-     WHERE to_tsvector('english'::regconfig, coalesce(speaker, '') || ' ' || text) @@ websearch_to_tsquery('english'::regconfig, ${query})
-     LIMIT ${MAX_TRANSCRIPT_MATCHES}`;
-  return rows.map((r) => r.interview_id);
+/** listInterviews with `q`: a page of the ranked transcript search (lib/interviews/search.ts), with snippets. */
+async function searchInterviewList(viewer: InterviewViewer, filters: Partial<TInterviewFilters> & { q: string }, clock: Clock, size: number): Promise<InterviewList> {
+  const requested = Math.max(1, Math.trunc(filters.page ?? 1) || 1);
+  let page = requested;
+  let found = await searchInterviewIds(viewer, filters, clock, { skip: (page - 1) * size, take: size });
+  const pageCount = Math.max(1, Math.ceil(found.total / size));
+  // A page past the end becomes the last page (asked again: the total was only known now).
+  if (page > pageCount) {
+    page = pageCount;
+    if (found.total > 0) found = await searchInterviewIds(viewer, filters, clock, { skip: (page - 1) * size, take: size });
+  }
+  const [records, snippets, anyVisible] = await Promise.all([
+    found.ids.length > 0 ? db.interview.findMany({ where: { id: { in: found.ids } }, select: LIST_SELECT }) : Promise.resolve([]),
+    searchSnippets(found.ids, filters.q),
+    found.total > 0 ? true : db.interview.count({ where: visibleTo(viewer), take: 1 }).then((count) => count > 0),
+  ]);
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const rows = found.ids.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [toListRow(record, clock, snippets.get(id) ?? null)] : [];
+  });
+  return {
+    rows,
+    total: found.total,
+    page,
+    pageSize: size,
+    pageCount,
+    hasAnyInterviews: anyVisible,
+    search: { rankedCount: Math.min(found.total, MAX_RANKED), isCapped: found.total > MAX_RANKED },
+  };
 }
 
 export type InterviewFilterOptions = {

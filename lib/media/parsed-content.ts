@@ -1,5 +1,6 @@
 import "server-only";
 import type { MediaKind, Prisma } from "@/lib/generated/prisma/client";
+import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { requestInterviewAnalysis } from "@/lib/scorecards/jobs";
 import { parseActionItemsFile, parseSummaryFile } from "./summary";
 import { parseTranscript, type ParsedSegment } from "./transcript";
@@ -40,7 +41,8 @@ const SEGMENT_BATCH = 1_000;
 
 /**
  * Writes parsed content onto the interview (inside the caller's transaction). A newer transcript
- * replaces the lines; action items keep their checkmarks where the same item comes back. Every
+ * replaces the lines and the interview's search document (lib/interviews/search-document.ts, built
+ * from the lines in memory, not read back); action items keep their checkmarks where the same item comes back. Every
  * save (a Notetaker download's, an upload's, a replacement's) queues the interview's scorecard
  * evidence and talk time (lib/scorecards/jobs.ts) in the same transaction.
  */
@@ -65,6 +67,7 @@ async function writeParsedContent(tx: Prisma.TransactionClient, interviewId: str
         })),
       });
     }
+    await writeSearchDocument(tx, interviewId, assetId, content.segments);
     return;
   }
   if (content.kind === "SUMMARY") {

@@ -32,6 +32,7 @@ const COUNT_WORDS: Record<string, [string, string]> = {
   recordings: ["recording", "recordings"],
   transcripts: ["transcript", "transcripts"],
   segments: ["transcript line", "transcript lines"],
+  searchDocuments: ["transcript search document", "transcript search documents"],
   actionItems: ["action item", "action items"],
   evidence: ["evidence map", "evidence maps"],
   feedback: ["feedback edited", "feedback edited"],

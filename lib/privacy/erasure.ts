@@ -10,7 +10,7 @@
  *     lib/interviews/process-booking.ts);
  *  4. delete their outgoing emails, the audit entries that name them, and the candidate (which
  *     cascades to applications, interviews, feedback and revisions, media rows, transcript lines,
- *     action items, evidence);
+ *     action items, evidence) — their transcripts' search documents are deleted explicitly first;
  *  5. audit and record the deletion with counts only: no name, no email.
  * The files and Nylas's copies go when the queued jobs run (retried until they succeed).
  */
@@ -32,6 +32,7 @@ export type ErasureCounts = {
   bookingsCancelled: number;
   feedback: number;
   segments: number;
+  searchDocuments: number;
 };
 
 export type ErasureResult = { status: "erased"; counts: ErasureCounts } | { status: "not_found" } | { status: "mismatch" };
@@ -44,6 +45,7 @@ const COUNT_LABELS: Record<keyof ErasureCounts, string> = {
   bookingsCancelled: "Upcoming bookings cancelled",
   feedback: "Feedback",
   segments: "Transcript lines",
+  searchDocuments: "Transcript search documents",
 };
 
 async function lockBookings(tx: Prisma.TransactionClient, bookingIds: readonly string[]): Promise<void> {
@@ -105,6 +107,8 @@ export async function eraseCandidate(actor: AuditActor, candidateId: string, con
         tx.feedback.count({ where: { interviewId: { in: interviewIds } } }),
         tx.transcriptSegment.count({ where: { interviewId: { in: interviewIds } } }),
       ]);
+      // The transcripts' searchable copy (the interviews' cascade would take it; explicit is auditable).
+      const { count: searchDocuments } = await tx.interviewSearchDocument.deleteMany({ where: { interviewId: { in: interviewIds } } });
       await tx.outgoingEmail.deleteMany({ where: { interviewId: { in: interviewIds } } });
       // Decisions' audit entries carry the candidate's name in their label and may quote the reason.
       await tx.auditLog.deleteMany({ where: { entityType: "application", entityId: { in: applicationIds } } });
@@ -121,6 +125,7 @@ export async function eraseCandidate(actor: AuditActor, candidateId: string, con
         bookingsCancelled: upcoming.length,
         feedback,
         segments,
+        searchDocuments,
       };
       await recordAudit(tx, actor, {
         entityType: "candidate",

@@ -2,7 +2,9 @@
  * A candidate's data export (DESIGN "Erasure and export"): one ZIP of `candidate.json` — everything
  * held about them: the candidate, applications, interviews (consent records, transcripts, summaries,
  * action items, feedback with its revisions, emails sent), audit entries and deletion records about
- * them — and their stored media files under `media/<interview>/<file>`.
+ * them — and their stored media files under `media/<interview>/<file>`. A transcript's search
+ * document (lib/interviews/search-document.ts) is the same lines joined again, so the transcript's
+ * lines stand for it.
  *
  * Streamed end to end (lib/privacy/zip.ts): transcript lines are read a page at a time and files
  * chunk by chunk as the client reads, so memory stays flat whatever the size. An erasure during

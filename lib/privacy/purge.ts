@@ -2,7 +2,7 @@
  * Deleting what we hold (issue 16, DESIGN "Recording consent, retention and erasure"):
  *
  * - purgeInterviewMedia (purgeInterviewsMedia for a batch): an interview's recordings, transcript
- *   (its lines, and so their full-text index entries), summary, action items, evidence and talk
+ *   (its lines and its search document, lib/interviews/search-document.ts), summary, action items, evidence and talk
  *   time, and the transcript moments its feedback cites — in one short transaction under the
  *   interviews' locks (lockInterview's row lock, taken in id order), which also queues the
  *   deletion of the stored files and of Nylas's copy (lib/privacy/deletion-jobs.ts) and records
@@ -31,6 +31,8 @@ export type MediaPurgeCounts = {
   recordings: number;
   transcripts: number;
   segments: number;
+  /** The transcript's search document (its text again, for the dashboard's search): 0 or 1. */
+  searchDocuments: number;
   actionItems: number;
   evidence: number;
   feedback: number;
@@ -70,9 +72,10 @@ export async function purgeInterviewsMediaIn(tx: Tx, items: readonly { interview
       FROM interviews WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
   if (interviews.length === 0) return new Map();
 
-  const [assets, segments, actionItems, evidence, feedback] = [
+  const [assets, segments, searchDocuments, actionItems, evidence, feedback] = [
     await tx.mediaAsset.findMany({ where: { interviewId: { in: ids } }, select: { interviewId: true, kind: true, storageKey: true, size: true, notetakerId: true } }),
     await tx.$queryRaw<{ interview_id: string; n: number }[]>`SELECT interview_id, count(*)::int AS n FROM transcript_segments WHERE interview_id = ANY(${ids}::uuid[]) GROUP BY interview_id`,
+    await tx.interviewSearchDocument.findMany({ where: { interviewId: { in: ids } }, select: { interviewId: true } }),
     await tx.$queryRaw<{ interview_id: string; n: number }[]>`SELECT interview_id, count(*)::int AS n FROM action_items WHERE interview_id = ANY(${ids}::uuid[]) GROUP BY interview_id`,
     await tx.interviewEvidence.findMany({ where: { interviewId: { in: ids } }, select: { interviewId: true } }),
     await redactInterviewFeedback(tx, { interviewId: { in: ids } }, CITATIONS),
@@ -81,6 +84,7 @@ export async function purgeInterviewsMediaIn(tx: Tx, items: readonly { interview
   const segmentsOf = countOf(segments);
   const actionItemsOf = countOf(actionItems);
   const evidenceOf = new Set(evidence.map((e) => e.interviewId));
+  const searchDocumentOf = new Set(searchDocuments.map((d) => d.interviewId));
 
   const purged = new Map<string, MediaPurgeCounts>();
   for (const interview of interviews) {
@@ -91,19 +95,22 @@ export async function purgeInterviewsMediaIn(tx: Tx, items: readonly { interview
       recordings: own.filter((a) => a.kind === "RECORDING").length,
       transcripts: own.filter((a) => a.kind === "TRANSCRIPT").length,
       segments: segmentsOf.get(interview.id) ?? 0,
+      searchDocuments: searchDocumentOf.has(interview.id) ? 1 : 0,
       actionItems: actionItemsOf.get(interview.id) ?? 0,
       evidence: evidenceOf.has(interview.id) ? 1 : 0,
       feedback: feedback.get(interview.id) ?? 0,
     };
-    const holdsMedia = own.length > 0 || counts.segments > 0 || counts.actionItems > 0 || counts.evidence > 0 || interview.has_summary || interview.has_talk_time;
+    const holdsMedia = own.length > 0 || counts.segments > 0 || counts.searchDocuments > 0 || counts.actionItems > 0 || counts.evidence > 0 || interview.has_summary || interview.has_talk_time;
     // Never recorded, or purged already: nothing to delete, nothing to record.
     if (holdsMedia || counts.feedback > 0) purged.set(interview.id, counts);
   }
   if (purged.size === 0) return purged;
   const purgedIds = [...purged.keys()];
 
-  // Lines first (their full-text index entries go with them), then the files' rows.
+  // Lines and the search document first (the file's cascade would take the document too; explicit
+  // is auditable), then the files' rows.
   await tx.transcriptSegment.deleteMany({ where: { interviewId: { in: purgedIds } } });
+  await tx.interviewSearchDocument.deleteMany({ where: { interviewId: { in: purgedIds } } });
   await tx.mediaAsset.deleteMany({ where: { interviewId: { in: purgedIds } } });
   await tx.actionItem.deleteMany({ where: { interviewId: { in: purgedIds } } });
   await tx.interviewEvidence.deleteMany({ where: { interviewId: { in: purgedIds } } });

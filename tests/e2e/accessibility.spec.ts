@@ -116,6 +116,20 @@ test.describe("recruiter", () => {
     await expectAccessible(page, "/dashboard");
   });
 
+  test("dashboard: transcript search, snippets with marked words", async ({ page }) => {
+    // The Notetaker's sample transcript (beforeAll) talks about carriers.
+    await page.goto("/dashboard?q=carriers");
+    const results = page.getByRole("region", { name: "Interviews" });
+    await expect(
+      results
+        .locator("mark")
+        .filter({ hasText: /^carriers?$/i })
+        .first(),
+    ).toBeVisible();
+    await expect(results.locator("caption")).toContainText("most relevant first");
+    await expectAccessible(page, "/dashboard?q=carriers");
+  });
+
   test("debrief: player, transcript, summary, action items", async ({ page }) => {
     await openDebrief(page);
     await expectAccessible(page, "debrief");

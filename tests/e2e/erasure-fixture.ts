@@ -1,7 +1,7 @@
 /**
  * A candidate for the erasure specs, written with Prisma as booking processing would store it: an
  * application to the backend role, an upcoming interview (its booking id unknown to the sandbox,
- * so its cancellation job finds nothing to cancel) whose transcript says `word`.
+ * so its cancellation job finds nothing to cancel) whose transcript (lines and search document) says `word`.
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -26,6 +26,9 @@ export async function createErasableCandidate(prisma: PrismaClient, name: string
     select: { id: true },
   });
   const asset = await prisma.mediaAsset.create({ data: { interviewId: interview.id, kind: "TRANSCRIPT", source: "UPLOAD", status: "PENDING" }, select: { id: true } });
-  await prisma.transcriptSegment.create({ data: { interviewId: interview.id, assetId: asset.id, position: 0, speaker: name, text: `I am ${name} and I like ${word}.` } });
+  const line = { speaker: name, text: `I am ${name} and I like ${word}.` };
+  await prisma.transcriptSegment.create({ data: { interviewId: interview.id, assetId: asset.id, position: 0, ...line } });
+  // Its search document, as lib/interviews/search-document.ts writes it with the lines ("Speaker: text").
+  await prisma.interviewSearchDocument.create({ data: { interviewId: interview.id, assetId: asset.id, content: `${line.speaker}: ${line.text}`, lineCount: 1 } });
   return { candidateId: candidate.id, interviewId: interview.id, email };
 }

@@ -13,6 +13,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assertServerEnv } from "@/lib/env";
 import { getCandidateTimeline, listInterviews } from "@/lib/interviews/queries";
+import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { mediaDownloadJob } from "@/lib/media/jobs";
 import { enqueue, runDueJobs } from "@/lib/jobs";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
@@ -85,9 +86,10 @@ async function bookedCandidate() {
     await prisma.mediaAsset.update({ where: { id: asset.id }, data: { status: "STORED", storageKey: key, size: put.size, sha256: put.sha256, storedAt: new Date() } });
   }
   const transcript = await prisma.mediaAsset.findFirstOrThrow({ where: { interviewId: interview.id, kind: "TRANSCRIPT" } });
-  await prisma.transcriptSegment.createMany({
-    data: Array.from({ length: 5 }, (_, position) => ({ interviewId: interview.id, assetId: transcript.id, position, speaker: "Zoë", text: `Line ${position}: Zoë on billing` })),
-  });
+  const lines = Array.from({ length: 5 }, (_, position) => ({ position, speaker: "Zoë", text: `Line ${position}: Zoë on billing` }));
+  await prisma.transcriptSegment.createMany({ data: lines.map((line) => ({ ...line, interviewId: interview.id, assetId: transcript.id })) });
+  // As lib/media/parsed-content.ts stores a transcript: its lines and its search document.
+  await writeSearchDocument(prisma, interview.id, transcript.id, lines);
   await prisma.actionItem.create({ data: { interviewId: interview.id, position: 0, text: "Send Zoë the take-home" } });
   await prisma.interview.update({
     where: { id: interview.id },
@@ -175,20 +177,23 @@ describe("eraseCandidate", () => {
     expect(await prisma.webhookEvent.count({ where: { bookingId } })).toBeGreaterThan(0);
     expect(await listFiles(mediaDir)).toHaveLength(2);
 
+    const viewer = { ...actor, role: "ADMIN" as const };
+    expect((await listInterviews(viewer, { q: "billing" })).rows.map((r) => r.id)).toEqual([interview.id]);
+
     const result = await eraseCandidate(actor, candidateId, `  ${GUEST.email.toUpperCase()} `);
-    expect(result).toEqual({ status: "erased", counts: expect.objectContaining({ applications: 1, interviews: 1, files: 2, bookingsCancelled: 1, feedback: 1, segments: 5 }) });
+    expect(result).toEqual({ status: "erased", counts: expect.objectContaining({ applications: 1, interviews: 1, files: 2, bookingsCancelled: 1, feedback: 1, segments: 5, searchDocuments: 1 }) });
 
     // Rows: gone (cascade), and nothing that names them is left.
     expect(await prisma.candidate.count({ where: { id: candidateId } })).toBe(0);
     expect(await prisma.interview.count({ where: { id: interview.id } })).toBe(0);
     expect(await prisma.application.count({ where: { candidateId } })).toBe(0);
     expect(await prisma.transcriptSegment.count({ where: { interviewId: interview.id } })).toBe(0);
+    expect(await prisma.interviewSearchDocument.count()).toBe(0);
     expect(await prisma.feedback.count()).toBe(0);
     expect(await prisma.feedbackRevision.count()).toBe(0);
     expect(await prisma.mediaAsset.count()).toBe(0);
     expect(await prisma.webhookEvent.count({ where: { bookingId } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { entityType: "application" } })).toBe(0);
-    const viewer = { ...actor, role: "ADMIN" as const };
     expect(await getCandidateTimeline(viewer, candidateId)).toBeNull();
     expect((await listInterviews(viewer, { q: "billing" })).total).toBe(0);
     expect((await listInterviews(viewer, {})).total).toBe(0);

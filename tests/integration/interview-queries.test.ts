@@ -8,8 +8,9 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { getCandidateTimeline, listInterviewFilterOptions, listInterviews, type InterviewViewer } from "@/lib/interviews/queries";
-import { seedDemo } from "@/lib/seed/seed-demo";
+import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { DEFAULT_INTERVIEW_FILTERS, parseInterviewFilters, type TInterviewFilters } from "@/lib/validations/interviews";
+import { seedDemoRoster } from "../support/demo-roster";
 import { openTestDatabase } from "../support/database";
 
 const prisma = openTestDatabase({ resetBeforeEach: true });
@@ -30,9 +31,7 @@ let interviewerIds: Record<string, string> = {};
 
 beforeEach(async () => {
   // Interviewers, panels and roles only (no users, no sandbox calendars).
-  await seedDemo(prisma, { sandbox: false, seedPassword: "unused", now: NOW });
-  roleIds = Object.fromEntries((await prisma.role.findMany({ select: { slug: true, id: true } })).map((r) => [r.slug, r.id]));
-  interviewerIds = Object.fromEntries((await prisma.interviewer.findMany({ select: { email: true, id: true } })).map((i) => [i.email, i.id]));
+  ({ roleIds, interviewerIds } = await seedDemoRoster(prisma, NOW));
 });
 
 async function createCandidate(name: string, email = `${name.toLowerCase().replaceAll(" ", ".")}@example.org`) {
@@ -97,7 +96,7 @@ const list = (viewer: InterviewViewer, filters: Partial<TInterviewFilters> = {},
 describe("listInterviews", () => {
   it("returns an empty first page and says nothing exists yet", async () => {
     const result = await list(recruiter, { page: 4 });
-    expect(result).toEqual({ rows: [], total: 0, page: 1, pageSize: 20, pageCount: 1, hasAnyInterviews: false });
+    expect(result).toEqual({ rows: [], total: 0, page: 1, pageSize: 20, pageCount: 1, hasAnyInterviews: false, search: null });
   });
 
   it("lists every status by default with the columns the table shows", async () => {
@@ -130,6 +129,7 @@ describe("listInterviews", () => {
       alert: null,
       // Upcoming: no feedback to give yet.
       feedback: "not_due",
+      snippet: null,
     });
   });
 
@@ -446,12 +446,18 @@ describe("getCandidateTimeline", () => {
 });
 
 describe("listInterviews: transcript search (q)", () => {
-  /** A transcript on an interview, as the media pipeline stores it (an asset and its lines). */
+  /** A transcript on an interview, as the media pipeline stores it (an asset, its lines and its search document). */
   async function addTranscript(interviewId: string, lines: [speaker: string, text: string][]) {
     const asset = await prisma.mediaAsset.create({ data: { interviewId, kind: "TRANSCRIPT", source: "UPLOAD", status: "STORED", storedAt: NOW }, select: { id: true } });
     await prisma.transcriptSegment.createMany({
       data: lines.map(([speaker, text], position) => ({ interviewId, assetId: asset.id, position, speaker, startMs: position * 1000, endMs: position * 1000 + 900, text })),
     });
+    await writeSearchDocument(
+      prisma,
+      interviewId,
+      asset.id,
+      lines.map(([speaker, text]) => ({ speaker, text })),
+    );
   }
 
   it("finds the interviews whose transcript says the words (stemmed, any case, phrases, exclusions), within what the viewer may see", async () => {

@@ -14,6 +14,7 @@ import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
 import { listInterviews } from "@/lib/interviews/queries";
+import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { enqueue, runDueJobs } from "@/lib/jobs";
 import { listJobFailures } from "@/lib/jobs/queries";
 import { nylasNotetakerDeleteJob, storageDeleteJob } from "@/lib/privacy/deletion-jobs";
@@ -97,9 +98,10 @@ async function seedCandidate(storage: MediaStorage, setup: { stage: ApplicationS
       data: { interviewId: interview.id, kind, source: "NOTETAKER", status: "STORED", notetakerId, storageKey: key, size: BigInt(stored.size), sha256: stored.sha256, storedAt: NOW },
     });
     if (kind === "TRANSCRIPT") {
-      await prisma.transcriptSegment.createMany({
-        data: [0, 1, 2].map((position) => ({ interviewId: interview.id, assetId: asset.id, position, speaker: name, text: `Line ${position}: I love ${SECRET_WORD} retries.` })),
-      });
+      const lines = [0, 1, 2].map((position) => ({ position, speaker: name, text: `Line ${position}: I love ${SECRET_WORD} retries.` }));
+      await prisma.transcriptSegment.createMany({ data: lines.map((line) => ({ ...line, interviewId: interview.id, assetId: asset.id })) });
+      // As lib/media/parsed-content.ts stores a transcript: its lines and its search document.
+      await writeSearchDocument(prisma, interview.id, asset.id, lines);
     }
   }
   await prisma.actionItem.create({ data: { interviewId: interview.id, position: 0, text: `Send ${name} the offer` } });
@@ -149,6 +151,7 @@ async function expectMediaGone(seeded: Seeded) {
   const where = { interviewId: seeded.interviewId };
   expect(await prisma.mediaAsset.count({ where })).toBe(0);
   expect(await prisma.transcriptSegment.count({ where })).toBe(0);
+  expect(await prisma.interviewSearchDocument.count({ where })).toBe(0);
   expect(await prisma.actionItem.count({ where })).toBe(0);
   expect(await prisma.interviewEvidence.count({ where })).toBe(0);
   const interview = await prisma.interview.findUniqueOrThrow({ where: { id: seeded.interviewId } });
@@ -226,7 +229,7 @@ function describeRun(label: string, makeStorage: () => Promise<{ storage: MediaS
           ["media", hiredDue.interviewId, "media_after_hire"],
         ].sort(),
       );
-      expect(log[0]!.counts).toMatchObject({ files: 2, recordings: 1, transcripts: 1, segments: 3, actionItems: 1, evidence: 1, feedback: 1 });
+      expect(log[0]!.counts).toMatchObject({ files: 2, recordings: 1, transcripts: 1, segments: 3, searchDocuments: 1, actionItems: 1, evidence: 1, feedback: 1 });
       await expectNoPersonalData(rejectedDue);
       expect((await prisma.privacySettings.findUniqueOrThrow({ where: { id: 1 } })).lastRetentionRunAt).toEqual(NOW);
 

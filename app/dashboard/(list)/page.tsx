@@ -32,7 +32,8 @@ export type DashboardPageProps = {
 
 /**
  * /dashboard — every interview (an interviewer: their own), upcoming first, with filters; an
- * interviewer's starts with their own feedback due.
+ * interviewer's starts with their own feedback due. Searching transcripts (`q`) lists the matches
+ * most relevant first, each with where its transcript says the words.
  */
 export default async function DashboardPage({ searchParams }: DashboardPageProps) {
   // Layouts are not re-rendered on client navigation, so the page checks too (cached per request).
@@ -46,6 +47,9 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
   // The page actually shown (a page past the end is clamped), for links that keep the filters.
   const shownFilters = { ...filters, page: list.page };
   const isFiltered = hasActiveInterviewFilters(filters);
+  const order = list.search
+    ? `most relevant first${list.search.isCapped ? ` among the ${list.search.rankedCount.toLocaleString("en-US")} most recent matches, then the older ones, most recent first` : ""}`
+    : "upcoming first (soonest first), then past (most recent first)";
 
   return (
     <div className="space-y-6">
@@ -53,7 +57,8 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
         title="Interviews"
         description={
           <>
-            {isInterviewer ? "The interviews you run" : "Every interview booked on the careers page"}, upcoming first. Times are in <ViewerTimeZone />.
+            {isInterviewer ? "The interviews you run" : "Every interview booked on the careers page"}, {list.search ? "the transcript search's most relevant first" : "upcoming first"}. Times are in{" "}
+            <ViewerTimeZone />.
           </>
         }
         actions={<AutoRefresh />}
@@ -79,10 +84,12 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
             <EmptyState label="Interviews" title="No interviews match these filters." action={{ href: PATHS.dashboard, label: "Reset filters", variant: "link" }} />
           ) : (
             <section aria-label="Interviews" className="space-y-4">
-              <InterviewTable
-                rows={list.rows}
-                caption={`Interviews${isFiltered ? " matching the filters" : ""}: upcoming first (soonest first), then past (most recent first). Page ${list.page} of ${list.pageCount}.`}
-              />
+              {list.search?.isCapped ? (
+                <p className="text-sm text-muted">
+                  Ranked by relevance among the {list.search.rankedCount.toLocaleString("en-US")} most recent of {list.total.toLocaleString("en-US")} matches; add words to narrow the search.
+                </p>
+              ) : null}
+              <InterviewTable rows={list.rows} caption={`Interviews${isFiltered ? " matching the filters" : ""}: ${order}. Page ${list.page} of ${list.pageCount}.`} />
               <Pagination
                 noun={["interview", "interviews"]}
                 hrefForPage={(page) => buildInterviewsHref({ ...shownFilters, page })}

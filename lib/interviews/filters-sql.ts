@@ -1,0 +1,66 @@
+/**
+ * The interview list's filters and the viewer's visibility as SQL predicates over `interviews i`,
+ * for the ranked transcript search (lib/interviews/search.ts), which must apply them INSIDE its
+ * one statement: a filter applied after a capped match set would miss rows ("role X" + a common
+ * word). Mirrors filtersWhere (./filters.ts) and visibleTo (./visibility.ts) clause by clause; the
+ * parity test (tests/integration/interview-search-filters.test.ts) checks both select the same ids.
+ * Every value is a bound parameter (Prisma.sql), never spliced text.
+ */
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { feedbackEndedBy, startsAtRange, type FilterClock } from "@/lib/interviews/filters";
+import type { InterviewViewer } from "@/lib/interviews/visibility";
+import { normalizeEmail } from "@/lib/utils";
+import type { TInterviewFilters } from "@/lib/validations/interviews";
+
+/** The filters' predicates (no `q`), each over the alias `i`; empty when nothing filters. */
+export function filtersSql(filters: Partial<TInterviewFilters>, clock: FilterClock): Prisma.Sql[] {
+  const clauses: Prisma.Sql[] = [];
+  if (filters.roleId) clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM applications a WHERE a.id = i.application_id AND a.role_id = ${filters.roleId}::uuid)`);
+  if (filters.interviewerId) clauses.push(Prisma.sql`i.interviewer_id = ${filters.interviewerId}::uuid`);
+  if (filters.status && filters.status !== "ALL") clauses.push(Prisma.sql`i.status = ${filters.status}::"InterviewStatus"`);
+  if (filters.stage) clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM applications a WHERE a.id = i.application_id AND a.stage = ${filters.stage}::"ApplicationStage")`);
+  const endedBy = feedbackEndedBy(filters.feedback, clock);
+  if (endedBy) {
+    clauses.push(Prisma.sql`i.status = 'COMPLETED' AND i.ends_at <= ${endedBy} AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.interview_id = i.id AND f.submitted_at IS NOT NULL)`);
+  }
+  const range = startsAtRange(filters);
+  if (range?.gte) clauses.push(Prisma.sql`i.starts_at >= ${range.gte}`);
+  if (range?.lt) clauses.push(Prisma.sql`i.starts_at < ${range.lt}`);
+  return clauses;
+}
+
+/**
+ * An INTERVIEWER viewer resolved for SQL: their normalised email and the ids of the panel members
+ * (interviewers) with that email; null for ADMIN and RECRUITER, who see every interview.
+ */
+export type ViewerScope = { email: string; interviewerIds: string[] } | null;
+
+/**
+ * Resolves `viewer` for visibleToSql with one tiny query (interviewers by email), so the search's
+ * visibility is two indexed equalities (interviews_interviewer_id_starts_at_idx OR
+ * interviews_interviewer_email_starts_at_idx, a BitmapOr) instead of a per-interview join to the
+ * interviewers. Same set as visibleTo's `interviewer.email = email OR interviewerEmail = email`.
+ */
+export async function resolveViewerScope(viewer: InterviewViewer): Promise<ViewerScope> {
+  if (viewer.role !== "INTERVIEWER") return null;
+  const email = normalizeEmail(viewer.email);
+  const panel = await db.interviewer.findMany({ where: { email }, select: { id: true } });
+  return { email, interviewerIds: panel.map((member) => member.id) };
+}
+
+/** visibleTo as predicates over `i` (see resolveViewerScope): none for those who see everything. */
+export function visibleToSql(scope: ViewerScope): Prisma.Sql[] {
+  if (!scope) return [];
+  return [Prisma.sql`(i.interviewer_id = ANY(${scope.interviewerIds}::uuid[]) OR i.interviewer_email = ${scope.email})`];
+}
+
+/** The predicates ANDed (TRUE when there are none). */
+export function andSql(clauses: readonly Prisma.Sql[]): Prisma.Sql {
+  return clauses.length === 0
+    ? Prisma.sql`TRUE`
+    : Prisma.join(
+        clauses.map((clause) => Prisma.sql`(${clause})`),
+        " AND ",
+      );
+}

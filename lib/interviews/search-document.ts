@@ -1,0 +1,38 @@
+/**
+ * An interview's search document (table interview_search_documents, issue 18): its transcript's
+ * lines joined with "\n", each "Speaker: text" (just the text without a speaker), in order — the
+ * same text the migration's backfill built from stored lines. Postgres generates its tsvector
+ * (`document`, GIN-indexed) from `content`; the ranked search (./search.ts) reads only this table.
+ * Written in the transaction that writes the lines (lib/media/parsed-content.ts), deleted with them
+ * (lib/privacy/purge.ts, lib/privacy/erasure.ts, and the cascades from the interview and the file).
+ */
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { stripSnippetMarkers } from "./snippet";
+
+/**
+ * Longest content kept (about 25 hours of talk; a real hour is ~40 KB): a tsvector must stay under
+ * 1 MB, and a longer transcript must still save. Lines past it are not searchable.
+ */
+export const MAX_SEARCH_DOCUMENT_CHARS = 1_000_000;
+
+export type SearchDocumentLine = { speaker: string | null; text: string };
+
+/** Pure: the document's text (snippet markers replaced by spaces, cut at MAX_SEARCH_DOCUMENT_CHARS). */
+export function toSearchDocumentContent(lines: readonly SearchDocumentLine[]): string {
+  const content = lines.map((line) => stripSnippetMarkers(line.speaker !== null ? `${line.speaker}: ${line.text}` : line.text)).join("\n");
+  return content.length > MAX_SEARCH_DOCUMENT_CHARS ? content.slice(0, MAX_SEARCH_DOCUMENT_CHARS) : content;
+}
+
+/** Writes (or replaces) the interview's search document from its transcript's lines, in the caller's transaction; no lines, no document. */
+export async function writeSearchDocument(tx: Prisma.TransactionClient, interviewId: string, assetId: string, lines: readonly SearchDocumentLine[]): Promise<void> {
+  if (lines.length === 0) {
+    await tx.interviewSearchDocument.deleteMany({ where: { interviewId } });
+    return;
+  }
+  const content = toSearchDocumentContent(lines);
+  await tx.$executeRaw`
+    INSERT INTO interview_search_documents (interview_id, asset_id, content, line_count, updated_at)
+    VALUES (${interviewId}::uuid, ${assetId}::uuid, ${content}, ${lines.length}, now())
+    ON CONFLICT (interview_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, content = EXCLUDED.content, line_count = EXCLUDED.line_count, updated_at = EXCLUDED.updated_at`;
+}
