@@ -6,14 +6,15 @@ import { vendorNylasScheduling } from "./scripts/lib/vendor-nylas";
 const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/interviews/:id/uploads", "/vendor/:path*"];
 
 // The vendored <nylas-scheduling> module is named by its content hash (scripts/lib/vendor-nylas.ts),
-// so a browser may keep it for a year, like Next's own hashed chunks.
+// so a browser may keep it for a year, like Next's own hashed chunks: that file only, never a 404
+// for another hash (an instance built from another version must not have its miss cached).
 const IMMUTABLE = { key: "Cache-Control", value: "public, max-age=31536000, immutable" };
 
 export default async function config(): Promise<NextConfig> {
   // Every build (and dev/start) makes sure the vendored scheduler exists for the installed
   // @nylas/web-elements: a fresh clone gets it from postinstall, and a build fails here, with the
   // reason, when it cannot be made. An up-to-date copy is left alone.
-  await vendorNylasScheduling();
+  const { manifest } = await vendorNylasScheduling();
 
   return {
     // Packages that must load from node_modules at run time rather than be bundled:
@@ -30,7 +31,7 @@ export default async function config(): Promise<NextConfig> {
     // CSP that allows nothing. HSTS comes with every page and API response (proxy.ts).
     async headers() {
       const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
-      return [...UNPROXIED_PATHS.map((source) => ({ source, headers })), { source: "/vendor/:path*", headers: [IMMUTABLE] }];
+      return [...UNPROXIED_PATHS.map((source) => ({ source, headers })), { source: manifest.src, headers: [IMMUTABLE] }];
     },
   };
 }

@@ -62,6 +62,8 @@ export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl,
         scheduler-api-url={schedulerApiUrl ?? "/"}
         nylas-branding="false"
         enable-user-feedback="false"
+        // Read by the vendored module's entry as soon as the document is parsed (scripts/lib/vendor-nylas.ts).
+        data-consent-message={consentMessage ?? undefined}
         suppressHydrationWarning
       />
       <SchedulerLoading />

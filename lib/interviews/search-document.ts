@@ -11,17 +11,21 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { stripSnippetMarkers } from "./snippet";
 
 /**
- * Longest content kept (about 25 hours of talk; a real hour is ~40 KB): a tsvector must stay under
- * 1 MB, and a longer transcript must still save. Lines past it are not searchable.
+ * Longest content kept, in UTF-8 bytes (about 20 hours of talk; a real hour is ~40 KB): a
+ * tsvector's lexemes must stay under 1 MB (PostgreSQL refuses the row otherwise, which would roll
+ * back the transcript's save), and they never take more bytes than the text they come from. Cut on
+ * a character boundary; lines past it are not searchable.
  */
-export const MAX_SEARCH_DOCUMENT_CHARS = 1_000_000;
+export const MAX_SEARCH_DOCUMENT_BYTES = 900_000;
 
 export type SearchDocumentLine = { speaker: string | null; text: string };
 
-/** Pure: the document's text (snippet markers replaced by spaces, cut at MAX_SEARCH_DOCUMENT_CHARS). */
+/** Pure: the document's text (snippet markers replaced by spaces, cut at MAX_SEARCH_DOCUMENT_BYTES of UTF-8). */
 export function toSearchDocumentContent(lines: readonly SearchDocumentLine[]): string {
   const content = lines.map((line) => stripSnippetMarkers(line.speaker !== null ? `${line.speaker}: ${line.text}` : line.text)).join("\n");
-  return content.length > MAX_SEARCH_DOCUMENT_CHARS ? content.slice(0, MAX_SEARCH_DOCUMENT_CHARS) : content;
+  if (content.length * 3 <= MAX_SEARCH_DOCUMENT_BYTES) return content; // at most 3 bytes per UTF-16 unit
+  const { read } = new TextEncoder().encodeInto(content, new Uint8Array(MAX_SEARCH_DOCUMENT_BYTES));
+  return content.slice(0, read);
 }
 
 /** Writes (or replaces) the interview's search document from its transcript's lines, in the caller's transaction; no lines, no document. */

@@ -20,11 +20,33 @@ export const VENDOR_DIR = path.join("public", "vendor");
 export const VENDOR_MANIFEST = path.join("components", "scheduling", "vendor-manifest.json");
 const FILE_PATTERN = /^nylas-scheduling\.[0-9a-f]{16}\.js$/;
 
+/**
+ * The vendored module's entry: define the element, then give every server-rendered
+ * `<nylas-scheduling data-consent-message>` its consent line (the `localization` object property,
+ * which HTML cannot carry) as soon as the document is parsed, without waiting for React: a
+ * candidate whose page never hydrates still books under the panel's notice, not Nylas's default
+ * text. (SchedulerHost sets it too, for an element React renders after a client-side navigation.)
+ */
+const ENTRY = `import { defineCustomElement } from "${CDN_ENTRY}";
+defineCustomElement();
+const applyConsentMessages = () => {
+  for (const element of document.querySelectorAll("nylas-scheduling[data-consent-message]")) {
+    const message = element.getAttribute("data-consent-message");
+    if (message) element.localization = { en: { notetakerConsentMessage: message } };
+  }
+};
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", applyConsentMessages, { once: true });
+else applyConsentMessages();
+`;
+const ENTRY_HASH = createHash("sha256").update(ENTRY).digest("hex").slice(0, 16);
+
 export type TVendorManifest = {
   /** Public URL of the vendored module, e.g. /vendor/nylas-scheduling.0123456789abcdef.js */
   src: string;
   /** @nylas/web-elements version it was built from. */
   version: string;
+  /** Hash of the entry it was built with (ENTRY): a changed entry rebuilds. */
+  entry: string;
 };
 
 function packageVersion(root: string): string {
@@ -39,7 +61,7 @@ export function readVendorManifest(root = process.cwd()): TVendorManifest | null
   const manifestPath = path.join(root, VENDOR_MANIFEST);
   if (!existsSync(manifestPath)) return null;
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as TVendorManifest;
-  if (manifest.version !== packageVersion(root)) return null;
+  if (manifest.version !== packageVersion(root) || manifest.entry !== ENTRY_HASH) return null;
   return existsSync(path.join(root, "public", manifest.src)) ? manifest : null;
 }
 
@@ -52,7 +74,7 @@ export async function vendorNylasScheduling(root = process.cwd(), { force = fals
   let code: string;
   try {
     const result = await build({
-      stdin: { contents: `import { defineCustomElement } from "${CDN_ENTRY}";\ndefineCustomElement();\n`, resolveDir: root, loader: "js" },
+      stdin: { contents: ENTRY, resolveDir: root, loader: "js" },
       bundle: true,
       format: "esm",
       minify: true,
@@ -74,7 +96,7 @@ export async function vendorNylasScheduling(root = process.cwd(), { force = fals
   // One vendored copy at a time: older hashes are removed.
   for (const old of readdirSync(dir)) if (FILE_PATTERN.test(old) && old !== name) rmSync(path.join(dir, old));
   writeFileSync(path.join(dir, name), code);
-  const manifest: TVendorManifest = { src: `/vendor/${name}`, version: packageVersion(root) };
+  const manifest: TVendorManifest = { src: `/vendor/${name}`, version: packageVersion(root), entry: ENTRY_HASH };
   writeFileSync(path.join(root, VENDOR_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, built: true };
 }

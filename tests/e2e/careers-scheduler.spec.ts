@@ -67,3 +67,19 @@ test("a load asks for ui-settings once (the preload is the component's request) 
   expect(await host.evaluate((el) => getComputedStyle(el).getPropertyValue("--nylas-primary").trim())).toBe("#1f57d1");
   expect(problems).toEqual([]);
 });
+
+test("the panel's recording notice reaches the component without React: with Next's scripts blocked, the element still upgrades and carries it", async ({ page }) => {
+  await page.route("**/_next/static/**", (route) => route.abort());
+  await page.goto(ROLE_PAGE);
+  const host = page.locator("nylas-scheduling");
+  const message = await host.getAttribute("data-consent-message");
+  expect(message, "the notice rendered into the HTML").toBeTruthy();
+  await expect(host).toHaveClass(/hydrated/, { timeout: 45_000 });
+  await expect.poll(() => host.evaluate((el) => (el as HTMLElement & { localization?: { en?: { notetakerConsentMessage?: string } } }).localization?.en?.notetakerConsentMessage)).toBe(message);
+});
+
+test("only the current vendored module is cached for good: a miss for another hash is not", async ({ request }) => {
+  const miss = await request.get("/vendor/nylas-scheduling.0000000000000000.js");
+  expect(miss.status()).toBe(404);
+  expect(miss.headers()["cache-control"] ?? "").not.toContain("immutable");
+});

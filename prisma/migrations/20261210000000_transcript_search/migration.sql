@@ -28,11 +28,19 @@ ALTER TABLE "interview_search_documents" ADD CONSTRAINT "interview_search_docume
 -- AddForeignKey
 ALTER TABLE "interview_search_documents" ADD CONSTRAINT "interview_search_documents_asset_id_fkey" FOREIGN KEY ("asset_id") REFERENCES "media_assets"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Backfill from the transcript lines stored so far.
+-- Keep the heap narrow: the text and its tsvector move to the TOAST table as soon as a row passes
+-- 128 bytes (instead of about 2 KB), so counting and joining matches reads ids, not transcripts; only
+-- ranking (a bounded set) and the shown page's snippets read the values. Set before the backfill:
+-- it applies to rows as they are written.
+ALTER TABLE "interview_search_documents" SET (toast_tuple_target = 128);
+
+-- Backfill from the transcript lines stored so far. The text is cut at 250,000 characters (at most
+-- 1,000,000 bytes of UTF-8: a tsvector's lexemes must stay under 1 MB; the app cuts at 900,000
+-- bytes, lib/interviews/search-document.ts).
 INSERT INTO "interview_search_documents" ("interview_id", "asset_id", "content", "line_count")
 SELECT "interview_id",
        (array_agg("asset_id" ORDER BY "position"))[1],
-       string_agg(coalesce("speaker" || ': ', '') || "text", E'\n' ORDER BY "position"),
+       left(string_agg(coalesce("speaker" || ': ', '') || "text", E'\n' ORDER BY "position"), 250000),
        count(*)::int
   FROM "transcript_segments"
  GROUP BY "interview_id";

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { TranscriptSnippet } from "@/components/interviews/transcript-snippet";
-import { MAX_SEARCH_DOCUMENT_CHARS, toSearchDocumentContent } from "@/lib/interviews/search-document";
+import { MAX_SEARCH_DOCUMENT_BYTES, toSearchDocumentContent } from "@/lib/interviews/search-document";
 import { parseSnippet, SNIPPET_FRAGMENT as F, SNIPPET_START as S, SNIPPET_STOP as E, stripSnippetMarkers } from "@/lib/interviews/snippet";
 import { parseInterviewFilters } from "@/lib/validations/interviews";
 
@@ -72,8 +72,17 @@ describe("toSearchDocumentContent", () => {
     ).toBe("Sarah Kim: Why?\nBecause  load .");
   });
 
-  it(`cuts a very long transcript at ${MAX_SEARCH_DOCUMENT_CHARS} characters`, () => {
-    const lines = Array.from({ length: 30_000 }, () => ({ speaker: "A", text: "x".repeat(40) }));
-    expect(toSearchDocumentContent(lines)).toHaveLength(MAX_SEARCH_DOCUMENT_CHARS);
+  it(`cuts a very long transcript at ${MAX_SEARCH_DOCUMENT_BYTES} bytes of UTF-8, on a character boundary`, () => {
+    const ascii = Array.from({ length: 30_000 }, () => ({ speaker: "A", text: "x".repeat(40) }));
+    expect(toSearchDocumentContent(ascii)).toHaveLength(MAX_SEARCH_DOCUMENT_BYTES);
+    // Three bytes per character (CJK), and four per emoji (a surrogate pair that must not be split).
+    const cjk = toSearchDocumentContent(Array.from({ length: 20_000 }, () => ({ speaker: null, text: "面试官问了问题".repeat(3) })));
+    expect(Buffer.byteLength(cjk, "utf8")).toBeLessThanOrEqual(MAX_SEARCH_DOCUMENT_BYTES);
+    expect(Buffer.byteLength(cjk, "utf8")).toBeGreaterThan(MAX_SEARCH_DOCUMENT_BYTES - 4);
+    const emoji = toSearchDocumentContent([{ speaker: null, text: "a" + "🙂".repeat(300_000) }]);
+    expect(Buffer.byteLength(emoji, "utf8")).toBeLessThanOrEqual(MAX_SEARCH_DOCUMENT_BYTES);
+    expect(emoji.endsWith("🙂")).toBe(true);
+    // Short text is kept as it is.
+    expect(toSearchDocumentContent([{ speaker: null, text: "面试" }])).toBe("面试");
   });
 });
