@@ -193,19 +193,19 @@ export async function listInterviews(
 
 /** listInterviews with `q`: a page of the ranked transcript search (lib/interviews/search.ts), with snippets. */
 async function searchInterviewList(viewer: InterviewViewer, filters: Partial<TInterviewFilters> & { q: string }, clock: Clock, size: number): Promise<InterviewList> {
-  const requested = Math.max(1, Math.trunc(filters.page ?? 1) || 1);
-  let page = requested;
-  let found = await searchInterviewIds(viewer, filters, clock, { skip: (page - 1) * size, take: size });
+  const scope = await resolveViewerScope(viewer);
+  let page = Math.max(1, Math.trunc(filters.page ?? 1) || 1);
+  let found = await searchInterviewIds(scope, filters, clock, { skip: (page - 1) * size, take: size });
   const pageCount = Math.max(1, Math.ceil(found.total / size));
   // A page past the end becomes the last page (asked again: the total was only known now).
   if (page > pageCount) {
     page = pageCount;
-    if (found.total > 0) found = await searchInterviewIds(viewer, filters, clock, { skip: (page - 1) * size, take: size });
+    if (found.total > 0) found = await searchInterviewIds(scope, filters, clock, { skip: (page - 1) * size, take: size });
   }
   const [records, snippets, anyVisible] = await Promise.all([
     found.ids.length > 0 ? db.interview.findMany({ where: { id: { in: found.ids } }, select: LIST_SELECT }) : Promise.resolve([]),
     searchSnippets(found.ids, filters.q),
-    found.total > 0 ? true : db.interview.count({ where: visibleTo(viewer), take: 1 }).then((count) => count > 0),
+    found.total > 0 ? true : db.interview.count({ where: visibleToScope(scope), take: 1 }).then((count) => count > 0),
   ]);
   const byId = new Map(records.map((record) => [record.id, record]));
   const rows = found.ids.flatMap((id) => {

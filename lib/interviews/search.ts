@@ -18,9 +18,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FilterClock } from "@/lib/interviews/filters";
-import { andSql, filtersSql, resolveViewerScope, visibleToSql, type ViewerScope } from "@/lib/interviews/filters-sql";
+import { andSql, filtersSql, visibleToSql, type ViewerScope } from "@/lib/interviews/filters-sql";
 import { parseSnippet, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP, type Snippet } from "@/lib/interviews/snippet";
-import type { InterviewViewer } from "@/lib/interviews/visibility";
 import type { TInterviewFilters } from "@/lib/validations/interviews";
 
 /** How many of the most recent matches are ranked by relevance; the rest follow by date. */
@@ -90,9 +89,9 @@ export function searchPageSql(scope: ViewerScope, filters: Partial<TInterviewFil
      ORDER BY p.k`;
 }
 
-/** Ids of `take` matches from `skip` in the search order, and the total (searchPageSql). */
-export async function searchInterviewIds(viewer: InterviewViewer, filters: Partial<TInterviewFilters> & { q: string }, clock: FilterClock, page: { skip: number; take: number }): Promise<SearchPage> {
-  const sql = searchPageSql(await resolveViewerScope(viewer), filters, clock, page);
+/** Ids of `take` matches from `skip` in the search order, and the total (searchPageSql), for a viewer resolved by resolveViewerScope. */
+export async function searchInterviewIds(scope: ViewerScope, filters: Partial<TInterviewFilters> & { q: string }, clock: FilterClock, page: { skip: number; take: number }): Promise<SearchPage> {
+  const sql = searchPageSql(scope, filters, clock, page);
   // The planner costs `document @@ query` per row as cheap, but each test detoasts a tsvector
   // stored out of line: at 50,000 documents it preferred a sequential scan testing every row
   // (~150 ms for a word in every transcript) to the GIN bitmap (~12 ms). Sequential scans are
