@@ -55,6 +55,14 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
       ["jobs_dead_idx", "dead-lettered jobs of a kind, newest first, for /settings/jobs"],
     ] as const
   ).map(([name, why]) => ({ kind: "partial index", table: "jobs", name, reason: `${why}; Prisma cannot express a partial index` })),
+  ...(
+    [
+      ["interviews", "interviews_completed_ends_at_idx", "completed interviews by end, for the feedback due/overdue filter (index-only count)"],
+      ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, the feedback filter's NOT EXISTS (index-only)"],
+      ["interviews", "interviews_booked_interviewer_id_starts_at_idx", "booked (not cancelled) interviews per interviewer, for /settings/load (index-only)"],
+      ["interviews", "interviews_talk_time_starts_at_idx", "completed interviews with talk time, for /settings/load's talk time"],
+    ] as const
+  ).map(([table, name, why]) => ({ kind: "partial index", table, name, reason: `${why}; Prisma cannot express a partial index` })),
 ];
 
 const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
