@@ -11,6 +11,12 @@ DROP INDEX "interviews_application_id_idx";
 -- CreateIndex
 CREATE INDEX "interviews_application_id_starts_at_idx" ON "interviews"("application_id", "starts_at");
 
+-- Filters combined with an interviewer (interviewer + status + days, + role or stage): the
+-- interviewer's interviews of a status in a range of days, with the application to join, read
+-- index-only.
+-- CreateIndex
+CREATE INDEX "interviews_interviewer_id_status_starts_at_application_id_idx" ON "interviews"("interviewer_id", "status", "starts_at", "application_id");
+
 -- The candidate page: the interviews booked to replace one (Interview.replacedBy), read for every
 -- interview on the timeline.
 -- CreateIndex
