@@ -25,22 +25,25 @@ export type LoadReportOptions = {
 /**
  * Counts per (interviewer, week) in one statement: the weeks' instants are worked out per
  * interviewer in TypeScript (lib/load/week.ts, the same rules the cap enforcement uses) and sent
- * as arrays; Postgres reads the interviews of the whole window once through the starts_at index
- * and hash-joins them to the weeks by interviewer. Cost grows with the interviews in the window,
- * not with the table (30,000 interviews, a quarter shown: a few thousand rows read).
+ * as arrays; Postgres counts each (interviewer, week) as one range of the booked-interviews index
+ * (interviews_booked_interviewer_id_starts_at_idx: not cancelled, by interviewer and start),
+ * index-only. Cost grows with the interviews in the window, not with the table. (A join of the
+ * weeks to the window's interviews, grouped, was a merge join that re-read the window once per
+ * week: 889,000 index entries for 68,000 interviews at 300,000 interviews.)
  */
 async function countInterviewsPerWeek(bounds: ReturnType<typeof listReportWeekBounds>) {
   if (bounds.length === 0) return [];
-  const from = new Date(bounds.reduce((min, b) => Math.min(min, b.start.getTime()), Infinity));
-  const to = new Date(bounds.reduce((max, b) => Math.max(max, b.end.getTime()), -Infinity));
   return db.$queryRaw<{ interviewerId: string; weekKey: string; count: number }[]>`
-    SELECT w.interviewer_id::text AS "interviewerId", w.week_key AS "weekKey", count(*)::int AS count
+    SELECT w.interviewer_id::text AS "interviewerId", w.week_key AS "weekKey", c.count
       FROM unnest(${bounds.map((b) => b.interviewerId)}::uuid[], ${bounds.map((b) => b.weekKey)}::text[],
                   ${bounds.map((b) => b.start.toISOString())}::timestamptz[], ${bounds.map((b) => b.end.toISOString())}::timestamptz[])
            AS w(interviewer_id, week_key, week_start, week_end)
-      JOIN interviews v ON v.interviewer_id = w.interviewer_id AND v.starts_at >= w.week_start AND v.starts_at < w.week_end
-     WHERE v.status <> 'CANCELLED' AND v.starts_at >= ${from} AND v.starts_at < ${to}
-     GROUP BY w.interviewer_id, w.week_key`;
+     CROSS JOIN LATERAL (
+           SELECT count(*)::int AS count
+             FROM interviews v
+            WHERE v.interviewer_id = w.interviewer_id AND v.status <> 'CANCELLED'
+              AND v.starts_at >= w.week_start AND v.starts_at < w.week_end) c
+     WHERE c.count > 0`;
 }
 
 /** Every interviewer's weekly load for the weeks around `now`, their upcoming interviews, caps and cap blocks. */
