@@ -10,7 +10,7 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import { feedbackStatus, type FeedbackStatus } from "@/lib/feedback/due";
@@ -149,13 +149,17 @@ function toListRow(
  * index-only; the feedback filter likewise reads the partial indexes of completed interviews and of
  * submitted feedback (migration 20261211001000_dashboard_filters).
  */
-async function countListParts(scope: ViewerScope, filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Promise<[number, number, number]> {
-  const [row] = await db.$queryRaw<{ upcoming: number; past: number; undated: number }[]>`
+export function listPartCountsSql(scope: ViewerScope, filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Prisma.Sql {
+  return Prisma.sql`
     SELECT count(*) FILTER (WHERE i.starts_at >= ${now})::int AS upcoming,
            count(*) FILTER (WHERE i.starts_at < ${now})::int AS past,
            count(*) FILTER (WHERE i.starts_at IS NULL)::int AS undated
       FROM interviews i
      WHERE ${andSql([...visibleToSql(scope), ...filtersSql(filters, { now, feedbackDueHours })])}`;
+}
+
+async function countListParts(scope: ViewerScope, filters: Partial<TInterviewFilters>, clock: Clock): Promise<[number, number, number]> {
+  const [row] = await db.$queryRaw<{ upcoming: number; past: number; undated: number }[]>(listPartCountsSql(scope, filters, clock));
   return [row?.upcoming ?? 0, row?.past ?? 0, row?.undated ?? 0];
 }
 
