@@ -12,11 +12,11 @@
  *  - ranking: ts_rank_cd over a bounded set, the MAX_RANKED most recent matches (so a common word
  *    costs 1,000 rank calls, not 50,000); matches beyond it follow, most recent first;
  *  - then the page.
- * A document carries copies of its interview's starts_at, interviewer and application (kept in
- * step by database triggers, migration 20261211000000_search_document_filters), so with no
- * filter, or only those the copies answer (role, interviewer, days, and an interviewer's own
- * interviews), the whole statement reads the documents (and applications for a role), never the
- * interviews table. Status, stage and feedback read the interviews.
+ * A document carries copies of every column of its interview that the filters, the visibility and
+ * the order read (starts_at, ends_at, status, interviewer_id, interviewer_email, application_id;
+ * kept in step by database triggers, migration 20261211000000_search_document_filters), so the
+ * statement reads the documents (and applications or feedback for those filters), never the
+ * interviews table (about 480 MB at 300,000 interviews, against about 10 MB of documents).
  * Snippets (searchSnippets) are ts_headline over the shown page's documents only.
  */
 import "server-only";
@@ -45,24 +45,22 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english'::regcon
  * Order: rank desc, then starts_at desc (undated first), then id desc; past MAX_RANKED, that date order.
  *
  * Shape (issue 18, measured at 50,000 documents / 300,000 interviews / 100,000 applications):
- * `matches` is materialized once as (id, starts_at) and read three times: counted, sorted for
- * the MAX_RANKED most recent (a top-N sort in memory), and those ranked. When the document's
- * copies answer every filter (isCoveredByDocument), `matches` is the GIN bitmap over the
- * documents' narrow heap (the content and tsvector are stored out of line and never read to
- * filter) with the predicates of ./filters-sql.ts applied to the copies under the alias `i`, so
- * the filters' SQL is the one the parity test checks; otherwise the interviews are narrowed by the
- * filters and semi-joined to the matching ids.
+ * `matches` is the GIN bitmap over the documents' narrow heap (the content and tsvector are stored
+ * out of line and never read to filter) with the predicates of ./filters-sql.ts applied to the
+ * copies under the alias `i` (so the filters' SQL is the one the parity test checks, and a filter
+ * reading a column the document does not copy fails there). It is materialized once as
+ * (id, starts_at) and read three times: counted, sorted for the MAX_RANKED most recent (a top-N
+ * sort in memory), and those ranked.
  */
 export function searchPageSql(scope: ViewerScope, filters: Partial<TInterviewFilters> & { q: string }, clock: FilterClock, { skip, take }: { skip: number; take: number }): Prisma.Sql {
   const where = andSql([...filtersSql(filters, clock), ...visibleToSql(scope)]);
   const query = tsQuery(filters.q);
-  const matches = isCoveredByDocument(filters)
-    ? Prisma.sql`SELECT i.id, i.starts_at FROM (
-        SELECT d.interview_id AS id, d.starts_at, d.interviewer_id, d.interviewer_email, d.application_id
-          FROM interview_search_documents d WHERE d.document @@ ${query}
-      ) i WHERE ${where}`
-    : Prisma.sql`SELECT i.id, i.starts_at FROM interviews i
-        WHERE i.id IN (SELECT d.interview_id FROM interview_search_documents d WHERE d.document @@ ${query}) AND ${where}`;
+  // The filters' and visibility's predicates over `i`, the document's copies of its interview's columns.
+  const matches = Prisma.sql`
+    SELECT i.id, i.starts_at FROM (
+      SELECT d.interview_id AS id, d.starts_at, d.ends_at, d.status, d.interviewer_id, d.interviewer_email, d.application_id
+        FROM interview_search_documents d WHERE d.document @@ ${query}
+    ) i WHERE ${where}`;
   return Prisma.sql`
     WITH matches AS MATERIALIZED (${matches}),
     recent AS MATERIALIZED (
@@ -83,15 +81,6 @@ export function searchPageSql(scope: ViewerScope, filters: Partial<TInterviewFil
       FROM (SELECT count(*)::int AS total FROM matches) t
       LEFT JOIN page p ON TRUE
      ORDER BY p.k`;
-}
-
-/**
- * Whether every filter (and the viewer's visibility) reads only the columns a document copies from
- * its interview: starts_at, interviewer_id, interviewer_email and application_id (the role's
- * EXISTS over applications). Status, stage and feedback need the interview's own row.
- */
-export function isCoveredByDocument(filters: Partial<TInterviewFilters>): boolean {
-  return !filters.stage && !filters.feedback && (!filters.status || filters.status === "ALL");
 }
 
 /** Ids of `take` matches from `skip` in the search order, and the total (searchPageSql), for a viewer resolved by resolveViewerScope. */

@@ -144,18 +144,21 @@ describe("listInterviews with q: the ranked transcript search", () => {
   });
 
   it("keeps the document's copies of its interview in step: a reschedule, a reassignment, another application, and a rewritten document", async () => {
+    const COPIED = { startsAt: true, endsAt: true, status: true, interviewerId: true, interviewerEmail: true, applicationId: true } as const;
     const interviewId = await interviewSaying([[null, "We sharded the ledger by tenant."]], { startsAt: at(-24), interviewer: SARAH });
-    const copies = () => prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId }, select: { startsAt: true, interviewerId: true, interviewerEmail: true, applicationId: true } });
-    const interview = () => prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { startsAt: true, interviewerId: true, interviewerEmail: true, applicationId: true } });
+    const copies = () => prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId }, select: COPIED });
+    const interview = () => prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: COPIED });
     expect(await copies()).toEqual(await interview());
     const yesterday = { from: "2026-03-09", to: "2026-03-09", tz: "UTC" };
     expect(await ids("ledger", yesterday)).toEqual([interviewId]);
 
-    // Rescheduled to next week (as a booking update writes it): the days filter follows.
+    // Rescheduled to next week (as a booking update writes it): the days and status filters follow.
     await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: at(24 * 7), endsAt: at(24 * 7 + 1), status: "RESCHEDULED" } });
     expect(await copies()).toEqual(await interview());
     expect(await ids("ledger", yesterday)).toEqual([]);
     expect(await ids("ledger", { from: "2026-03-17", to: "2026-03-17", tz: "UTC" })).toEqual([interviewId]);
+    expect(await ids("ledger", { status: "COMPLETED" })).toEqual([]);
+    expect(await ids("ledger", { status: "RESCHEDULED" })).toEqual([interviewId]);
 
     // Reassigned to Marcus (and by raw SQL: whoever writes, the database passes it on).
     await prisma.$executeRaw`UPDATE interviews SET interviewer_id = ${interviewerIds[MARCUS]!}::uuid, interviewer_email = ${MARCUS} WHERE id = ${interviewId}::uuid`;
@@ -176,7 +179,7 @@ describe("listInterviews with q: the ranked transcript search", () => {
     await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: null, endsAt: null } });
     const asset = await prisma.mediaAsset.findFirstOrThrow({ where: { interviewId }, select: { id: true } });
     await prisma.$transaction((tx) => saveParsedContent(tx, interviewId, asset.id, { kind: "TRANSCRIPT", segments: [{ speaker: null, text: "The ledger again.", startMs: null, endMs: null }] }, NOW));
-    expect(await copies()).toEqual({ ...(await interview()), startsAt: null });
+    expect(await copies()).toEqual({ ...(await interview()), startsAt: null, endsAt: null });
     // A write to the document cannot set other values than its interview's.
     await prisma.$executeRaw`UPDATE interview_search_documents SET starts_at = now(), interviewer_email = 'someone@example.org' WHERE interview_id = ${interviewId}::uuid`;
     expect(await copies()).toEqual(await interview());

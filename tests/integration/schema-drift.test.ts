@@ -48,7 +48,11 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
   },
   ...(
     [
-      ["interview_search_documents_copy_interview", "interview_search_documents", "a search document takes its copies of the interview's columns (starts_at, interviewer, application) when written"],
+      [
+        "interview_search_documents_copy_interview",
+        "interview_search_documents",
+        "a search document takes its copies of the interview's columns (dates, status, interviewer, application) when written",
+      ],
       ["interviews_update_search_document", "interviews", "an interview passes those columns on to its search document when one of them changes"],
     ] as const
   ).flatMap(([name, table, why]) => [
