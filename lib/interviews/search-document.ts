@@ -5,6 +5,10 @@
  * (`document`, GIN-indexed) from `content`; the ranked search (./search.ts) reads only this table.
  * Written in the transaction that writes the lines (lib/media/parsed-content.ts), deleted with them
  * (lib/privacy/purge.ts, lib/privacy/erasure.ts, and the cascades from the interview and the file).
+ * The row also holds copies of its interview's dates, status, interviewer and application, which
+ * the search filters and orders by: database triggers fill them on every write and keep them in
+ * step with the interview (migration 20261211000000_search_document_filters), so no writer here or
+ * elsewhere sets them.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -12,6 +12,11 @@
  *  - ranking: ts_rank_cd over a bounded set, the MAX_RANKED most recent matches (so a common word
  *    costs 1,000 rank calls, not 50,000); matches beyond it follow, most recent first;
  *  - then the page.
+ * A document carries copies of every column of its interview that the filters, the visibility and
+ * the order read (starts_at, ends_at, status, interviewer_id, interviewer_email, application_id;
+ * kept in step by database triggers, migration 20261211000000_search_document_filters), so the
+ * statement reads the documents (and applications or feedback for those filters), never the
+ * interviews table (about 480 MB at 300,000 interviews, against about 10 MB of documents).
  * Snippets (searchSnippets) are ts_headline over the shown page's documents only.
  */
 import "server-only";
@@ -39,52 +44,41 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english'::regcon
  * in order, or one row with a null id when the page is empty. Exported for EXPLAIN in the bench.
  * Order: rank desc, then starts_at desc (undated first), then id desc; past MAX_RANKED, that date order.
  *
- * Shape (issue 18, measured at 50,000 documents / 300,000 interviews): the matching ids come from
- * the GIN index alone (`matches`, materialized: the tsvector, stored out of line, is never read per
- * row to test a match); the interviews are then narrowed by filters and visibility with their own
- * indexes and semi-joined to those ids, so the planner picks, from the estimated number of matches,
- * between walking interviews_starts_at_idx backwards until MAX_RANKED of them match (a common
- * word) and joining every match then sorting (a rare one, or a narrow filter).
+ * Shape (issue 18, measured at 50,000 documents / 300,000 interviews / 100,000 applications):
+ * `matches` is the GIN bitmap over the documents' narrow heap (the content and tsvector are stored
+ * out of line and never read to filter) with the predicates of ./filters-sql.ts applied to the
+ * copies under the alias `i` (so the filters' SQL is the one the parity test checks, and a filter
+ * reading a column the document does not copy fails there). It is materialized once as
+ * (id, starts_at) and read three times: counted, sorted for the MAX_RANKED most recent (a top-N
+ * sort in memory), and those ranked.
  */
 export function searchPageSql(scope: ViewerScope, filters: Partial<TInterviewFilters> & { q: string }, clock: FilterClock, { skip, take }: { skip: number; take: number }): Prisma.Sql {
-  const clauses = [...filtersSql(filters, clock), ...visibleToSql(scope)];
-  const where = andSql(clauses);
+  const where = andSql([...filtersSql(filters, clock), ...visibleToSql(scope)]);
   const query = tsQuery(filters.q);
-  // Nothing narrows the matches: every document belongs to an interview (FK), so the count reads
-  // the matches alone (no join to the interviews).
-  const total =
-    clauses.length === 0
-      ? Prisma.sql`SELECT count(*)::int AS total FROM matches`
-      : Prisma.sql`SELECT count(*)::int AS total FROM interviews i WHERE i.id IN (SELECT interview_id FROM matches) AND ${where}`;
-  // Positions k in the search order: 1..MAX_RANKED by rank, then the older matches by date.
-  // "Most recent" is starts_at DESC NULLS FIRST (an undated interview is a booking still being
-  // looked up, so new): the order of a backward scan of interviews_starts_at_idx.
+  // The filters' and visibility's predicates over `i`, the document's copies of its interview's columns.
+  const matches = Prisma.sql`
+    SELECT i.id, i.starts_at FROM (
+      SELECT d.interview_id AS id, d.starts_at, d.ends_at, d.status, d.interviewer_id, d.interviewer_email, d.application_id
+        FROM interview_search_documents d WHERE d.document @@ ${query}
+    ) i WHERE ${where}`;
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (
-      SELECT d.interview_id FROM interview_search_documents d WHERE d.document @@ ${query}
-    ),
+    WITH matches AS MATERIALIZED (${matches}),
     recent AS MATERIALIZED (
-      SELECT interview_id, starts_at, row_number() OVER (ORDER BY starts_at DESC NULLS FIRST, interview_id DESC) AS n
-        FROM (
-          SELECT i.id AS interview_id, i.starts_at
-            FROM interviews i
-           WHERE i.id IN (SELECT interview_id FROM matches) AND ${where}
-           ORDER BY i.starts_at DESC NULLS FIRST, i.id DESC
-           LIMIT ${Math.max(MAX_RANKED, skip + take)}
-        ) newest
+      SELECT id, starts_at, row_number() OVER (ORDER BY starts_at DESC NULLS FIRST, id DESC) AS n
+        FROM (SELECT id, starts_at FROM matches ORDER BY starts_at DESC NULLS FIRST, id DESC LIMIT ${Math.max(MAX_RANKED, skip + take)}) newest
     ),
     ranked AS (
-      SELECT r.interview_id, row_number() OVER (ORDER BY ts_rank_cd(d.document, ${query}, 32) DESC, r.starts_at DESC NULLS FIRST, r.interview_id DESC) AS k
-        FROM recent r JOIN interview_search_documents d USING (interview_id)
+      SELECT r.id, row_number() OVER (ORDER BY ts_rank_cd(d.document, ${query}, 32) DESC, r.starts_at DESC NULLS FIRST, r.id DESC) AS k
+        FROM recent r JOIN interview_search_documents d ON d.interview_id = r.id
        WHERE r.n <= ${MAX_RANKED}
     ),
     page AS (
-      SELECT interview_id, k FROM ranked WHERE k > ${skip} AND k <= ${skip + take}
+      SELECT id, k FROM ranked WHERE k > ${skip} AND k <= ${skip + take}
       UNION ALL
-      SELECT interview_id, n AS k FROM recent WHERE n > ${MAX_RANKED} AND n > ${skip} AND n <= ${skip + take}
+      SELECT id, n AS k FROM recent WHERE n > ${MAX_RANKED} AND n > ${skip} AND n <= ${skip + take}
     )
-    SELECT p.interview_id, t.total
-      FROM (${total}) t
+    SELECT p.id AS interview_id, t.total
+      FROM (SELECT count(*)::int AS total FROM matches) t
       LEFT JOIN page p ON TRUE
      ORDER BY p.k`;
 }

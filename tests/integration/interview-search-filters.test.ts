@@ -3,7 +3,9 @@
  * list uses without a search (filtersWhere + visibleTo) and the SQL predicates the ranked
  * transcript search applies inside its one statement (filtersSql + visibleToSql). For a seeded set
  * that exercises every clause and a table of filter combinations and viewers, both must select
- * exactly the same interviews — the guard against the two drifting apart.
+ * exactly the same interviews — the guard against the two drifting apart. The search statement
+ * itself (searchPageSql, which applies the predicates to the search document's copies of the
+ * interview's columns) must find exactly those of them that have a matching document.
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +13,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { filtersWhere } from "@/lib/interviews/filters";
 import { andSql, filtersSql, resolveViewerScope, visibleToSql } from "@/lib/interviews/filters-sql";
+import { searchInterviewIds } from "@/lib/interviews/search";
+import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { visibleTo, visibleToScope, type InterviewViewer } from "@/lib/interviews/visibility";
 import type { TInterviewFilters } from "@/lib/validations/interviews";
 import { seedDemoRoster } from "../support/demo-roster";
@@ -28,6 +32,8 @@ const LATE_HOST = "late.host@northwind.example";
 
 let roleIds: Record<string, string> = {};
 let interviewerIds: Record<string, string> = {};
+/** The parity interviews with a search document (all but every seventh) that says "parity". */
+const withDocument = new Set<string>();
 
 beforeAll(async () => {
   await resetTables();
@@ -65,6 +71,11 @@ beforeAll(async () => {
       },
       select: { id: true },
     });
+    if (n % 7 !== 3) {
+      const asset = await prisma.mediaAsset.create({ data: { interviewId: interview.id, kind: "TRANSCRIPT", source: "UPLOAD", status: "STORED" }, select: { id: true } });
+      await writeSearchDocument(prisma, interview.id, asset.id, [{ speaker: null, text: `parity interview ${n}` }]);
+      withDocument.add(interview.id);
+    }
     // Feedback on some: submitted, or only a draft (which is not feedback).
     if (n % 4 === 1) await prisma.feedback.create({ data: { interviewId: interview.id, authorId: author.id, submittedAt: at(-1), revision: 1 } });
     if (n % 4 === 2) await prisma.feedback.create({ data: { interviewId: interview.id, authorId: author.id, draft: { keyTakeaways: "half" } } });
@@ -110,6 +121,15 @@ describe("filtersSql and visibleToSql", () => {
     it.each(FILTERS)(`select the same interviews as filtersWhere and visibleTo for ${viewerName}: %s`, async (_, filters) => {
       const expected = await idsByPrisma(viewer, filters());
       expect(await idsBySql(viewer, filters())).toEqual(expected);
+    });
+  }
+
+  for (const [viewerName, viewer] of VIEWERS) {
+    it.each(FILTERS)(`are what the search statement applies for ${viewerName}: %s`, async (_, filters) => {
+      const expected = (await idsByPrisma(viewer, filters())).filter((id) => withDocument.has(id));
+      const found = await searchInterviewIds(await resolveViewerScope(viewer), { ...filters(), q: "parity" }, CLOCK, { skip: 0, take: 100 });
+      expect([...found.ids].sort()).toEqual(expected);
+      expect(found.total).toBe(expected.length);
     });
   }
 

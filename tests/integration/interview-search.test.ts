@@ -4,8 +4,9 @@
  * a phrase may span a line break; a phrase, an exclusion; relevance order with the filters and the
  * viewer's visibility inside the query; an exact total and the ranking cap (the 1,000 most recent
  * matches ranked, the older ones after them by date); snippets whose matched words come back as
- * parts to mark, never as HTML; and the document written with the lines (saveParsedContent) and
- * replaced by a newer transcript.
+ * parts to mark, never as HTML; the document written with the lines (saveParsedContent) and
+ * replaced by a newer transcript, and its copies of the interview's date, interviewer and
+ * application following every change of the interview.
  */
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -140,6 +141,48 @@ describe("listInterviews with q: the ranked transcript search", () => {
     expect(await ids("cassandra")).toEqual([]);
     expect(await ids("postgres")).toEqual([interviewId]);
     expect(await prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId }, select: { content: true, lineCount: true } })).toEqual({ content: "We used Postgres.", lineCount: 1 });
+  });
+
+  it("keeps the document's copies of its interview in step: a reschedule, a reassignment, another application, and a rewritten document", async () => {
+    const COPIED = { startsAt: true, endsAt: true, status: true, interviewerId: true, interviewerEmail: true, applicationId: true } as const;
+    const interviewId = await interviewSaying([[null, "We sharded the ledger by tenant."]], { startsAt: at(-24), interviewer: SARAH });
+    const copies = () => prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId }, select: COPIED });
+    const interview = () => prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: COPIED });
+    expect(await copies()).toEqual(await interview());
+    const yesterday = { from: "2026-03-09", to: "2026-03-09", tz: "UTC" };
+    expect(await ids("ledger", yesterday)).toEqual([interviewId]);
+
+    // Rescheduled to next week (as a booking update writes it): the days and status filters follow.
+    await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: at(24 * 7), endsAt: at(24 * 7 + 1), status: "RESCHEDULED" } });
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", yesterday)).toEqual([]);
+    expect(await ids("ledger", { from: "2026-03-17", to: "2026-03-17", tz: "UTC" })).toEqual([interviewId]);
+    expect(await ids("ledger", { status: "COMPLETED" })).toEqual([]);
+    expect(await ids("ledger", { status: "RESCHEDULED" })).toEqual([interviewId]);
+
+    // Reassigned to Marcus (and by raw SQL: whoever writes, the database passes it on).
+    await prisma.$executeRaw`UPDATE interviews SET interviewer_id = ${interviewerIds[MARCUS]!}::uuid, interviewer_email = ${MARCUS} WHERE id = ${interviewId}::uuid`;
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", {}, { email: SARAH, role: "INTERVIEWER" })).toEqual([]);
+    expect(await ids("ledger", {}, { email: MARCUS, role: "INTERVIEWER" })).toEqual([interviewId]);
+    expect(await ids("ledger", { interviewerId: interviewerIds[MARCUS] })).toEqual([interviewId]);
+
+    // Moved to an application for another role.
+    const { candidateId } = await prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { candidateId: true } });
+    const designer = await prisma.application.create({ data: { candidateId: candidateId!, roleId: roleIds["product-designer"]! }, select: { id: true } });
+    await prisma.interview.update({ where: { id: interviewId }, data: { applicationId: designer.id } });
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", { roleId: roleIds["backend-engineer"] })).toEqual([]);
+    expect(await ids("ledger", { roleId: roleIds["product-designer"] })).toEqual([interviewId]);
+
+    // Unscheduled (a booking still being looked up), then the transcript rewritten: still the interview's values.
+    await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: null, endsAt: null } });
+    const asset = await prisma.mediaAsset.findFirstOrThrow({ where: { interviewId }, select: { id: true } });
+    await prisma.$transaction((tx) => saveParsedContent(tx, interviewId, asset.id, { kind: "TRANSCRIPT", segments: [{ speaker: null, text: "The ledger again.", startMs: null, endMs: null }] }, NOW));
+    expect(await copies()).toEqual({ ...(await interview()), startsAt: null, endsAt: null });
+    // A write to the document cannot set other values than its interview's.
+    await prisma.$executeRaw`UPDATE interview_search_documents SET starts_at = now(), interviewer_email = 'someone@example.org' WHERE interview_id = ${interviewId}::uuid`;
+    expect(await copies()).toEqual(await interview());
   });
 
   it(`ranks only the ${MAX_RANKED} most recent matches, lists the older ones after them by date, and counts them all`, async () => {

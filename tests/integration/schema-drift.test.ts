@@ -48,6 +48,19 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
   },
   ...(
     [
+      [
+        "interview_search_documents_copy_interview",
+        "interview_search_documents",
+        "a search document takes its copies of the interview's columns (dates, status, interviewer, application) when written",
+      ],
+      ["interviews_update_search_document", "interviews", "an interview passes those columns on to its search document when one of them changes"],
+    ] as const
+  ).flatMap(([name, table, why]) => [
+    { kind: "function", name: `${name}()`, reason: `${why}; Prisma has no triggers` },
+    { kind: "trigger", table, name, reason: `${why}; Prisma has no triggers` },
+  ]),
+  ...(
+    [
       ["jobs_queued_idx", "due jobs of a kind in claim order, QUEUED rows only"],
       ["jobs_running_idx", "leases to take over, RUNNING rows only"],
       ["jobs_serial_idx", "a serialisation key's other live jobs"],
