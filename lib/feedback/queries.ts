@@ -18,9 +18,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, UserRole } from "@/lib/generated/prisma/enums";
-import { visibleTo } from "@/lib/interviews/visibility";
+import { resolveViewerScope, type ViewerScope } from "@/lib/interviews/filters-sql";
+import { visibleToScope } from "@/lib/interviews/visibility";
 import { normalizeEmail } from "@/lib/utils";
 import { isId } from "@/lib/validations/ids";
 import { feedbackStatus, type FeedbackStatus } from "./due";
@@ -253,19 +254,37 @@ export type OwnDueFeedback = {
 export const OWN_DUE_FEEDBACK_LIMIT = 50;
 
 /**
+ * How many of listOwnDueFeedback's interviews there are: the viewer's completed interviews that
+ * ended by `now`, each taken once whether it is theirs by panel member or by host email (two
+ * index-only ranges of migration 20261211002000's partial indexes, united, rather than one OR that
+ * reads every matching row of the interviews table), minus those they submitted feedback on (an
+ * index-only anti-join). The same interviews as the Prisma `where` of listOwnDueFeedback (tested).
+ * 'COMPLETED' stays a literal: the partial indexes only match it as one.
+ */
+export function ownDueFeedbackCountSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS total FROM (
+      SELECT i.id FROM interviews i WHERE i.interviewer_id = ANY(${scope.interviewerIds}::uuid[]) AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
+      UNION
+      SELECT i.id FROM interviews i WHERE i.interviewer_email = ${scope.email} AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
+    ) own
+    WHERE NOT EXISTS (SELECT 1 FROM feedback f WHERE f.author_id = ${authorId}::uuid AND f.interview_id = own.id AND f.submitted_at IS NOT NULL)`;
+}
+
+/**
  * The viewer's completed interviews that ended without their submitted feedback, overdue first
- * (the longest-waiting first). Only interviews they ran (visibleTo, in the query); for recruiters
+ * (the longest-waiting first). Only interviews they ran (visibleToScope, in the query); for recruiters
  * and admins, who run none, it is empty. At most `limit`, with the total.
  */
 export async function listOwnDueFeedback(
   reader: FeedbackReader,
   { now = new Date(), dueHours = getEnv().FEEDBACK_DUE_HOURS, limit = OWN_DUE_FEEDBACK_LIMIT }: { now?: Date; dueHours?: number; limit?: number } = {},
 ): Promise<{ rows: OwnDueFeedback[]; total: number }> {
-  if (reader.role !== "INTERVIEWER") return { rows: [], total: 0 };
+  const scope = await resolveViewerScope(reader);
+  if (!scope) return { rows: [], total: 0 };
   const where: Prisma.InterviewWhereInput = {
-    AND: [visibleTo(reader), { status: "COMPLETED", endsAt: { lte: now } }, { feedback: { none: { authorId: reader.id, submittedAt: { not: null } } } }],
+    AND: [visibleToScope(scope), { status: "COMPLETED", endsAt: { lte: now } }, { feedback: { none: { authorId: reader.id, submittedAt: { not: null } } } }],
   };
-  const [rows, total] = await Promise.all([
+  const [rows, [{ total }]] = await Promise.all([
     db.interview.findMany({
       where,
       orderBy: [{ endsAt: "asc" }, { id: "asc" }],
@@ -280,7 +299,7 @@ export async function listOwnDueFeedback(
         application: { select: { role: { select: { title: true } } } },
       },
     }),
-    db.interview.count({ where }),
+    db.$queryRaw<[{ total: number }]>(ownDueFeedbackCountSql(scope, reader.id, now)),
   ]);
   return {
     rows: rows.map((row) => {

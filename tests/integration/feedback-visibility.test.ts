@@ -12,7 +12,8 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { decideApplication, listDecisions } from "@/lib/feedback/decide";
-import { getCandidateFeedback, listOwnDueFeedback, listVisibleFeedback, type FeedbackReader } from "@/lib/feedback/queries";
+import { getCandidateFeedback, listOwnDueFeedback, listVisibleFeedback, ownDueFeedbackCountSql, type FeedbackReader } from "@/lib/feedback/queries";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { demoInterviewers } from "@/prisma/demo-fixture";
@@ -301,6 +302,46 @@ describe("listOwnDueFeedback", () => {
     expect(await listOwnDueFeedback(users[SARAH]!, { now: NOW })).toEqual({ rows: [], total: 0 });
     expect((await listOwnDueFeedback(users[LENA]!, { now: NOW })).rows.map((r) => r.interviewId)).toEqual([app.lenas]);
     expect(await listOwnDueFeedback(recruiter(), { now: NOW })).toEqual({ rows: [], total: 0 });
+  });
+
+  it("counts an interview that is theirs only by host email, and one that is theirs both ways, once each", async () => {
+    const app = await panelApplication();
+    // Booked before Priya's panel member existed: no interviewer, her email as host.
+    const byEmail = await createInterview(app, { interviewer: null, interviewerEmail: PRIYA, startsAt: at(-5) });
+    const submitted = await createInterview(app, { interviewer: null, interviewerEmail: PRIYA, startsAt: at(-6) });
+    await giveFeedback(submitted, PRIYA, app);
+    // Marcus's interview hosted from another address is not hers.
+    await createInterview(app, { interviewer: MARCUS, interviewerEmail: "marcus.other@northwind.example", startsAt: at(-7) });
+    const due = await listOwnDueFeedback(users[PRIYA]!, { now: NOW, dueHours: 24 });
+    expect(due.rows.map((r) => r.interviewId).sort()).toEqual([app.priyas, byEmail].sort());
+    expect(due.total).toBe(2);
+    expect(due.total).toBe(
+      await prisma.interview.count({
+        where: {
+          OR: [{ interviewer: { email: PRIYA } }, { interviewerEmail: PRIYA }],
+          status: "COMPLETED",
+          endsAt: { lte: NOW },
+          feedback: { none: { authorId: users[PRIYA]!.id, submittedAt: { not: null } } },
+        },
+      }),
+    );
+  });
+
+  it("counts from its partial indexes, index-only, without scanning interviews or feedback (a scan costs ~500 ms at 300,000)", async () => {
+    const app = await panelApplication();
+    await createInterview(app, { interviewer: PRIYA, startsAt: at(-3) });
+    await prisma.$executeRawUnsafe("ANALYZE interviews");
+    await prisma.$executeRawUnsafe("ANALYZE feedback");
+    const scope = { email: PRIYA, interviewerIds: [interviewerIds[PRIYA]!] };
+    const plan = await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${ownDueFeedbackCountSql(scope, users[PRIYA]!.id, NOW)}`);
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toMatch(/Index Only Scan using interviews_completed_interviewer_id_ends_at_idx on interviews/);
+    expect(plan).toMatch(/Index Only Scan using interviews_completed_interviewer_email_ends_at_idx on interviews/);
+    expect(plan).toMatch(/Index Only Scan using feedback_submitted_author_id_interview_id_idx on feedback/);
+    expect(plan).not.toMatch(/Seq Scan on (interviews|feedback)/);
   });
 });
 

@@ -74,6 +74,9 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
       ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, the feedback filter's NOT EXISTS (index-only)"],
       ["interviews", "interviews_booked_interviewer_id_starts_at_idx", "booked (not cancelled) interviews per interviewer, for /settings/load (index-only)"],
       ["interviews", "interviews_talk_time_starts_at_idx", "completed interviews with talk time, for /settings/load's talk time"],
+      ["interviews", "interviews_completed_interviewer_id_ends_at_idx", "completed interviews per panel member, for an interviewer's own feedback due (index-only)"],
+      ["interviews", "interviews_completed_interviewer_email_ends_at_idx", "completed interviews per host email, for an interviewer's own feedback due (index-only)"],
+      ["feedback", "feedback_submitted_author_id_interview_id_idx", "submitted feedback per author, for an interviewer's own feedback due (index-only NOT EXISTS)"],
     ] as const
   ).map(([table, name, why]) => ({ kind: "partial index", table, name, reason: `${why}; Prisma cannot express a partial index` })),
 ];
