@@ -6,9 +6,10 @@
  * Written in the transaction that writes the lines (lib/media/parsed-content.ts), deleted with them
  * (lib/privacy/purge.ts, lib/privacy/erasure.ts, and the cascades from the interview and the file).
  * The row also holds copies of its interview's dates, status, interviewer and application, which
- * the search filters and orders by: database triggers fill them on every write and keep them in
- * step with the interview (migration 20261211000000_search_document_filters), so no writer here or
- * elsewhere sets them.
+ * the search filters and orders by: a database trigger fills them from the interview on insert
+ * (for an upsert, on the row it proposes: the update below takes them from EXCLUDED), and another
+ * passes every change of the interview on (migration 20261211000000_search_document_filters), so
+ * no writer computes them.
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -42,5 +43,7 @@ export async function writeSearchDocument(tx: Prisma.TransactionClient, intervie
   await tx.$executeRaw`
     INSERT INTO interview_search_documents (interview_id, asset_id, content, line_count, updated_at)
     VALUES (${interviewId}::uuid, ${assetId}::uuid, ${content}, ${lines.length}, now())
-    ON CONFLICT (interview_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, content = EXCLUDED.content, line_count = EXCLUDED.line_count, updated_at = EXCLUDED.updated_at`;
+    ON CONFLICT (interview_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, content = EXCLUDED.content, line_count = EXCLUDED.line_count, updated_at = EXCLUDED.updated_at,
+      starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, status = EXCLUDED.status,
+      interviewer_id = EXCLUDED.interviewer_id, interviewer_email = EXCLUDED.interviewer_email, application_id = EXCLUDED.application_id`;
 }

@@ -75,6 +75,11 @@ export async function eraseCandidate(actor: AuditActor, candidateId: string, con
       // 2. What lives outside our rows (read again under the lock: a booking may have just arrived).
       const interviews = await interviewsOf(tx, candidateId);
       const interviewIds = interviews.map((i) => i.id);
+      // The interviews' locks (lockInterview's), in id order as purge takes them, before any row
+      // that hangs off them is touched: an update of an interview (the Notetaker completing it, an
+      // upload) locks the interview and then its search document (the copies' trigger), so
+      // deleting the documents first could deadlock with it.
+      await tx.$queryRaw`SELECT id FROM interviews WHERE id = ANY(${[...interviewIds].sort()}::uuid[]) ORDER BY id FOR UPDATE`;
       const applicationIds = (await tx.application.findMany({ where: { candidateId }, select: { id: true } })).map((a) => a.id);
       const assets = await tx.mediaAsset.findMany({ where: { interviewId: { in: interviewIds } }, select: { storageKey: true, notetakerId: true } });
       const notetakers = new Map<string, string | null>();

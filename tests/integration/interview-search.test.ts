@@ -177,11 +177,12 @@ describe("listInterviews with q: the ranked transcript search", () => {
 
     // Unscheduled (a booking still being looked up), then the transcript rewritten: still the interview's values.
     await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: null, endsAt: null } });
+    expect(await copies()).toEqual({ ...(await interview()), startsAt: null, endsAt: null });
+    // A rewritten document takes them from its interview again, whatever it held (here: copies
+    // set wrong by hand, which nothing in the application does).
+    await prisma.$executeRaw`UPDATE interview_search_documents SET starts_at = now(), interviewer_email = 'someone@example.org' WHERE interview_id = ${interviewId}::uuid`;
     const asset = await prisma.mediaAsset.findFirstOrThrow({ where: { interviewId }, select: { id: true } });
     await prisma.$transaction((tx) => saveParsedContent(tx, interviewId, asset.id, { kind: "TRANSCRIPT", segments: [{ speaker: null, text: "The ledger again.", startMs: null, endMs: null }] }, NOW));
-    expect(await copies()).toEqual({ ...(await interview()), startsAt: null, endsAt: null });
-    // A write to the document cannot set other values than its interview's.
-    await prisma.$executeRaw`UPDATE interview_search_documents SET starts_at = now(), interviewer_email = 'someone@example.org' WHERE interview_id = ${interviewId}::uuid`;
     expect(await copies()).toEqual(await interview());
   });
 

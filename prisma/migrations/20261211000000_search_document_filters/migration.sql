@@ -7,8 +7,12 @@
 -- join to the interviews (about 480 MB at 300,000). lib/interviews/search.ts.
 --
 -- The copies are kept in step by the database itself, whoever writes: a document takes them from its
--- interview when it is written, and an interview passes them on whenever one of them changes
--- (a reschedule, a cancellation, completion, a reassignment…). Nothing in the application writes them.
+-- interview when it is inserted (an upsert's update takes them from the row it proposed:
+-- lib/interviews/search-document.ts), and an interview passes them on whenever one of them changes
+-- (a reschedule, a cancellation, completion, a reassignment…). Nothing in the application computes
+-- them. The document's trigger is BEFORE INSERT only: any BEFORE UPDATE row trigger would make
+-- PostgreSQL recompute the generated tsvector (and re-index it) on every update of a document,
+-- even one that only changes a copy.
 
 -- AlterTable
 ALTER TABLE "interview_search_documents" ADD COLUMN     "application_id" UUID,
@@ -18,7 +22,7 @@ ADD COLUMN     "interviewer_id" UUID,
 ADD COLUMN     "starts_at" TIMESTAMPTZ(3),
 ADD COLUMN     "status" "InterviewStatus";
 
--- A document written (or rewritten) takes the copies from its interview. The interview's row is
+-- A document inserted (or the row an upsert proposes) takes the copies from its interview. The interview's row is
 -- locked as an update would lock it (FOR NO KEY UPDATE), so a concurrent change of the interview
 -- either committed before (and is read here) or waits until this document is committed (and then
 -- updates it, below). The transaction writing a transcript updates that interview anyway
@@ -35,8 +39,17 @@ END
 $$;
 
 CREATE TRIGGER "interview_search_documents_copy_interview"
-  BEFORE INSERT OR UPDATE ON "interview_search_documents"
+  BEFORE INSERT ON "interview_search_documents"
   FOR EACH ROW EXECUTE FUNCTION "interview_search_documents_copy_interview"();
+
+-- Backfill, before the interviews' trigger exists (a plain join: no trigger runs, and the tsvector
+-- is not recomputed).
+UPDATE "interview_search_documents" d
+   SET "starts_at" = i."starts_at", "ends_at" = i."ends_at", "status" = i."status",
+       "interviewer_id" = i."interviewer_id", "interviewer_email" = i."interviewer_email",
+       "application_id" = i."application_id"
+  FROM "interviews" i
+ WHERE i."id" = d."interview_id";
 
 -- An interview whose copied columns change passes them on to its document (if it has one).
 CREATE FUNCTION "interviews_update_search_document"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -61,5 +74,3 @@ CREATE TRIGGER "interviews_update_search_document"
      OR OLD."application_id" IS DISTINCT FROM NEW."application_id")
   EXECUTE FUNCTION "interviews_update_search_document"();
 
--- Backfill: rewriting each document copies its interview's columns (the trigger above).
-UPDATE "interview_search_documents" SET "interview_id" = "interview_id";
