@@ -39,6 +39,14 @@ test("the role page's HTML holds the element, the vendored module in <head> and 
   expect(vendored.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(vendored.headers()["x-content-type-options"]).toBe("nosniff");
   expect(await vendored.text()).toContain('"nylas-scheduling"');
+  // Compressed ahead of time (brotli for a browser that takes it, else gzip), not gzipped on the fly
+  // by `next start` on every request as a public/ file is: Next's compression only ever sends gzip.
+  expect(vendored.headers()["content-encoding"]).toBe("br");
+  expect(vendored.headers()["vary"]).toContain("Accept-Encoding");
+  const gzipped = await request.get(script![1]!, { headers: { "Accept-Encoding": "gzip" } });
+  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+  expect(gzipped.headers()["content-length"], "a stored copy has its length up front").toBeTruthy();
+  expect(await gzipped.text()).toContain('"nylas-scheduling"');
 });
 
 test("a load asks for ui-settings once (the preload is the component's request) and availability once, with no script or hydration error, themed from CSS", async ({ page }) => {
