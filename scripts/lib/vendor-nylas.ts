@@ -31,32 +31,67 @@ export const VENDOR_ENCODINGS = [
   { encoding: "gzip", suffix: ".gz" },
 ] as const;
 
+/** The browser half of the availability prefill, bundled into the entry (a change to it rebuilds). */
+const PREFILL_MODULE = path.join("lib", "scheduling", "scheduler-prefill.ts");
+
 /**
- * The vendored module's entry: define the element, then give every server-rendered
- * `<nylas-scheduling data-consent-message>` its consent line (the `localization` object property,
- * which HTML cannot carry) as soon as the document is parsed, without waiting for React: a
- * candidate whose page never hydrates still books under the panel's notice, not Nylas's default
- * text. (SchedulerHost sets it too, for an element React renders after a client-side navigation.)
+ * The vendored module's entry. Once the document is parsed (at once if it already is), for every
+ * server-rendered `<nylas-scheduling>`:
+ * - its availability prefill (the `<script type="application/json" data-nylas-scheduling-prefill>`
+ *   right before it, sandbox mode) becomes its `defaultSchedulerState`, set BEFORE the element is
+ *   defined: the component reads that property once, when it loads, and then skips its own
+ *   availability request (lib/scheduling/scheduler-prefill.ts). A prefill whose window holds no slot,
+ *   or that does not parse, is left out: the component fetches as without one;
+ * - then the element is defined, and gets its consent line (`data-consent-message`, the
+ *   `localization` object property, which HTML cannot carry), without waiting for React: a
+ *   candidate whose page never hydrates still books under the panel's notice, not Nylas's default
+ *   text. (SchedulerHost sets it too, for an element React renders after a client-side navigation;
+ *   such an element is created already defined, so it never gets a prefill and fetches itself.)
  */
 const ENTRY = `import { defineCustomElement } from "${CDN_ENTRY}";
-defineCustomElement();
+import { isAvailabilityPrefill, schedulerStateFromPrefill } from "./${PREFILL_MODULE.split(path.sep).join("/")}";
+const applyPrefills = () => {
+  for (const element of document.querySelectorAll("nylas-scheduling")) {
+    const script = element.previousElementSibling;
+    if (!script || !script.matches("script[type='application/json'][data-nylas-scheduling-prefill]")) continue;
+    let prefill;
+    try {
+      prefill = JSON.parse(script.textContent || "");
+    } catch {
+      continue;
+    }
+    const state = isAvailabilityPrefill(prefill) ? schedulerStateFromPrefill(prefill, new Date()) : null;
+    if (state) element.defaultSchedulerState = { ...element.defaultSchedulerState, ...state };
+  }
+};
 const applyConsentMessages = () => {
   for (const element of document.querySelectorAll("nylas-scheduling[data-consent-message]")) {
     const message = element.getAttribute("data-consent-message");
     if (message) element.localization = { en: { notetakerConsentMessage: message } };
   }
 };
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", applyConsentMessages, { once: true });
-else applyConsentMessages();
+const start = () => {
+  applyPrefills();
+  defineCustomElement();
+  applyConsentMessages();
+};
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+else start();
 `;
-const ENTRY_HASH = createHash("sha256").update(ENTRY).digest("hex").slice(0, 16);
+
+/** The entry's identity: its text and the prefill module it bundles. */
+function entryHash(root: string): string {
+  const prefillFile = path.join(root, PREFILL_MODULE);
+  const prefill = existsSync(prefillFile) ? readFileSync(prefillFile, "utf8") : "";
+  return createHash("sha256").update(ENTRY).update("\0").update(prefill).digest("hex").slice(0, 16);
+}
 
 export type TVendorManifest = {
   /** Public URL of the vendored module, e.g. /vendor/nylas-scheduling.0123456789abcdef.js */
   src: string;
   /** @nylas/web-elements version it was built from. */
   version: string;
-  /** Hash of the entry it was built with (ENTRY): a changed entry rebuilds. */
+  /** Hash of the entry it was built with (ENTRY and the prefill module): a changed entry rebuilds. */
   entry: string;
 };
 
@@ -72,7 +107,7 @@ export function readVendorManifest(root = process.cwd()): TVendorManifest | null
   const manifestPath = path.join(root, VENDOR_MANIFEST);
   if (!existsSync(manifestPath)) return null;
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as TVendorManifest;
-  if (manifest.version !== packageVersion(root) || manifest.entry !== ENTRY_HASH) return null;
+  if (manifest.version !== packageVersion(root) || manifest.entry !== entryHash(root)) return null;
   const file = path.join(root, "public", manifest.src);
   return [file, ...VENDOR_ENCODINGS.map(({ suffix }) => file + suffix)].every((f) => existsSync(f)) ? manifest : null;
 }
@@ -112,7 +147,7 @@ export async function vendorNylasScheduling(root = process.cwd(), { force = fals
   // Once, at the best levels (a few seconds, only when the file changes): brotli 11 is ~20 % smaller than gzip.
   writeFileSync(path.join(dir, `${name}.br`), brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
   writeFileSync(path.join(dir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
-  const manifest: TVendorManifest = { src: `/vendor/${name}`, version: packageVersion(root), entry: ENTRY_HASH };
+  const manifest: TVendorManifest = { src: `/vendor/${name}`, version: packageVersion(root), entry: entryHash(root) };
   writeFileSync(path.join(root, VENDOR_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, built: true };
 }

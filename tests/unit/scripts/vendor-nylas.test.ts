@@ -9,11 +9,12 @@ import { acceptsEncodingPattern, readVendorManifest, vendoredModuleRoutes, vendo
 const ROOT = process.cwd();
 const roots: string[] = [];
 
-/** A scratch project root that shares this checkout's node_modules. */
+/** A scratch project root that shares this checkout's node_modules and lib (the entry bundles lib/scheduling/scheduler-prefill.ts). */
 function scratchRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), "vendor-nylas-"));
   roots.push(root);
   symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
+  symlinkSync(path.join(ROOT, "lib"), path.join(root, "lib"));
   mkdirSync(path.join(root, "components", "scheduling"), { recursive: true });
   return root;
 }
@@ -34,6 +35,9 @@ describe("vendorNylasScheduling", () => {
     // Its copies compressed ahead (next.config.ts sends them; Next would gzip the file on every request).
     expect(brotliDecompressSync(readFileSync(path.join(root, "public", `${manifest.src}.br`))).toString("utf8")).toBe(code);
     expect(gunzipSync(readFileSync(path.join(root, "public", `${manifest.src}.gz`))).toString("utf8")).toBe(code);
+    // The availability prefill goes onto the element before it is defined (lib/scheduling/scheduler-prefill.ts).
+    expect(code).toContain("data-nylas-scheduling-prefill");
+    expect(code).toContain("defaultSchedulerState");
     // Only the scheduling element: not the editor that @nylas/react also ships.
     expect(code).not.toContain("nylas-scheduler-editor");
     expect(JSON.parse(readFileSync(path.join(root, VENDOR_MANIFEST), "utf8"))).toEqual(manifest);
