@@ -1,20 +1,18 @@
 import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
-import { vendorNylasScheduling } from "./scripts/lib/vendor-nylas";
+import { vendoredModuleRoutes, vendorNylasScheduling } from "./scripts/lib/vendor-nylas";
 
 // proxy.ts sets the security headers on everything else; these paths are outside its matcher.
 const UNPROXIED_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/api/interviews/:id/uploads", "/vendor/:path*"];
-
-// The vendored <nylas-scheduling> module is named by its content hash (scripts/lib/vendor-nylas.ts),
-// so a browser may keep it for a year, like Next's own hashed chunks: that file only, never a 404
-// for another hash (an instance built from another version must not have its miss cached).
-const IMMUTABLE = { key: "Cache-Control", value: "public, max-age=31536000, immutable" };
 
 export default async function config(): Promise<NextConfig> {
   // Every build (and dev/start) makes sure the vendored scheduler exists for the installed
   // @nylas/web-elements: a fresh clone gets it from postinstall, and a build fails here, with the
   // reason, when it cannot be made. An up-to-date copy is left alone.
   const { manifest } = await vendorNylasScheduling();
+  // The vendored <nylas-scheduling> module: cached for good (its name is its content hash), and sent
+  // from its brotli/gzip copies instead of being gzipped on the fly on every request.
+  const vendored = vendoredModuleRoutes(manifest);
 
   return {
     // Packages that must load from node_modules at run time rather than be bundled:
@@ -31,7 +29,10 @@ export default async function config(): Promise<NextConfig> {
     // CSP that allows nothing. HSTS comes with every page and API response (proxy.ts).
     async headers() {
       const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
-      return [...UNPROXIED_PATHS.map((source) => ({ source, headers })), { source: manifest.src, headers: [IMMUTABLE] }];
+      return [...UNPROXIED_PATHS.map((source) => ({ source, headers })), ...vendored.headers];
+    },
+    async rewrites() {
+      return { beforeFiles: vendored.rewrites, afterFiles: [], fallback: [] };
     },
   };
 }

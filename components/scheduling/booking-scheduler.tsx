@@ -1,3 +1,5 @@
+import { prefillScriptText } from "@/lib/scheduling";
+import { availabilityPrefill } from "@/lib/sandbox";
 import { SchedulerHost } from "./scheduler-host";
 import vendored from "./vendor-manifest.json";
 
@@ -14,7 +16,12 @@ import vendored from "./vendor-manifest.json";
  * - its first request, ui-settings, has a stable URL and is preloaded (sandbox mode; in live mode
  *   the request has headers that need a CORS preflight, so only the connection is opened early);
  * - the theme is CSS on the element (app/globals.css), and the consent line's text the one object
- *   property, set by SchedulerHost.
+ *   property, set by SchedulerHost;
+ * - in sandbox mode its availability is in the HTML (a JSON script before the element, computed by
+ *   the sandbox's own engine for this request): the vendored module's entry gives it to the element
+ *   before defining it, so the component skips its availability request (lib/scheduling/
+ *   scheduler-prefill.ts). In live mode, and after a client-side navigation (the element is then
+ *   created already defined), the component fetches it itself.
  * No other module may import @nylas/react or the web-elements files (eslint.config.mjs): a second
  * copy would race this one for the tag name.
  */
@@ -47,7 +54,9 @@ export function uiSettingsPath({ configurationId, hostedPage }: Pick<BookingSche
  * own confirmation card (with cancel / reschedule) shows. No sessionId: the public configuration is
  * selected by `configuration_id` (or, for the hosted page, by slug and client id).
  */
-export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
+export async function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl, consentMessage }: BookingSchedulerProps) {
+  const target = configurationId ? { configurationId } : hostedPage;
+  const prefill = schedulerApiUrl === null && target ? await availabilityPrefill(target, new Date()) : null;
   return (
     <SchedulerHost
       moduleSrc={vendored.src}
@@ -56,6 +65,10 @@ export function BookingScheduler({ configurationId, hostedPage, schedulerApiUrl,
       early={schedulerApiUrl ? { preconnect: new URL(schedulerApiUrl).origin } : { preloadFetch: uiSettingsPath({ configurationId, hostedPage }) }}
       consentMessage={consentMessage ?? null}
     >
+      {prefill ? (
+        // Data, not code (never executed, so the CSP does not apply): read by the vendored module's entry.
+        <script type="application/json" data-nylas-scheduling-prefill="" dangerouslySetInnerHTML={{ __html: prefillScriptText(prefill) }} />
+      ) : null}
       {/* Stencil adds class="hydrated" once it has rendered: not a mismatch to report. */}
       <nylas-scheduling
         {...(configurationId ? { "configuration-id": configurationId } : { slug: hostedPage?.slug, "client-id": hostedPage?.clientId })}

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { computeAvailability, type AvailabilityInput, type EngineParticipant, type Interval } from "@/lib/scheduling";
+import { computeAvailability, type AvailabilityInput, type EngineParticipant, type Interval, type TAvailabilityPrefill } from "@/lib/scheduling";
 import { loadConfigurationForScheduler } from "./configurations";
 import type { EffectiveConfiguration } from "./configuration-rules";
-import { invalidRequest, unauthorized } from "./errors";
+import { invalidRequest, SandboxApiError, unauthorized } from "./errors";
 import { VALID_GRANT_WHERE } from "./grants";
 import { data, type SandboxResult } from "./http";
 import type { SandboxContext } from "./router";
@@ -121,10 +121,39 @@ export async function getAvailability(ctx: SandboxContext): Promise<SandboxResul
     const booking = await db.sandboxBooking.findFirst({ where: { id: bookingId, configurationId: effective.id }, select: { hostEmail: true } });
     if (booking) scope = { bookingId, onlyHostEmail: booking.hostEmail };
   }
-  const input = await buildEngineInput(effective, { start, end }, ctx.now, scope);
-  const result = computeAvailability(input);
-  return data({
+  return data(await availabilityData(effective, { start, end }, ctx.now, scope));
+}
+
+/** The endpoint's `data` for one configuration and window. */
+async function availabilityData(effective: EffectiveConfiguration, window: { start: number; end: number }, now: Date, scope: AvailabilityScope = {}) {
+  const result = computeAvailability(await buildEngineInput(effective, window, now, scope));
+  return {
     order: scope.onlyHostEmail ? [scope.onlyHostEmail] : result.order,
     time_slots: result.slots.map((s) => ({ start_time: s.start / 1000, end_time: s.end / 1000, emails: s.emails })),
-  });
+  };
+}
+
+/**
+ * What a server-rendered `<nylas-scheduling>` starts with (lib/scheduling/scheduler-prefill.ts): the
+ * endpoint's answer, as the component would get it without a session, for the configuration's whole
+ * horizon (now → now + available days in future; the browser keeps the part its own first request
+ * would cover, which depends on its time zone). The same reads and engine as the endpoint. null when
+ * the component could not ask either (unknown configuration, or one that needs a session).
+ */
+export async function availabilityPrefill(target: { configurationId: string } | { slug: string; clientId: string }, now: Date): Promise<TAvailabilityPrefill | null> {
+  const query = new URLSearchParams("configurationId" in target ? { configuration_id: target.configurationId } : { slug: target.slug, client_id: target.clientId });
+  let loaded: Awaited<ReturnType<typeof loadConfigurationForScheduler>>;
+  try {
+    loaded = await loadConfigurationForScheduler(query);
+  } catch (error) {
+    if (error instanceof SandboxApiError) return null;
+    throw error;
+  }
+  const { effective, raw } = loaded;
+  if (raw.requires_session_auth) return null;
+  // Slots start before now + days (the engine's limit) and may end up to a slot's length later.
+  const start = now.getTime();
+  const end = start + effective.availableDaysInFuture * 86_400_000 + effective.durationMinutes * 60_000;
+  const { order, time_slots } = await availabilityData(effective, { start, end }, now);
+  return { availableDaysInFuture: effective.availableDaysInFuture, minBookingNoticeMinutes: effective.minBookingNoticeMinutes, order, time_slots };
 }

@@ -37,4 +37,6 @@ export { toConsoleFieldErrors, ZConsoleCalendar, ZConsoleRun, type TConsoleCalen
 export { SandboxApiError } from "./errors";
 /** The hosted scheduling page (app/book/[slug]). */
 export { findHostedSchedulingPage } from "./configurations";
+/** The availability a server-rendered <nylas-scheduling> starts with (components/scheduling/booking-scheduler.tsx). */
+export { availabilityPrefill } from "./availability";
 export { runNotetakerNow } from "./notetakers";

@@ -18,3 +18,12 @@ export { rankParticipants } from "./round-robin";
 export { mergeIntervals } from "./intervals";
 export { listOpenWindows, parseTimeOfDay, type OpenWindow } from "./open-hours";
 export { convertLocalTimeToInstant, getTimeZoneOffset } from "./zoned-time";
+export {
+  firstAvailabilityWindow,
+  isAvailabilityPrefill,
+  prefillScriptText,
+  schedulerStateFromPrefill,
+  type TAvailabilityPrefill,
+  type TPrefillSlot,
+  type TSchedulerStatePrefill,
+} from "./scheduler-prefill";

@@ -63,6 +63,8 @@ const STEPS: Figure[] = [
   ["→ availability requested", (t) => (t.uiSettings && t.availability ? t.availability.start - t.uiSettings.end : undefined)],
   ["availability round trip", (t) => (t.availability ? t.availability.end - t.availability.start : undefined)],
   ["→ first slot rendered", (t) => (t.availability ? t.firstSlot - t.availability.end : undefined)],
+  // With the availability prefilled from the HTML (sandbox), the slots follow ui-settings.
+  ["→ first slot rendered (prefilled, no availability request)", (t) => (t.uiSettings && !t.availability ? t.firstSlot - t.uiSettings.end : undefined)],
 ];
 
 const OTHER: Figure[] = [

@@ -13,8 +13,8 @@ type BenchSchedulerPageProps = { params: Promise<{ configurationId: string }> };
 
 /**
  * `npm run bench -- careers`: the booking scheduler, with the same props and loader as a role page,
- * and nothing else (no careers layout, no role, no database read): the component's own floor in
- * the same build. 404 unless BENCH_PAGES=on. The configuration is public anyway: its id is on the
+ * and nothing else (no careers layout, no role; in sandbox mode only the scheduler's own read, its
+ * availability prefill): the component's own floor in the same build. 404 unless BENCH_PAGES=on. The configuration is public anyway: its id is on the
  * role page, and `/v3/scheduling/*` answers for it without sign-in.
  */
 export default async function BenchSchedulerPage({ params }: BenchSchedulerPageProps) {
