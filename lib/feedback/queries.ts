@@ -21,7 +21,6 @@ import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, UserRole } from "@/lib/generated/prisma/enums";
 import { resolveViewerScope, type ViewerScope } from "@/lib/interviews/filters-sql";
-import { visibleToScope } from "@/lib/interviews/visibility";
 import { normalizeEmail } from "@/lib/utils";
 import { isId } from "@/lib/validations/ids";
 import { feedbackStatus, type FeedbackStatus } from "./due";
@@ -254,25 +253,35 @@ export type OwnDueFeedback = {
 export const OWN_DUE_FEEDBACK_LIMIT = 50;
 
 /**
- * How many of listOwnDueFeedback's interviews there are: the viewer's completed interviews that
- * ended by `now`, each taken once whether it is theirs by panel member or by host email (two
- * index-only ranges of migration 20261211002000's partial indexes, united, rather than one OR that
- * reads every matching row of the interviews table), minus those they submitted feedback on (an
- * index-only anti-join). The same interviews as the Prisma `where` of listOwnDueFeedback (tested).
- * 'COMPLETED' stays a literal: the partial indexes only match it as one.
+ * listOwnDueFeedback's interviews as SQL (migration 20261211002000's partial indexes serve it):
+ * the viewer's completed interviews that ended by `now`, taken once whether they are theirs by
+ * panel member or by host email (two index ranges united, rather than one OR that reads every
+ * matching row of the interviews table), without feedback they submitted (an index-only
+ * anti-join). The same interviews as the Prisma `where` it replaced (tested). 'COMPLETED' stays a
+ * literal: the partial indexes only match it as one (Prisma sends the enum as a cast parameter).
  */
+function ownDueSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date, limit: number | null): Prisma.Sql {
+  const ofOwner = (owner: Prisma.Sql) =>
+    Prisma.sql`(SELECT i.id, i.ends_at FROM interviews i
+       WHERE ${owner} AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
+         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.author_id = ${authorId}::uuid AND f.interview_id = i.id AND f.submitted_at IS NOT NULL)
+       ${limit === null ? Prisma.empty : Prisma.sql`ORDER BY i.ends_at, i.id LIMIT ${limit}`})`;
+  return Prisma.sql`${ofOwner(Prisma.sql`i.interviewer_id = ANY(${scope.interviewerIds}::uuid[])`)} UNION ${ofOwner(Prisma.sql`i.interviewer_email = ${scope.email}`)}`;
+}
+
+/** How many interviews listOwnDueFeedback has in all. */
 export function ownDueFeedbackCountSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS total FROM (
-      SELECT i.id FROM interviews i WHERE i.interviewer_id = ANY(${scope.interviewerIds}::uuid[]) AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
-      UNION
-      SELECT i.id FROM interviews i WHERE i.interviewer_email = ${scope.email} AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
-    ) own
-    WHERE NOT EXISTS (SELECT 1 FROM feedback f WHERE f.author_id = ${authorId}::uuid AND f.interview_id = own.id AND f.submitted_at IS NOT NULL)`;
+  return Prisma.sql`SELECT count(*)::int AS total FROM (${ownDueSql(scope, authorId, now, null)}) own`;
+}
+
+/** The first `limit` of them, longest-waiting first: each way of owning them is an ordered index range cut at `limit`, so the union's first `limit` are among them. */
+export function ownDueFeedbackPageSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM (${ownDueSql(scope, authorId, now, limit)}) own ORDER BY ends_at, id LIMIT ${limit}`;
 }
 
 /**
  * The viewer's completed interviews that ended without their submitted feedback, overdue first
- * (the longest-waiting first). Only interviews they ran (visibleToScope, in the query); for recruiters
+ * (the longest-waiting first). Only interviews they ran (their scope, in the query); for recruiters
  * and admins, who run none, it is empty. At most `limit`, with the total.
  */
 export async function listOwnDueFeedback(
@@ -281,26 +290,24 @@ export async function listOwnDueFeedback(
 ): Promise<{ rows: OwnDueFeedback[]; total: number }> {
   const scope = await resolveViewerScope(reader);
   if (!scope) return { rows: [], total: 0 };
-  const where: Prisma.InterviewWhereInput = {
-    AND: [visibleToScope(scope), { status: "COMPLETED", endsAt: { lte: now } }, { feedback: { none: { authorId: reader.id, submittedAt: { not: null } } } }],
-  };
-  const [rows, [{ total }]] = await Promise.all([
-    db.interview.findMany({
-      where,
-      orderBy: [{ endsAt: "asc" }, { id: "asc" }],
-      take: limit,
-      select: {
-        id: true,
-        status: true,
-        startsAt: true,
-        endsAt: true,
-        guestName: true,
-        candidate: { select: { id: true, name: true } },
-        application: { select: { role: { select: { title: true } } } },
-      },
-    }),
+  const [page, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>(ownDueFeedbackPageSql(scope, reader.id, now, Math.max(1, Math.trunc(limit)))),
     db.$queryRaw<[{ total: number }]>(ownDueFeedbackCountSql(scope, reader.id, now)),
   ]);
+  const records = await db.interview.findMany({
+    where: { id: { in: page.map((row) => row.id) } },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      guestName: true,
+      candidate: { select: { id: true, name: true } },
+      application: { select: { role: { select: { title: true } } } },
+    },
+  });
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const rows = page.flatMap((row) => byId.get(row.id) ?? []);
   return {
     rows: rows.map((row) => {
       const status = feedbackStatus({ status: row.status, endsAt: row.endsAt!, submittedAt: null }, now, dueHours);

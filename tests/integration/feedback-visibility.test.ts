@@ -315,6 +315,8 @@ describe("listOwnDueFeedback", () => {
     const due = await listOwnDueFeedback(users[PRIYA]!, { now: NOW, dueHours: 24 });
     expect(due.rows.map((r) => r.interviewId).sort()).toEqual([app.priyas, byEmail].sort());
     expect(due.total).toBe(2);
+    // Cut at the limit: the longest-waiting, whichever way it is theirs; the total is all of them.
+    for (const limit of [1, 2]) expect(await listOwnDueFeedback(users[PRIYA]!, { now: NOW, dueHours: 24, limit })).toEqual({ rows: due.rows.slice(0, limit), total: 2 });
     expect(due.total).toBe(
       await prisma.interview.count({
         where: {
