@@ -40,6 +40,12 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
     name: "sandbox_bookings_no_overlap",
     reason: "one host cannot hold two live bookings whose buffered ranges overlap; Prisma has no EXCLUDE constraints",
   },
+  ...(["talk_interviewer_share", "talk_questions_asked", "talk_longest_monologue_ms"] as const).map((name) => ({
+    kind: "generated column" as const,
+    table: "interviews",
+    name,
+    reason: "a figure of talk_time, generated for /settings/load's index-only averages; Prisma's Unsupported(\"double precision\") field is not in its DMMF",
+  })),
   {
     kind: "generated column",
     table: "interview_search_documents",
@@ -73,7 +79,7 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
       ["interviews", "interviews_completed_ends_at_idx", "completed interviews by end, for the feedback due/overdue filter (index-only count)"],
       ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, the feedback filter's NOT EXISTS (index-only)"],
       ["interviews", "interviews_booked_interviewer_id_starts_at_idx", "booked (not cancelled) interviews per interviewer, for /settings/load (index-only)"],
-      ["interviews", "interviews_talk_time_starts_at_idx", "completed interviews with talk time, for /settings/load's talk time"],
+      ["interviews", "interviews_talk_time_figures_idx", "completed interviews with talk time and its three figures, for /settings/load's talk time (index-only)"],
       ["interviews", "interviews_completed_interviewer_id_ends_at_idx", "completed interviews per panel member, for an interviewer's own feedback due (index-only)"],
       ["interviews", "interviews_completed_interviewer_email_ends_at_idx", "completed interviews per host email, for an interviewer's own feedback due (index-only)"],
       ["feedback", "feedback_submitted_author_id_interview_id_idx", "submitted feedback per author, for an interviewer's own feedback due (index-only NOT EXISTS)"],
