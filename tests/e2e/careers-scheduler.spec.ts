@@ -70,7 +70,10 @@ test("the role page's HTML holds the element, the vendored module in <head> and 
   expect(await gzipped.text()).toContain('"nylas-scheduling"');
 });
 
-test("a load asks for ui-settings once (the preload is the component's request) and never for availability: the slots come from the HTML's prefill and are bookable; no script or hydration error, themed from CSS", async ({ page, baseURL }) => {
+test("a load asks for ui-settings once (the preload is the component's request) and never for availability: the slots come from the HTML's prefill and are bookable; no script or hydration error, themed from CSS", async ({
+  page,
+  baseURL,
+}) => {
   const calls: string[] = [];
   page.on("request", (r) => {
     const { pathname } = new URL(r.url());

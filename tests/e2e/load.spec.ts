@@ -3,7 +3,7 @@
  * an admin caps the interviewer who got it at 1 on /settings/load; the app puts one busy
  * "Interview load cap reached" event on their calendar through the Events API, and the careers
  * page's <NylasScheduling> is no longer offered that interviewer for the rest of that week (the
- * availability the component itself fetches says who is offered). The candidate then cancels; the
+ * availability the component receives, with the HTML or fetched, says who is offered). The candidate then cancels; the
  * cancellation brings the interviewer under the cap and the block goes. The cap is removed at the end
  * so later specs see the panel as it was.
  */
@@ -22,7 +22,7 @@ const BLOCK_TITLE = "Interview load cap reached";
 type Slot = { emails: string[]; start_time: number; end_time: number };
 type CalendarEvent = { id: string; title: string; busy: boolean; when: { start_time: number; end_time: number }; metadata?: Record<string, string> };
 
-/** Every time slot the page's scheduler receives from the availability endpoint, as it arrives. */
+/** Every time slot the page's scheduler receives: with the page's HTML (the prefill), and from the availability endpoint as it arrives. */
 function collectOfferedSlots(page: Page): { slots: Slot[]; settled: () => Promise<unknown> } {
   const slots: Slot[] = [];
   const pending: Promise<unknown>[] = [];
@@ -35,7 +35,15 @@ function collectOfferedSlots(page: Page): { slots: Slot[]; settled: () => Promis
         .catch(() => undefined),
     );
   });
-  return { slots, settled: () => Promise.all(pending) };
+  return {
+    slots,
+    settled: async () => {
+      await Promise.all(pending);
+      // In sandbox mode the page's first availability comes with its HTML (a JSON script the
+      // vendored module's entry hands to the component, which then sends no availability request).
+      for (const text of await page.locator("script[data-nylas-scheduling-prefill]").allTextContents()) slots.push(...((JSON.parse(text) as { time_slots?: Slot[] }).time_slots ?? []));
+    },
+  };
 }
 
 async function listEvents(baseURL: string, email: string): Promise<CalendarEvent[]> {
