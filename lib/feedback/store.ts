@@ -119,6 +119,10 @@ export async function submitFeedback(author: FeedbackAuthor, interviewId: string
   const revision = expectedRevision + 1;
   const key = { interviewId_authorId: { interviewId: interview.id, authorId: author.id } };
   const saved = await db.$transaction(async (tx) => {
+    // The interview first: a first submission marks it (feedback_submitted, set by a trigger on
+    // feedback), and erasure and purge lock an interview before its feedback; the same order here
+    // cannot deadlock with them.
+    await tx.$queryRaw`SELECT id FROM interviews WHERE id = ${interview.id}::uuid FOR NO KEY UPDATE`;
     await ensureRow(tx, interview, author.id);
     // The revision in the WHERE decides a race: a second submission from the same revision waits
     // for the first one's row lock, then matches nothing.

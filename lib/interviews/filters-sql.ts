@@ -16,14 +16,12 @@ import type { TInterviewFilters } from "@/lib/validations/interviews";
 /** The filters' predicates (no `q`), each over the alias `i`; empty when nothing filters. */
 export function filtersSql(filters: Partial<TInterviewFilters>, clock: FilterClock): Prisma.Sql[] {
   const clauses: Prisma.Sql[] = [];
-  if (filters.roleId) clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM applications a WHERE a.id = i.application_id AND a.role_id = ${filters.roleId}::uuid)`);
+  if (filters.roleId) clauses.push(Prisma.sql`i.application_role_id = ${filters.roleId}::uuid`);
   if (filters.interviewerId) clauses.push(Prisma.sql`i.interviewer_id = ${filters.interviewerId}::uuid`);
   if (filters.status && filters.status !== "ALL") clauses.push(Prisma.sql`i.status = ${filters.status}::"InterviewStatus"`);
-  if (filters.stage) clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM applications a WHERE a.id = i.application_id AND a.stage = ${filters.stage}::"ApplicationStage")`);
+  if (filters.stage) clauses.push(Prisma.sql`i.application_stage = ${filters.stage}::"ApplicationStage"`);
   const endedBy = feedbackEndedBy(filters.feedback, clock);
-  if (endedBy) {
-    clauses.push(Prisma.sql`i.status = 'COMPLETED' AND i.ends_at <= ${endedBy} AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.interview_id = i.id AND f.submitted_at IS NOT NULL)`);
-  }
+  if (endedBy) clauses.push(Prisma.sql`i.feedback_due_since <= ${endedBy}`);
   const range = startsAtRange(filters);
   if (range?.gte) clauses.push(Prisma.sql`i.starts_at >= ${range.gte}`);
   if (range?.lt) clauses.push(Prisma.sql`i.starts_at < ${range.lt}`);

@@ -1,7 +1,10 @@
 /**
- * The interview list's filters as a Prisma `where` (listInterviews without `q`). Their SQL twin is
- * lib/interviews/filters-sql.ts (the ranked transcript search); the parity test
- * (tests/integration/interview-search-filters.test.ts) keeps the two selecting the same interviews.
+ * The interview list's filters as a Prisma `where` (listInterviews without `q`). Role, Stage and
+ * Feedback read the interview's own copies of its application's role and stage and its feedback
+ * mark (migration 20261212000000_interview_filter_copies), each indexed with starts_at, so no filter
+ * joins another table. Their SQL twin is lib/interviews/filters-sql.ts (the ranked transcript
+ * search); the parity test (tests/integration/interview-search-filters.test.ts) keeps the two
+ * selecting the same interviews.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getLocalDateRange, type InstantRange } from "@/lib/interviews/date-range";
@@ -26,19 +29,20 @@ export function startsAtRange(filters: Partial<TInterviewFilters>): InstantRange
 }
 
 /**
- * Completed interviews that ended by `endedBy` without submitted feedback (NOT EXISTS over the
- * feedback's (interview_id, author_id) index). Only the interviewer who ran an interview can submit
- * feedback on it (lib/feedback), so any submitted feedback on it is theirs.
+ * Completed interviews that ended by `endedBy` without submitted feedback. Only the interviewer who
+ * ran an interview can submit feedback on it (lib/feedback), so any submitted feedback on it is
+ * theirs. feedbackDueSince is the end of a completed interview whose feedback is not in, null
+ * otherwise, kept by the database (migration 20261212000000_interview_filter_copies).
  */
-const awaitingFeedback = (endedBy: Date): Prisma.InterviewWhereInput => ({ status: "COMPLETED", endsAt: { lte: endedBy }, feedback: { none: { submittedAt: { not: null } } } });
+const awaitingFeedback = (endedBy: Date): Prisma.InterviewWhereInput => ({ feedbackDueSince: { lte: endedBy } });
 
 /** The `where` of the filters alone (visibility is added by the caller); `q` is not among them. */
 export function filtersWhere(filters: Partial<TInterviewFilters>, clock: FilterClock): Prisma.InterviewWhereInput[] {
   const clauses: Prisma.InterviewWhereInput[] = [];
-  if (filters.roleId) clauses.push({ application: { is: { roleId: filters.roleId } } });
+  if (filters.roleId) clauses.push({ applicationRoleId: filters.roleId });
   if (filters.interviewerId) clauses.push({ interviewerId: filters.interviewerId });
   if (filters.status && filters.status !== "ALL") clauses.push({ status: filters.status });
-  if (filters.stage) clauses.push({ application: { is: { stage: filters.stage } } });
+  if (filters.stage) clauses.push({ applicationStage: filters.stage });
   const endedBy = feedbackEndedBy(filters.feedback, clock);
   if (endedBy) clauses.push(awaitingFeedback(endedBy));
   const range = startsAtRange(filters);

@@ -142,23 +142,21 @@ function toListRow(
 
 /**
  * How many interviews match in each part of the list (upcoming, past, undated), in ONE statement
- * with the same predicates as `filtersWhere` (their SQL twin, filtersSql, parity-tested). Written
- * in SQL because Prisma's count of a relation filter (role, stage) is a LEFT JOIN that the planner
- * answers with a seq scan of every interview (~480 MB at 300,000), while the EXISTS here joins the
- * applications' index to interviews(application_id, starts_at), read index-only; the feedback
- * filter likewise reads the partial indexes of completed interviews and of submitted feedback
- * (migration 20261211001000_dashboard_filters).
+ * with the same predicates as `filtersWhere` (their SQL twin, filtersSql, parity-tested). Every
+ * filter is a column of the interview (the role, stage and feedback ones are copies kept by the
+ * database, migration 20261212000000_interview_filter_copies), indexed with starts_at.
  *
- * Two shapes, each the faster one at 300,000 interviews: with a role, stage or feedback filter, or
- * for an interviewer (whose visibility is an OR of two indexes, read from the table), one pass
- * counted per part with FILTER (three passes would repeat the join or the table reads: 50 vs
- * 75-120 ms, 160 vs 310 ms); otherwise each part is its own range of a starts_at index (status,
- * interviewer, days), three index-only range counts in scalar subqueries (24 ms, where FILTER
- * evaluates every row three times: 26-50 ms).
+ * Two shapes, each the faster one at 300,000 interviews: for an interviewer (whose visibility is
+ * an OR of two indexes, read from the table), one pass counted per part with FILTER (three passes
+ * would repeat the table reads: 160 vs 310 ms); otherwise each part is its own range of an index
+ * ending in starts_at (role, stage, status, interviewer, days; the feedback filter's partial index
+ * of the ~40,000 interviews waiting), three index-only range counts in scalar subqueries (a role's
+ * 75,000 interviews: ~11 ms, where the join to the applications it replaces took ~45 ms; feedback
+ * due ~5 ms).
  */
 export function listPartCountsSql(scope: ViewerScope, filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Prisma.Sql {
   const where = andSql([...visibleToSql(scope), ...filtersSql(filters, { now, feedbackDueHours })]);
-  if (scope || filters.roleId || filters.stage || filters.feedback) {
+  if (scope) {
     return Prisma.sql`
       SELECT count(*) FILTER (WHERE i.starts_at >= ${now})::int AS upcoming,
              count(*) FILTER (WHERE i.starts_at < ${now})::int AS past,

@@ -58,7 +58,12 @@ export function searchPageSql(scope: ViewerScope, filters: Partial<TInterviewFil
   // The filters' and visibility's predicates over `i`, the document's copies of its interview's columns.
   const matches = Prisma.sql`
     SELECT i.id, i.starts_at FROM (
-      SELECT d.interview_id AS id, d.starts_at, d.ends_at, d.status, d.interviewer_id, d.interviewer_email, d.application_id
+      SELECT d.interview_id AS id, d.starts_at, d.ends_at, d.status, d.interviewer_id, d.interviewer_email, d.application_id,
+             d.application_role_id, d.application_stage,
+             -- Not copied (it changes with every first feedback): read by primary key, for the
+             -- matches only, and only when the Feedback filter refers to it (otherwise the planner
+             -- drops this unused output of the pulled-up subquery).
+             (SELECT j.feedback_due_since FROM interviews j WHERE j.id = d.interview_id) AS feedback_due_since
         FROM interview_search_documents d WHERE d.document @@ ${query}
     ) i WHERE ${where}`;
   return Prisma.sql`

@@ -5,7 +5,9 @@
  * that exercises every clause and a table of filter combinations and viewers, both must select
  * exactly the same interviews — the guard against the two drifting apart. The search statement
  * itself (searchPageSql, which applies the predicates to the search document's copies of the
- * interview's columns) must find exactly those of them that have a matching document.
+ * interview's columns) must find exactly those of them that have a matching document. And the
+ * Role, Stage and Feedback filters, which read the interview's copies of its application's role and
+ * stage and its feedback mark, select what they mean, read through the applications and feedback.
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -116,7 +118,27 @@ async function idsBySql(viewer: InterviewViewer, filters: Partial<TInterviewFilt
   return rows.map((r) => r.id);
 }
 
+/**
+ * The Role, Stage and Feedback filters as they are defined, through the application and the
+ * feedback (the joins that filtersWhere's copies replace: migration 20261212000000).
+ */
+function filtersByDefinition(filters: Partial<TInterviewFilters>): Prisma.InterviewWhereInput[] {
+  const { roleId, stage, feedback, ...rest } = filters;
+  const endedBy = feedback ? new Date(NOW.getTime() - (feedback === "OVERDUE" ? CLOCK.feedbackDueHours * 3_600_000 : 0)) : null;
+  return [
+    ...filtersWhere(rest, CLOCK),
+    ...(roleId ? [{ application: { is: { roleId } } }] : []),
+    ...(stage ? [{ application: { is: { stage } } }] : []),
+    ...(endedBy ? [{ status: "COMPLETED" as const, endsAt: { lte: endedBy }, feedback: { none: { submittedAt: { not: null } } } }] : []),
+  ];
+}
+
 describe("filtersSql and visibleToSql", () => {
+  it.each(FILTERS)("filtersWhere selects what the filters mean, read through the applications and the feedback: %s", async (_, filters) => {
+    const byDefinition = await prisma.interview.findMany({ where: { AND: filtersByDefinition(filters()) }, select: { id: true }, orderBy: { id: "asc" } });
+    expect(await idsByPrisma(RECRUITER, filters())).toEqual(byDefinition.map((r) => r.id));
+  });
+
   for (const [viewerName, viewer] of VIEWERS) {
     it.each(FILTERS)(`select the same interviews as filtersWhere and visibleTo for ${viewerName}: %s`, async (_, filters) => {
       const expected = await idsByPrisma(viewer, filters());

@@ -144,7 +144,16 @@ describe("listInterviews with q: the ranked transcript search", () => {
   });
 
   it("keeps the document's copies of its interview in step: a reschedule, a reassignment, another application, and a rewritten document", async () => {
-    const COPIED = { startsAt: true, endsAt: true, status: true, interviewerId: true, interviewerEmail: true, applicationId: true } as const;
+    const COPIED = {
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      interviewerId: true,
+      interviewerEmail: true,
+      applicationId: true,
+      applicationRoleId: true,
+      applicationStage: true,
+    } as const;
     const interviewId = await interviewSaying([[null, "We sharded the ledger by tenant."]], { startsAt: at(-24), interviewer: SARAH });
     const copies = () => prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId }, select: COPIED });
     const interview = () => prisma.interview.findUniqueOrThrow({ where: { id: interviewId }, select: COPIED });
@@ -174,6 +183,21 @@ describe("listInterviews with q: the ranked transcript search", () => {
     expect(await copies()).toEqual(await interview());
     expect(await ids("ledger", { roleId: roleIds["backend-engineer"] })).toEqual([]);
     expect(await ids("ledger", { roleId: roleIds["product-designer"] })).toEqual([interviewId]);
+
+    // A decision on that application: the Stage filter follows (through the interview's copy).
+    await prisma.application.update({ where: { id: designer.id }, data: { stage: "OFFER" } });
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", { stage: "INTERVIEWING" })).toEqual([]);
+    expect(await ids("ledger", { stage: "OFFER" })).toEqual([interviewId]);
+
+    // Completed, then its feedback submitted: the Feedback filter follows.
+    await prisma.interview.update({ where: { id: interviewId }, data: { status: "COMPLETED", startsAt: at(-30), endsAt: at(-29) } });
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", { feedback: "OVERDUE" })).toEqual([interviewId]);
+    const author = await prisma.user.create({ data: { email: MARCUS, name: "Marcus", role: "INTERVIEWER", passwordHash: "unused" }, select: { id: true } });
+    await prisma.feedback.create({ data: { interviewId, authorId: author.id, submittedAt: NOW, revision: 1 } });
+    expect(await copies()).toEqual(await interview());
+    expect(await ids("ledger", { feedback: "DUE" })).toEqual([]);
 
     // Unscheduled (a booking still being looked up), then the transcript rewritten: still the interview's values.
     await prisma.interview.update({ where: { id: interviewId }, data: { startsAt: null, endsAt: null } });

@@ -60,11 +60,30 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
         "a search document takes its copies of the interview's columns (dates, status, interviewer, application) when written",
       ],
       ["interviews_update_search_document", "interviews", "an interview passes those columns on to its search document when one of them changes"],
+      ["interviews_copy_application", "interviews", "an interview takes its copies of its application's role and stage when written or moved"],
+      ["applications_update_interviews", "applications", "an application passes its role and stage on to its interviews when they change"],
     ] as const
   ).flatMap(([name, table, why]) => [
     { kind: "function", name: `${name}()`, reason: `${why}; Prisma has no triggers` },
     { kind: "trigger", table, name, reason: `${why}; Prisma has no triggers` },
   ]),
+  {
+    kind: "function",
+    name: "feedback_mark_interview()",
+    reason: "feedback whose submission changes sets its interview's feedback_submitted; Prisma has no triggers",
+  },
+  ...(["feedback_mark_interview_on_insert", "feedback_mark_interview_on_update", "feedback_mark_interview_on_delete"] as const).map((name) => ({
+    kind: "trigger" as const,
+    table: "feedback",
+    name,
+    reason: "feedback whose submission changes sets its interview's feedback_submitted; Prisma has no triggers",
+  })),
+  {
+    kind: "generated column",
+    table: "interviews",
+    name: "feedback_due_since",
+    reason: "the end of a completed interview without submitted feedback, generated for the Feedback filter's index; Prisma cannot declare a generated column",
+  },
   ...(
     [
       ["jobs_queued_idx", "due jobs of a kind in claim order, QUEUED rows only"],
@@ -76,8 +95,8 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
   ).map(([name, why]) => ({ kind: "partial index", table: "jobs", name, reason: `${why}; Prisma cannot express a partial index` })),
   ...(
     [
-      ["interviews", "interviews_completed_ends_at_idx", "completed interviews by end, for the feedback due/overdue filter (index-only count)"],
-      ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, the feedback filter's NOT EXISTS (index-only)"],
+      ["interviews", "interviews_feedback_due_since_idx", "completed interviews waiting for feedback, in list order, for the feedback due/overdue filter (index-only count)"],
+      ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, for feedback_mark_interview's recount (index-only)"],
       ["interviews", "interviews_booked_interviewer_id_starts_at_idx", "booked (not cancelled) interviews per interviewer, for /settings/load (index-only)"],
       ["interviews", "interviews_talk_time_figures_idx", "completed interviews with talk time and its three figures, for /settings/load's talk time (index-only)"],
       ["interviews", "interviews_completed_interviewer_id_ends_at_idx", "completed interviews per panel member, for an interviewer's own feedback due (index-only)"],

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, anonymisedName, evaluateRetention, RETENTION_RULES_OFF, ZRetentionRules, type RetentionApplication, type RetentionRules } from "@/lib/privacy/retention";
+import { runInTimeZone, withTimeZone } from "@/tests/support/time-zone";
 
 const DECIDED = new Date("2026-03-02T10:00:00.000Z");
 const days = (n: number, ms = 0) => new Date(DECIDED.getTime() + n * 86_400_000 + ms);
@@ -71,14 +72,8 @@ describe("ZRetentionRules", () => {
 });
 
 describe("addDays", () => {
-  const original = process.env.TZ;
-  beforeAll(() => {
-    // A local-time implementation would move across the Paris spring-forward (2026-03-29) by an hour.
-    process.env.TZ = "Europe/Paris";
-  });
-  afterAll(() => {
-    process.env.TZ = original;
-  });
+  // A local-time implementation would move across the Paris spring-forward (2026-03-29) by an hour.
+  runInTimeZone("Europe/Paris");
 
   it("adds whole 24-hour days across a daylight-saving change", () => {
     expect(addDays(new Date("2026-03-28T12:00:00.000Z"), 1)).toEqual(new Date("2026-03-29T12:00:00.000Z"));
@@ -115,16 +110,12 @@ describe("evaluateRetention", () => {
   });
 
   it("counts days from the decision, whatever the server's time zone", () => {
-    const original = process.env.TZ;
-    process.env.TZ = "America/New_York";
-    try {
+    withTimeZone("America/New_York", () => {
       const decided = new Date("2026-03-07T15:00:00.000Z"); // the day before New York springs forward
       const r = rules({ deleteMediaDaysAfterRejection: 1 });
       expect(evaluateRetention(r, [app({ decidedAt: decided })], new Date("2026-03-08T14:59:59.999Z")).deleteMedia).toEqual([]);
       expect(evaluateRetention(r, [app({ decidedAt: decided })], new Date("2026-03-08T15:00:00.000Z")).deleteMedia).toHaveLength(1);
-    } finally {
-      process.env.TZ = original;
-    }
+    });
   });
 
   it("deletes a hired application's media under the hire rule only", () => {

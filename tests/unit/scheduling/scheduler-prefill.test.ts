@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { firstAvailabilityWindow, isAvailabilityPrefill, prefillScriptText, schedulerStateFromPrefill, type TAvailabilityPrefill } from "@/lib/scheduling";
+import { runInTimeZone } from "@/tests/support/time-zone";
 
 const s = (iso: string) => Date.parse(iso) / 1000;
 const slot = (startIso: string, minutes = 45, emails = ["a@example.org"]) => ({ start_time: s(startIso), end_time: s(startIso) + minutes * 60, emails });
@@ -9,13 +10,7 @@ function prefill(overrides: Partial<TAvailabilityPrefill> = {}): TAvailabilityPr
 }
 
 // The browser's local time decides the component's window: run in a zone that is not UTC.
-const originalTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = "America/Los_Angeles";
-});
-afterAll(() => {
-  process.env.TZ = originalTz;
-});
+runInTimeZone("America/Los_Angeles");
 
 describe("firstAvailabilityWindow: the component's first availability request (validateAvailableDaysInFuture + getAvailability)", () => {
   it("runs from now + the booking notice to the 1st of next month, local time, when that comes before the horizon", () => {
