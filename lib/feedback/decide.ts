@@ -33,7 +33,10 @@ export async function decideApplication(actor: DecisionActor, input: unknown, no
   try {
     const result = await db.$transaction(async (tx) => {
       // Locked: two decisions at once are taken one after the other, and the second sees the first.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`;
+      // FOR NO KEY UPDATE (what the update takes), not FOR UPDATE: feedback being inserted checks its
+      // application with a key-share lock, and a first submission holds its interview meanwhile,
+      // which this decision's stage then needs (the interviews' copies): FOR UPDATE would deadlock.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM applications WHERE id = ${applicationId}::uuid FOR NO KEY UPDATE`;
       if (locked.length === 0) throw new DecisionRefusal("This application no longer exists. Reload the page.");
       const current = await tx.application.findUniqueOrThrow({
         where: { id: applicationId },

@@ -213,6 +213,10 @@ export async function processBooking(bookingId: string): Promise<ProcessedBookin
       const roleId = configuration?.role.id ?? null;
       const applicationId =
         candidateId && roleId ? (await tx.application.upsert({ where: { candidateId_roleId: { candidateId, roleId } }, create: { candidateId, roleId }, update: {}, select: { id: true } })).id : null;
+      // Share-locked before the interviews (an upsert without changes may only read it): a decision
+      // locks the application and then its interviews (their copies of its stage), so a booking
+      // must not hold an interview (or link a rebooking's) while waiting for the application.
+      if (applicationId) await tx.$queryRaw`SELECT id FROM applications WHERE id = ${applicationId}::uuid FOR SHARE`;
 
       // The interview row too: the Notetaker's jobs, uploads and downloads write it as well (they
       // lock it the same way), so what is read here is what is written over. Taken after the

@@ -45,5 +45,6 @@ export async function writeSearchDocument(tx: Prisma.TransactionClient, intervie
     VALUES (${interviewId}::uuid, ${assetId}::uuid, ${content}, ${lines.length}, now())
     ON CONFLICT (interview_id) DO UPDATE SET asset_id = EXCLUDED.asset_id, content = EXCLUDED.content, line_count = EXCLUDED.line_count, updated_at = EXCLUDED.updated_at,
       starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, status = EXCLUDED.status,
-      interviewer_id = EXCLUDED.interviewer_id, interviewer_email = EXCLUDED.interviewer_email, application_id = EXCLUDED.application_id`;
+      interviewer_id = EXCLUDED.interviewer_id, interviewer_email = EXCLUDED.interviewer_email, application_id = EXCLUDED.application_id,
+      application_role_id = EXCLUDED.application_role_id, application_stage = EXCLUDED.application_stage`;
 }

@@ -75,6 +75,10 @@ export async function eraseCandidate(actor: AuditActor, candidateId: string, con
       // 2. What lives outside our rows (read again under the lock: a booking may have just arrived).
       const interviews = await interviewsOf(tx, candidateId);
       const interviewIds = interviews.map((i) => i.id);
+      // The applications' locks first, in id order: a decision locks its application and then (its
+      // stage passing to the interviews' copies) the interviews, so erasure must not hold an
+      // interview while waiting for an application (the candidate's deletion cascades to them).
+      await tx.$queryRaw`SELECT id FROM applications WHERE candidate_id = ${candidateId}::uuid ORDER BY id FOR UPDATE`;
       // The interviews' locks (lockInterview's), in id order as purge takes them, before any row
       // that hangs off them is touched: an update of an interview (the Notetaker completing it, an
       // upload) locks the interview and then its search document (the copies' trigger), so

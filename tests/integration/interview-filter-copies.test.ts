@@ -7,11 +7,14 @@
  * role and stage, against what they stand for, read the long way (a join to the applications, the feedback).
  */
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
+import { decideApplication } from "@/lib/feedback/decide";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { writeSearchDocument } from "@/lib/interviews/search-document";
+import { eraseCandidate } from "@/lib/privacy/erasure";
 import { seedDemoRoster } from "../support/demo-roster";
-import { openTestDatabase } from "../support/database";
+import { openTestDatabase, testDatabaseUrl } from "../support/database";
 
 const prisma = openTestDatabase({ resetBeforeEach: true });
 
@@ -169,5 +172,83 @@ describe("an interview's feedback mark and feedback_due_since", () => {
     await prisma.candidate.delete({ where: { id: other.candidateId } });
     expect(await prisma.interview.count()).toBe(0);
     expect(await prisma.feedback.count()).toBe(0);
+  });
+});
+
+/**
+ * A decision now locks its application and then (the stage passing to the copies) its interviews;
+ * these run it against the writers that lock an interview and an application, interleaved the way
+ * that deadlocked before the lock orders were aligned (PostgreSQL would abort one with "deadlock
+ * detected" after deadlock_timeout). A second connection plays the other side step by step.
+ */
+describe("lock order with a decision", () => {
+  async function otherSession(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    await client.query("BEGIN");
+    return client;
+  }
+
+  /** Resolves once a session other than `except` waits for a row lock (the writer under test reached it). */
+  async function untilWaitingForLock(except: pg.Client): Promise<void> {
+    const { rows } = await except.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const waiting = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> ${rows[0]!.pid} AND datname = current_database()`;
+      if (waiting[0]!.n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error("the writer under test never waited for a lock");
+  }
+
+  async function recruiter() {
+    const email = `recruiter-${randomUUID()}@example.org`;
+    const { id } = await prisma.user.create({ data: { email, name: "Recruiter", role: "RECRUITER", passwordHash: "unused" }, select: { id: true } });
+    return { id, email, role: "RECRUITER" as const };
+  }
+
+  it("a decision while a first feedback submission holds the interview: both complete", async () => {
+    const app = await application("backend-engineer", "DEBRIEF");
+    const id = await interview(app.id, app.candidateId);
+    const { updatedAt } = await prisma.application.findUniqueOrThrow({ where: { id: app.id }, select: { updatedAt: true } });
+    const submission = await otherSession();
+    try {
+      // submitFeedback: the interview first…
+      await submission.query("SELECT id FROM interviews WHERE id = $1 FOR NO KEY UPDATE", [id]);
+      // …meanwhile the decision locks the application and waits for that interview…
+      const decision = decideApplication(await recruiter(), { applicationId: app.id, stage: "OFFER", rejectionReason: "", expectedUpdatedAt: updatedAt.toISOString() });
+      await untilWaitingForLock(submission);
+      // …and the feedback row, inserted now, checks its application (a key-share lock).
+      await submission.query("INSERT INTO feedback (id, interview_id, author_id, application_id, updated_at) VALUES ($1, $2, $3, $4, now())", [randomUUID(), id, authorId, app.id]);
+      await submission.query("UPDATE feedback SET submitted_at = now(), revision = 1 WHERE interview_id = $1", [id]);
+      await submission.query("COMMIT");
+      expect((await decision).status).toBe("success");
+    } finally {
+      await submission.end();
+    }
+    expect(await copies(id)).toMatchObject({ applicationStage: "OFFER", feedbackSubmitted: true, feedbackDueSince: null });
+    expect(await outOfStep()).toEqual([]);
+  });
+
+  it("erasure while a decision holds the application: the decision completes, then the erasure", async () => {
+    const app = await application("backend-engineer", "DEBRIEF");
+    await interview(app.id, app.candidateId);
+    await interview(app.id, app.candidateId);
+    const { email } = await prisma.candidate.findUniqueOrThrow({ where: { id: app.candidateId }, select: { email: true } });
+    const decision = await otherSession();
+    try {
+      // decideApplication: the application first…
+      await decision.query("SELECT id FROM applications WHERE id = $1 FOR NO KEY UPDATE", [app.id]);
+      // …meanwhile erasure starts…
+      const erasure = eraseCandidate(await recruiter(), app.candidateId, email);
+      await untilWaitingForLock(decision);
+      // …and the decision's stage goes to the interviews (which erasure must not be holding).
+      await decision.query("UPDATE applications SET stage = 'REJECTED', rejection_reason = 'Timing' WHERE id = $1", [app.id]);
+      await decision.query("COMMIT");
+      expect((await erasure).status).toBe("erased");
+    } finally {
+      await decision.end();
+    }
+    expect(await prisma.interview.count()).toBe(0);
   });
 });

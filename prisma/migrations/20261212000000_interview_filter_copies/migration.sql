@@ -74,9 +74,14 @@ CREATE TRIGGER "interviews_copy_application"
   BEFORE INSERT OR UPDATE OF "application_id", "application_role_id", "application_stage" ON "interviews"
   FOR EACH ROW EXECUTE FUNCTION "interviews_copy_application"();
 
--- An application whose role or stage changes passes them on to its interviews.
+-- An application whose role or stage changes passes them on to its interviews, locked first in id
+-- order (the order purge, erasure and opt-outs lock several interviews in), so two writers of
+-- overlapping interviews wait for each other instead of deadlocking. The application's row is
+-- already locked (the update): every writer that locks both takes the application first
+-- (lib/feedback/decide.ts, lib/privacy/erasure.ts, lib/interviews/process-booking.ts).
 CREATE FUNCTION "applications_update_interviews"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM 1 FROM "interviews" WHERE "application_id" = NEW."id" ORDER BY "id" FOR NO KEY UPDATE;
   UPDATE "interviews"
      SET "application_role_id" = NEW."role_id", "application_stage" = NEW."stage"
    WHERE "application_id" = NEW."id";
@@ -101,6 +106,9 @@ BEGIN
     UPDATE "interviews" SET "feedback_submitted" = true WHERE "id" = NEW."interview_id" AND NOT "feedback_submitted";
   END IF;
   IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (NEW."submitted_at" IS NULL OR NEW."interview_id" IS DISTINCT FROM OLD."interview_id")) THEN
+    -- Locked before the recount, which then runs on a new snapshot: a submission committed
+    -- meanwhile is seen, not overwritten.
+    PERFORM 1 FROM "interviews" WHERE "id" = OLD."interview_id" FOR NO KEY UPDATE;
     UPDATE "interviews" i SET "feedback_submitted" = false
      WHERE i."id" = OLD."interview_id" AND i."feedback_submitted"
        AND NOT EXISTS (SELECT 1 FROM "feedback" f WHERE f."interview_id" = i."id" AND f."submitted_at" IS NOT NULL);
