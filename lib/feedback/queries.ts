@@ -253,30 +253,30 @@ export type OwnDueFeedback = {
 export const OWN_DUE_FEEDBACK_LIMIT = 50;
 
 /**
- * listOwnDueFeedback's interviews as SQL (migration 20261211002000's partial indexes serve it):
- * the viewer's completed interviews that ended by `now`, taken once whether they are theirs by
- * panel member or by host email (two index ranges united, rather than one OR that reads every
- * matching row of the interviews table), without feedback they submitted (an index-only
- * anti-join). The same interviews as the Prisma `where` it replaced (tested). 'COMPLETED' stays a
- * literal: the partial indexes only match it as one (Prisma sends the enum as a cast parameter).
+ * listOwnDueFeedback's interviews as SQL: the viewer's interviews waiting for feedback
+ * (feedback_due_since, the end of a completed interview with no submitted feedback, kept by the
+ * database: migration 20261212000000) that ended by `now`, taken once whether they are theirs by
+ * panel member or by host email: two ranges of partial indexes of the waiting interviews
+ * (migration 20261212001000) united, rather than one OR that reads every matching row of the
+ * interviews table. Only the interviewer who ran an interview can submit feedback on it, so any
+ * submitted feedback on it is theirs. The same interviews as the Prisma `where` it replaced (tested).
  */
-function ownDueSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date, limit: number | null): Prisma.Sql {
+function ownDueSql(scope: NonNullable<ViewerScope>, now: Date, limit: number | null): Prisma.Sql {
   const ofOwner = (owner: Prisma.Sql) =>
-    Prisma.sql`(SELECT i.id, i.ends_at FROM interviews i
-       WHERE ${owner} AND i.status = 'COMPLETED' AND i.ends_at <= ${now}
-         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.author_id = ${authorId}::uuid AND f.interview_id = i.id AND f.submitted_at IS NOT NULL)
-       ${limit === null ? Prisma.empty : Prisma.sql`ORDER BY i.ends_at, i.id LIMIT ${limit}`})`;
+    Prisma.sql`(SELECT i.id, i.feedback_due_since AS ends_at FROM interviews i
+       WHERE ${owner} AND i.feedback_due_since <= ${now}
+       ${limit === null ? Prisma.empty : Prisma.sql`ORDER BY i.feedback_due_since, i.id LIMIT ${limit}`})`;
   return Prisma.sql`${ofOwner(Prisma.sql`i.interviewer_id = ANY(${scope.interviewerIds}::uuid[])`)} UNION ${ofOwner(Prisma.sql`i.interviewer_email = ${scope.email}`)}`;
 }
 
 /** How many interviews listOwnDueFeedback has in all. */
-export function ownDueFeedbackCountSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS total FROM (${ownDueSql(scope, authorId, now, null)}) own`;
+export function ownDueFeedbackCountSql(scope: NonNullable<ViewerScope>, now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS total FROM (${ownDueSql(scope, now, null)}) own`;
 }
 
 /** The first `limit` of them, longest-waiting first: each way of owning them is an ordered index range cut at `limit`, so the union's first `limit` are among them. */
-export function ownDueFeedbackPageSql(scope: NonNullable<ViewerScope>, authorId: string, now: Date, limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM (${ownDueSql(scope, authorId, now, limit)}) own ORDER BY ends_at, id LIMIT ${limit}`;
+export function ownDueFeedbackPageSql(scope: NonNullable<ViewerScope>, now: Date, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM (${ownDueSql(scope, now, limit)}) own ORDER BY ends_at, id LIMIT ${limit}`;
 }
 
 /**
@@ -291,8 +291,8 @@ export async function listOwnDueFeedback(
   const scope = await resolveViewerScope(reader);
   if (!scope) return { rows: [], total: 0 };
   const [page, [{ total }]] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(ownDueFeedbackPageSql(scope, reader.id, now, Math.max(1, Math.trunc(limit)))),
-    db.$queryRaw<[{ total: number }]>(ownDueFeedbackCountSql(scope, reader.id, now)),
+    db.$queryRaw<{ id: string }[]>(ownDueFeedbackPageSql(scope, now, Math.max(1, Math.trunc(limit)))),
+    db.$queryRaw<[{ total: number }]>(ownDueFeedbackCountSql(scope, now)),
   ]);
   const records = await db.interview.findMany({
     where: { id: { in: page.map((row) => row.id) } },

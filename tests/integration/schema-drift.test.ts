@@ -99,9 +99,8 @@ const SQL_ONLY_ALLOW_LIST: SqlOnlyAllowList = [
       ["feedback", "feedback_submitted_interview_id_idx", "submitted feedback by interview, for feedback_mark_interview's recount (index-only)"],
       ["interviews", "interviews_booked_interviewer_id_starts_at_idx", "booked (not cancelled) interviews per interviewer, for /settings/load (index-only)"],
       ["interviews", "interviews_talk_time_figures_idx", "completed interviews with talk time and its three figures, for /settings/load's talk time (index-only)"],
-      ["interviews", "interviews_completed_interviewer_id_ends_at_idx", "completed interviews per panel member, for an interviewer's own feedback due (index-only)"],
-      ["interviews", "interviews_completed_interviewer_email_ends_at_idx", "completed interviews per host email, for an interviewer's own feedback due (index-only)"],
-      ["feedback", "feedback_submitted_author_id_interview_id_idx", "submitted feedback per author, for an interviewer's own feedback due (index-only NOT EXISTS)"],
+      ["interviews", "interviews_due_feedback_interviewer_id_idx", "interviews waiting for feedback per panel member, for an interviewer's own feedback due (index-only)"],
+      ["interviews", "interviews_due_feedback_interviewer_email_idx", "interviews waiting for feedback per host email, for an interviewer's own feedback due (index-only)"],
     ] as const
   ).map(([table, name, why]) => ({ kind: "partial index", table, name, reason: `${why}; Prisma cannot express a partial index` })),
 ];
