@@ -3,13 +3,18 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { useIsBrowser } from "@/components/ui/use-is-browser";
 import { PATHS } from "@/lib/routes";
 
 export type SignOutButtonProps = Pick<ButtonProps, "variant" | "size" | "className">;
 
-/** Clears the session cookie, then loads /login. */
+/**
+ * Clears the session cookie, then loads /login. Disabled until hydrated: before that a click would
+ * do nothing (signing out needs next-auth's client), so it must not look ready.
+ */
 export function SignOutButton({ variant = "secondary", size = "sm", className }: SignOutButtonProps) {
   const [isPending, setIsPending] = useState(false);
+  const isHydrated = useIsBrowser();
 
   async function handleClick() {
     setIsPending(true);
@@ -23,7 +28,7 @@ export function SignOutButton({ variant = "secondary", size = "sm", className }:
   }
 
   return (
-    <Button variant={variant} size={size} className={className} pending={isPending} onClick={handleClick}>
+    <Button variant={variant} size={size} className={className} pending={isPending} disabled={!isHydrated} onClick={handleClick}>
       Sign out
     </Button>
   );
