@@ -12,11 +12,13 @@
  *  - ranking: ts_rank_cd over a bounded set, the MAX_RANKED most recent matches (so a common word
  *    costs 1,000 rank calls, not 50,000); matches beyond it follow, most recent first;
  *  - then the page.
- * A document carries copies of every column of its interview that the filters, the visibility and
- * the order read (starts_at, ends_at, status, interviewer_id, interviewer_email, application_id;
- * kept in step by database triggers, migration 20261211000000_search_document_filters), so the
- * statement reads the documents (and applications or feedback for those filters), never the
- * interviews table (about 480 MB at 300,000 interviews, against about 10 MB of documents).
+ * A document carries copies of the columns of its interview that the filters, the visibility and
+ * the order read (starts_at, ends_at, status, interviewer_id, interviewer_email, application_id,
+ * application_role_id, application_stage; kept in step by database triggers, migrations
+ * 20261211000000_search_document_filters and 20261212000000_interview_filter_copies), so the
+ * statement reads the documents, not the interviews table (about 480 MB at 300,000 interviews,
+ * against about 10 MB of documents); only the Feedback filter reads its interview's
+ * feedback_due_since, by primary key, for the matches.
  * Snippets (searchSnippets) are ts_headline over the shown page's documents only.
  */
 import "server-only";
@@ -48,7 +50,7 @@ const tsQuery = (q: string) => Prisma.sql`websearch_to_tsquery('english'::regcon
  * `matches` is the GIN bitmap over the documents' narrow heap (the content and tsvector are stored
  * out of line and never read to filter) with the predicates of ./filters-sql.ts applied to the
  * copies under the alias `i` (so the filters' SQL is the one the parity test checks, and a filter
- * reading a column the document does not copy fails there). It is materialized once as
+ * reading a column the subquery does not provide fails there). It is materialized once as
  * (id, starts_at) and read three times: counted, sorted for the MAX_RANKED most recent (a top-N
  * sort in memory), and those ranked.
  */
