@@ -1,5 +1,4 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { FeedbackStatus } from "@/lib/feedback/due";
 import { STAGE_LABELS } from "@/lib/feedback/decision";
 import { RATING_LABELS, type Rating } from "@/lib/feedback/ratings";
 import type { ApplicationStage } from "@/lib/generated/prisma/enums";
@@ -23,11 +22,4 @@ const STAGE_VARIANTS: Record<ApplicationStage, BadgeVariant> = {
 /** An application's stage as its label ("Interviewing", "Rejected", …). */
 export function StageBadge({ stage }: { stage: ApplicationStage }) {
   return <Badge variant={STAGE_VARIANTS[stage]}>{STAGE_LABELS[stage]}</Badge>;
-}
-
-/** "Feedback due" / "Feedback overdue" on a completed interview still waiting for its feedback; nothing otherwise. */
-export function FeedbackDueBadge({ status }: { status: FeedbackStatus }) {
-  if (status === "due") return <Badge variant="warning">Feedback due</Badge>;
-  if (status === "overdue") return <Badge variant="danger">Feedback overdue</Badge>;
-  return null;
 }

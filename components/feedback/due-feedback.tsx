@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FeedbackDueBadge } from "@/components/feedback/badges";
+import { FeedbackDueBadge } from "@/components/feedback/feedback-due-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { textLinkClasses } from "@/components/ui/text-link";
 import { FEEDBACK_FORM_ANCHOR } from "@/lib/feedback/emails";

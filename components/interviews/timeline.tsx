@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
-import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-table";
+import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-parts";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { textLinkClasses } from "@/components/ui/text-link";

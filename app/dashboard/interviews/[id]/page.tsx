@@ -12,7 +12,7 @@ import { TalkTimeChart } from "@/components/debrief/talk-time-chart";
 import { TranscriptPlayer } from "@/components/debrief/transcript-player";
 import { UploadForm } from "@/components/debrief/upload-form";
 import { AutoRefresh } from "@/components/interviews/auto-refresh";
-import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-table";
+import { InterviewerName, JoinMeetingLink } from "@/components/interviews/interview-parts";
 import { LocalTime } from "@/components/ui/local-time";
 import { InterviewStatusBadge } from "@/components/interviews/status-badge";
 import { Alert } from "@/components/ui/alert";
