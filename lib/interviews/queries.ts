@@ -140,34 +140,56 @@ function toListRow(
   };
 }
 
+const PART_NAMES = ["upcoming", "past", "undated"] as const;
+
+/** The list's three parts as predicates over i.starts_at, in PART_NAMES's order. */
+function listPartsSql(now: Date): Prisma.Sql[] {
+  return [Prisma.sql`i.starts_at >= ${now}`, Prisma.sql`i.starts_at < ${now}`, Prisma.sql`i.starts_at IS NULL`];
+}
+
 /**
  * How many interviews match in each part of the list (upcoming, past, undated), in ONE statement
  * with the same predicates as `filtersWhere` (their SQL twin, filtersSql, parity-tested). Every
  * filter is a column of the interview (the role, stage and feedback ones are copies kept by the
- * database, migration 20261212000000_interview_filter_copies), indexed with starts_at.
- *
- * Two shapes, each the faster one at 300,000 interviews: for an interviewer (whose visibility is
- * an OR of two indexes, read from the table), one pass counted per part with FILTER (three passes
- * would repeat the table reads: 160 vs 310 ms); otherwise each part is its own range of an index
- * ending in starts_at (role, stage, status, interviewer, days; the feedback filter's partial index
- * of the ~40,000 interviews waiting), three index-only range counts in scalar subqueries (a role's
+ * database, migration 20261212000000_interview_filter_copies), indexed with starts_at, so each
+ * part is its own range of an index ending in starts_at, counted in a scalar subquery (a role's
  * 75,000 interviews: ~11 ms, where the join to the applications it replaces took ~45 ms; feedback
- * due ~5 ms).
+ * due, the partial index of the ~40,000 interviews waiting: ~5 ms).
+ *
+ * An interviewer's visibility is "their panel member OR their host email", which no one index
+ * holds. Unfiltered (the page every interviewer lands on), read as one OR it was a sequential scan:
+ * ~190 ms for an interviewer with 75,000 of the 300,000 interviews. So each part then counts two
+ * disjoint sets and adds them: their panel member's interviews (interviews_interviewer_id_starts_at_idx)
+ * and those their host email names but no panel member of theirs runs (almost always none), told
+ * apart inside the index that carries interviewer_id (migration
+ * 20261213000000_interviewer_visibility_counts): two index-only ranges, ~10 ms. Filtered, the one
+ * pass counted per part with FILTER stays: the filter's index narrows it (a stage: ~27 ms), where
+ * the two ranges would each fetch every row of theirs to test the filter.
  */
 export function listPartCountsSql(scope: ViewerScope, filters: Partial<TInterviewFilters>, { now, feedbackDueHours }: Clock): Prisma.Sql {
-  const where = andSql([...visibleToSql(scope), ...filtersSql(filters, { now, feedbackDueHours })]);
-  if (scope) {
+  const filtered = filtersSql(filters, { now, feedbackDueHours });
+  const parts = listPartsSql(now);
+  if (scope && filtered.length > 0) {
     return Prisma.sql`
-      SELECT count(*) FILTER (WHERE i.starts_at >= ${now})::int AS upcoming,
-             count(*) FILTER (WHERE i.starts_at < ${now})::int AS past,
-             count(*) FILTER (WHERE i.starts_at IS NULL)::int AS undated
+      SELECT ${Prisma.join(
+        parts.map((part, n) => Prisma.sql`count(*) FILTER (WHERE ${part})::int AS ${Prisma.raw(PART_NAMES[n]!)}`),
+        ", ",
+      )}
         FROM interviews i
-       WHERE ${where}`;
+       WHERE ${andSql([...visibleToSql(scope), ...filtered])}`;
   }
-  return Prisma.sql`
-    SELECT (SELECT count(*)::int FROM interviews i WHERE (${where}) AND i.starts_at >= ${now}) AS upcoming,
-           (SELECT count(*)::int FROM interviews i WHERE (${where}) AND i.starts_at < ${now}) AS past,
-           (SELECT count(*)::int FROM interviews i WHERE (${where}) AND i.starts_at IS NULL) AS undated`;
+  const count = (where: readonly Prisma.Sql[]) => Prisma.sql`(SELECT count(*)::int FROM interviews i WHERE ${andSql(where)})`;
+  const counts = parts.map((part) => {
+    if (!scope) return count([...filtered, part]);
+    const ids = Prisma.sql`${scope.interviewerIds}::uuid[]`;
+    const byPanelMember = count([Prisma.sql`i.interviewer_id = ANY(${ids})`, part]);
+    const byEmailOnly = count([Prisma.sql`i.interviewer_email = ${scope.email}`, Prisma.sql`i.interviewer_id IS NULL OR NOT i.interviewer_id = ANY(${ids})`, part]);
+    return Prisma.sql`${byPanelMember} + ${byEmailOnly}`;
+  });
+  return Prisma.sql`SELECT ${Prisma.join(
+    counts.map((sql, n) => Prisma.sql`${sql} AS ${Prisma.raw(PART_NAMES[n]!)}`),
+    ", ",
+  )}`;
 }
 
 async function countListParts(scope: ViewerScope, filters: Partial<TInterviewFilters>, clock: Clock): Promise<[number, number, number]> {

@@ -5,9 +5,9 @@
  * notifications; `--large` adds a second database ten times that size: 100,000 / 300,000 / 50,000 =
  * 1M lines), then a production build (`next start`, workers in the server) measured over HTTP:
  * - p95 server time (full response over loopback, one request at a time) of the dashboard (default,
- *   each filter, page 300, transcript searches as an admin and as an interviewer), a candidate page,
- *   a debrief page, /settings/load and /settings/webhooks: < 100 ms (scale-pages.ts; a search whose
- *   total differs from the SQL count of its matches is flagged WRONG);
+ *   each filter, page 300, an interviewer's own list, transcript searches as an admin and as an
+ *   interviewer), a candidate page, a debrief page, /settings/load and /settings/webhooks: < 100 ms
+ *   (scale-pages.ts; a list whose total differs from the SQL count is flagged WRONG);
  * - webhook ingest throughput against the verify-only route (/api/bench/webhook-baseline) at this
  *   size: >= 0.7x (the webhooks bench's load generator, BENCH_DURATION_S per route, 50 connections);
  * - RSS of the server's process group over a mixed-traffic soak: < 10 % growth (`--soak-seconds N`,
