@@ -51,9 +51,10 @@ function soakSeconds(): number {
  * Sequential GETs of `path`: warm-up ones (up to WARMUP_REQUESTS or WARMUP_MS), then up to SAMPLES
  * measured ones, or fewer when they take longer than FIGURE_MS in all (at least MIN_SAMPLES: a page
  * taking seconds still gets a figure, in minutes). Each must answer 200 and contain `expectText`;
- * returns the times, the server's CPU per request, and the list total the last page shows.
+ * returns the times, the server's CPU per request, the size of the last response and the list
+ * total it shows.
  */
-async function timePage(path: string, cookie: string, expectText: string, pgid: number): Promise<{ p50: number; p95: number; cpuMs: number; samples: number; total: number | null }> {
+async function timePage(path: string, cookie: string, expectText: string, pgid: number): Promise<{ p50: number; p95: number; cpuMs: number; samples: number; kb: number; total: number | null }> {
   let body = "";
   const get = async () => {
     const t0 = performance.now();
@@ -69,7 +70,8 @@ async function timePage(path: string, cookie: string, expectText: string, pgid: 
   const cpuStart = groupCpuMs(pgid);
   const start = performance.now();
   while (times.length < SAMPLES && (times.length < MIN_SAMPLES || performance.now() - start < FIGURE_MS)) times.push(await get());
-  return { p50: percentile(times, 50), p95: percentile(times, 95), cpuMs: (groupCpuMs(pgid) - cpuStart) / times.length, samples: times.length, total: listTotal(body) };
+  const kb = Buffer.byteLength(body) / 1024;
+  return { p50: percentile(times, 50), p95: percentile(times, 95), cpuMs: (groupCpuMs(pgid) - cpuStart) / times.length, samples: times.length, kb, total: listTotal(body) };
 }
 
 /** Calls `visit` with the pid and the /proc stat fields (after the name) of every process in group `pgid`. */
@@ -212,7 +214,7 @@ async function measureSize(size: ScaleSize, dbUrl: string, say: (line: string) =
       const wrong = checkTotal(page, r.total);
       pages.push({ page, ...r, wrong });
       say(
-        `${page.name.padEnd(62)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  CPU ${r.cpuMs.toFixed(1).padStart(6)} ms/req  n=${String(r.samples).padStart(3)}${r.total === null ? "" : `  total ${r.total}`}${wrong ? `  WRONG: ${wrong}` : ""}  (${page.path}${page.viewer === "interviewer" ? ` as ${context.interviewerEmail}` : ""})`,
+        `${page.name.padEnd(62)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms  CPU ${r.cpuMs.toFixed(1).padStart(6)} ms/req  ${r.kb.toFixed(0).padStart(4)} KB  n=${String(r.samples).padStart(3)}${r.total === null ? "" : `  total ${r.total}`}${wrong ? `  WRONG: ${wrong}` : ""}  (${page.path}${page.viewer === "interviewer" ? ` as ${context.interviewerEmail}` : ""})`,
       );
       figures.push({
         name: `${page.name}: p95 server time`,
