@@ -608,7 +608,7 @@ describe("listInterviews: the counts read indexes (300,000 interviews: a seq sca
     for (const plan of [role, stage, feedback]) expect(plan).not.toMatch(/ on (applications|feedback)\b/);
     const combined = await countPlan({ roleId: roleIds["backend-engineer"], interviewerId: interviewerIds[SARAH], status: "COMPLETED", from: "2026-03-01", to: "2026-03-10", tz: "Europe/Paris" });
     // Which index serves the combination depends on the rows (at 300,000 it is
-    // interviews_interviewer_id_status_starts_at_application_id_idx); any index will do here.
+    // interviews_interviewer_status_starts_at_role_idx, index-only); any index will do here.
     for (const plan of [role, stage, feedback, combined]) expect(plan).not.toMatch(/Seq Scan on (interviews|feedback)/);
   });
 
