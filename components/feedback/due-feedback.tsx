@@ -19,7 +19,7 @@ export type DueFeedbackProps = {
  * The top of an interviewer's dashboard: the interviews they ran whose feedback is still due,
  * overdue first, each linking to its feedback form on the debrief. Says so when there are none.
  * A client component for the interview table's reason (components/interviews/interview-table.tsx):
- * its up to 50 rows travel as data, not as serialised markup on top of their HTML.
+ * its rows travel as data, not as serialised markup on top of their HTML.
  */
 export function DueFeedback({ rows, total, feedbackDueHours }: DueFeedbackProps) {
   const overdue = rows.filter((row) => row.status === "overdue").length;

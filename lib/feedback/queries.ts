@@ -250,7 +250,12 @@ export type OwnDueFeedback = {
   role: { title: string } | null;
 };
 
-export const OWN_DUE_FEEDBACK_LIMIT = 50;
+/**
+ * How many of their due interviews the top of an interviewer's dashboard lists, longest-waiting
+ * first: enough to act on without pushing their interviews below the fold. The rest are one click
+ * away ("N more"), in the list filtered on Feedback due, which pages through any number.
+ */
+export const OWN_DUE_FEEDBACK_LIMIT = 10;
 
 /**
  * listOwnDueFeedback's interviews as SQL: the viewer's interviews waiting for feedback
