@@ -1,16 +1,17 @@
 /**
  * Weekly load cap end to end in Chromium (issue 7): a candidate books the product designer role;
- * an admin caps the interviewer who got it at 1 on /settings/load; the app puts one busy
- * "Interview load cap reached" event on their calendar through the Events API, and the careers
- * page's <NylasScheduling> is no longer offered that interviewer for the rest of that week (the
- * availability the component receives, with the HTML or fetched, says who is offered). The candidate then cancels; the
- * cancellation brings the interviewer under the cap and the block goes. The cap is removed at the end
- * so later specs see the panel as it was.
+ * an admin caps the interviewer who got it at the number of interviews they have that week (so
+ * this booking reaches it) on /settings/load; the app puts one busy "Interview load cap reached"
+ * event on their calendar through the Events API, and the careers page's <NylasScheduling> is no
+ * longer offered that interviewer for the rest of that week (the availability the component
+ * receives, with the HTML or fetched, says who is offered). The candidate then cancels; the
+ * cancellation brings the interviewer under the cap and the block goes. The cap is removed at the
+ * end so later specs see the panel as it was.
  */
 import type { Page, Response } from "@playwright/test";
 import { getWeekContaining } from "@/lib/load/week";
 import { expect, test } from "./fixtures/auth";
-import { attempt, attemptEmail, bookFirstSlot, SANDBOX_API_KEY } from "./support";
+import { attempt, attemptEmail, bookFirstSlot, queryDatabase, SANDBOX_API_KEY, waitForSandboxDeliveries } from "./support";
 
 /** The product design panel (prisma/demo-fixture.ts): name and time zone by email. */
 const DESIGN_PANEL: Record<string, { name: string; timezone: string }> = {
@@ -54,6 +55,20 @@ async function listEvents(baseURL: string, email: string): Promise<CalendarEvent
   return ((await res.json()) as { data: CalendarEvent[] }).data;
 }
 
+/**
+ * What the portal counts against the interviewer's cap in `week` (lib/load/caps.ts: their
+ * interviews not cancelled, starting in the week), and whether the booking of `guestEmail` is stored yet.
+ */
+async function countWeekInterviews(email: string, week: { start: Date; end: Date }, guestEmail: string): Promise<{ count: number; ownStored: boolean }> {
+  const [row] = await queryDatabase<{ count: number; own: number }>(
+    `SELECT count(*)::int AS count, count(*) FILTER (WHERE i.guest_email = $4)::int AS own
+       FROM interviews i JOIN interviewers r ON r.id = i.interviewer_id
+      WHERE r.email = $1 AND i.status <> 'CANCELLED' AND i.starts_at >= $2 AND i.starts_at < $3`,
+    [email, week.start, week.end, guestEmail],
+  );
+  return { count: row?.count ?? 0, ownStored: (row?.own ?? 0) > 0 };
+}
+
 async function setCap(page: Page, name: string, value: string): Promise<void> {
   await page.goto("/settings/load");
   const card = page.getByRole("listitem", { name, exact: true });
@@ -84,11 +99,15 @@ test("an interviewer at their weekly cap is no longer offered; a cancellation un
     const booked = host!.events.find((e) => e.title === `Interview with ${guest}`)!;
     cappedName = DESIGN_PANEL[hostEmail]!.name;
 
-    // 2. The admin caps that interviewer at what they have that week, every panel together (they
-    //    may have interviews for other roles from earlier specs), counting this booking: the cap is reached.
+    // 2. The admin caps that interviewer at what the portal counts for them that week, counting this
+    //    booking: the cap is reached. The count is the portal's (interviews not cancelled, every
+    //    role), not their calendar's: earlier specs store interviews that are on no calendar (e.g.
+    //    one that ended two hours ago), and earlier bookings' notifications may still be on their way.
     const week = getWeekContaining(booked.when.start_time * 1000, DESIGN_PANEL[hostEmail]!.timezone);
-    const inWeek = (e: CalendarEvent) => e.metadata?.source === "scheduler" && e.when.start_time * 1000 >= week.start.getTime() && e.when.start_time * 1000 < week.end.getTime();
-    const cap = host!.events.filter(inWeek).length;
+    await waitForSandboxDeliveries();
+    const guestEmail = attemptEmail("casey.capped");
+    await expect.poll(async () => (await countWeekInterviews(hostEmail, week, guestEmail)).ownStored, { timeout: 30_000, intervals: [250, 500, 1_000] }).toBe(true);
+    const { count: cap } = await countWeekInterviews(hostEmail, week, guestEmail);
     expect(cap).toBeGreaterThanOrEqual(1);
     await adminPage.goto("/settings/load");
     await expect(adminPage.getByRole("heading", { name: "Interview load", level: 1 })).toBeVisible();
