@@ -38,7 +38,8 @@ export type ViewerScope = { email: string; interviewerIds: string[] } | null;
  * Resolves `viewer` for visibleToSql with one tiny query (interviewers by email), so the search's
  * visibility is two indexed equalities (interviews_interviewer_id_starts_at_idx OR
  * interviews_interviewer_email_starts_at_interviewer_id_idx, a BitmapOr) instead of a
- * per-interview join to the interviewers. Same set as visibleTo's `interviewer.email = email OR interviewerEmail = email`.
+ * per-interview join to the interviewers. Same set as visibleTo's
+ * `interviewer.email = email OR interviewerEmail = email`.
  */
 export async function resolveViewerScope(viewer: InterviewViewer): Promise<ViewerScope> {
   if (viewer.role !== "INTERVIEWER") return null;

@@ -179,13 +179,16 @@ export function listPartCountsSql(scope: ViewerScope, filters: Partial<TIntervie
        WHERE ${andSql([...visibleToSql(scope), ...filtered])}`;
   }
   const count = (where: readonly Prisma.Sql[]) => Prisma.sql`(SELECT count(*)::int FROM interviews i WHERE ${andSql(where)})`;
-  const counts = parts.map((part) => {
-    if (!scope) return count([...filtered, part]);
-    const ids = Prisma.sql`${scope.interviewerIds}::uuid[]`;
-    const byPanelMember = count([Prisma.sql`i.interviewer_id = ANY(${ids})`, part]);
-    const byEmailOnly = count([Prisma.sql`i.interviewer_email = ${scope.email}`, Prisma.sql`i.interviewer_id IS NULL OR NOT i.interviewer_id = ANY(${ids})`, part]);
-    return Prisma.sql`${byPanelMember} + ${byEmailOnly}`;
-  });
+  if (!scope) return partCountsSql(parts.map((part) => count([...filtered, part])));
+  // The interviewer's two disjoint sets: their panel member's interviews, and those only their host email names.
+  const ids = Prisma.sql`${scope.interviewerIds}::uuid[]`;
+  const byPanelMember = Prisma.sql`i.interviewer_id = ANY(${ids})`;
+  const byEmailOnly = [Prisma.sql`i.interviewer_email = ${scope.email}`, Prisma.sql`i.interviewer_id IS NULL OR NOT i.interviewer_id = ANY(${ids})`];
+  return partCountsSql(parts.map((part) => Prisma.sql`${count([byPanelMember, part])} + ${count([...byEmailOnly, part])}`));
+}
+
+/** One row of the three parts' counts (scalar subqueries, in PART_NAMES's order). */
+function partCountsSql(counts: readonly Prisma.Sql[]): Prisma.Sql {
   return Prisma.sql`SELECT ${Prisma.join(
     counts.map((sql, n) => Prisma.sql`${sql} AS ${Prisma.raw(PART_NAMES[n]!)}`),
     ", ",

@@ -66,7 +66,7 @@ export async function listScalePages(db: pg.Client, now: Date): Promise<ScalePag
       ).rows[0]?.n,
     );
   // What an interviewer's list must count: the interviews their panel member or their host email runs.
-  const visibleTo = async (email: string) =>
+  const visibleCount = async (email: string) =>
     Number(
       (await db.query<{ n: string }>(`SELECT count(*) AS n FROM interviews i LEFT JOIN interviewers iv ON iv.id = i.interviewer_id WHERE iv.email = $1 OR i.interviewer_email = $1`, [email])).rows[0]
         ?.n,
@@ -115,7 +115,7 @@ export async function listScalePages(db: pg.Client, now: Date): Promise<ScalePag
     }),
     list("page 300", { page: "300" }),
     // An interviewer's own list, the page they land on (their 75,000 interviews at the large size).
-    { name: "dashboard as an interviewer (own interviews)", path: "/dashboard", expect: "Scale Candidate", viewer: "interviewer", total: await visibleTo(interviewerEmail) },
+    { name: "dashboard as an interviewer (own interviews)", path: "/dashboard", expect: "Scale Candidate", viewer: "interviewer", total: await visibleCount(interviewerEmail) },
     ...searchPages,
     { name: "candidate page", path: `/dashboard/candidates/${candidateId}`, expect: "Scale Candidate", viewer: "admin" },
     { name: "debrief page", path: `/dashboard/interviews/${debriefId}`, expect: "Transcript", viewer: "admin" },
