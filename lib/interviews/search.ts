@@ -10,7 +10,7 @@
  *    query (./filters-sql.ts);
  *  - total: their exact count;
  *  - ranking: ts_rank_cd over a bounded set, the MAX_RANKED most recent matches (so a common word
- *    costs 1,000 rank calls, not 50,000); matches beyond it follow, most recent first;
+ *    costs 500 rank calls, not 50,000); matches beyond it follow, most recent first;
  *  - then the page.
  * A document carries copies of the columns of its interview that the filters, the visibility and
  * the order read (starts_at, ends_at, status, interviewer_id, interviewer_email, application_id,
@@ -30,7 +30,7 @@ import { parseSnippet, SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP, type Snipp
 import type { TInterviewFilters } from "@/lib/validations/interviews";
 
 /** How many of the most recent matches are ranked by relevance; the rest follow by date. */
-export const MAX_RANKED = 1_000;
+export const MAX_RANKED = 500;
 
 export type SearchPage = {
   /** The page's interview ids, in order: most relevant first within the ranked set, then by date. */

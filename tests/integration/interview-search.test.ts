@@ -2,7 +2,7 @@
  * The ranked transcript search on real Postgres (issue 18, lib/interviews/search.ts through
  * listInterviews with `q`): one document per interview, so words said on different lines match and
  * a phrase may span a line break; a phrase, an exclusion; relevance order with the filters and the
- * viewer's visibility inside the query; an exact total and the ranking cap (the 1,000 most recent
+ * viewer's visibility inside the query; an exact total and the ranking cap (the MAX_RANKED most recent
  * matches ranked, the older ones after them by date); snippets whose matched words come back as
  * parts to mark, never as HTML; the document written with the lines (saveParsedContent) and
  * replaced by a newer transcript, and its copies of the interview's date, interviewer and
