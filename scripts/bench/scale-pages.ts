@@ -5,6 +5,7 @@
  * over a wrong result is flagged rather than reported as fast), and the other heavy pages.
  */
 import type pg from "pg";
+import { LONG_TRANSCRIPTS } from "./scale-seed";
 
 export type ScalePage = {
   name: string;
@@ -79,6 +80,7 @@ export async function listScalePages(db: pg.Client, now: Date): Promise<ScalePag
     { name: "search, negation (advisory -kubernetes, ~25 %)", q: "advisory -kubernetes" },
     { name: "search + role filter (advisory, backend engineer)", q: "advisory", role: roleId },
     { name: "search as an interviewer (advisory, own interviews)", q: "advisory", viewer: interviewerEmail },
+    { name: `search, ${LONG_TRANSCRIPTS} long transcripts (heron, ~37 KB each)`, q: "heron" },
   ];
   const matches: ScalePageContext["matches"] = [];
   const searchPages: ScalePage[] = [];

@@ -16,7 +16,10 @@
  * - "zookeeper" in 2 % (n % 50 = 0), twice when n % 100 = 0;
  * - the phrase "exactly-once delivery" in 5 % (n % 20 = 0; the others say "at-least-once delivery");
  * - "kubernetes" in 75 % (n % 4 <> 0; the others say "blue-green rollouts"), so
- *   `advisory -kubernetes` matches 25 %.
+ *   `advisory -kubernetes` matches 25 %;
+ * - "heron" once, on line 250, in the LONG_TRANSCRIPTS transcripts of LONG_TRANSCRIPT_LINES lines
+ *   (n <= 25, about 37 KB each, a 45-minute interview's length), so a search page of long
+ *   transcripts is timed too (their snippets).
  */
 import pg from "pg";
 import { dropIndexes, recreateIndexes, searchDocumentsFromLinesSql } from "./support";
@@ -25,6 +28,11 @@ export type ScaleSize = { label: string; candidates: number; interviews: number;
 
 export const DEFAULT_SIZE: ScaleSize = { label: "default", candidates: 10_000, interviews: 30_000, transcripts: 5_000, linesPerTranscript: 20, webhookEvents: 100_000 };
 export const LARGE_SIZE: ScaleSize = { label: "large", candidates: 100_000, interviews: 300_000, transcripts: 50_000, linesPerTranscript: 20, webhookEvents: 100_000 };
+
+/** Transcripts (the first by `n`) as long as a 45-minute interview's, rather than 20 lines. */
+export const LONG_TRANSCRIPTS = 25;
+const LONG_TRANSCRIPT_LINES = 400;
+const LONG_TRANSCRIPT_HERON_LINE = 250;
 
 /** The tables the seed fills in bulk: autovacuum off and secondary indexes dropped while it runs. */
 const BULK_TABLES = [
@@ -103,7 +111,7 @@ SELECT t.asset_id, t.interview_id, 'TRANSCRIPT', 'NOTETAKER', 'STORED', 'transcr
   FROM scale_transcripts t;`,
     },
     {
-      step: `${transcripts * linesPerTranscript} transcript lines`,
+      step: `${transcripts * linesPerTranscript + LONG_TRANSCRIPTS * (LONG_TRANSCRIPT_LINES - linesPerTranscript)} transcript lines`,
       sql: `
 INSERT INTO transcript_segments (interview_id, asset_id, position, speaker, start_ms, end_ms, text)
 SELECT t.interview_id, t.asset_id, p, CASE WHEN p % 2 = 0 THEN 'Interviewer' ELSE 'Scale Candidate ' || t.n END, p * 30000, p * 30000 + 29000,
@@ -116,8 +124,10 @@ SELECT t.interview_id, t.asset_id, p, CASE WHEN p % 2 = 0 THEN 'Interviewer' ELS
        ' and why it matters for line ' || p || ' of interview ' || t.n || '.' ||
        CASE WHEN p < t.n % 4 THEN ' Advisory locks came up again.' ELSE '' END ||
        CASE WHEN t.n % 20 = 3 AND p < 1 + (t.n / 20) % 4 THEN ' We planned the backfill in batches.' ELSE '' END ||
-       CASE WHEN t.n % 50 = 0 AND (p = 7 OR (p = 13 AND t.n % 100 = 0)) THEN ' We also touched on zookeeper.' ELSE '' END
-  FROM scale_transcripts t CROSS JOIN generate_series(0, ${linesPerTranscript - 1}) AS p;`,
+       CASE WHEN t.n % 50 = 0 AND (p = 7 OR (p = 13 AND t.n % 100 = 0)) THEN ' We also touched on zookeeper.' ELSE '' END ||
+       CASE WHEN t.n <= ${LONG_TRANSCRIPTS} AND p = ${LONG_TRANSCRIPT_HERON_LINE} THEN ' A heron landed on the roof.' ELSE '' END
+  FROM scale_transcripts t
+ CROSS JOIN LATERAL generate_series(0, CASE WHEN t.n <= ${LONG_TRANSCRIPTS} THEN ${LONG_TRANSCRIPT_LINES - 1} ELSE ${linesPerTranscript - 1} END) AS p;`,
     },
     { step: `${transcripts} search documents`, sql: searchDocumentsFromLinesSql() },
     {

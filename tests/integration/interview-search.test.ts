@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { listInterviews, type InterviewViewer } from "@/lib/interviews/queries";
-import { MAX_RANKED } from "@/lib/interviews/search";
+import { MAX_RANKED, SNIPPET_WHOLE_BYTES } from "@/lib/interviews/search";
 import { SNIPPET_FRAGMENT, SNIPPET_START, SNIPPET_STOP } from "@/lib/interviews/snippet";
 import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { saveParsedContent } from "@/lib/media/parsed-content";
@@ -131,6 +131,38 @@ describe("listInterviews with q: the ranked transcript search", () => {
     const excluded = await search("-backoff");
     expect(excluded.rows.map((r) => r.id)).toEqual([other]);
     expect(excluded.rows[0]!.snippet).toBeNull();
+  });
+
+  it("highlights a long transcript in a window around its first match, in whole words, or whole when that window marks nothing", async () => {
+    const filler = (n: number): Line[] => Array.from({ length: n }, (_, i) => ["Candidate", `Point ${i}: we had a long discussion about the roadmap and the team.`]);
+    // The word is said once, about 10 KB into the transcript.
+    const deep = await interviewSaying([...filler(150), ["Sarah Kim", "What about the flamingo migration?"], ...filler(100)]);
+    // "art" is first found inside "started" (a window there marks nothing); the word itself comes 8 KB later.
+    const inside = await interviewSaying([["Candidate", "We started early."], ...filler(120), ["Candidate", "I studied art history."], ...filler(20)]);
+    for (const [q, id] of [
+      ["flamingo", deep],
+      ["art", inside],
+    ] as const) {
+      const content = (await prisma.interviewSearchDocument.findUniqueOrThrow({ where: { interviewId: id } })).content;
+      expect(Buffer.byteLength(content)).toBeGreaterThan(2 * SNIPPET_WHOLE_BYTES);
+      const [row] = (await search(q)).rows;
+      expect(row!.id).toBe(id);
+      expect(
+        row!
+          .snippet!.flat()
+          .filter((p) => p.highlighted)
+          .map((p) => p.text.toLowerCase()),
+      ).toContain(q);
+      const text = ` ${content.replace(/\s+/g, " ")} `;
+      // Each fragment is the transcript's own words, whole: a space (or the text's end) on either side.
+      for (const fragment of row!.snippet!)
+        expect(text).toContain(
+          ` ${fragment
+            .map((p) => p.text)
+            .join("")
+            .trim()} `,
+        );
+    }
   });
 
   it("keeps the document with its transcript: a newer transcript replaces it", async () => {
