@@ -118,11 +118,11 @@ const WINDOW_CHARS = 2_000;
  * ts_headline parses all the text it is given: about 0.3 ms for a 2 KB transcript, but about 4 ms
  * for a 45-minute interview's 35 KB, so 100 ms for a page of 25. A long document is therefore
  * highlighted in a window first: 2,000 characters from shortly before the first place where a word
- * of the query starts in its lower-cased text (the word as an index term, without a final "i":
- * "advisory" → "advisori" → "advisor"), cut to whole words. When the window highlights nothing
- * (the term was inside another word there, or the query's words are further apart), the whole
- * document is highlighted as before. A query of exclusions only has no word to look for: no
- * snippet, and nothing parsed.
+ * of the query (not an excluded one, of three letters or more) starts in its lower-cased text (the
+ * word as an index term, without a final "i": "advisory" → "advisori" → "advisor"), cut to whole
+ * words. When the window highlights nothing (the term was inside another word there, or the
+ * query's words are further apart), the whole document is highlighted as before. A query of
+ * exclusions only has no word to look for: no snippet, and nothing parsed.
  */
 export async function searchSnippets(ids: readonly string[], q: string): Promise<Map<string, Snippet>> {
   if (ids.length === 0) return new Map();
@@ -131,10 +131,15 @@ export async function searchSnippets(ids: readonly string[], q: string): Promise
   // planner would repeat the long texts' work in each place that reads them).
   const rows = await db.$queryRaw<{ interview_id: string; headline: string | null }[]>`
     WITH q AS (SELECT ${tsQuery(q)} AS query),
-    -- The query's index terms (querytree leaves the excluded ones out), as lower-case prefixes.
+    -- The query's words that are not excluded (operands of the query as text without a "!" before
+    -- them; querytree would drop all of 'kafka' | !'java'): how many, and those of three letters or
+    -- more as lower-case prefixes to look for (shorter ones would be found anywhere).
     terms AS MATERIALIZED (
-      SELECT coalesce(array_agg(DISTINCT regexp_replace(replace(m[1], '''''', ''''), 'i$', '')), '{}') AS prefixes
-        FROM q, regexp_matches(querytree(q.query), '''((?:[^'']|'''')+)''', 'g') AS m
+      SELECT count(*) AS wanted,
+             coalesce(array_agg(DISTINCT t.prefix) FILTER (WHERE length(t.prefix) >= 3), '{}') AS prefixes
+        FROM q, regexp_matches(q.query::text, '(!\\s*)?''((?:[^'']|'''')+)''', 'g') AS m
+       CROSS JOIN LATERAL (SELECT regexp_replace(replace(m[2], '''''', ''''), 'i$', '') AS prefix) t
+       WHERE m[1] IS NULL
     ),
     -- The text (snippet markers replaced); for a long one (octet_length reads the stored size, not
     -- the text), where its first term starts.
@@ -150,9 +155,9 @@ export async function searchSnippets(ids: readonly string[], q: string): Promise
     ),
     -- A long document's window, without the partial words its cut left at either end.
     windows AS MATERIALIZED (
-      SELECT interview_id, substr(text, greatest(1, first - ${WINDOW_BEFORE}), ${WINDOW_CHARS}) AS cut,
-             first > ${WINDOW_BEFORE} AS is_cut_before, first - ${WINDOW_BEFORE} + ${WINDOW_CHARS} <= length(text) AS is_cut_after
+      SELECT interview_id, substr(text, s.start, ${WINDOW_CHARS}) AS cut, s.start > 1 AS is_cut_before, s.start + ${WINDOW_CHARS} <= length(text) AS is_cut_after
         FROM docs
+       CROSS JOIN LATERAL (SELECT greatest(1, first - ${WINDOW_BEFORE}) AS start) s
        WHERE first IS NOT NULL
     ),
     highlighted AS MATERIALIZED (
@@ -165,7 +170,7 @@ export async function searchSnippets(ids: readonly string[], q: string): Promise
     -- The window's headline when it marks a word; otherwise the whole text's.
     SELECT docs.interview_id,
            CASE
-             WHEN cardinality(terms.prefixes) = 0 THEN NULL
+             WHEN terms.wanted = 0 THEN NULL
              WHEN strpos(hl.headline, ${SNIPPET_START}) > 0 THEN hl.headline
              ELSE ${headline(Prisma.sql`docs.text`)}
            END AS headline

@@ -131,6 +131,14 @@ describe("listInterviews with q: the ranked transcript search", () => {
     const excluded = await search("-backoff");
     expect(excluded.rows.map((r) => r.id)).toEqual([other]);
     expect(excluded.rows[0]!.snippet).toBeNull();
+    // A word or an exclusion ('backoff' | !'java'): the word is still marked.
+    const either = (await search("backoff or -java")).rows.find((r) => r.id === hostile);
+    expect(
+      either!
+        .snippet!.flat()
+        .filter((p) => p.highlighted)
+        .map((p) => p.text.toLowerCase()),
+    ).toContain("backoff");
   });
 
   it("highlights a long transcript in a window around its first match, in whole words, or whole when that window marks nothing", async () => {
