@@ -146,7 +146,7 @@ export async function searchSnippets(ids: readonly string[], q: string): Promise
     docs AS MATERIALIZED (
       SELECT d.interview_id, c.text,
              CASE WHEN octet_length(d.content) > ${SNIPPET_WHOLE_BYTES}
-                  THEN (SELECT min(nullif(strpos(lower(c.text), prefix), 0)) FROM terms, unnest(terms.prefixes) AS prefix)
+                  THEN (SELECT min(nullif(strpos(l.lowered, prefix), 0)) FROM (SELECT lower(c.text) AS lowered) l, terms, unnest(terms.prefixes) AS prefix)
              END AS first
         FROM interview_search_documents d
        -- replace() returns its input unchanged when the marker is absent (always, in practice): a long text's translate() took ~1 ms.

@@ -21,7 +21,7 @@ const DESIGN_PANEL: Record<string, { name: string; timezone: string }> = {
 const BLOCK_TITLE = "Interview load cap reached";
 
 type Slot = { emails: string[]; start_time: number; end_time: number };
-type CalendarEvent = { id: string; title: string; busy: boolean; when: { start_time: number; end_time: number }; metadata?: Record<string, string> };
+type CalendarEvent = { id: string; title: string; busy: boolean; when: { start_time: number; end_time: number } };
 
 /** Every time slot the page's scheduler receives: with the page's HTML (the prefill), and from the availability endpoint as it arrives. */
 function collectOfferedSlots(page: Page): { slots: Slot[]; settled: () => Promise<unknown> } {
