@@ -19,7 +19,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ApplicationStage, UserRole } from "@/lib/generated/prisma/enums";
+import type { ApplicationStage, InterviewStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { resolveViewerScope, type ViewerScope } from "@/lib/interviews/filters-sql";
 import { normalizeEmail } from "@/lib/utils";
 import { isId } from "@/lib/validations/ids";
@@ -260,72 +260,88 @@ export const OWN_DUE_FEEDBACK_LIMIT = 10;
 /**
  * listOwnDueFeedback's interviews as SQL: the viewer's interviews waiting for feedback
  * (feedback_due_since, the end of a completed interview with no submitted feedback, kept by the
- * database: migration 20261212000000) that ended by `now`, taken once whether they are theirs by
- * panel member or by host email: two ranges of partial indexes of the waiting interviews
- * (migration 20261212001000) united, rather than one OR that reads every matching row of the
- * interviews table. Only the interviewer who ran an interview can submit feedback on it, so any
- * submitted feedback on it is theirs. The same interviews as the Prisma `where` it replaced (tested).
+ * database: migration 20261212000000) that ended by `now`, whether they are theirs by panel member
+ * or by host email: two ranges of partial indexes of the waiting interviews (migration
+ * 20261212001000), not one OR that reads every matching row of the interviews table. The second
+ * range keeps only the interviews whose panel member is not the viewer's, so an interview that is
+ * theirs both ways is taken once without deduplicating the two (migration 20261214000000 put the
+ * panel member in that index). Only the interviewer who ran an interview can submit feedback on it,
+ * so any submitted feedback on it is theirs. The same interviews as the Prisma `where` it replaced
+ * (tested).
  */
-function ownDueSql(scope: NonNullable<ViewerScope>, now: Date, limit: number | null): Prisma.Sql {
-  const ofOwner = (owner: Prisma.Sql) =>
-    Prisma.sql`(SELECT i.id, i.feedback_due_since AS ends_at FROM interviews i
-       WHERE ${owner} AND i.feedback_due_since <= ${now}
-       ${limit === null ? Prisma.empty : Prisma.sql`ORDER BY i.feedback_due_since, i.id LIMIT ${limit}`})`;
-  return Prisma.sql`${ofOwner(Prisma.sql`i.interviewer_id = ANY(${scope.interviewerIds}::uuid[])`)} UNION ${ofOwner(Prisma.sql`i.interviewer_email = ${scope.email}`)}`;
+function ownDueRanges(scope: NonNullable<ViewerScope>, now: Date): [byPanelMember: Prisma.Sql, byHostEmailOnly: Prisma.Sql] {
+  const ids = Prisma.sql`${scope.interviewerIds}::uuid[]`;
+  // One panel member (the usual case) as an equality, so its range is read in index order and the page stops at `limit`.
+  const [only] = scope.interviewerIds;
+  const isTheirs = scope.interviewerIds.length === 1 ? Prisma.sql`i.interviewer_id = ${only}::uuid` : Prisma.sql`i.interviewer_id = ANY(${ids})`;
+  return [
+    Prisma.sql`${isTheirs} AND i.feedback_due_since <= ${now}`,
+    Prisma.sql`i.interviewer_email = ${scope.email} AND i.feedback_due_since <= ${now} AND (i.interviewer_id IS NULL OR i.interviewer_id <> ALL(${ids}))`,
+  ];
 }
 
-/** How many interviews listOwnDueFeedback has in all. */
+/** How many interviews listOwnDueFeedback has in all: the two disjoint ranges' counts, added. */
 export function ownDueFeedbackCountSql(scope: NonNullable<ViewerScope>, now: Date): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS total FROM (${ownDueSql(scope, now, null)}) own`;
+  const [byPanelMember, byHostEmailOnly] = ownDueRanges(scope, now);
+  return Prisma.sql`SELECT ((SELECT count(*) FROM interviews i WHERE ${byPanelMember}) + (SELECT count(*) FROM interviews i WHERE ${byHostEmailOnly}))::int AS total`;
 }
 
-/** The first `limit` of them, longest-waiting first: each way of owning them is an ordered index range cut at `limit`, so the union's first `limit` are among them. */
+/** The first `limit` of them, longest-waiting first: each range is an ordered index range cut at `limit`, so the first `limit` of both are among them. */
 export function ownDueFeedbackPageSql(scope: NonNullable<ViewerScope>, now: Date, limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM (${ownDueSql(scope, now, limit)}) own ORDER BY ends_at, id LIMIT ${limit}`;
+  const range = (where: Prisma.Sql) => Prisma.sql`(SELECT i.id, i.feedback_due_since FROM interviews i WHERE ${where} ORDER BY i.feedback_due_since, i.id LIMIT ${limit})`;
+  const [byPanelMember, byHostEmailOnly] = ownDueRanges(scope, now);
+  return Prisma.sql`SELECT id, feedback_due_since FROM (${range(byPanelMember)} UNION ALL ${range(byHostEmailOnly)}) own ORDER BY feedback_due_since, id LIMIT ${limit}`;
 }
+
+type OwnDueRow = {
+  id: string;
+  status: InterviewStatus;
+  startsAt: Date | null;
+  endsAt: Date;
+  guestName: string | null;
+  candidateId: string | null;
+  candidateName: string | null;
+  roleTitle: string | null;
+  total: number;
+};
 
 /**
  * The viewer's completed interviews that ended without their submitted feedback, overdue first
  * (the longest-waiting first). Only interviews they ran (their scope, in the query); for recruiters
- * and admins, who run none, it is empty. At most `limit`, with the total.
+ * and admins, who run none, it is empty. At most `limit`, with the total: one statement, the page's
+ * rows joined to their candidate and role, each carrying the total (an empty page is a total of 0,
+ * since the page is cut at a limit of at least 1 from the same snapshot). `scope` spares resolving
+ * the viewer again when the caller already has (the dashboard resolves it once for its list too).
  */
 export async function listOwnDueFeedback(
   reader: FeedbackReader,
-  { now = new Date(), dueHours = getEnv().FEEDBACK_DUE_HOURS, limit = OWN_DUE_FEEDBACK_LIMIT }: { now?: Date; dueHours?: number; limit?: number } = {},
+  { now = new Date(), dueHours = getEnv().FEEDBACK_DUE_HOURS, limit = OWN_DUE_FEEDBACK_LIMIT, scope: resolved }: { now?: Date; dueHours?: number; limit?: number; scope?: ViewerScope } = {},
 ): Promise<{ rows: OwnDueFeedback[]; total: number }> {
-  const scope = await resolveViewerScope(reader);
+  const scope = resolved === undefined ? await resolveViewerScope(reader) : resolved;
   if (!scope) return { rows: [], total: 0 };
-  const [page, [{ total }]] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(ownDueFeedbackPageSql(scope, now, Math.max(1, Math.trunc(limit)))),
-    db.$queryRaw<[{ total: number }]>(ownDueFeedbackCountSql(scope, now)),
-  ]);
-  const records = await db.interview.findMany({
-    where: { id: { in: page.map((row) => row.id) } },
-    select: {
-      id: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      guestName: true,
-      candidate: { select: { id: true, name: true } },
-      application: { select: { role: { select: { title: true } } } },
-    },
-  });
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const rows = page.flatMap((row) => byId.get(row.id) ?? []);
+  const rows = await db.$queryRaw<OwnDueRow[]>(Prisma.sql`
+    SELECT i.id, i.status::text AS status, i.starts_at AS "startsAt", i.ends_at AS "endsAt", i.guest_name AS "guestName",
+           c.id AS "candidateId", c.name AS "candidateName", r.title AS "roleTitle", total.total
+    FROM (${ownDueFeedbackPageSql(scope, now, Math.max(1, Math.trunc(limit)))}) own
+    JOIN interviews i ON i.id = own.id
+    LEFT JOIN candidates c ON c.id = i.candidate_id
+    LEFT JOIN applications a ON a.id = i.application_id
+    LEFT JOIN roles r ON r.id = a.role_id
+    CROSS JOIN (${ownDueFeedbackCountSql(scope, now)}) total
+    ORDER BY own.feedback_due_since, own.id`);
   return {
     rows: rows.map((row) => {
-      const status = feedbackStatus({ status: row.status, endsAt: row.endsAt!, submittedAt: null }, now, dueHours);
+      const status = feedbackStatus({ status: row.status, endsAt: row.endsAt, submittedAt: null }, now, dueHours);
       return {
         interviewId: row.id,
         status: status === "overdue" ? "overdue" : "due",
         startsAt: row.startsAt,
-        endsAt: row.endsAt!,
-        candidate: row.candidate,
+        endsAt: row.endsAt,
+        candidate: row.candidateId === null ? null : { id: row.candidateId, name: row.candidateName! },
         guestName: row.guestName,
-        role: row.application?.role ?? null,
+        role: row.roleTitle === null ? null : { title: row.roleTitle },
       };
     }),
-    total,
+    total: rows[0]?.total ?? 0,
   };
 }

@@ -109,6 +109,8 @@ export type ListInterviewsOptions = {
   now?: Date;
   /** Hours after its end until missing feedback is overdue; defaults to FEEDBACK_DUE_HOURS. */
   feedbackDueHours?: number;
+  /** The viewer already resolved (resolveViewerScope), when the caller has it; resolved here otherwise. */
+  scope?: ViewerScope;
 };
 
 type Clock = FilterClock;
@@ -211,12 +213,12 @@ async function countListParts(scope: ViewerScope, filters: Partial<TInterviewFil
 export async function listInterviews(
   viewer: InterviewViewer,
   filters: Partial<TInterviewFilters>,
-  { pageSize = INTERVIEWS_PAGE_SIZE, now = new Date(), feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS }: ListInterviewsOptions = {},
+  { pageSize = INTERVIEWS_PAGE_SIZE, now = new Date(), feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS, scope: resolved }: ListInterviewsOptions = {},
 ): Promise<InterviewList> {
   const size = Math.max(1, Math.min(Math.trunc(pageSize), 100));
   const clock = { now, feedbackDueHours };
-  if (filters.q) return searchInterviewList(viewer, { ...filters, q: filters.q }, clock, size);
-  const scope = await resolveViewerScope(viewer);
+  const scope = resolved === undefined ? await resolveViewerScope(viewer) : resolved;
+  if (filters.q) return searchInterviewList(scope, { ...filters, q: filters.q }, clock, size);
   const visibility = visibleToScope(scope);
   const where: Prisma.InterviewWhereInput = { AND: [visibility, ...filtersWhere(filters, clock)] };
   const parts: { where: Prisma.InterviewWhereInput; orderBy: Prisma.InterviewOrderByWithRelationInput[] }[] = [
@@ -253,8 +255,7 @@ export async function listInterviews(
 }
 
 /** listInterviews with `q`: a page of the ranked transcript search (lib/interviews/search.ts), with snippets. */
-async function searchInterviewList(viewer: InterviewViewer, filters: Partial<TInterviewFilters> & { q: string }, clock: Clock, size: number): Promise<InterviewList> {
-  const scope = await resolveViewerScope(viewer);
+async function searchInterviewList(scope: ViewerScope, filters: Partial<TInterviewFilters> & { q: string }, clock: Clock, size: number): Promise<InterviewList> {
   let page = Math.max(1, Math.trunc(filters.page ?? 1) || 1);
   let found = await searchInterviewIds(scope, filters, clock, { skip: (page - 1) * size, take: size });
   const pageCount = Math.max(1, Math.ceil(found.total / size));

@@ -329,6 +329,21 @@ describe("listOwnDueFeedback", () => {
     );
   });
 
+  it("lists a host's interviews when they have no panel member, and takes a scope already resolved as the same viewer", async () => {
+    const app = await panelApplication();
+    const hosted = await createInterview(app, { interviewer: null, interviewerEmail: "guest.host@northwind.example", startsAt: at(-4) });
+    // Hosted under an address that has no panel member: their scope has no ids, only the email.
+    const host = { id: users[PRIYA]!.id, email: "Guest.Host@northwind.example", role: "INTERVIEWER" as const };
+    const due = await listOwnDueFeedback(host, { now: NOW, dueHours: 24 });
+    expect(due).toMatchObject({ total: 1, rows: [{ interviewId: hosted, status: "due", candidate: { id: app.candidateId } }] });
+    expect(await listOwnDueFeedback(host, { now: NOW, dueHours: 24, scope: { email: "guest.host@northwind.example", interviewerIds: [] } })).toEqual(due);
+    // A scope given is used as given (the dashboard resolves it once): null is someone who runs none.
+    expect(await listOwnDueFeedback(users[PRIYA]!, { now: NOW, scope: null })).toEqual({ rows: [], total: 0 });
+    const priyas = await listOwnDueFeedback(users[PRIYA]!, { now: NOW, dueHours: 24 });
+    expect(priyas.total).toBe(1);
+    expect(await listOwnDueFeedback(users[PRIYA]!, { now: NOW, dueHours: 24, scope: { email: PRIYA, interviewerIds: [interviewerIds[PRIYA]!] } })).toEqual(priyas);
+  });
+
   it("counts from the partial indexes of interviews waiting for feedback, index-only, without scanning interviews or reading feedback (a scan costs ~500 ms at 300,000)", async () => {
     const app = await panelApplication();
     await createInterview(app, { interviewer: PRIYA, startsAt: at(-3) });

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { listOwnDueFeedback } from "@/lib/feedback/queries";
+import { resolveViewerScope } from "@/lib/interviews/filters-sql";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
 import { buildInterviewsHref, PATHS } from "@/lib/routes";
 import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
@@ -43,7 +44,13 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
   const isErasedNotice = params.notice === "candidate-erased";
   const isInterviewer = user.role === "INTERVIEWER";
   const feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS;
-  const [list, options, due] = await Promise.all([listInterviews(user, filters), listInterviewFilterOptions(), isInterviewer ? listOwnDueFeedback(user) : null]);
+  // An interviewer is resolved to their panel members once, for both their list and their feedback due.
+  const resolving = resolveViewerScope(user);
+  const [list, options, due] = await Promise.all([
+    resolving.then((scope) => listInterviews(user, filters, { scope })),
+    listInterviewFilterOptions(),
+    resolving.then((scope) => (scope ? listOwnDueFeedback(user, { scope }) : null)),
+  ]);
   // The page actually shown (a page past the end is clamped), for links that keep the filters.
   const shownFilters = { ...filters, page: list.page };
   const isFiltered = hasActiveInterviewFilters(filters);
