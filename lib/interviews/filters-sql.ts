@@ -43,9 +43,17 @@ export type ViewerScope = { email: string; interviewerIds: string[] } | null;
  */
 export async function resolveViewerScope(viewer: InterviewViewer): Promise<ViewerScope> {
   if (viewer.role !== "INTERVIEWER") return null;
-  const email = normalizeEmail(viewer.email);
-  const panel = await db.interviewer.findMany({ where: { email }, select: { id: true } });
-  return { email, interviewerIds: panel.map((member) => member.id) };
+  return viewerScope(viewer, await db.interviewer.findUnique({ where: { email: normalizeEmail(viewer.email) }, select: { id: true } }));
+}
+
+/**
+ * resolveViewerScope from the viewer's panel member (the interviewer with their email, unique),
+ * when the caller has already read it: the dashboard has it from the app shell's
+ * getLinkedInterviewer (cached per request), so resolving costs no query.
+ */
+export function viewerScope(viewer: InterviewViewer, panelMember: { id: string } | null): ViewerScope {
+  if (viewer.role !== "INTERVIEWER") return null;
+  return { email: normalizeEmail(viewer.email), interviewerIds: panelMember ? [panelMember.id] : [] };
 }
 
 /** visibleTo as predicates over `i` (see resolveViewerScope): none for those who see everything. */

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStage, InterviewStatus } from "@/lib/generated/prisma/enums";
 import { filtersWhere } from "@/lib/interviews/filters";
-import { andSql, filtersSql, resolveViewerScope, visibleToSql } from "@/lib/interviews/filters-sql";
+import { andSql, filtersSql, resolveViewerScope, viewerScope, visibleToSql } from "@/lib/interviews/filters-sql";
 import { searchInterviewIds } from "@/lib/interviews/search";
 import { writeSearchDocument } from "@/lib/interviews/search-document";
 import { visibleTo, visibleToScope, type InterviewViewer } from "@/lib/interviews/visibility";
@@ -159,6 +159,11 @@ describe("filtersSql and visibleToSql", () => {
     expect(await resolveViewerScope(RECRUITER)).toBeNull();
     const sarah: InterviewViewer = { email: ` ${SARAH.toUpperCase()} `, role: "INTERVIEWER" };
     expect(await resolveViewerScope(sarah)).toEqual({ email: SARAH, interviewerIds: [interviewerIds[SARAH]] });
+    // The same from a panel member already read (the dashboard's, from the app shell); none: the email alone.
+    expect(viewerScope(sarah, { id: interviewerIds[SARAH]! })).toEqual(await resolveViewerScope(sarah));
+    expect(viewerScope({ email: "No.Panel@Example.org", role: "INTERVIEWER" }, null)).toEqual({ email: "no.panel@example.org", interviewerIds: [] });
+    expect(await resolveViewerScope({ email: "No.Panel@Example.org", role: "INTERVIEWER" })).toEqual({ email: "no.panel@example.org", interviewerIds: [] });
+    expect(viewerScope(RECRUITER, { id: interviewerIds[SARAH]! })).toBeNull();
     const email = "parity-panel-only@example.org";
     const candidate = await prisma.candidate.create({ data: { name: "Panel only", email, emailRaw: email }, select: { id: true } });
     const interview = await prisma.interview.create({

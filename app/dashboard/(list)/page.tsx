@@ -11,9 +11,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { listOwnDueFeedback } from "@/lib/feedback/queries";
-import { resolveViewerScope } from "@/lib/interviews/filters-sql";
+import { viewerScope } from "@/lib/interviews/filters-sql";
 import { listInterviewFilterOptions, listInterviews } from "@/lib/interviews/queries";
 import { buildInterviewsHref, PATHS } from "@/lib/routes";
+import { getLinkedInterviewer } from "@/lib/privacy/recording-settings";
 import { hasActiveInterviewFilters, parseInterviewFilters } from "@/lib/validations/interviews";
 
 export const metadata: Metadata = { title: "Interviews" };
@@ -44,8 +45,9 @@ export default async function DashboardPage({ searchParams }: DashboardPageProps
   const isErasedNotice = params.notice === "candidate-erased";
   const isInterviewer = user.role === "INTERVIEWER";
   const feedbackDueHours = getEnv().FEEDBACK_DUE_HOURS;
-  // An interviewer is resolved to their panel members once, for both their list and their feedback due.
-  const resolving = resolveViewerScope(user);
+  // An interviewer is resolved to their panel member once, for both their list and their feedback
+  // due, from the app shell's lookup of the same person (cached per request).
+  const resolving = isInterviewer ? getLinkedInterviewer(user.email).then((member) => viewerScope(user, member)) : Promise.resolve(null);
   const [list, options, due] = await Promise.all([
     resolving.then((scope) => listInterviews(user, filters, { scope })),
     listInterviewFilterOptions(),
