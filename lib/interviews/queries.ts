@@ -49,7 +49,8 @@ type ListRecordRow = Omit<ListRecord, "mediaAssets" | "candidate" | "role" | "in
   roleTitle: string | null;
   panelMemberName: string | null;
   panelMemberEmail: string | null;
-  mediaAssets: { kind: MediaKind; source: MediaSource; status: MediaAssetStatus; lastError: string | null; storedAt: string | null }[];
+  /** As JSON: the dates are strings. */
+  mediaAssets: (Omit<ListRecord["mediaAssets"][number], "storedAt"> & { storedAt: string | null })[];
 };
 
 /**
